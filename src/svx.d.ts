@@ -1,0 +1,5 @@
+declare module '*.svx' {
+	import type { Component } from 'svelte';
+	const component: Component;
+	export default component;
+}

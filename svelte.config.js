@@ -1,0 +1,37 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import rehypeKatexSvelte from 'rehype-katex-svelte';
+import { fileURLToPath } from 'node:url';
+
+const isSvx = (filename) => filename.endsWith('.svx');
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	extensions: ['.svelte', '.svx'],
+	preprocess: [
+		vitePreprocess(),
+		// Lab articles: math is typeset here, at build time, so it costs the reader no JavaScript.
+		mdsvex({
+			extensions: ['.svx'],
+			remarkPlugins: [remarkMath],
+			rehypePlugins: [rehypeKatexSvelte],
+			layout: fileURLToPath(new URL('./src/lib/ui/ArticleLayout.svelte', import.meta.url))
+		})
+	],
+	vitePlugin: {
+		// mdsvex emits legacy `$$props`, so .svx compiles in legacy mode; everything of ours uses runes.
+		dynamicCompileOptions({ filename }) {
+			if (isSvx(filename) || filename.includes('node_modules')) return undefined;
+			return { runes: true };
+		}
+	},
+	kit: {
+		adapter: adapter({ strict: true }),
+		alias: { $labs: 'labs' },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
