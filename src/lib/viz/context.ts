@@ -1,0 +1,46 @@
+/**
+ * The Chart's context: size and scales, handed to every layer inside a Chart.
+ * The object uses getters over the Chart's reactive state, so layers that read
+ * `ctx.xScale` inside `$derived` update when the Chart resizes or its domains change.
+ */
+import { getContext, setContext } from 'svelte';
+import type { AnyScale, ContinuousScale, ScaleType, ContinuousType } from './scales';
+
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+export interface ChartContext {
+	/** Outer size of the svg, px. */
+	readonly width: number;
+	readonly height: number;
+	/** Size of the plotting area inside the margins, px. */
+	readonly innerWidth: number;
+	readonly innerHeight: number;
+	readonly margin: Margin;
+	readonly xType: ScaleType;
+	readonly yType: ContinuousType;
+	readonly xScale: AnyScale;
+	readonly yScale: ContinuousScale;
+	/** A prefix unique to this chart, for ids (clip paths, labels). */
+	readonly uid: string;
+	/** `url(#…)` of the plotting-area clip path, for a layer's clip-path attribute. */
+	readonly clip: string;
+}
+
+// A symbol key: no clash with any other library's context.
+const KEY = Symbol('chart');
+
+export function setChartContext(ctx: ChartContext): ChartContext {
+	return setContext(KEY, ctx);
+}
+
+/** The enclosing Chart's size and scales; throws when a layer is used outside a Chart. */
+export function getChartContext(): ChartContext {
+	const ctx = getContext<ChartContext | undefined>(KEY);
+	if (!ctx) throw new Error('This layer must be placed inside a <Chart>.');
+	return ctx;
+}
