@@ -1,0 +1,75 @@
+/**
+ * The browser runtime: loads onnxruntime-web lazily (its `webgpu` entry: the native WebGPU
+ * execution provider plus WASM, one .wasm file served from our own origin by Vite), picks a
+ * backend, and caches one inference session per (backend, model).
+ *
+ * The figures never call this: a lab's controller does, and hands numbers down.
+ */
+import type * as OrtTypes from 'onnxruntime-web';
+import { type Backend, webgpuAvailable } from './backend';
+
+export type Ort = typeof OrtTypes;
+export type Session = OrtTypes.InferenceSession;
+export type Feeds = Record<string, { data: Float32Array; dims: readonly number[] }>;
+export type Outputs = Record<string, { data: Float32Array; dims: readonly number[] }>;
+
+let ortPromise: Promise<Ort> | null = null;
+
+/** Imports the runtime on first use, so it stays out of the page's first-load JavaScript. */
+export function loadOrt(): Promise<Ort> {
+	ortPromise ??= import('onnxruntime-web/webgpu').then((ort) => {
+		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
+		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+		ort.env.logLevel = 'error';
+		return ort as unknown as Ort;
+	});
+	return ortPromise;
+}
+
+/** The backend to use: the reader's request if it can run, else WebGPU when an adapter exists. */
+export async function chooseBackend(requested: Backend | null): Promise<{ backend: Backend; note?: string }> {
+	const hasGpu = await webgpuAvailable();
+	if (requested === 'wasm') return { backend: 'wasm' };
+	if (hasGpu) return { backend: 'webgpu' };
+	return {
+		backend: 'wasm',
+		note: requested === 'webgpu' ? 'This browser offers no WebGPU adapter; running on WebAssembly instead.' : undefined
+	};
+}
+
+const sessions = new Map<string, Promise<Session>>();
+
+/** One session per (backend, model key); the bytes are only built or fetched on a cache miss. */
+export function getSession(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
+	const cacheKey = `${backend}:${key}`;
+	let session = sessions.get(cacheKey);
+	if (!session) {
+		session = (async () => {
+			const ort = await loadOrt();
+			return ort.InferenceSession.create(await bytes(), {
+				executionProviders: [backend],
+				graphOptimizationLevel: 'all'
+			});
+		})();
+		// A failed creation must not poison the cache: the next request tries again.
+		session.catch(() => sessions.delete(cacheKey));
+		sessions.set(cacheKey, session);
+	}
+	return session;
+}
+
+export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
+	const ort = await loadOrt();
+	const inputs: Record<string, OrtTypes.Tensor> = {};
+	for (const [name, { data, dims }] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', data, dims);
+	const results = await session.run(inputs);
+	const outputs: Outputs = {};
+	for (const [name, tensor] of Object.entries(results)) {
+		// getData() downloads GPU-resident outputs; on WASM it is the CPU buffer already.
+		const data = (await tensor.getData()) as Float32Array;
+		outputs[name] = { data, dims: tensor.dims };
+		tensor.dispose();
+	}
+	return outputs;
+}

@@ -1,0 +1,118 @@
+/**
+ * One lab's state in one place: the URL-backed control values, the model's latest results and
+ * the runtime status. Data flows one way: URL → state → model run (coalesced per frame) →
+ * results → figures. A lab supplies `compute`, which runs its ONNX model(s) and returns the
+ * numbers its figures draw; figures read `results` and never touch the runtime.
+ */
+import { replaceState } from '$app/navigation';
+import { type Backend, requestedBackend } from '$lib/onnx/backend';
+import { describeModelError } from '$lib/onnx/errors';
+import { LatestRunner } from '$lib/onnx/latestRunner';
+import { chooseBackend } from '$lib/onnx/runtime';
+import { defaults, mergeIntoParams, parseState, type Schema, type StateOf } from './schema';
+
+export type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+export type Compute<S extends Schema, R> = (state: StateOf<S>, backend: Backend) => Promise<R>;
+
+/** How long URL writes wait for a slider to settle (browsers throttle rapid history updates). */
+const URL_WRITE_DELAY_MS = 150;
+
+export class LabController<S extends Schema, R> {
+	state: StateOf<S>;
+	notes = $state<string[]>([]);
+	results = $state.raw<R | null>(null);
+	status = $state<Status>('idle');
+	error = $state<string | null>(null);
+	backend = $state<Backend | null>(null);
+	backendNote = $state<string | null>(null);
+	lastRunMs = $state<number | null>(null);
+	runs = $state(0);
+	/** performance.now() when new results were first / last committed to the DOM (bench, tests). */
+	firstDrawnAt: number | null = null;
+	lastDrawnAt: number | null = null;
+
+	#runner: LatestRunner<{ state: StateOf<S>; backend: Backend }>;
+	#urlTimer: ReturnType<typeof setTimeout> | undefined;
+	#connected = false;
+	#requested: Backend | null = null;
+
+	constructor(
+		readonly schema: S,
+		private readonly compute: Compute<S, R>
+	) {
+		this.state = $state(defaults(schema));
+		this.#runner = new LatestRunner(async ({ state, backend }) => {
+			const started = performance.now();
+			try {
+				const results = await this.compute(state, backend);
+				this.lastRunMs = performance.now() - started;
+				this.results = results;
+				this.status = 'ready';
+				this.error = null;
+				this.runs += 1;
+			} catch (error) {
+				console.warn('model run failed', error);
+				this.status = 'error';
+				this.error = describeModelError(error);
+			}
+		});
+	}
+
+	/** Reads the URL and starts the runtime; call once, in the browser, after mount. */
+	async connect(url: URL): Promise<void> {
+		const { state, notes } = parseState(this.schema, url.searchParams);
+		Object.assign(this.state, state);
+		this.notes = notes;
+		this.status = 'loading';
+		this.#requested = requestedBackend(url.searchParams);
+		const { backend, note } = await chooseBackend(this.#requested);
+		this.backend = backend;
+		this.backendNote = note ?? null;
+		this.#connected = true;
+		this.refresh();
+	}
+
+	/** Re-runs the model for the current state; called whenever the state changes. */
+	refresh(): void {
+		if (!this.#connected || !this.backend) return;
+		this.#runner.request({ state: $state.snapshot(this.state) as StateOf<S>, backend: this.backend });
+		this.#scheduleUrlWrite();
+	}
+
+	set(patch: Partial<StateOf<S>>): void {
+		Object.assign(this.state, patch);
+	}
+
+	/** The reader's backend choice; it goes into the URL so a reload keeps it. */
+	async switchBackend(requested: Backend): Promise<void> {
+		this.status = 'loading';
+		const { backend, note } = await chooseBackend(requested);
+		this.backend = backend;
+		this.backendNote = note ?? null;
+		this.#requested = requested;
+		this.refresh();
+	}
+
+	/** The current state as a query string (no leading '?'), other keys of `base` kept. */
+	query(base = new URLSearchParams()): string {
+		return mergeIntoParams(this.schema, $state.snapshot(this.state) as StateOf<S>, base).toString();
+	}
+
+	markDrawn(): void {
+		const now = performance.now();
+		this.firstDrawnAt ??= now;
+		this.lastDrawnAt = now;
+	}
+
+	#scheduleUrlWrite(): void {
+		clearTimeout(this.#urlTimer);
+		this.#urlTimer = setTimeout(() => {
+			const params = new URLSearchParams(location.search);
+			if (this.#requested) params.set('backend', this.#requested);
+			const query = this.query(params);
+			const next = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+			if (next !== `${location.pathname}${location.search}${location.hash}`) replaceState(next, {});
+		}, URL_WRITE_DELAY_MS);
+	}
+}

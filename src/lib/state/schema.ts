@@ -1,0 +1,145 @@
+/**
+ * URL state: every control of a lab is a field of its schema. Parsing never throws: an unknown
+ * key is ignored, a bad value falls back to the default (or is clamped) with a note the page
+ * shows, so a hand-edited or truncated link still opens the lab.
+ */
+
+export interface IntField {
+	kind: 'int';
+	label: string;
+	min: number;
+	max: number;
+	default: number;
+}
+
+export interface NumberField {
+	kind: 'number';
+	label: string;
+	min: number;
+	max: number;
+	default: number;
+	/** A log-scale control (e.g. 1e-8..10); zero may be allowed separately. */
+	log?: boolean;
+	/** Zero is a valid value below `min` (e.g. "no ridge"). */
+	allowZero?: boolean;
+}
+
+export interface EnumField<V extends string = string> {
+	kind: 'enum';
+	label: string;
+	options: readonly { value: V; label: string }[];
+	default: V;
+}
+
+export interface BoolField {
+	kind: 'bool';
+	label: string;
+	default: boolean;
+}
+
+export type Field = IntField | NumberField | EnumField | BoolField;
+export type Schema = Record<string, Field>;
+
+type ValueOf<F extends Field> = F extends EnumField<infer V>
+	? V
+	: F extends BoolField
+		? boolean
+		: number;
+
+export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
+
+export interface ParseResult<S extends Schema> {
+	state: StateOf<S>;
+	/** Human-readable notes on values that were clamped or replaced. */
+	notes: string[];
+}
+
+export function defaults<S extends Schema>(schema: S): StateOf<S> {
+	const state: Record<string, unknown> = {};
+	for (const [key, field] of Object.entries(schema)) state[key] = field.default;
+	return state as StateOf<S>;
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Reads one field; returns the value and, when the raw text was not usable as is, a note. */
+function parseField(key: string, field: Field, raw: string): { value: unknown; note?: string } {
+	const fallback = (why: string) => ({
+		value: field.default,
+		note: `“${key}=${raw}” ${why}; using the default ${formatValue(field, field.default)}.`
+	});
+	switch (field.kind) {
+		case 'bool': {
+			const text = raw.toLowerCase();
+			if (['1', 'on', 'true', 'yes'].includes(text)) return { value: true };
+			if (['0', 'off', 'false', 'no'].includes(text)) return { value: false };
+			return fallback('is not on/off');
+		}
+		case 'enum': {
+			const hit = field.options.find((o) => o.value === raw);
+			if (hit) return { value: hit.value };
+			const names = field.options.map((o) => o.value).join(', ');
+			return fallback(`is not one of ${names}`);
+		}
+		case 'int':
+		case 'number': {
+			if (raw.trim() === '') return fallback('is empty');
+			const num = Number(raw);
+			if (!Number.isFinite(num)) return fallback('is not a number');
+			if (field.kind === 'number' && field.allowZero && num === 0) return { value: 0 };
+			let value = field.kind === 'int' ? Math.round(num) : num;
+			const clamped = clamp(value, field.min, field.max);
+			if (clamped !== value) {
+				value = clamped;
+				return { value, note: `“${key}=${raw}” is outside ${field.min}–${field.max}; clamped to ${value}.` };
+			}
+			if (field.kind === 'int' && value !== num) return { value, note: `“${key}=${raw}” rounded to ${value}.` };
+			return { value };
+		}
+	}
+}
+
+export function parseState<S extends Schema>(schema: S, params: URLSearchParams): ParseResult<S> {
+	const state = defaults(schema) as Record<string, unknown>;
+	const notes: string[] = [];
+	for (const [key, field] of Object.entries(schema)) {
+		const raw = params.get(key);
+		if (raw === null) continue;
+		const { value, note } = parseField(key, field, raw);
+		state[key] = value;
+		if (note) notes.push(note);
+	}
+	return { state: state as StateOf<S>, notes };
+}
+
+function formatValue(field: Field, value: unknown): string {
+	if (field.kind === 'bool') return value ? 'on' : 'off';
+	if (typeof value === 'number') return String(Number(value.toPrecision(6)));
+	return String(value);
+}
+
+/**
+ * Writes only the values that differ from the defaults, in schema order, so links stay short
+ * and a default view has a clean URL.
+ */
+export function serializeState<S extends Schema>(schema: S, state: StateOf<S>): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, field] of Object.entries(schema)) {
+		const value = (state as Record<string, unknown>)[key];
+		if (value === field.default) continue;
+		params.set(key, formatValue(field, value));
+	}
+	return params;
+}
+
+/** Copies `params` with the schema's keys replaced by `state`, keeping other keys (e.g. backend). */
+export function mergeIntoParams<S extends Schema>(
+	schema: S,
+	state: StateOf<S>,
+	params: URLSearchParams
+): URLSearchParams {
+	const merged = new URLSearchParams();
+	for (const [key, value] of params) if (!(key in schema)) merged.set(key, value);
+	for (const [key, value] of serializeState(schema, state)) merged.set(key, value);
+	return merged;
+}
