@@ -1,0 +1,35 @@
+/**
+ * Test helper: runs model bytes on onnxruntime-web's WASM backend in Node (one thread, so runs
+ * are deterministic and do not fight vitest's workers for the 2 cores).
+ */
+import * as ort from 'onnxruntime-web';
+
+ort.env.wasm.numThreads = 1;
+ort.env.logLevel = 'error';
+
+export type Session = ort.InferenceSession;
+export type Feeds = Record<string, { data: Float32Array; dims: readonly number[] }>;
+export type Results = Record<string, { data: Float32Array; dims: readonly number[] }>;
+
+export function createSession(bytes: Uint8Array): Promise<Session> {
+	return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+}
+
+export async function runSession(session: Session, feeds: Feeds): Promise<Results> {
+	const inputs: Record<string, ort.Tensor> = {};
+	for (const [name, { data, dims }] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', data, dims);
+	const outputs = await session.run(inputs);
+	const results: Results = {};
+	for (const [name, tensor] of Object.entries(outputs)) {
+		// Bool and int64 outputs are converted so every test reads numbers the same way.
+		const raw = tensor.data as ArrayLike<number | bigint | boolean>;
+		const data = raw instanceof Float32Array ? raw : Float32Array.from(Array.from(raw, Number));
+		results[name] = { data, dims: tensor.dims };
+	}
+	return results;
+}
+
+/** Builds a session from bytes and runs it once. */
+export async function runModel(bytes: Uint8Array, feeds: Feeds): Promise<Results> {
+	return runSession(await createSession(bytes), feeds);
+}
