@@ -1,0 +1,37 @@
+/**
+ * Runs the lab's ONNX model for one state and turns its outputs into the numbers the figures
+ * draw. The graph (forward and backward) is built in the browser by the same builder the tests
+ * pin, once per shape, and its session cached; weights are graph inputs, so changing the init
+ * or the seed only feeds new tensors.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import type { StateOf } from '$lib/state/schema';
+import type { VgSchema } from './lab';
+import { sampleMlpWeights } from './init';
+import { summarizeRun, type VgResults } from './summary';
+
+export type VgState = StateOf<VgSchema>;
+
+/** Samples per layer: enough for smooth histograms and variance estimates at width 64. */
+export const BATCH = 128;
+
+export async function computeVg(state: VgState, backend: Backend): Promise<VgResults> {
+	const { depth, width, act, residual, norm } = state;
+	const shape = { depth, width, batch: BATCH, act, residual, norm };
+	const key = `vg-mlp-${depth}x${width}-b${BATCH}-${act}${residual ? '-res' : ''}${norm ? '-ln' : ''}`;
+	const session = await getSession(backend, key, async () => {
+		// The builder (and its protobuf encoder) loads only when a graph is first needed.
+		const { buildMlpGraph } = await import('./model');
+		return buildMlpGraph(shape);
+	});
+	const { mlpInputNames } = await import('./model');
+	const sample = sampleMlpWeights({ depth, width, batch: BATCH, seed: state.seed, init: state.init, sigma: state.sigma });
+	const feeds: Feeds = {};
+	const names = mlpInputNames(depth);
+	names.forEach((name, i) => {
+		feeds[name] = { data: sample.tensors[i], dims: sample.dims[i] };
+	});
+	const outputs = await runSession(session, feeds);
+	return summarizeRun(state, BATCH, outputs);
+}

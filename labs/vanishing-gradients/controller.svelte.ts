@@ -1,0 +1,25 @@
+/** The lab's controller: URL state in, model results out. The model code loads lazily. */
+import { getLabController } from '$lib/state/context';
+import { LabController } from '$lib/state/labController.svelte';
+import { schema, type VgSchema } from './lab';
+import type { VgResults } from './summary';
+
+export class VgController extends LabController<VgSchema, VgResults> {
+	/** The layer under the reader's pointer or focus, highlighted across figures (not URL state). */
+	hoverLayer = $state<number | null>(null);
+
+	constructor() {
+		super(schema, async (state, backend) => {
+			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
+			const { computeVg } = await import('./compute');
+			return computeVg(state, backend);
+		});
+	}
+
+	/** The inspected layer, kept within the current depth. */
+	get layer(): number {
+		return Math.min(this.state.layer, this.state.depth);
+	}
+}
+
+export const getVgController = () => getLabController<VgSchema, VgResults>() as VgController;

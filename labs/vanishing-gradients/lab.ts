@@ -1,0 +1,94 @@
+/** The vanishing-gradients lab: its controls (URL state), scenes and figures. */
+import type { EnumField, Schema } from '$lib/state/schema';
+import type { LabInfo } from '$lib/labs/types';
+
+const activations = [
+	{ value: 'sigmoid', label: 'sigmoid' },
+	{ value: 'tanh', label: 'tanh' },
+	{ value: 'relu', label: 'ReLU' },
+	{ value: 'leaky_relu', label: 'leaky ReLU' },
+	{ value: 'gelu', label: 'GELU' }
+] as const;
+
+const inits = [
+	{ value: 'normal1', label: 'N(0, 1)' },
+	{ value: 'small', label: 'N(0, 0.01²)' },
+	{ value: 'xavier', label: 'Xavier' },
+	{ value: 'he', label: 'He' },
+	{ value: 'custom', label: 'custom σ' }
+] as const;
+
+export const schema = {
+	depth: { kind: 'int', label: 'Depth (hidden layers)', min: 1, max: 50, default: 20 },
+	width: { kind: 'int', label: 'Width (units per layer)', min: 8, max: 512, default: 64 },
+	act: {
+		kind: 'enum',
+		label: 'Activation',
+		options: activations,
+		default: 'sigmoid'
+	} as EnumField<(typeof activations)[number]['value']>,
+	init: {
+		kind: 'enum',
+		label: 'Weight init',
+		options: inits,
+		default: 'xavier'
+	} as EnumField<(typeof inits)[number]['value']>,
+	sigma: { kind: 'number', label: 'σ (custom init)', min: 0.01, max: 3, default: 1, log: true },
+	residual: { kind: 'bool', label: 'Residual connections', default: false },
+	norm: { kind: 'bool', label: 'LayerNorm before each activation', default: false },
+	seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1 },
+	layer: { kind: 'int', label: 'Layer inspected (figure 3)', min: 1, max: 50, default: 1 }
+} satisfies Schema;
+
+export type VgSchema = typeof schema;
+
+export const vanishingGradients: LabInfo<VgSchema> = {
+	slug: 'vanishing-gradients',
+	title: 'Vanishing and exploding gradients',
+	summary:
+		'Why deep networks stop learning: the chain rule as a product of Jacobians, variance propagation, Xavier and He init, and the residual highway.',
+	questions: [
+		'Explain the vanishing gradient problem and how modern networks avoid it.',
+		'Derive Xavier and He initialization. Why does ReLU need a factor of 2?',
+		'Why do residual connections make very deep networks trainable?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'sigmoid-vanishes',
+			title: 'Sigmoid, depth 20, Xavier: gradients vanish',
+			caption: 'Each layer multiplies the gradient by at most ¼ times the weight norm: layer 1 hears almost nothing.',
+			state: { act: 'sigmoid', depth: 20, init: 'xavier' }
+		},
+		{
+			id: 'relu-explodes',
+			title: 'ReLU with N(0, 1) weights: everything explodes',
+			caption: 'With Var(w) = 1 and 64 inputs, each layer multiplies the second moment by about 32.',
+			state: { act: 'relu', depth: 20, init: 'normal1' }
+		},
+		{
+			id: 'relu-he',
+			title: 'ReLU with He init: variance preserved',
+			caption: 'Var(w) = 2/n_in exactly undoes ReLU halving the second moment: the bars stay level.',
+			state: { act: 'relu', depth: 20, init: 'he' }
+		},
+		{
+			id: 'tanh-small',
+			title: 'Tanh, small init: collapse to zero',
+			caption: 'With σ = 0.01 every layer shrinks the signal by about 0.08; after a few layers nothing is left.',
+			state: { act: 'tanh', depth: 20, init: 'small' }
+		},
+		{
+			id: 'residual-highway',
+			title: 'Sigmoid, depth 50, residual: the gradient highway',
+			caption: 'The identity path in each block carries the gradient past the saturating sigmoids.',
+			state: { act: 'sigmoid', depth: 50, init: 'xavier', residual: true }
+		}
+	],
+	figures: [
+		{ id: 'gradient-norms', title: 'Gradient norm at every layer', embeddable: true },
+		{ id: 'activations', title: 'Activations through depth', embeddable: true },
+		{ id: 'derivative', title: 'The activation and its derivative', embeddable: false },
+		{ id: 'variance', title: 'Variance propagation', embeddable: false }
+	]
+};

@@ -1,0 +1,93 @@
+/**
+ * From the model's raw outputs to what the figures draw: per-layer gradient norms, variances
+ * and histograms. Pure: no DOM, no runtime.
+ */
+import { histogram, type Bin } from '$lib/viz/histogram';
+import type { Outputs } from '$lib/onnx/runtime';
+import type { StateOf } from '$lib/state/schema';
+import type { VgSchema } from './lab';
+import { initStd } from './init';
+import { MLP_OUTPUTS } from './model';
+import { layerVariance } from './reference';
+import { layerSlice } from './stack';
+import { theoreticalVariance } from './variance';
+
+export interface VgResults {
+	depth: number;
+	width: number;
+	loss: number;
+	/** ‖∂L/∂W_l‖_F for l = 1..depth. */
+	gradNormW: number[];
+	/** ‖∂L/∂h_l‖ (over the batch) for l = 1..depth. */
+	gradNormH: number[];
+	/** Measured Var(h_l) and Var(z_l) over batch and units. */
+	layerVariance: number[];
+	preactVariance: number[];
+	/** The mean-field prediction of the same two (analytic, see variance.ts). */
+	theoryVariance: number[];
+	theoryPreactVariance: number[];
+	/** First layer (1-based) whose activations overflowed float32, or null. */
+	overflowLayer: number | null;
+	/** Every layer's pre-activations, [depth, batch, width] flattened (figure 3 bins one layer). */
+	preacts: Float32Array;
+	preactRows: Bin[][];
+	actRows: Bin[][];
+	preactDomain: [number, number];
+	actDomain: [number, number];
+}
+
+const HIST_BINS = 40;
+
+/** A shared x range for all layers' histograms: the 99th percentile of |x| across the stack. */
+export function sharedDomain(stacked: Float32Array, nonNegative: boolean): [number, number] {
+	const step = Math.max(1, Math.floor(stacked.length / 20000));
+	const magnitudes: number[] = [];
+	for (let i = 0; i < stacked.length; i += step) if (Number.isFinite(stacked[i])) magnitudes.push(Math.abs(stacked[i]));
+	magnitudes.sort((a, b) => a - b);
+	const m = magnitudes.length ? magnitudes[Math.floor(0.99 * (magnitudes.length - 1))] : 1;
+	const half = m > 0 ? m : 1e-12;
+	return nonNegative ? [0, half] : [-half, half];
+}
+
+export function activationRange(act: StateOf<VgSchema>['act']): [number, number] | null {
+	if (act === 'sigmoid') return [0, 1];
+	if (act === 'tanh') return [-1, 1];
+	return null;
+}
+
+export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: Outputs): VgResults {
+	const { depth, width } = state;
+	const perLayer = batch * width;
+	const preacts = outputs[MLP_OUTPUTS.preacts].data;
+	const acts = outputs[MLP_OUTPUTS.acts].data;
+	const layers = Array.from({ length: depth }, (_, l) => l);
+	const preactDomain = sharedDomain(preacts, false);
+	const theory = theoreticalVariance({
+		act: state.act,
+		depth,
+		width,
+		weightStd: initStd(state.init, width, width, state.sigma),
+		residual: state.residual,
+		norm: state.norm
+	});
+	const overflow = layers.find((l) => !layerSlice(acts, l, perLayer).every(Number.isFinite));
+	const actDomain =
+		!state.residual && activationRange(state.act) ? activationRange(state.act)! : sharedDomain(acts, !state.residual && state.act === 'relu');
+	return {
+		depth,
+		width,
+		loss: outputs[MLP_OUTPUTS.loss].data[0],
+		gradNormW: Array.from(outputs[MLP_OUTPUTS.gradNormW].data),
+		gradNormH: Array.from(outputs[MLP_OUTPUTS.gradNormH].data),
+		layerVariance: layerVariance(acts, depth, batch, width),
+		preactVariance: layerVariance(preacts, depth, batch, width),
+		theoryVariance: theory.hidden,
+		theoryPreactVariance: theory.preact,
+		overflowLayer: overflow === undefined ? null : overflow + 1,
+		preacts,
+		preactRows: layers.map((l) => histogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS, { clamp: true })),
+		actRows: layers.map((l) => histogram(layerSlice(acts, l, perLayer), actDomain, HIST_BINS, { clamp: true })),
+		preactDomain,
+		actDomain
+	};
+}
