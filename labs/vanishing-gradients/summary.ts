@@ -33,18 +33,20 @@ export interface VgResults {
 	preactRows: Bin[][];
 	actRows: Bin[][];
 	preactDomain: [number, number];
+	/** Share of exact zeros in each layer's activations (ReLU's off side), left out of actRows. */
+	zeroShare: number[] | null;
 	actDomain: [number, number];
 }
 
 const HIST_BINS = 40;
 
-/** A shared x range for all layers' histograms: the 99th percentile of |x| across the stack. */
+/** A shared x range for all layers' histograms: the 99.5th percentile of |x| across the stack. */
 export function sharedDomain(stacked: Float32Array, nonNegative: boolean): [number, number] {
 	const step = Math.max(1, Math.floor(stacked.length / 20000));
 	const magnitudes: number[] = [];
 	for (let i = 0; i < stacked.length; i += step) if (Number.isFinite(stacked[i])) magnitudes.push(Math.abs(stacked[i]));
 	magnitudes.sort((a, b) => a - b);
-	const m = magnitudes.length ? magnitudes[Math.floor(0.99 * (magnitudes.length - 1))] : 1;
+	const m = magnitudes.length ? magnitudes[Math.floor(0.995 * (magnitudes.length - 1))] : 1;
 	const half = m > 0 ? m : 1e-12;
 	return nonNegative ? [0, half] : [-half, half];
 }
@@ -55,6 +57,20 @@ export function activationRange(act: StateOf<VgSchema>['act']): [number, number]
 	return null;
 }
 
+/**
+ * ReLU outputs are exactly zero for about half the units; that spike would flatten the rest of
+ * the histogram, so it is counted on its own.
+ */
+function withoutZeros(values: Float32Array, drop: boolean): Float32Array {
+	return drop ? values.filter((v) => v !== 0) : values;
+}
+
+function zeroFraction(values: Float32Array): number {
+	let zeros = 0;
+	for (const v of values) if (v === 0) zeros++;
+	return zeros / values.length;
+}
+
 export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: Outputs): VgResults {
 	const { depth, width } = state;
 	const perLayer = batch * width;
@@ -62,6 +78,7 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 	const acts = outputs[MLP_OUTPUTS.acts].data;
 	const layers = Array.from({ length: depth }, (_, l) => l);
 	const preactDomain = sharedDomain(preacts, false);
+	const dropZeros = state.act === 'relu' && !state.residual;
 	const theory = theoreticalVariance({
 		act: state.act,
 		depth,
@@ -86,7 +103,8 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		overflowLayer: overflow === undefined ? null : overflow + 1,
 		preacts,
 		preactRows: layers.map((l) => histogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS, { clamp: true })),
-		actRows: layers.map((l) => histogram(layerSlice(acts, l, perLayer), actDomain, HIST_BINS, { clamp: true })),
+		actRows: layers.map((l) => histogram(withoutZeros(layerSlice(acts, l, perLayer), dropZeros), actDomain, HIST_BINS, { clamp: true })),
+		zeroShare: dropZeros ? layers.map((l) => zeroFraction(layerSlice(acts, l, perLayer))) : null,
 		preactDomain,
 		actDomain
 	};
