@@ -34,7 +34,6 @@ export class LabController<S extends Schema, R> {
 
 	#runner: LatestRunner<{ state: StateOf<S>; backend: Backend }>;
 	#urlTimer: ReturnType<typeof setTimeout> | undefined;
-	#connected = false;
 	#requested: Backend | null = null;
 
 	constructor(
@@ -69,14 +68,18 @@ export class LabController<S extends Schema, R> {
 		const { backend, note } = await chooseBackend(this.#requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
-		this.#connected = true;
 		this.refresh();
 	}
 
-	/** Re-runs the model for the current state; called whenever the state changes. */
+	/**
+	 * Re-runs the model for the current state. Called from an effect: it reads every control and
+	 * the backend before anything else, so the effect re-runs whenever any of them changes.
+	 */
 	refresh(): void {
-		if (!this.#connected || !this.backend) return;
-		this.#runner.request({ state: $state.snapshot(this.state) as StateOf<S>, backend: this.backend });
+		const state = this.current();
+		const backend = this.backend;
+		if (!backend) return; // not connected yet: connect() calls back once the backend is known
+		this.#runner.request({ state, backend });
 		this.#scheduleUrlWrite();
 	}
 
@@ -96,7 +99,15 @@ export class LabController<S extends Schema, R> {
 
 	/** The current state as a query string (no leading '?'), other keys of `base` kept. */
 	query(base = new URLSearchParams()): string {
-		return mergeIntoParams(this.schema, $state.snapshot(this.state) as StateOf<S>, base).toString();
+		return mergeIntoParams(this.schema, this.current(), base).toString();
+	}
+
+	/**
+	 * A plain copy of the state. Reading every field (a spread; all values are primitives) also
+	 * makes an effect that calls this depend on every control.
+	 */
+	current(): StateOf<S> {
+		return { ...this.state };
 	}
 
 	markDrawn(): void {
