@@ -1,0 +1,416 @@
+/**
+ * `npm run bench`: builds the site, serves build/, drives headless Chromium, and measures each lab
+ * against the performance targets of the design card (DESIGN.md, "Performance targets"):
+ *
+ * - JS (gzip) the lab page loads before the runtime: the JS files requested up to the load event,
+ *   onnxruntime's own chunks excluded, each gzip-compressed here from build/ with node:zlib;
+ * - time to first figure drawn (`__vlab.firstDrawnAt`, performance.now in the page);
+ * - time to model ready (first moment `__vlab.status === 'ready'` after a run, polled in the page);
+ * - control change → figure redrawn: median and p95 over many changes of one control, from the
+ *   input event to `__vlab.lastDrawnAt` advancing (stamped by the app once the DOM has the numbers);
+ * - on WASM and on WebGPU (SwiftShader here: its timings say nothing about a real GPU);
+ * - sizes of the shipped .onnx files and of the runtime .wasm (raw and gzip).
+ *
+ * Prints one PASS/MISS line per target and writes everything to bench-results/latest.json.
+ * Exits 1 only when something could not be measured (`--strict`: also on a MISS).
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, CHROMIUM_PATH, WEBGPU_ARGS, type BrowserKind } from '../tests/e2e/support/chromium';
+import { BUILD_DIR, serveBuild } from './serve';
+
+// ---------------------------------------------------------------------------------------------
+// What to measure. A new lab is one more line here.
+
+interface BenchLab {
+	slug: string;
+	/** The control moved for the latency measurement, and the two values it alternates between. */
+	control: { key: string; values: [number, number] };
+}
+
+const LABS: BenchLab[] = [{ slug: 'vanishing-gradients', control: { key: 'depth', values: [20, 21] } }];
+
+const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];
+/** Cold page loads per lab and backend (the load timings are their median). */
+const LOADS = 3;
+const WARMUP_CHANGES = 5;
+const CHANGES = 60;
+
+const KB = 1024;
+const MB = 1024 * 1024;
+const TARGETS = {
+	jsBeforeRuntimeGzip: 150 * KB,
+	firstFigureMs: 1000,
+	modelReadyMs: 2000,
+	redrawMedianMs: 16,
+	redrawP95Ms: 33,
+	onnxBytes: 1 * MB,
+	wasmGzip: 7 * MB
+};
+
+const OUT_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url));
+const strict = process.argv.includes('--strict');
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers.
+
+const gzipSize = (bytes: Buffer): number => gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
+
+function median(xs: number[]): number {
+	return quantile(xs, 0.5);
+}
+
+/** Linear-interpolated quantile of a sample. */
+function quantile(xs: number[], q: number): number {
+	if (xs.length === 0) return Number.NaN;
+	const sorted = [...xs].sort((a, b) => a - b);
+	const at = (sorted.length - 1) * q;
+	const lo = Math.floor(at);
+	const hi = Math.ceil(at);
+	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+function walk(dir: string): string[] {
+	let entries: string[];
+	try {
+		entries = readdirSync(dir);
+	} catch {
+		return [];
+	}
+	return entries.flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? walk(path) : [path];
+	});
+}
+
+const fmtBytes = (n: number): string =>
+	n >= MB ? `${(n / MB).toFixed(2)} MB` : n >= KB ? `${(n / KB).toFixed(1)} KB` : `${n} B`;
+const fmtMs = (n: number | null): string => (n === null || Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} ms`);
+
+/** Is this built JS file part of onnxruntime-web (its bundle or its emscripten glue)? */
+function isRuntimeFile(file: string): boolean {
+	if (/ort[-.](wasm|webgpu|bundle)|onnxruntime/i.test(file)) return true;
+	const text = readFileSync(file, 'latin1');
+	return text.includes('_OrtInit') || text.includes('ort-wasm-simd-threaded');
+}
+
+function buildFileFor(url: string, origin: string): string | null {
+	if (!url.startsWith(origin)) return null;
+	const path = join(BUILD_DIR, decodeURIComponent(new URL(url).pathname));
+	try {
+		return statSync(path).isFile() ? path : null;
+	} catch {
+		return null;
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks against the targets.
+
+interface Check {
+	lab: string;
+	what: string;
+	value: string;
+	target: string;
+	/** null: not measured. */
+	pass: boolean | null;
+}
+
+const checks: Check[] = [];
+
+function check(lab: string, what: string, value: string, target: string, pass: boolean | null): void {
+	const entry = { lab, what, value, target, pass };
+	checks.push(entry);
+	const tag = pass === null ? 'N/A ' : pass ? 'PASS' : 'MISS';
+	console.log(`  [${tag}] ${what.padEnd(44)} ${value.padStart(12)}   (target ${target})`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One cold page load.
+
+interface LoadResult {
+	jsFiles: { path: string; raw: number; gzip: number }[];
+	jsBeforeRuntimeGzip: number;
+	firstFigureMs: number | null;
+	modelReadyMs: number | null;
+	firstContentfulPaintMs: number | null;
+	wasmFetched: { path: string; startMs: number }[];
+	backend: string | null;
+}
+
+/**
+ * Stamps, in the page, the first moment the model is ready. Also defines `__name`: tsx (esbuild
+ * with keepNames) wraps named functions in the callbacks we pass to page.evaluate with it.
+ */
+const READY_PROBE = `globalThis.__name = globalThis.__name || ((fn) => fn);
+(() => {
+	const probe = setInterval(() => {
+		const v = window.__vlab;
+		if (v && v.status === 'ready' && v.runs >= 1) {
+			window.__benchReadyAt = performance.now();
+			clearInterval(probe);
+		}
+	}, 2);
+})();`;
+
+interface PageTimes {
+	status: string | null;
+	backend: string | null;
+	firstDrawnAt: number | null;
+	readyAt: number | null;
+	fcp: number | null;
+	timeOrigin: number;
+}
+
+async function loadOnce(browser: Browser, origin: string, path: string): Promise<{ page: Page; result: LoadResult }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await context.addInitScript(READY_PROBE);
+	const page = await context.newPage();
+	page.on('pageerror', (error) => console.error(`    page error: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') console.error(`    console error: ${message.text()}`);
+	});
+
+	const requested: { url: string; afterLoad: boolean; epochMs: number }[] = [];
+	let loaded = false;
+	page.on('request', (request) => requested.push({ url: request.url(), afterLoad: loaded, epochMs: Date.now() }));
+	page.on('load', () => {
+		loaded = true;
+	});
+
+	await page.goto(origin + path, { waitUntil: 'load' });
+	loaded = true;
+	await page.waitForFunction(
+		() => {
+			const w = window as unknown as { __vlab?: { status: string }; __benchReadyAt?: number };
+			return w.__vlab?.status === 'error' || w.__benchReadyAt !== undefined;
+		},
+		null,
+		{ timeout: 120_000, polling: 20 }
+	);
+	const times: PageTimes = await page.evaluate(() => {
+		const w = window as unknown as {
+			__vlab?: { status: string; backend: string | null; firstDrawnAt: number | null };
+			__benchReadyAt?: number;
+		};
+		const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+		return {
+			status: w.__vlab?.status ?? null,
+			backend: w.__vlab?.backend ?? null,
+			firstDrawnAt: w.__vlab?.firstDrawnAt ?? null,
+			readyAt: w.__benchReadyAt ?? null,
+			fcp: fcp ? fcp.startTime : null,
+			timeOrigin: performance.timeOrigin
+		};
+	});
+	if (times.status === 'error') throw new Error(`${path}: the lab reported status 'error'`);
+
+	const seen = new Set<string>();
+	const jsFiles: LoadResult['jsFiles'] = [];
+	const wasmFetched: LoadResult['wasmFetched'] = [];
+	for (const request of requested) {
+		if (seen.has(request.url)) continue;
+		seen.add(request.url);
+		const file = buildFileFor(request.url, origin);
+		if (!file) continue;
+		if (file.endsWith('.wasm')) {
+			wasmFetched.push({ path: relative(BUILD_DIR, file), startMs: request.epochMs - times.timeOrigin });
+		} else if (/\.m?js$/.test(file) && !request.afterLoad && !isRuntimeFile(file)) {
+			const bytes = readFileSync(file);
+			jsFiles.push({ path: relative(BUILD_DIR, file), raw: bytes.length, gzip: gzipSize(bytes) });
+		}
+	}
+	return {
+		page,
+		result: {
+			jsFiles,
+			jsBeforeRuntimeGzip: jsFiles.reduce((sum, f) => sum + f.gzip, 0),
+			firstFigureMs: times.firstDrawnAt,
+			modelReadyMs: times.readyAt,
+			firstContentfulPaintMs: times.fcp,
+			wasmFetched,
+			backend: times.backend
+		}
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control change → redraw.
+
+interface LatencyResult {
+	method: 'input event' | 'setState';
+	samples: number[];
+	timeouts: number;
+	medianMs: number;
+	p95Ms: number;
+}
+
+async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> {
+	const raw = await page.evaluate(
+		async ({ key, values, warmup, changes }) => {
+			type Hook = { lastDrawnAt: number | null; setState(patch: Record<string, unknown>): void };
+			const hook = (window as unknown as { __vlab: Hook }).__vlab;
+			const input = document.querySelector<HTMLInputElement>(`#control-${key}`);
+			const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+			const samples: number[] = [];
+			let timeouts = 0;
+			for (let i = 0; i < warmup + changes; i++) {
+				const value = values[i % 2];
+				await nextFrame();
+				await nextFrame();
+				// A reader's input lands at any point of a frame, not just after one: random phase.
+				await new Promise((done) => setTimeout(done, Math.random() * 16));
+				const before = hook.lastDrawnAt ?? -1;
+				const start = performance.now();
+				if (input) {
+					input.value = String(value);
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					input.dispatchEvent(new Event('change', { bubbles: true }));
+				} else {
+					hook.setState({ [key]: value });
+				}
+				while ((hook.lastDrawnAt ?? -1) <= before && performance.now() - start < 10_000) {
+					await new Promise((done) => setTimeout(done, 0));
+				}
+				const drawnAt = hook.lastDrawnAt ?? -1;
+				if (drawnAt <= before) timeouts++;
+				else if (i >= warmup) samples.push(drawnAt - start);
+			}
+			return { method: input ? ('input event' as const) : ('setState' as const), samples, timeouts };
+		},
+		{ key: lab.control.key, values: lab.control.values, warmup: WARMUP_CHANGES, changes: CHANGES }
+	);
+	return { ...raw, medianMs: median(raw.samples), p95Ms: quantile(raw.samples, 0.95) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static sizes.
+
+function fileSizes(files: string[]): { path: string; raw: number; gzip: number }[] {
+	return files.map((file) => {
+		const bytes = readFileSync(file);
+		return { path: relative(BUILD_DIR, file), raw: bytes.length, gzip: gzipSize(bytes) };
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main.
+
+async function benchLab(lab: BenchLab, origin: string, results: Record<string, unknown>): Promise<boolean> {
+	console.log(`\n${lab.slug}`);
+	const perBackend: Record<string, unknown> = {};
+	let ok = true;
+	for (const kind of BACKENDS) {
+		console.log(` ${kind === 'wasm' ? 'WASM' : 'WebGPU (SwiftShader; not a real GPU)'}`);
+		const browser = await launchChromium(kind);
+		try {
+			const path = `/labs/${lab.slug}?backend=${kind}`;
+			const loads: LoadResult[] = [];
+			let last: Page | undefined;
+			for (let i = 0; i < LOADS; i++) {
+				if (last) await last.context().close();
+				const { page, result } = await loadOnce(browser, origin, path);
+				loads.push(result);
+				last = page;
+			}
+			if (!last) throw new Error('no page');
+			const latency = await measureRedraw(last, lab);
+			await last.context().close();
+
+			const first = loads[0];
+			const numbers = (pick: (l: LoadResult) => number | null) =>
+				loads.map(pick).filter((x): x is number => x !== null);
+			const firstFigure = median(numbers((l) => l.firstFigureMs));
+			const modelReady = median(numbers((l) => l.modelReadyMs));
+			const fcp = median(numbers((l) => l.firstContentfulPaintMs));
+			const wasmStart = median(loads.flatMap((l) => l.wasmFetched.slice(0, 1).map((w) => w.startMs)));
+			const wasmFiles = [...new Set(loads.flatMap((l) => l.wasmFetched.map((w) => w.path)))];
+
+			check(lab.slug, `${kind}: backend used`, String(first.backend), kind, first.backend === kind);
+			if (kind === 'wasm') {
+				check(
+					lab.slug,
+					`JS before the runtime (gzip, ${first.jsFiles.length} files)`,
+					fmtBytes(first.jsBeforeRuntimeGzip),
+					`≤ ${fmtBytes(TARGETS.jsBeforeRuntimeGzip)}`,
+					first.jsBeforeRuntimeGzip <= TARGETS.jsBeforeRuntimeGzip
+				);
+			}
+			check(lab.slug, `${kind}: first figure drawn (median of ${LOADS})`, fmtMs(firstFigure), `≤ ${TARGETS.firstFigureMs} ms`, Number.isNaN(firstFigure) ? null : firstFigure <= TARGETS.firstFigureMs);
+			check(lab.slug, `${kind}: model ready (median of ${LOADS})`, fmtMs(modelReady), `≤ ${TARGETS.modelReadyMs} ms`, Number.isNaN(modelReady) ? null : modelReady <= TARGETS.modelReadyMs);
+			check(lab.slug, `${kind}: runtime .wasm fetched after first paint`, fmtMs(wasmStart), `after FCP ${fmtMs(fcp)}`, Number.isNaN(wasmStart) || Number.isNaN(fcp) ? null : wasmStart >= fcp);
+			check(lab.slug, `${kind}: .wasm files fetched`, String(wasmFiles.length), '1', wasmFiles.length === 1);
+			const measured = `${latency.samples.length} changes by ${latency.method}${latency.timeouts ? `, ${latency.timeouts} never redrew` : ''}`;
+			// The design's redraw targets are for WASM; WebGPU on SwiftShader is reported, not judged.
+			const judge = kind === 'wasm';
+			check(lab.slug, `${kind}: change → redraw median (${measured})`, fmtMs(latency.medianMs), judge ? `≤ ${TARGETS.redrawMedianMs} ms` : 'reported only', judge && latency.samples.length > 0 ? latency.medianMs <= TARGETS.redrawMedianMs && latency.timeouts === 0 : null);
+			check(lab.slug, `${kind}: change → redraw p95`, fmtMs(latency.p95Ms), judge ? `≤ ${TARGETS.redrawP95Ms} ms` : 'reported only', judge && latency.samples.length > 0 ? latency.p95Ms <= TARGETS.redrawP95Ms : null);
+
+			perBackend[kind] = {
+				backend: first.backend,
+				jsBeforeRuntime: { gzip: first.jsBeforeRuntimeGzip, files: first.jsFiles },
+				firstFigureMs: firstFigure,
+				modelReadyMs: modelReady,
+				firstContentfulPaintMs: fcp,
+				wasmFetchStartMs: wasmStart,
+				wasmFiles,
+				loads: loads.map((l) => ({ firstFigureMs: l.firstFigureMs, modelReadyMs: l.modelReadyMs, fcpMs: l.firstContentfulPaintMs })),
+				redraw: latency
+			};
+		} catch (error) {
+			ok = false;
+			console.error(`  [FAIL] ${kind}: could not measure: ${error instanceof Error ? error.message : String(error)}`);
+			perBackend[kind] = { error: String(error) };
+		} finally {
+			await browser.close();
+		}
+	}
+	results[lab.slug] = perBackend;
+	return ok;
+}
+
+async function main(): Promise<number> {
+	const server = await serveBuild();
+	const results: Record<string, unknown> = {};
+	let ok = true;
+	try {
+		console.log(`Serving ${BUILD_DIR} at ${server.url}; Chromium ${CHROMIUM_PATH}; ${cpus().length} cores`);
+		for (const lab of LABS) ok = (await benchLab(lab, server.url, results)) && ok;
+	} finally {
+		await server.close();
+	}
+
+	console.log('\nshipped files');
+	const onnx = fileSizes(walk(join(BUILD_DIR, 'models')).filter((f) => f.endsWith('.onnx')));
+	if (onnx.length === 0) console.log('  (no .onnx files under build/models)');
+	for (const f of onnx) check('site', `model ${f.path}`, fmtBytes(f.raw), `≤ ${fmtBytes(TARGETS.onnxBytes)}`, f.raw <= TARGETS.onnxBytes);
+	const wasm = fileSizes(walk(join(BUILD_DIR, '_app')).filter((f) => f.endsWith('.wasm')));
+	if (wasm.length === 0) check('site', 'runtime .wasm in build/_app', 'none', 'one file', false);
+	for (const f of wasm) {
+		check('site', `runtime ${f.path.split('/').pop()} (raw ${fmtBytes(f.raw)})`, fmtBytes(f.gzip), `≤ ${fmtBytes(TARGETS.wasmGzip)} gzip`, f.gzip <= TARGETS.wasmGzip);
+	}
+	check('site', 'in-browser training step vs TensorFlow.js', 'not measured', 'faster', null);
+
+	const report = {
+		timestamp: new Date().toISOString(),
+		machine: { cores: cpus().length, node: process.version, chromium: CHROMIUM_PATH, webgpuArgs: WEBGPU_ARGS },
+		targets: TARGETS,
+		labs: results,
+		files: { onnx, wasm },
+		checks
+	};
+	mkdirSync(join(OUT_FILE, '..'), { recursive: true });
+	writeFileSync(OUT_FILE, JSON.stringify(report, null, 2) + '\n');
+
+	const missed = checks.filter((c) => c.pass === false).length;
+	const passed = checks.filter((c) => c.pass === true).length;
+	console.log(`\n${passed} PASS, ${missed} MISS, ${checks.length - passed - missed} not judged; written to ${relative(process.cwd(), OUT_FILE)}`);
+	if (!ok) return 1;
+	return strict && missed > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

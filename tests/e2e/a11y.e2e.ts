@@ -1,0 +1,36 @@
+/** axe-core finds no serious or critical violations on the index, a lab page and an embed page. */
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import type { AxeResults } from 'axe-core';
+import { useBrowser } from './support/guard';
+import { sitePages, withQuery } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const pages = sitePages();
+const scanned = [
+	pages.find((p) => p.name === 'index'),
+	pages.find((p) => p.live && !p.embed),
+	pages.find((p) => p.embed && p.figure)
+].filter((p) => p !== undefined);
+
+describe('accessibility (axe-core)', () => {
+	const browser = useBrowser('wasm');
+
+	for (const target of scanned) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test(`${target.path} (${colorScheme}) has no serious or critical violations`, async () => {
+				const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
+				const { page } = await browser.open(path, { colorScheme, reducedMotion: 'reduce' });
+				if (target.live) await waitForLabReady(page);
+				await page.addScriptTag({ path: AXE_PATH });
+				const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+				const bad = results.violations
+					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+					.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+				expect(bad).toEqual([]);
+			});
+		}
+	}
+});

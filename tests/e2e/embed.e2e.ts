@@ -1,0 +1,71 @@
+/**
+ * Embed pages: each renders its figure(s) with no site chrome, and, inside an iframe on another
+ * origin, posts its height to the host page as `{ type: 'vlab:height', height }`.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './support/guard';
+import { serveHost, type HostWindow } from './support/host';
+import { sitePages, withQuery } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+/** Site chrome = a header or nav that is not part of a figure. */
+async function chromeElements(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		Array.from(document.querySelectorAll('header, nav, [role="banner"], [role="navigation"]'))
+			.filter((el) => !el.closest('[data-figure]'))
+			.map((el) => el.outerHTML.slice(0, 120))
+	);
+}
+
+describe('embed pages', () => {
+	const browser = useBrowser('wasm');
+	const embeds = sitePages().filter((p) => p.embed);
+	let host: Awaited<ReturnType<typeof serveHost>>;
+	beforeAll(async () => {
+		host = await serveHost();
+	});
+	afterAll(async () => {
+		await host.close();
+	});
+
+	for (const embed of embeds) {
+		test(`${embed.path} renders ${embed.figure ? `figure "${embed.figure}"` : 'the lab'} without site chrome`, async () => {
+			const { page } = await browser.open(withQuery(embed.path, { backend: 'wasm' }));
+			const figure = page.locator(embed.figure ? `[data-figure="${embed.figure}"]` : '[data-figure]').first();
+			await figure.waitFor({ state: 'visible', timeout: 10_000 });
+			const snap = await waitForLabReady(page);
+			expect(snap.backend).toBe('wasm');
+			expect(await chromeElements(page), 'no site header or nav').toEqual([]);
+		});
+
+		test(`${embed.path} posts its height to the host page`, async () => {
+			const { page } = await browser.newPage();
+			const src = browser.baseURL + withQuery(embed.path, { backend: 'wasm' });
+			await page.goto(`${host.url}?src=${encodeURIComponent(src)}`);
+			await page.waitForFunction(() => ((window as HostWindow).__heights ?? []).length > 0, null, { timeout: 30_000 });
+			const frame = page.frames().find((f) => f.url().startsWith(browser.baseURL + embed.path));
+			if (!frame) throw new Error(`no frame for ${embed.path}`);
+			// Let the figure settle, then compare the last height posted with the page's own.
+			await frame.waitForFunction(
+				() => {
+					const v = (window as Window & { __vlab?: { status: string; lastDrawnAt: number | null } }).__vlab;
+					return v?.status === 'ready' && v.lastDrawnAt !== null;
+				},
+				null,
+				{ timeout: 90_000 }
+			);
+			await page.waitForTimeout(300);
+			const messages = await page.evaluate(() => (window as HostWindow).__heights ?? []);
+			const last = messages[messages.length - 1];
+			expect(last.origin, 'the message comes from the embed').toBe(browser.baseURL);
+			expect(Number.isFinite(last.height) && last.height > 50, `height is a length in px (${last.height})`).toBe(true);
+			const contentHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
+			const slack = Math.max(32, contentHeight * 0.05);
+			expect(
+				Math.abs(last.height - contentHeight) <= slack,
+				`posted height ${last.height} follows the content (${contentHeight}px)`
+			).toBe(true);
+		});
+	}
+});

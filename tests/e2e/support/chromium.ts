@@ -1,0 +1,34 @@
+/**
+ * Launching Debian's Chromium (never a downloaded browser) for the e2e tests and the benchmark.
+ *
+ * WebGPU: on this machine (Chromium 156, headless, no GPU) `--enable-unsafe-webgpu` alone makes
+ * `navigator.gpu.requestAdapter()` return SwiftShader's adapter (vendor "google", architecture
+ * "swiftshader", isFallbackAdapter true), with or without `--disable-gpu`; without it the adapter
+ * is null. `--use-webgpu-adapter=swiftshader` and `--enable-features=Vulkan` changed nothing here,
+ * so they are left out. Note: `navigator.gpu` only exists in secure contexts (http://127.0.0.1 is
+ * one; about:blank is not).
+ */
+import { chromium, type Browser } from 'playwright-core';
+
+export type BrowserKind = 'wasm' | 'webgpu';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const COMMON_ARGS = [
+	'--no-sandbox',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+	'--disable-quic'
+];
+
+export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
+
+export function chromiumArgs(kind: BrowserKind): string[] {
+	return kind === 'webgpu' ? [...COMMON_ARGS, ...WEBGPU_ARGS] : [...COMMON_ARGS, '--disable-gpu'];
+}
+
+export function launchChromium(kind: BrowserKind): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(kind) });
+}

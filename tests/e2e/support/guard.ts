@@ -1,0 +1,126 @@
+/**
+ * Browser fixtures for the e2e files: one Chromium per file (WASM or WebGPU flags), a fresh
+ * context per page, and a guard that fails the running test on any console error, uncaught page
+ * error, or request to an origin other than this machine (such requests are also aborted).
+ */
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium, type BrowserKind } from './chromium';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Where globalSetup serves build/, e.g. http://127.0.0.1:41234 */
+		baseURL: string;
+	}
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const NETWORK_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:']);
+
+/** True for URLs that would leave this machine. data:, blob:, about: stay local. */
+export function isForeign(url: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return false;
+	}
+	return NETWORK_PROTOCOLS.has(parsed.protocol) && !LOCAL_HOSTS.has(parsed.hostname);
+}
+
+export interface GuardedPage {
+	page: Page;
+	context: BrowserContext;
+	/** What went wrong so far (console errors, page errors, foreign requests). */
+	problems: string[];
+}
+
+/** Watches a context: records and aborts foreign requests, records console errors and page errors. */
+export async function guardContext(context: BrowserContext, problems: string[]): Promise<void> {
+	await context.route('**/*', async (route) => {
+		const url = route.request().url();
+		if (isForeign(url)) {
+			problems.push(`request to another origin (aborted): ${url}`);
+			await route.abort('blockedbyclient');
+		} else {
+			await route.continue();
+		}
+	});
+	// Belt and braces: anything that slipped past routing (e.g. from a service worker).
+	context.on('request', (request) => {
+		const url = request.url();
+		if (isForeign(url) && !problems.some((p) => p.includes(url))) {
+			problems.push(`request to another origin: ${url}`);
+		}
+	});
+}
+
+export function guardPage(page: Page, problems: string[]): void {
+	page.on('console', (message) => {
+		if (message.type() === 'error') {
+			const where = message.location();
+			problems.push(`console error: ${message.text()}${where.url ? ` (at ${where.url}:${where.lineNumber})` : ''}`);
+		}
+	});
+	page.on('pageerror', (error) => {
+		problems.push(`uncaught page error: ${error.stack ?? error.message}`);
+	});
+}
+
+export interface BrowserFixture {
+	baseURL: string;
+	/** A page in a fresh guarded context; closed (and its problems checked) after the test. */
+	newPage(options?: BrowserContextOptions): Promise<GuardedPage>;
+	/** Navigates and checks the server answered 200. */
+	open(path: string, options?: BrowserContextOptions): Promise<GuardedPage>;
+}
+
+/**
+ * Call at the top of a test file: launches Chromium before the file's tests, closes it after,
+ * and after each test closes its pages and fails the test if any of them saw a problem.
+ */
+export function useBrowser(kind: BrowserKind): BrowserFixture {
+	const baseURL = inject('baseURL');
+	let browser: Browser | undefined;
+	const live: GuardedPage[] = [];
+
+	beforeAll(async () => {
+		browser = await launchChromium(kind);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	afterEach(async () => {
+		const pages = live.splice(0);
+		const problems = pages.flatMap((p) => p.problems);
+		await Promise.all(pages.map((p) => p.context.close().catch(() => undefined)));
+		if (problems.length > 0) {
+			throw new Error(`the page reported ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+		}
+	});
+
+	const newPage = async (options: BrowserContextOptions = {}): Promise<GuardedPage> => {
+		if (!browser) throw new Error('Chromium is not running (beforeAll failed?)');
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+		const problems: string[] = [];
+		await guardContext(context, problems);
+		const page = await context.newPage();
+		guardPage(page, problems);
+		const guarded = { page, context, problems };
+		live.push(guarded);
+		return guarded;
+	};
+
+	return {
+		baseURL,
+		newPage,
+		async open(path, options) {
+			const guarded = await newPage(options);
+			const response = await guarded.page.goto(baseURL + path, { waitUntil: 'load' });
+			if (!response || response.status() !== 200) {
+				throw new Error(`GET ${path} answered ${response?.status() ?? 'nothing'}`);
+			}
+			return guarded;
+		}
+	};
+}
