@@ -32,25 +32,37 @@ function checkResultsShape(results: VlabResults | null): asserts results is Vlab
 	expect(leaves.filter(([, v]) => v !== null && Number.isFinite(v)).length, 'some results are finite').toBeGreaterThan(0);
 }
 
-/** Lists every number of `a` and `b` that differs by more than REL_TOL (relative). */
+/** The parent path of a leaf: `results.preacts.17` → `results.preacts`. */
+const parentOf = (path: string) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+
+/**
+ * Lists every number of `a` and `b` that differs by more than REL_TOL relative to the larger of
+ * the two values or to the largest magnitude in the same array: an entry of a long sum that
+ * nearly cancels to zero carries the absolute float error of its terms, not of its own size.
+ */
 function disagreements(a: VlabResults, b: VlabResults): string[] {
-	// Counts (histogram bins) are integers: a value within float error of a bin edge may land on
-	// either side on the two backends, so counts may differ by a couple.
-	const bothCounts = (x: number, y: number) => Number.isInteger(x) && Number.isInteger(y) && Math.abs(x - y) <= COUNT_TOL;
-	const close = (x: number | null, y: number | null) =>
-		x === null || y === null
-			? x === y
-			: Math.abs(x - y) <= REL_TOL * Math.max(Math.abs(x), Math.abs(y)) ||
-				Math.max(Math.abs(x), Math.abs(y)) < ABS_FLOOR ||
-				bothCounts(x, y);
 	const left = numericLeaves(a);
 	const right = new Map(numericLeaves(b));
 	if (left.length !== right.size) return [`different shapes: ${left.length} vs ${right.size} numbers`];
+	const scale = new Map<string, number>();
+	for (const [path, x] of left) {
+		const parent = parentOf(path);
+		scale.set(parent, Math.max(scale.get(parent) ?? 0, Math.abs(x ?? 0)));
+	}
+	// Counts (histogram bins) are integers: a value within float error of a bin edge may land on
+	// either side on the two backends, so counts may differ by a couple.
+	const bothCounts = (x: number, y: number) => Number.isInteger(x) && Number.isInteger(y) && Math.abs(x - y) <= COUNT_TOL;
+	const close = (x: number | null, y: number | null, arrayScale: number) =>
+		x === null || y === null
+			? x === y
+			: Math.abs(x - y) <= REL_TOL * Math.max(Math.abs(x), Math.abs(y), arrayScale) ||
+				Math.max(Math.abs(x), Math.abs(y)) < ABS_FLOOR ||
+				bothCounts(x, y);
 	const out: string[] = [];
 	for (const [path, x] of left) {
 		const y = right.get(path);
 		if (y === undefined) out.push(`${path}: missing on one side`);
-		else if (!close(x, y)) out.push(`${path}: ${x} vs ${y}`);
+		else if (!close(x, y, scale.get(parentOf(path)) ?? 0)) out.push(`${path}: ${x} vs ${y}`);
 	}
 	return out.slice(0, 20);
 }
