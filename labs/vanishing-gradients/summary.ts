@@ -10,7 +10,7 @@ import { initStd } from './init';
 import { MLP_OUTPUTS } from './model';
 import { layerVariance } from './reference';
 import { layerSlice } from './stack';
-import { theoreticalVariance } from './variance';
+import { theoreticalVariance, type VarianceOptions, type VariancePrediction } from './variance';
 
 export interface VgResults {
 	depth: number;
@@ -42,10 +42,12 @@ const HIST_BINS = 40;
 
 /** A shared x range for all layers' histograms: the 99.5th percentile of |x| across the stack. */
 export function sharedDomain(stacked: Float32Array, nonNegative: boolean): [number, number] {
-	const step = Math.max(1, Math.floor(stacked.length / 20000));
-	const magnitudes: number[] = [];
-	for (let i = 0; i < stacked.length; i += step) if (Number.isFinite(stacked[i])) magnitudes.push(Math.abs(stacked[i]));
-	magnitudes.sort((a, b) => a - b);
+	// A strided sample of ~5000 values pins the percentile well and keeps this off the redraw budget.
+	const step = Math.max(1, Math.floor(stacked.length / 5000));
+	const sample = new Float32Array(Math.ceil(stacked.length / step));
+	let count = 0;
+	for (let i = 0; i < stacked.length; i += step) if (Number.isFinite(stacked[i])) sample[count++] = Math.abs(stacked[i]);
+	const magnitudes = sample.subarray(0, count).sort();
 	const m = magnitudes.length ? magnitudes[Math.floor(0.995 * (magnitudes.length - 1))] : 1;
 	const half = m > 0 ? m : 1e-12;
 	return nonNegative ? [0, half] : [-half, half];
@@ -71,6 +73,19 @@ function zeroFraction(values: Float32Array): number {
 	return zeros / values.length;
 }
 
+// The prediction depends on the shape and init only, not on the seed: compute it once per setting.
+const predictions = new Map<string, VariancePrediction>();
+function predictedVariance(options: VarianceOptions): VariancePrediction {
+	const key = JSON.stringify(options);
+	let prediction = predictions.get(key);
+	if (!prediction) {
+		prediction = theoreticalVariance(options);
+		if (predictions.size > 64) predictions.clear();
+		predictions.set(key, prediction);
+	}
+	return prediction;
+}
+
 export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: Outputs): VgResults {
 	const { depth, width } = state;
 	const perLayer = batch * width;
@@ -79,7 +94,7 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 	const layers = Array.from({ length: depth }, (_, l) => l);
 	const preactDomain = sharedDomain(preacts, false);
 	const dropZeros = state.act === 'relu' && !state.residual;
-	const theory = theoreticalVariance({
+	const theory = predictedVariance({
 		act: state.act,
 		depth,
 		width,

@@ -7,7 +7,7 @@ function manualFrames() {
 }
 
 describe('LatestRunner', () => {
-	it('runs once per frame with the newest request', async () => {
+	it('runs once with the newest of the requests made in one task', async () => {
 		const ran: number[] = [];
 		const frames = manualFrames();
 		const runner = new LatestRunner<number>(async (n) => void ran.push(n), frames.frame);
