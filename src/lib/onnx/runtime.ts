@@ -15,12 +15,18 @@ export type Outputs = Record<string, { data: Float32Array; dims: readonly number
 
 let ortPromise: Promise<Ort> | null = null;
 
-/** Imports the runtime on first use, so it stays out of the page's first-load JavaScript. */
-export function loadOrt(): Promise<Ort> {
+/**
+ * Imports the runtime on first use, so it stays out of the page's first-load JavaScript.
+ * On WASM the runtime runs in its own worker (ORT's proxy mode), so a long model run never
+ * blocks scrolling or a slider; WebGPU work is asynchronous on the GPU already, and ORT does
+ * not support the proxy with it. The choice is made once per page load.
+ */
+export function loadOrt(backend?: Backend): Promise<Ort> {
 	ortPromise ??= import('onnxruntime-web/webgpu').then((ort) => {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+		ort.env.wasm.proxy = backend === 'wasm';
 		ort.env.logLevel = 'error';
 		return ort as unknown as Ort;
 	});
@@ -46,7 +52,7 @@ export function getSession(backend: Backend, key: string, bytes: () => Uint8Arra
 	let session = sessions.get(cacheKey);
 	if (!session) {
 		session = (async () => {
-			const ort = await loadOrt();
+			const ort = await loadOrt(backend);
 			return ort.InferenceSession.create(await bytes(), {
 				executionProviders: [backend],
 				graphOptimizationLevel: 'all'
@@ -60,9 +66,14 @@ export function getSession(backend: Backend, key: string, bytes: () => Uint8Arra
 }
 
 export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
-	const ort = await loadOrt();
+	const ort = await ortPromise!;
 	const inputs: Record<string, OrtTypes.Tensor> = {};
-	for (const [name, { data, dims }] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', data, dims);
+	// In proxy mode the runtime transfers input buffers to its worker, detaching them: send copies,
+	// so callers may keep (and share) their arrays.
+	const copy = ort.env.wasm.proxy === true;
+	for (const [name, { data, dims }] of Object.entries(feeds)) {
+		inputs[name] = new ort.Tensor('float32', copy ? data.slice() : data, dims);
+	}
 	const results = await session.run(inputs);
 	const outputs: Outputs = {};
 	for (const [name, tensor] of Object.entries(results)) {
