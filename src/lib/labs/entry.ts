@@ -10,6 +10,8 @@ export interface LabEntry {
 	article: Component;
 	/** The figures by id, for embeds and the presentation view. */
 	figures: Record<string, Component>;
+	/** Derivations a presenter can step through, by id (see Scene.derivation). */
+	derivations?: Record<string, Component>;
 	/** Control keys shown with each embedded figure (all keys when absent). */
 	figureControls?: Record<string, string[]>;
 	createController(): AnyController;

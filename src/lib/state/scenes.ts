@@ -6,6 +6,10 @@ export interface Scene<S extends Schema> {
 	title: string;
 	caption: string;
 	state: Partial<StateOf<S>>;
+	/** Figures shown on this scene's slide in the presentation view (default: the lab's first). */
+	figures?: string[];
+	/** A derivation (by id, see LabEntry.derivations) stepped with Space on this slide. */
+	derivation?: string;
 }
 
 export function sceneState<S extends Schema>(
