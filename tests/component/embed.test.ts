@@ -12,7 +12,8 @@ describe('EmbedButton', () => {
 		await fireEvent.click(screen.getByRole('button', { name: 'Copy embed code' }));
 		await vi.waitFor(() => expect(screen.getByText('Copied')).toBeInTheDocument());
 		expect(writeText).toHaveBeenCalledWith(
-			'<iframe src="https://example.org/embed/vg/norms?depth=20&amp;act=relu" title="Gradient &quot;norms&quot;" loading="lazy" style="width:100%;border:0" height="400"></iframe>'
+			'<iframe src="https://example.org/embed/vg/norms?depth=20&amp;act=relu" title="Gradient &quot;norms&quot;" loading="lazy" style="width:100%;border:0" height="400"></iframe>\n' +
+				'<script src="https://example.org/embed.js" async></script>'
 		);
 	});
 });
