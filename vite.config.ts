@@ -11,6 +11,10 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 const pwa = SvelteKitPWA({
 	registerType: 'prompt',
 	injectRegister: false,
+	// Absolute, so a lab page (/labs/x) registers /sw.js, not /labs/sw.js.
+	base: '/',
+	scope: '/',
+	buildBase: '/',
 	manifest: {
 		name: 'Deep-learning visual lab',
 		short_name: 'DL lab',
@@ -26,6 +30,11 @@ const pwa = SvelteKitPWA({
 		globPatterns: ['client/**/*.{js,css,svg,png,woff2,wasm,onnx,webmanifest}', 'prerendered/**/*.html'],
 		// The runtime's .wasm is ~26 MB: precache it anyway, it is what makes the labs run offline.
 		maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+		// Every page is prerendered and precached under its own URL: answer a navigation with
+		// that page, never with a shared fallback (whose relative asset paths would be wrong).
+		navigateFallback: null,
+		// Lab state lives in the query string: /labs/x?depth=7 is the cached /labs/x.
+		ignoreURLParametersMatching: [/.*/],
 		// The bench-only page loads TensorFlow.js; readers never need it offline.
 		globIgnores: ['**/bench/**', '**/*tfjs*']
 	},

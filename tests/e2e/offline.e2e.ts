@@ -1,0 +1,45 @@
+/**
+ * Offline for classrooms: after one visit the service worker has cached the site, its models
+ * and the runtime; with the network off, two live pages reload and their models still run.
+ */
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './support/guard';
+import { sitePages, withQuery } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+describe('offline after one visit', () => {
+	const browser = useBrowser('wasm');
+	const pages = sitePages()
+		.filter((p) => p.live && !p.embed)
+		.concat(sitePages().filter((p) => p.live && p.embed))
+		.slice(0, 2);
+
+	test(`${pages.map((p) => p.path).join(' and ')} reload and run with the network off`, async () => {
+		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }));
+		await waitForLabReady(page);
+		// The worker installs in the background; wait until it is active and has cached the runtime.
+		await page.waitForFunction(
+			async () => {
+				await navigator.serviceWorker.ready;
+				for (const name of await caches.keys()) {
+					const keys = await (await caches.open(name)).keys();
+					if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
+				}
+				return false;
+			},
+			null,
+			{ timeout: 120_000, polling: 500 }
+		);
+		await page.reload();
+		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
+
+		await context.setOffline(true);
+		for (const { path } of pages) {
+			const response = await page.goto(browser.baseURL + withQuery(path, { backend: 'wasm' }));
+			expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
+			const snap = await waitForLabReady(page);
+			expect(snap.backend).toBe('wasm');
+			expect(snap.runs).toBeGreaterThanOrEqual(1);
+		}
+	});
+});
