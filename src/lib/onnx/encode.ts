@@ -9,8 +9,12 @@ import type { DType, Shape, Tensor } from './shape';
 
 const { onnx } = onnxProto;
 
+/** The default opset; a graph may ask for a newer one (`GraphData.opset`). */
 export const OPSET = 17;
 export const IR_VERSION = 8;
+
+/** IR version for an opset: opsets 21+ were released with IR 10. */
+export const irVersionFor = (opset: number): number => (opset >= 21 ? 10 : IR_VERSION);
 
 export interface EncodedNode {
 	name: string;
@@ -29,6 +33,8 @@ export interface InitializerData {
 
 export interface GraphData {
 	name: string;
+	/** Default OPSET. */
+	opset?: number;
 	inputs: readonly Tensor[];
 	outputs: readonly Tensor[];
 	initializers: readonly InitializerData[];
@@ -72,9 +78,9 @@ function initializer(init: InitializerData): InstanceType<typeof onnx.TensorProt
 
 export function encodeModel(graph: GraphData): Uint8Array {
 	const model = onnx.ModelProto.create({
-		irVersion: IR_VERSION,
+		irVersion: irVersionFor(graph.opset ?? OPSET),
 		producerName: 'dl-visual-lab',
-		opsetImport: [{ domain: '', version: OPSET }],
+		opsetImport: [{ domain: '', version: graph.opset ?? OPSET }],
 		graph: {
 			name: graph.name,
 			input: graph.inputs.map(valueInfo),

@@ -1,7 +1,8 @@
 /**
- * A typed ONNX graph builder (opset 17, IR 8, default domain). Each operator method returns a
- * `Tensor` whose shape and dtype were inferred and checked when the node was added, so shape
- * errors surface in TypeScript at build time with the offending dims named.
+ * A typed ONNX graph builder (default domain; opset 17 and IR 8 unless the graph asks for a
+ * newer opset: `new GraphBuilder('norms', { opset: 23 })`, IR 10 from opset 21). Each operator
+ * method returns a `Tensor` whose shape and dtype were inferred and checked when the node was
+ * added, so shape errors surface in TypeScript at build time with the offending dims named.
  *
  *   const g = new GraphBuilder('mlp');
  *   const x = g.input('x', ['batch', 64]);
@@ -14,7 +15,7 @@
  * operator's shape rule and ONNX lowering. Binary operators accept plain numbers, which become
  * float32 scalar constants (deduplicated).
  */
-import { encodeModel, type EncodedNode, type InitializerData } from './encode';
+import { encodeModel, OPSET as DEFAULT_OPSET, type EncodedNode, type InitializerData } from './encode';
 import { inferOp, OPS, type OpParams, type OpRule, type OpType } from './ops';
 import { formatShape, numElements, type DType, type Shape, type Tensor } from './shape';
 
@@ -23,6 +24,11 @@ export type { OpType, OpParams } from './ops';
 
 /** A tensor, or a number standing for a float32 scalar constant. */
 export type Operand = Tensor | number;
+
+export interface GraphOptions {
+	/** ONNX opset to import (17–26; default 17). Reductions lower their axes to match it. */
+	opset?: number;
+}
 
 export interface NodeRecord<K extends OpType = OpType> {
 	op: K;
@@ -43,7 +49,18 @@ export class GraphBuilder {
 	private readonly scalars = new Map<number, Tensor>();
 	private counter = 0;
 
-	constructor(readonly name = 'graph') {}
+	/** The opset the graph imports; operators newer than it are refused when added. */
+	readonly opset: number;
+
+	constructor(
+		readonly name = 'graph',
+		options: GraphOptions = {}
+	) {
+		this.opset = options.opset ?? DEFAULT_OPSET;
+		// Below 17 some lowerings here (Unsqueeze, ReduceSum axes as inputs) would be wrong; ORT 1.30 stops at 26.
+		if (!Number.isInteger(this.opset) || this.opset < 17 || this.opset > 26)
+			throw new Error(`Graph ${name}: opset ${this.opset} is outside the supported 17–26`);
+	}
 
 	// ---- graph boundary -------------------------------------------------------------------
 
@@ -86,6 +103,7 @@ export class GraphBuilder {
 		if (this.outputs.length === 0) throw new Error(`Graph ${this.name}: no outputs`);
 		return encodeModel({
 			name: this.name,
+			opset: this.opset,
 			inputs: this.inputs,
 			outputs: this.outputs,
 			initializers: this.initializers,
@@ -144,6 +162,9 @@ export class GraphBuilder {
 	erf(x: Tensor): Tensor {
 		return this.addNode('Erf', [x], NO_PARAMS);
 	}
+	floor(x: Tensor): Tensor {
+		return this.addNode('Floor', [x], NO_PARAMS);
+	}
 	identity(x: Tensor): Tensor {
 		return this.addNode('Identity', [x], NO_PARAMS);
 	}
@@ -184,6 +205,77 @@ export class GraphBuilder {
 		return this.addNode('Unsqueeze', [x], { axes });
 	}
 
+	// ---- normalization operators (opset ≥ 15 / 17 / 21 / 23, see ops.ts) -------------------
+
+	/** BatchNormalization in inference form: the statistics are inputs ([C] each, C = x.shape[1]). */
+	batchNormalization(x: Tensor, scale: Tensor, bias: Tensor, mean: Tensor, variance: Tensor, epsilon = 1e-5): Tensor {
+		return this.addNode('BatchNormalization', [x, scale, bias, mean, variance], { epsilon });
+	}
+	/** One mean and variance per (sample, channel), over the remaining axes. */
+	instanceNormalization(x: Tensor, scale: Tensor, bias: Tensor, epsilon = 1e-5): Tensor {
+		return this.addNode('InstanceNormalization', [x, scale, bias], { epsilon });
+	}
+	/** Normalizes over axes `axis`..rank-1; scale and bias broadcast to that suffix. */
+	layerNormalization(x: Tensor, scale: Tensor, bias: Tensor, axis = -1, epsilon = 1e-5): Tensor {
+		return this.addNode('LayerNormalization', [x, scale, bias], { axis, epsilon });
+	}
+	/** Opset-21 GroupNormalization: channels split into `numGroups` groups; scale and bias per channel. */
+	groupNormalization(x: Tensor, scale: Tensor, bias: Tensor, numGroups: number, epsilon = 1e-5): Tensor {
+		return this.addNode('GroupNormalization', [x, scale, bias], { numGroups, epsilon });
+	}
+	/** x / sqrt(mean(x²) + ε) · scale over axes `axis`..rank-1 (opset 23). */
+	rmsNormalization(x: Tensor, scale: Tensor, axis = -1, epsilon = 1e-5): Tensor {
+		return this.addNode('RMSNormalization', [x, scale], { axis, epsilon });
+	}
+
+	// ---- operators added for training graphs (gradients in vjp.ts) ----------------------
+
+	/** Softmax along one axis (opset 13+ semantics, not a flattened suffix). */
+	softmax(x: Tensor, axis = -1): Tensor {
+		return this.addNode('Softmax', [x], { axis });
+	}
+	logSoftmax(x: Tensor, axis = -1): Tensor {
+		return this.addNode('LogSoftmax', [x], { axis });
+	}
+	/** Slices of `data` picked by int64 `indices`; axis 0 is an embedding lookup. */
+	gather(data: Tensor, indices: Tensor, axis = 0): Tensor {
+		return this.addNode('Gather', [data, indices], { axis });
+	}
+	equal(a: Tensor, b: Tensor): Tensor {
+		return this.addNode('Equal', [a, b], NO_PARAMS);
+	}
+	/** ONNX Slice; `ends` past the end may be any large number (2**31 - 1). */
+	slice(x: Tensor, starts: readonly number[], ends: readonly number[], axes: readonly number[], steps?: readonly number[]): Tensor {
+		return this.addNode('Slice', [x], { starts, ends, axes, steps: steps ?? axes.map(() => 1) });
+	}
+	/** Zero padding: pads = [begin per axis…, end per axis…]. */
+	pad(x: Tensor, pads: readonly number[]): Tensor {
+		return this.addNode('Pad', [x], { pads });
+	}
+	shape(x: Tensor): Tensor {
+		return this.addNode('Shape', [x], NO_PARAMS);
+	}
+	/** Broadcasts `x` to the shape of `like` (read at run time when `like` has symbolic dims). */
+	expandAs(x: Operand, like: Tensor): Tensor {
+		const numeric = like.shape.every((d) => typeof d === 'number');
+		const target = numeric ? this.int64Constant(like.shape as number[], [like.shape.length]) : this.shape(like);
+		return this.addNode('Expand', [this.val(x), target], { shape: like.shape });
+	}
+	/** GELU in its exact form x·Φ(x), composed from Erf so autodiff needs no rule of its own. */
+	gelu(x: Tensor): Tensor {
+		return this.mul(this.mul(x, 0.5), this.add(1, this.erf(this.mul(x, Math.SQRT1_2))));
+	}
+	/** An int64 constant (class labels, index ranges). */
+	int64Constant(values: readonly number[], shape: readonly number[], name?: string): Tensor {
+		const claimed = name === undefined ? this.fresh('const_i64') : this.claim(name);
+		return this.addInitializer(claimed, 'int64', BigInt64Array.from(values, (v) => BigInt(v)), shape);
+	}
+	/** The number behind a scalar made by `scalar()` (or a plain-number operand), else undefined. */
+	scalarValue(t: Tensor): number | undefined {
+		for (const [value, scalar] of this.scalars) if (scalar.name === t.name) return value;
+		return undefined;
+	}
+
 	// ---- internals ------------------------------------------------------------------------
 
 	/** The one place a node is created: infer and check, record, lower to ONNX. */
@@ -191,7 +283,10 @@ export class GraphBuilder {
 		const { shape, dtype } = inferOp(op, inputs, params);
 		const output: Tensor = { name: outName ?? this.fresh(op.toLowerCase()), shape, dtype };
 		this.nodes.push({ op, inputs, params, output } as NodeRecord);
-		const lowered = (OPS[op] as OpRule<OpParams[K]>).lower?.(params) ?? {};
+		const rule = OPS[op] as OpRule<OpParams[K]>;
+		if (rule.since !== undefined && this.opset < rule.since)
+			throw new Error(`${op} needs opset ${rule.since}; graph ${this.name} is opset ${this.opset} (new GraphBuilder(name, { opset }))`);
+		const lowered = rule.lower?.(params, this.opset) ?? {};
 		const constInputs = (lowered.int64Inputs ?? []).map((values) =>
 			this.addInitializer(this.fresh(`${op.toLowerCase()}_arg`), 'int64', BigInt64Array.from(values, BigInt), [values.length])
 		);

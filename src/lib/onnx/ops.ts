@@ -1,13 +1,17 @@
 /**
  * The operator table: for every ONNX operator the builder supports, its parameters, its shape
  * and dtype rule, and how those parameters become ONNX attributes or constant int64 inputs
- * (opset 17). One entry per operator keeps an operator's whole definition in one place, so a
+ * (opset 17 unless a graph asks for a newer one: see `since` and the `opset` passed to
+ * `lower`). One entry per operator keeps an operator's whole definition in one place, so a
  * new operator (or, later, its gradient rule for autodiff) is one more entry.
  */
 import {
 	broadcastShapes,
 	concatShape,
 	formatShape,
+	gatherShape,
+	padShape,
+	sliceShape,
 	matMulShape,
 	reduceShape,
 	reshapeShape,
@@ -42,6 +46,8 @@ export interface OpParams {
 	Sigmoid: NoParams;
 	Relu: NoParams;
 	Erf: NoParams;
+	// Added for the double-descent lab (range reduction of angles before its polynomial cosines).
+	Floor: NoParams;
 	Identity: NoParams;
 	LeakyRelu: { alpha: number };
 	Greater: NoParams;
@@ -56,6 +62,31 @@ export interface OpParams {
 	Reshape: { shape: readonly number[] };
 	Concat: { axis: number };
 	Unsqueeze: { axes: readonly number[] };
+	// Added for training graphs (autodiff.ts and its rules in vjp.ts).
+	Softmax: { axis: number };
+	LogSoftmax: { axis: number };
+	Gather: { axis: number };
+	Equal: NoParams;
+	/** ends past the end of an axis: use a large number such as 2**31 - 1. */
+	Slice: { starts: readonly number[]; ends: readonly number[]; axes: readonly number[]; steps: readonly number[] };
+	/** Zero padding; [begin_0, …, begin_{r-1}, end_0, …, end_{r-1}]. */
+	Pad: { pads: readonly number[] };
+	/** int64 [rank] of the input's runtime shape. */
+	Shape: NoParams;
+	/** Inputs (x, shape as int64 tensor); `shape` is what that tensor holds, for inference. */
+	Expand: { shape: Shape };
+	// Normalization operators (the normalization-axes lab). Inputs after X are per channel
+	// (axis 1) or, for Layer/RMS, the shape of the normalized suffix X.shape[axis:].
+	/** Inference form (opset 15): inputs X, scale, bias, mean, var; statistics are inputs. */
+	BatchNormalization: { epsilon: number };
+	/** Opset 6: inputs X, scale [C], bias [C]; one mean/variance per (sample, channel). */
+	InstanceNormalization: { epsilon: number };
+	/** Opset 17: inputs X, scale, bias; normalizes over axes axis..rank-1. */
+	LayerNormalization: { axis: number; epsilon: number };
+	/** Opset 21 form: inputs X, scale [C], bias [C] (per channel, not per group as in 18). */
+	GroupNormalization: { numGroups: number; epsilon: number };
+	/** Opset 23: inputs X, scale; x / sqrt(mean(x²) + ε) over axes axis..rank-1. */
+	RMSNormalization: { axis: number; epsilon: number };
 }
 export type OpType = keyof OpParams;
 
@@ -69,7 +100,10 @@ export interface OpRule<P> {
 	/** Number of tensor inputs; 'many' for Concat. */
 	arity: number | 'many';
 	infer(inputs: readonly Tensor[], params: P): { shape: Shape; dtype: DType };
-	lower?(params: P): Lowered;
+	/** `opset` is the graph's; lowerings whose form changed between opsets read it. */
+	lower?(params: P, opset: number): Lowered;
+	/** The first opset that has this operator in the form lowered here (builder refuses older). */
+	since?: number;
 }
 
 /** ONNX TensorProto.DataType codes. */
@@ -111,17 +145,18 @@ function binaryArithmetic(op: string): OpRule<NoParams> {
 
 type ReduceParams = { axes?: readonly number[]; keepdims: boolean };
 
-function reduction(op: string, axesAs: 'input' | 'attribute'): OpRule<ReduceParams> {
+/** `axesInputSince`: the opset from which this reduction takes its axes as an input. */
+function reduction(op: string, axesInputSince: number): OpRule<ReduceParams> {
 	return {
 		arity: 1,
 		infer: ([x], p) => {
 			requireDtype(op, x, numeric);
 			return { shape: reduceShape(x.shape, p.axes, p.keepdims, op), dtype: x.dtype };
 		},
-		lower: (p) => {
+		lower: (p, opset) => {
 			const attributes: Attribute[] = [{ name: 'keepdims', kind: 'int', value: p.keepdims ? 1 : 0 }];
 			if (p.axes === undefined) return { attributes };
-			if (axesAs === 'input') return { attributes, int64Inputs: [p.axes] };
+			if (opset >= axesInputSince) return { attributes, int64Inputs: [p.axes] };
 			return { attributes: [...attributes, { name: 'axes', kind: 'ints', value: p.axes }] };
 		}
 	};
@@ -150,6 +185,7 @@ export const OPS: { [K in OpType]: OpRule<OpParams[K]> } = {
 	Sigmoid: unaryFloat('Sigmoid'),
 	Relu: unaryFloat('Relu'),
 	Erf: unaryFloat('Erf'),
+	Floor: unaryFloat('Floor'),
 	Identity: { arity: 1, infer: ([x]) => ({ shape: x.shape, dtype: x.dtype }) },
 	LeakyRelu: {
 		...unaryFloat<{ alpha: number }>('LeakyRelu'),
@@ -177,10 +213,10 @@ export const OPS: { [K in OpType]: OpRule<OpParams[K]> } = {
 		lower: (p) => ({ attributes: [{ name: 'to', kind: 'int', value: DTYPE_CODE[p.to] }] })
 	},
 	// Opset 13 moved ReduceSum's axes to an input; the other reductions follow only in 18.
-	ReduceSum: reduction('ReduceSum', 'input'),
-	ReduceMean: reduction('ReduceMean', 'attribute'),
-	ReduceSumSquare: reduction('ReduceSumSquare', 'attribute'),
-	ReduceMax: reduction('ReduceMax', 'attribute'),
+	ReduceSum: reduction('ReduceSum', 13),
+	ReduceMean: reduction('ReduceMean', 18),
+	ReduceSumSquare: reduction('ReduceSumSquare', 18),
+	ReduceMax: reduction('ReduceMax', 18),
 	Transpose: {
 		arity: 1,
 		infer: ([x], p) => ({ shape: transposeShape(x.shape, p.perm), dtype: x.dtype }),
@@ -203,8 +239,139 @@ export const OPS: { [K in OpType]: OpRule<OpParams[K]> } = {
 		arity: 1,
 		infer: ([x], p) => ({ shape: unsqueezeShape(x.shape, p.axes), dtype: x.dtype }),
 		lower: (p) => ({ int64Inputs: [p.axes] })
+	},
+	Softmax: {
+		...unaryFloat<{ axis: number }>('Softmax'),
+		lower: (p) => ({ attributes: [{ name: 'axis', kind: 'int', value: p.axis }] })
+	},
+	LogSoftmax: {
+		...unaryFloat<{ axis: number }>('LogSoftmax'),
+		lower: (p) => ({ attributes: [{ name: 'axis', kind: 'int', value: p.axis }] })
+	},
+	Gather: {
+		arity: 2,
+		infer: ([data, indices], p) => {
+			requireDtype('Gather', indices, ['int64']);
+			return { shape: gatherShape(data.shape, indices.shape, p.axis), dtype: data.dtype };
+		},
+		lower: (p) => ({ attributes: [{ name: 'axis', kind: 'int', value: p.axis }] })
+	},
+	Equal: {
+		arity: 2,
+		infer: (inputs) => {
+			sameDtypes('Equal', inputs);
+			return { shape: broadcastShapes([inputs[0].shape, inputs[1].shape], 'Equal'), dtype: 'bool' };
+		}
+	},
+	Slice: {
+		arity: 1,
+		infer: ([x], p) => ({ shape: sliceShape(x.shape, p.starts, p.ends, p.axes, p.steps), dtype: x.dtype }),
+		lower: (p) => ({ int64Inputs: [p.starts, p.ends, p.axes, p.steps] })
+	},
+	Pad: {
+		arity: 1,
+		infer: ([x], p) => ({ shape: padShape(x.shape, p.pads), dtype: x.dtype }),
+		lower: (p) => ({ int64Inputs: [p.pads] })
+	},
+	Shape: { arity: 1, infer: ([x]) => ({ shape: [x.shape.length], dtype: 'int64' }) },
+	Expand: {
+		arity: 2,
+		infer: ([x, shape], p) => {
+			requireDtype('Expand', shape, ['int64']);
+			return { shape: broadcastShapes([x.shape, p.shape], 'Expand'), dtype: x.dtype };
+		}
+	},
+	BatchNormalization: {
+		arity: 5,
+		since: 15,
+		infer: (inputs) => {
+			const [x, ...perChannel] = inputs;
+			requireChannelInputs('BatchNormalization', x, perChannel, 2);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({ attributes: [{ name: 'epsilon', kind: 'float', value: p.epsilon }] })
+	},
+	InstanceNormalization: {
+		arity: 3,
+		since: 6,
+		infer: ([x, ...perChannel]) => {
+			requireChannelInputs('InstanceNormalization', x, perChannel, 3);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({ attributes: [{ name: 'epsilon', kind: 'float', value: p.epsilon }] })
+	},
+	LayerNormalization: {
+		arity: 3,
+		since: 17,
+		infer: ([x, ...affine], p) => {
+			requireSuffixInputs('LayerNormalization', x, affine, p.axis);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({
+			attributes: [
+				{ name: 'axis', kind: 'int', value: p.axis },
+				{ name: 'epsilon', kind: 'float', value: p.epsilon }
+			]
+		})
+	},
+	GroupNormalization: {
+		arity: 3,
+		since: 21,
+		infer: ([x, ...perChannel], p) => {
+			requireChannelInputs('GroupNormalization', x, perChannel, 2);
+			const channels = x.shape[1];
+			if (!(Number.isInteger(p.numGroups) && p.numGroups >= 1))
+				throw new Error(`GroupNormalization: numGroups ${p.numGroups} is not a positive integer`);
+			if (typeof channels === 'number' && channels % p.numGroups !== 0)
+				throw new Error(`GroupNormalization: ${p.numGroups} groups do not divide ${channels} channels`);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({
+			attributes: [
+				{ name: 'num_groups', kind: 'int', value: p.numGroups },
+				{ name: 'epsilon', kind: 'float', value: p.epsilon }
+			]
+		})
+	},
+	RMSNormalization: {
+		arity: 2,
+		since: 23,
+		infer: ([x, ...scale], p) => {
+			requireSuffixInputs('RMSNormalization', x, scale, p.axis);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({
+			attributes: [
+				{ name: 'axis', kind: 'int', value: p.axis },
+				{ name: 'epsilon', kind: 'float', value: p.epsilon }
+			]
+		})
 	}
 };
+
+/** Per-channel inputs (scale, bias, mean, var) must be 1-D of X's channel count (axis 1). */
+function requireChannelInputs(op: string, x: Tensor, perChannel: readonly Tensor[], minRank: number): void {
+	requireDtype(op, x, ['float32']);
+	if (x.shape.length < minRank) throw new Error(`${op}: X must have rank ≥ ${minRank}, got ${formatShape(x.shape)}`);
+	for (const t of perChannel) {
+		requireDtype(op, t, ['float32']);
+		if (t.shape.length !== 1 || t.shape[0] !== x.shape[1])
+			throw new Error(`${op}: ${t.name} ${formatShape(t.shape)} must be [${x.shape[1]}] (one per channel)`);
+	}
+}
+
+/** Scale/bias of Layer/RMS normalization: broadcastable to the normalized suffix X.shape[axis:]. */
+function requireSuffixInputs(op: string, x: Tensor, affine: readonly Tensor[], axis: number): void {
+	requireDtype(op, x, ['float32']);
+	const rank = x.shape.length;
+	if (!Number.isInteger(axis) || axis < -rank || axis >= rank) throw new Error(`${op}: axis ${axis} is out of range for rank ${rank}`);
+	const suffix = x.shape.slice(axis < 0 ? axis + rank : axis);
+	for (const t of affine) {
+		requireDtype(op, t, ['float32']);
+		if (t.shape.length > suffix.length || formatShape(broadcastShapes([suffix, t.shape], op)) !== formatShape(suffix))
+			throw new Error(`${op}: ${t.name} ${formatShape(t.shape)} does not broadcast to the normalized axes ${formatShape(suffix)}`);
+	}
+}
 
 /** Runs an operator's rule on its inputs, with the operator's name in any error. */
 export function inferOp<K extends OpType>(op: K, inputs: readonly Tensor[], params: OpParams[K]): { shape: Shape; dtype: DType } {

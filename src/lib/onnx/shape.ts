@@ -176,3 +176,52 @@ export function reshapeShape(shape: Shape, target: readonly number[]): Shape {
 	} else throw new Error(`${what}: cannot infer -1 with symbolic dims`);
 	return out;
 }
+
+/** Gather along `axis`: data dims before the axis, then the indices' dims, then the rest. */
+export function gatherShape(data: Shape, indices: Shape, axis: number): Shape {
+	const ax = normalizeAxis(axis, data.length, 'Gather');
+	return [...data.slice(0, ax), ...indices, ...data.slice(ax + 1)];
+}
+
+/** Length of one sliced axis under ONNX Slice's clamping rules (steps of either sign). */
+function slicedLength(dim: number, start: number, end: number, step: number): number {
+	const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+	const s = start < 0 ? start + dim : start;
+	const e = end < 0 ? end + dim : end;
+	const [first, last] = step > 0 ? [clamp(s, 0, dim), clamp(e, 0, dim)] : [clamp(s, 0, dim - 1), clamp(e, -1, dim - 1)];
+	return Math.max(0, Math.ceil((last - first) / step));
+}
+
+/** ONNX Slice. A symbolic dim may only be kept whole (start 0, end past the end, step 1). */
+export function sliceShape(
+	shape: Shape,
+	starts: readonly number[],
+	ends: readonly number[],
+	axes: readonly number[],
+	steps: readonly number[]
+): Shape {
+	if (starts.length !== axes.length || ends.length !== axes.length || steps.length !== axes.length)
+		throw new Error('Slice: starts, ends, axes and steps differ in length');
+	const out: Dim[] = [...shape];
+	normalizeAxes(axes, shape.length, 'Slice').forEach((ax, i) => {
+		const d = shape[ax];
+		if (steps[i] === 0) throw new Error('Slice: a step of 0');
+		if (typeof d === 'number') out[ax] = slicedLength(d, starts[i], ends[i], steps[i]);
+		else if (!(starts[i] === 0 && ends[i] >= 2 ** 31 - 1 && steps[i] === 1))
+			throw new Error(`Slice: cannot slice symbolic dim ${d} by position`);
+	});
+	return out;
+}
+
+/** ONNX Pad: `pads` is [begin_0, …, begin_{r-1}, end_0, …, end_{r-1}]. */
+export function padShape(shape: Shape, pads: readonly number[]): Shape {
+	const rank = shape.length;
+	if (pads.length !== 2 * rank) throw new Error(`Pad: ${pads.length} pads for rank ${rank}`);
+	return shape.map((d, i) => {
+		const extra = pads[i] + pads[i + rank];
+		if (extra === 0) return d;
+		if (typeof d !== 'number') throw new Error(`Pad: cannot pad symbolic dim ${d}`);
+		if (d + extra < 0) throw new Error(`Pad: negative size on axis ${i}`);
+		return d + extra;
+	});
+}
