@@ -1,0 +1,232 @@
+/**
+ * Runs the lab's ONNX models for one state and turns their outputs into the numbers the figures
+ * draw. Graphs are built in the browser by the same builder the tests pin, once per shape (and
+ * G, ε), and their sessions cached by the runtime. Three runs per change at the default sizes:
+ *
+ * - the main graph (all five methods on the shown tensor);
+ * - the padding graph (the sequence view of the same sizes, figure 4);
+ * - the batch-size sweep (figure 3), two graphs over 8 192 drawn samples: the heavy pass (every
+ *   sample's moments) reruns only when the data change (layout, sizes, seed); the light one
+ *   (batch statistics at every size, and slot 0 normalized with them) when G, ε or the batch
+ *   size change. Both are cached, so moving the method reruns neither.
+ *
+ * Session creation and runs go through one queue (runQueue.ts).
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { runSession, type Outputs } from '$lib/onnx/runtime';
+import type { StateOf } from '$lib/state/schema';
+import { effectiveGroups, storedShape, type Layout, type Shape3 } from './axes';
+import { drawRng, imageBatch, packTokens, samplePool, sequenceBatch, type ShownBatch } from './data';
+import type { NxSchema } from './lab';
+import { channelMoments } from './reference';
+import { exclusive, queuedSession } from './runQueue';
+import { summarizeNorms, summarizePadding, type NxResults, type SweepSummary } from './summary';
+import { batchWeights, drawRows, drawsPerHalf, inverseSqrtFit, logLogSlope, POOL_SIZE, ROW_SLOTS, summarizeSweep, SWEEP_BATCH_SIZES, type SweepDraws } from './sweep';
+
+export type NxState = StateOf<NxSchema>;
+
+/** A small most-recently-used cache: enough for a slider going back and forth. */
+function memo<T>(limit: number) {
+	const entries = new Map<string, T>();
+	return {
+		get(key: string, make: () => T): T {
+			let value = entries.get(key);
+			if (value === undefined) {
+				value = make();
+				if (entries.size >= limit) entries.delete(entries.keys().next().value as string);
+			} else entries.delete(key);
+			entries.set(key, value);
+			return value;
+		},
+		delete: (key: string) => entries.delete(key)
+	};
+}
+
+/** The same for promises; a rejected one is dropped, so the next request tries again. */
+function memoAsync<T>(limit: number): (key: string, make: () => Promise<T>) => Promise<T> {
+	const cache = memo<Promise<T>>(limit);
+	return (key, make) =>
+		cache.get(key, () => {
+			const pending = make();
+			pending.catch(() => cache.delete(key));
+			return pending;
+		});
+}
+
+const batches = memo<ShownBatch>(6);
+
+function shownBatch(layout: Layout, seed: number, shape: Shape3): ShownBatch {
+	return batches.get(`${layout}|${seed}|${shape.join('x')}`, () =>
+		layout === 'image' ? imageBatch(seed, ...shape) : sequenceBatch(seed, ...shape)
+	);
+}
+
+const f32 = (outputs: Outputs, name: string) => outputs[name].data;
+
+async function runNorms(backend: Backend, batch: ShownBatch, groups: number, eps: number): Promise<Outputs> {
+	const key = `nx-norms-${batch.layout}-${batch.shape.join('x')}-g${groups}-e${eps}`;
+	const session = await queuedSession(backend, key, async () => {
+		const { buildNormGraph } = await import('./model');
+		return buildNormGraph({ layout: batch.layout, shape: batch.shape, groups, eps });
+	});
+	return exclusive(() => runSession(session, { x: { data: batch.data, dims: batch.shape } }));
+}
+
+async function runPadding(backend: Backend, batch: ShownBatch, eps: number) {
+	const session = await queuedSession(backend, `nx-padding-${batch.shape.join('x')}-e${eps}`, async () => {
+		const { buildPaddingGraph } = await import('./paddingModel');
+		return buildPaddingGraph(batch.shape, eps);
+	});
+	const { PADDING_OUTPUTS: O } = await import('./paddingModel');
+	const packed = packTokens(batch);
+	const [b, t, d] = batch.shape;
+	const out = await exclusive(() =>
+		runSession(session, {
+			x: { data: batch.data, dims: batch.shape },
+			mask: { data: batch.mask!, dims: [b, t] },
+			packed: { data: packed.data, dims: [packed.count, d] }
+		})
+	);
+	return summarizePadding(batch, {
+		meanMasked: f32(out, O.meanMasked),
+		meanUnmasked: f32(out, O.meanUnmasked),
+		varMasked: f32(out, O.varMasked),
+		varUnmasked: f32(out, O.varUnmasked),
+		bnUnmasked: f32(out, O.bnUnmasked),
+		bnMasked: f32(out, O.bnMasked),
+		layer: f32(out, O.layer),
+		bnPacked: f32(out, O.bnPacked),
+		layerPacked: f32(out, O.layerPacked)
+	});
+}
+
+/** Batch sizes of the sweep: the powers of two, then the reader's batch size (perhaps again). */
+export const sweepSizes = (batch: number): number[] => [...SWEEP_BATCH_SIZES, batch];
+
+interface SweepData {
+	half: number;
+	draws: SweepDraws;
+	runningMean: Float32Array;
+	runningVar: Float32Array;
+	poolVar: Float64Array;
+}
+const sweepData = memo<SweepData>(3);
+const sampleMoments = memoAsync<{ mean: Float32Array; variance: Float32Array }>(3);
+const sweepSummaries = memoAsync<SweepSummary>(8);
+
+async function runSweep(backend: Backend, state: NxState, groups: number): Promise<SweepSummary> {
+	const { layout, channels, spatial, eps, seed } = state;
+	const dataKey = `${layout}|${seed}|${channels}x${spatial}`;
+	const data = sweepData.get(dataKey, () => {
+		const half = drawsPerHalf(channels, spatial);
+		const pool = samplePool(seed, layout, POOL_SIZE, channels, spatial);
+		const running = channelMoments(pool, channels, spatial);
+		return {
+			half,
+			draws: drawRows(pool, channels * spatial, half, drawRng(seed)),
+			runningMean: Float32Array.from(running.mean),
+			runningVar: Float32Array.from(running.variance),
+			poolVar: running.variance
+		};
+	});
+	const rows = 2 * data.half;
+	const { SAMPLE_MOMENTS, BATCH_STATS: O } = await import('./sweepModel');
+
+	// The heavy pass over every sample: only when the data change.
+	const moments = sampleMoments(`${backend}|${dataKey}`, async () => {
+		const session = await queuedSession(backend, `nx-sample-moments-${rows}x${channels}x${spatial}`, async () => {
+			const { buildSampleMomentsGraph } = await import('./sweepModel');
+			return buildSampleMomentsGraph(rows, channels, spatial);
+		});
+		const out = await exclusive(() => runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } }));
+		return { mean: f32(out, SAMPLE_MOMENTS.mean), variance: f32(out, SAMPLE_MOMENTS.variance) };
+	});
+
+	const sizes = sweepSizes(state.batch);
+	return sweepSummaries(`${backend}|${dataKey}|g${groups}|e${eps}|b${state.batch}`, async () => {
+		const m = await moments;
+		const session = await queuedSession(backend, `nx-batch-stats-${layout}-${rows}x${channels}x${spatial}-n${sizes.length}-g${groups}-e${eps}`, async () => {
+			const { buildBatchStatsGraph } = await import('./sweepModel');
+			return buildBatchStatsGraph({ layout, rows, sizes: sizes.length, channels, spatial, groups, eps });
+		});
+		const out = await exclusive(() =>
+			runSession(session, {
+				[SAMPLE_MOMENTS.mean]: { data: m.mean, dims: [rows, ROW_SLOTS, channels] },
+				[SAMPLE_MOMENTS.variance]: { data: m.variance, dims: [rows, ROW_SLOTS, channels] },
+				weights: { data: batchWeights(sizes), dims: [sizes.length, ROW_SLOTS] },
+				x0: { data: data.draws.x0, dims: [rows, channels, spatial] },
+				running_mean: { data: data.runningMean, dims: [channels] },
+				running_var: { data: data.runningVar, dims: [channels] }
+			})
+		);
+		const run = {
+			batchMean: f32(out, O.batchMean),
+			batchVar: f32(out, O.batchVar),
+			layerMean: f32(out, O.layerMean),
+			groupMean: f32(out, O.groupMean),
+			train: f32(out, O.train),
+			running: f32(out, O.running),
+			layer: f32(out, O.layer)
+		};
+		const all = summarizeSweep(sizes, run, { layout, channels, spatial, groups, half: data.half, poolVar: data.poolVar });
+		// The reader's size was appended last; when it is a power of two it is already there.
+		const points = all.filter((p, i) => all.findIndex((q) => q.batch === p.batch) === i).sort((a, b) => a.batch - b.batch);
+		const bs = points.map((p) => p.batch);
+		return {
+			points,
+			slope: logLogSlope(bs, points.map((p) => p.batchMeanSpread)),
+			varSlope: logLogSlope(bs, points.map((p) => p.batchVarSpread)),
+			guide: inverseSqrtFit(bs, points.map((p) => p.batchMeanSpread)),
+			draws: data.half
+		};
+	});
+}
+
+let opCounts: Promise<NxResults['opCounts']> | null = null;
+
+/** Operations per element of the composed LayerNorm and RMSNorm: fixed, so counted once. */
+function countCostOps(): Promise<NxResults['opCounts']> {
+	opCounts ??= (async () => {
+		const [{ buildCostGraph, COST_SHAPE }, { countOps }] = await Promise.all([import('./costModel'), import('./opCount')]);
+		const elements = COST_SHAPE[0] * COST_SHAPE[1];
+		return {
+			layer: countOps(buildCostGraph('layer-composed').nodes, elements),
+			rms: countOps(buildCostGraph('rms-composed').nodes, elements)
+		};
+	})();
+	return opCounts;
+}
+
+export async function computeNx(state: NxState, backend: Backend): Promise<NxResults> {
+	const { layout, method, eps, seed } = state;
+	const groups = effectiveGroups(state.groups, state.channels);
+	const sizes = { batch: state.batch, channels: state.channels, spatial: state.spatial };
+	const shown = shownBatch(layout, seed, storedShape(layout, sizes));
+	// Figure 4 always looks at sequences: the same sizes read as (B, T, D).
+	const sequences = shownBatch('sequence', seed, storedShape('sequence', sizes));
+
+	const { normOutput, RMS_MEAN_SQUARE } = await import('./model');
+	const norms = await runNorms(backend, shown, groups, eps);
+	const names = normOutput(method);
+	const main = summarizeNorms(shown, method, groups, eps, {
+		y: f32(norms, names.y),
+		mean: f32(norms, names.mean),
+		variance: f32(norms, names.variance),
+		meanSquare: f32(norms, RMS_MEAN_SQUARE)
+	});
+	const [padding, sweep, ops] = await Promise.all([runPadding(backend, sequences, eps), runSweep(backend, state, groups), countCostOps()]);
+	return {
+		layout,
+		method,
+		shape: shown.shape,
+		groups,
+		eps,
+		...main,
+		x: Array.from(shown.data),
+		y: Array.from(f32(norms, names.y)),
+		lengths: shown.lengths,
+		sweep,
+		padding,
+		opCounts: ops
+	};
+}

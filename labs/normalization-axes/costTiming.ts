@@ -1,0 +1,56 @@
+/**
+ * Figure 5's measurement: the LayerNorm and RMSNorm models (standard operator and composition)
+ * timed on the active backend on one fixed tensor. Runs are interleaved round by round so a
+ * slow moment of the machine hits all four alike, and each run includes reading the output
+ * back (on WebGPU that is a download). The median is reported with the spread of the rounds.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { runSession } from '$lib/onnx/runtime';
+import { createRng } from '$lib/random';
+import { buildCostGraph, COST_MODELS, COST_SHAPE, type CostModel } from './costModel';
+import { exclusive, queuedSession } from './runQueue';
+
+export interface CostTiming {
+	backend: Backend;
+	shape: readonly [number, number];
+	rounds: number;
+	/** Milliseconds per run: median and the 25th–75th percentiles over the rounds. */
+	timings: { model: CostModel; median: number; low: number; high: number }[];
+}
+
+const WARMUP = 2;
+const ROUNDS = 9;
+
+function quantile(sorted: readonly number[], q: number): number {
+	const at = (sorted.length - 1) * q;
+	const lo = Math.floor(at);
+	const hi = Math.ceil(at);
+	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+export async function measureCost(backend: Backend): Promise<CostTiming> {
+	const x = createRng(2024).fillNormal(new Float32Array(COST_SHAPE[0] * COST_SHAPE[1]), 1.5);
+	const feeds = { x: { data: x, dims: COST_SHAPE } };
+	const sessions = await Promise.all(COST_MODELS.map((model) => queuedSession(backend, `nx-cost-${model}`, () => buildCostGraph(model).bytes)));
+	const samples: number[][] = COST_MODELS.map(() => []);
+	for (let round = 0; round < WARMUP + ROUNDS; round++) {
+		for (let m = 0; m < sessions.length; m++) {
+			// One run per lock: a control change waits for at most one timed run, never the whole set.
+			const ms = await exclusive(async () => {
+				const started = performance.now();
+				await runSession(sessions[m], feeds);
+				return performance.now() - started;
+			});
+			if (round >= WARMUP) samples[m].push(ms);
+		}
+	}
+	return {
+		backend,
+		shape: COST_SHAPE,
+		rounds: ROUNDS,
+		timings: COST_MODELS.map((model, m) => {
+			const sorted = [...samples[m]].sort((a, b) => a - b);
+			return { model, median: quantile(sorted, 0.5), low: quantile(sorted, 0.25), high: quantile(sorted, 0.75) };
+		})
+	};
+}

@@ -1,0 +1,87 @@
+/** The normalization-axes lab: its controls (URL state), scenes and figures. */
+import type { EnumField, Schema } from '$lib/state/schema';
+import type { LabInfo } from '$lib/labs/types';
+
+const layouts = [
+	{ value: 'image', label: 'image (N, C, H·W)' },
+	{ value: 'sequence', label: 'sequence (B, T, D)' }
+] as const;
+
+const methods = [
+	{ value: 'batch', label: 'BatchNorm' },
+	{ value: 'layer', label: 'LayerNorm' },
+	{ value: 'instance', label: 'InstanceNorm' },
+	{ value: 'group', label: 'GroupNorm' },
+	{ value: 'rms', label: 'RMSNorm' }
+] as const;
+
+export const schema = {
+	layout: { kind: 'enum', label: 'Tensor view', options: layouts, default: 'image' } as EnumField<(typeof layouts)[number]['value']>,
+	method: { kind: 'enum', label: 'Normalization', options: methods, default: 'batch' } as EnumField<(typeof methods)[number]['value']>,
+	// Any value is accepted; the lab uses the divisor of C nearest to it and says so.
+	groups: { kind: 'int', label: 'GroupNorm groups G (a divisor of C)', min: 1, max: 64, default: 4 },
+	batch: { kind: 'int', label: 'Batch size', min: 1, max: 64, default: 8 },
+	channels: { kind: 'int', label: 'Channels C (features D)', min: 4, max: 64, default: 16 },
+	spatial: { kind: 'int', label: 'Positions H·W (tokens T)', min: 4, max: 64, default: 16 },
+	eps: { kind: 'number', label: 'ε (epsilon)', min: 1e-8, max: 1e-1, default: 1e-5, log: true },
+	seed: { kind: 'int', label: 'Data seed', min: 0, max: 999999, default: 1 }
+} satisfies Schema;
+
+export type NxSchema = typeof schema;
+
+export const normalizationAxes: LabInfo<NxSchema> = {
+	slug: 'normalization-axes',
+	title: 'Normalization axes',
+	summary: 'BatchNorm, LayerNorm, GroupNorm, RMSNorm: which cells share a mean and a variance, and when each one fails.',
+	questions: [
+		'BatchNorm, LayerNorm, GroupNorm, RMSNorm: what does each normalize over, and when does each fail?',
+		'Why do transformers use LayerNorm (or RMSNorm) rather than BatchNorm?',
+		'Why does BatchNorm break with small batches, and what do you use instead?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'batchnorm-32',
+			title: 'BatchNorm on images, batch 32: it works',
+			caption: 'Each channel pools 32 × 16 values: its batch mean is within a few percent of the population mean.',
+			state: { layout: 'image', method: 'batch', batch: 32 }
+		},
+		{
+			id: 'batchnorm-2',
+			title: 'BatchNorm at batch 2: noisy statistics',
+			caption: 'Two samples per estimate: the mean a sample is normalized with now depends on who its one batch-mate is.',
+			state: { layout: 'image', method: 'batch', batch: 2 }
+		},
+		{
+			id: 'layernorm-padded',
+			title: 'LayerNorm on a padded sequence batch',
+			caption: 'One mean and variance per token, over its features only: padding and other tokens never enter.',
+			state: { layout: 'sequence', method: 'layer' }
+		},
+		{
+			id: 'groupnorm-1',
+			title: 'GroupNorm with G = 1: LayerNorm',
+			caption: 'One group holding every channel: the same set as LayerNorm over (C, H, W), and the same numbers.',
+			state: { layout: 'image', method: 'group', groups: 1 }
+		},
+		{
+			id: 'groupnorm-c',
+			title: 'GroupNorm with G = C: InstanceNorm',
+			caption: 'One channel per group: each (sample, channel) is normalized on its own, exactly InstanceNorm.',
+			state: { layout: 'image', method: 'group', groups: 16, channels: 16 }
+		},
+		{
+			id: 'rms-vs-layer',
+			title: 'RMSNorm: LayerNorm’s axes, no mean',
+			caption: 'Same set per token as LayerNorm, but it only divides by the root mean square: fewer operations, no centring.',
+			state: { layout: 'sequence', method: 'rms' }
+		}
+	],
+	figures: [
+		{ id: 'axes-cube', title: 'Which cells share a mean and a variance', embeddable: true },
+		{ id: 'before-after', title: 'Before and after, group by group', embeddable: false },
+		{ id: 'batch-noise', title: 'Batch size and the noise in BatchNorm’s statistics', embeddable: true },
+		{ id: 'padding', title: 'Padding pollutes BatchNorm, not LayerNorm', embeddable: false },
+		{ id: 'cost', title: 'RMSNorm versus LayerNorm: operations and time', embeddable: false }
+	]
+};
