@@ -32,7 +32,10 @@ interface BenchLab {
 	control: { key: string; values: [number, number] };
 }
 
-const LABS: BenchLab[] = [{ slug: 'vanishing-gradients', control: { key: 'depth', values: [21, 20] } }];
+const LABS: BenchLab[] = [
+	{ slug: 'vanishing-gradients', control: { key: 'depth', values: [21, 20] } },
+	{ slug: 'normalization-axes', control: { key: 'batch', values: [9, 8] } }
+];
 
 const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];
 /** Cold page loads per lab and backend (the load timings are their median). */
