@@ -4,15 +4,16 @@
  */
 import type { LabInfo, UpcomingLab } from './types';
 import { vanishingGradients } from '$labs/vanishing-gradients/lab';
+import { normalizationAxes } from '$labs/normalization-axes/lab';
+import { doubleDescent } from '$labs/double-descent/lab';
 
-export const liveLabs: LabInfo[] = [vanishingGradients as unknown as LabInfo];
+export const liveLabs: LabInfo[] = [
+	vanishingGradients as unknown as LabInfo,
+	normalizationAxes as unknown as LabInfo,
+	doubleDescent as unknown as LabInfo
+];
 
 export const upcomingLabs: UpcomingLab[] = [
-	{
-		slug: 'normalization-axes',
-		title: 'Normalization axes',
-		summary: 'BatchNorm, LayerNorm, GroupNorm, RMSNorm: which cells share a mean and a variance, and when each one fails.'
-	},
 	{
 		slug: 'attention-heatmaps',
 		title: 'Attention heatmaps',
@@ -22,11 +23,6 @@ export const upcomingLabs: UpcomingLab[] = [
 		slug: 'diffusion-schedules',
 		title: 'Diffusion noise schedules',
 		summary: 'Linear vs cosine schedules, the forward process on images and points, and sampling with a trained denoiser.'
-	},
-	{
-		slug: 'double-descent',
-		title: 'Double descent',
-		summary: 'Test error against model size: the classical U, the spike at p = n, and the second descent.'
 	}
 ];
 

@@ -1,0 +1,13 @@
+/** The lab's colour for each quantity, the same in every figure (Okabe–Ito, colour-blind safe). */
+import { categorical, themeColor } from '$lib/viz';
+
+export const COLORS = {
+	test: categorical(4), // vermillion
+	train: categorical(1), // sky blue: the training error, and the training points
+	fit: categorical(0), // orange
+	truth: themeColor.muted,
+	norm: categorical(2), // bluish green
+	sigma: categorical(5), // reddish purple
+	bias: categorical(3), // blue
+	variance: categorical(0) // orange
+} as const;

@@ -1,0 +1,88 @@
+/** The double-descent lab: its controls (URL state), scenes and figures. */
+import type { EnumField, Schema } from '$lib/state/schema';
+import type { LabInfo } from '$lib/labs/types';
+
+const families = [
+	{ value: 'relu', label: 'random ReLU features' },
+	{ value: 'fourier', label: 'random Fourier features' }
+] as const;
+
+const targets = [
+	{ value: 'sine', label: 'sine' },
+	{ value: 'step', label: 'step' },
+	{ value: 'polynomial', label: 'polynomial' }
+] as const;
+
+export const schema = {
+	n: { kind: 'int', label: 'Training points n', min: 5, max: 200, default: 40 },
+	noise: { kind: 'number', label: 'Label noise (std)', min: 0, max: 1, default: 0.3 },
+	features: {
+		kind: 'enum',
+		label: 'Features',
+		options: families,
+		default: 'relu'
+	} as EnumField<(typeof families)[number]['value']>,
+	lambda: { kind: 'number', label: 'Ridge λ', min: 1e-8, max: 10, default: 0, log: true, allowZero: true },
+	// The spec's range is 1..20n; the schema cannot depend on n, so the lab clamps p to 20n.
+	p: { kind: 'int', label: 'Model size p of the fit shown', min: 1, max: 4000, default: 80 },
+	seeds: { kind: 'int', label: 'Seeds averaged', min: 1, max: 20, default: 5 },
+	target: {
+		kind: 'enum',
+		label: 'True function',
+		options: targets,
+		default: 'sine'
+	} as EnumField<(typeof targets)[number]['value']>,
+	seed: { kind: 'int', label: 'Data seed', min: 0, max: 999999, default: 1 }
+} satisfies Schema;
+
+export type DdSchema = typeof schema;
+
+export const doubleDescent: LabInfo<DdSchema> = {
+	slug: 'double-descent',
+	title: 'Double descent',
+	summary: 'Test error against model size: the classical U, the spike at p = n, and the second descent.',
+	questions: [
+		'Classical theory says big models overfit. Why do modern overparameterized networks generalize?',
+		'What is double descent, where is the peak, and what makes it disappear?',
+		'What is implicit regularization?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'classic-curve',
+			title: 'The classic curve: noise 0.3, n = 40',
+			caption: 'A U while p < n, a spike where the model can first interpolate (p = n), then a second descent.',
+			state: { n: 40, noise: 0.3, lambda: 0, p: 80 }
+		},
+		{
+			id: 'fit-at-threshold',
+			title: 'The fit at p = n: wild interpolation',
+			caption: 'With exactly as many features as points, the only interpolant swings far outside the data.',
+			state: { n: 40, noise: 0.3, lambda: 0, p: 40 }
+		},
+		{
+			id: 'best-ridge',
+			title: 'Ridge λ at its best: the peak is gone',
+			caption: 'A small ridge penalty caps ‖θ̂‖ where Φ is nearly singular; test error then falls steadily with p.',
+			state: { n: 40, noise: 0.3, lambda: 0.1, p: 40 }
+		},
+		{
+			id: 'no-noise',
+			title: 'Noise 0: the peak nearly vanishes',
+			caption: 'The spike is noise amplified by 1/σ_min; with clean labels there is little to amplify.',
+			state: { n: 40, noise: 0, lambda: 0, p: 40 }
+		},
+		{
+			id: 'sample-wise',
+			title: 'Sample-wise: more data hurts',
+			caption: 'Fix p = 60 and add points: test error rises as n approaches p, then falls again (figure 4, right).',
+			state: { n: 40, noise: 0.3, lambda: 0, p: 60 }
+		}
+	],
+	figures: [
+		{ id: 'curve', title: 'Test error against model size, and the fit at one size', embeddable: true },
+		{ id: 'norm', title: 'Why: the norm and the smallest singular value', embeddable: false },
+		{ id: 'knobs', title: 'Knobs that move the peak', embeddable: true },
+		{ id: 'bias-variance', title: 'Bias and variance against model size', embeddable: false }
+	]
+};
