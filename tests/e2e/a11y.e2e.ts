@@ -1,4 +1,7 @@
-/** axe-core finds no serious or critical violations on the index, a lab page and an embed page. */
+/**
+ * axe-core finds no serious or critical violations on the index, every lab page, one embed page
+ * and the embed gallery.
+ */
 import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
@@ -11,7 +14,7 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const pages = sitePages();
 const scanned = [
 	pages.find((p) => p.name === 'index'),
-	pages.find((p) => p.live && !p.embed),
+	...pages.filter((p) => p.live && !p.embed),
 	pages.find((p) => p.embed && p.figure)
 ].filter((p) => p !== undefined);
 
