@@ -1,0 +1,176 @@
+/**
+ * Drives one training job to its end: creates the loop, runs steps until `maxSteps`, reads the
+ * loss back every `lossEvery` steps, and keeps a status a figure can show. Pause, resume and
+ * cancel take effect between steps. A loss that comes back NaN or ±∞ stops the run as
+ * 'diverged', with a sentence saying so.
+ *
+ * The same driver runs inside the training worker (WASM) and on the page (WebGPU). Jobs in one
+ * realm take turns step by step (`takeTurn`), so three runs side by side advance together
+ * instead of one after the other, and no two session creations or `session.run` calls overlap.
+ */
+import type { BatchPlan } from './batches';
+import { TrainingLoop, type Ort, type TrainingBackend } from './loop';
+import type { ParamValues } from './model';
+import type { TrainStepIO } from './trainStep';
+
+export type TrainingStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
+
+export interface LossPoint {
+	step: number;
+	loss: number;
+}
+
+/** Everything a run needs, as plain data (it is posted to the worker as is). */
+export interface TrainingJob {
+	bytes: Uint8Array;
+	io: TrainStepIO;
+	params: ParamValues;
+	batches: BatchPlan;
+	maxSteps: number;
+	/** Read the loss back every k steps (and at the first and the last step). */
+	lossEvery: number;
+	/** Hyperparameter overrides (`lr`, `momentum`, …). */
+	hyper?: Record<string, number>;
+}
+
+export interface TrainingProgress {
+	status: TrainingStatus;
+	step: number;
+	maxSteps: number;
+	/** Loss readings since the previous report (the receiver keeps the history). */
+	points: LossPoint[];
+	stepsPerSecond: number | null;
+	message: string | null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every step already queued in this realm (first come, first served). */
+function takeTurn<T>(work: () => Promise<T>): Promise<T> {
+	const result = queue.then(work, work);
+	queue = result.catch(() => undefined);
+	return result;
+}
+
+export class TrainingDriver {
+	status: TrainingStatus = 'idle';
+	#loop: TrainingLoop | null = null;
+	#points: LossPoint[] = [];
+	#message: string | null = null;
+	#rate: number | null = null;
+	#windowStart = { step: 0, time: 0 };
+	#running = false;
+
+	constructor(
+		private readonly ort: Ort,
+		private readonly job: TrainingJob,
+		private readonly backend: TrainingBackend,
+		private readonly report: (progress: TrainingProgress) => void
+	) {}
+
+	get step(): number {
+		return this.#loop?.step ?? 0;
+	}
+
+	async start(): Promise<void> {
+		if (this.status !== 'idle') return;
+		this.#set('loading');
+		try {
+			const { bytes, io, params, batches, hyper } = this.job;
+			// In turn too: ORT's WebGPU provider refuses to create two sessions at once.
+			this.#loop = await takeTurn(() => TrainingLoop.create(this.ort, { bytes, io, params, batches, hyper, backend: this.backend }));
+		} catch (error) {
+			return this.#fail(error);
+		}
+		// cancel() may have run while the session was being created (TS narrowed status above).
+		if ((this.status as TrainingStatus) === 'cancelled') return void (await this.#loop.release());
+		this.#set('running');
+		void this.#run();
+	}
+
+	pause(): void {
+		if (this.status === 'running') this.#set('paused');
+	}
+
+	resume(): void {
+		if (this.status !== 'paused') return;
+		this.#set('running');
+		void this.#run();
+	}
+
+	/** Stops the run (if it is still going) and frees its session and tensors. */
+	cancel(): void {
+		if (!['done', 'diverged', 'error', 'cancelled'].includes(this.status)) this.#set('cancelled');
+		if (!this.#running) void this.#loop?.release();
+	}
+
+	setHyper(name: string, value: number): void {
+		this.job.hyper = { ...this.job.hyper, [name]: value };
+		this.#loop?.setHyper(name, value);
+	}
+
+	readParams(): Promise<ParamValues> {
+		if (!this.#loop) return Promise.reject(new Error('TrainingDriver: not started'));
+		return takeTurn(() => this.#loop!.readParams());
+	}
+
+	async #run(): Promise<void> {
+		if (this.#running) return;
+		this.#running = true;
+		this.#windowStart = { step: this.step, time: performance.now() };
+		const loop = this.#loop!;
+		const { maxSteps, lossEvery } = this.job;
+		try {
+			while (this.status === 'running' && loop.step < maxSteps) {
+				const index = loop.step;
+				const read = index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
+				const { loss } = await takeTurn(() => loop.run(read));
+				if (loss === null) continue;
+				this.#points.push({ step: index, loss });
+				this.#measureRate();
+				if (!Number.isFinite(loss)) {
+					this.#message = `The loss became ${loss} at step ${index}: this run diverged (the activations or the updates overflowed).`;
+					this.#set('diverged');
+				} else this.#emit();
+			}
+			if (this.status === 'running') this.#set('done');
+			// A pause lands between steps: report the step count it stopped at.
+			else if (this.status === 'paused') this.#emit();
+		} catch (error) {
+			this.#fail(error);
+		} finally {
+			this.#running = false;
+		}
+		if (this.status === 'cancelled' || this.status === 'diverged') await loop.release();
+	}
+
+	#measureRate(): void {
+		const now = performance.now();
+		const steps = this.step - this.#windowStart.step;
+		if (now - this.#windowStart.time >= 250 && steps > 0) {
+			this.#rate = (1000 * steps) / (now - this.#windowStart.time);
+			this.#windowStart = { step: this.step, time: now };
+		}
+	}
+
+	#fail(error: unknown): void {
+		this.#message = `Training failed: ${error instanceof Error ? error.message : String(error)}`;
+		this.#set('error');
+	}
+
+	#set(status: TrainingStatus): void {
+		this.status = status;
+		this.#emit();
+	}
+
+	#emit(): void {
+		this.report({
+			status: this.status,
+			step: this.step,
+			maxSteps: this.job.maxSteps,
+			points: this.#points.splice(0),
+			stepsPerSecond: this.#rate,
+			message: this.#message
+		});
+	}
+}
