@@ -1,0 +1,10 @@
+/**
+ * The models trained at build time (`npm run train -- <name>`). A new one is a recipe file next
+ * to this one (see spiralsMlp.ts) and one line here.
+ */
+import type { TrainRecipe } from './recipe';
+import { spiralsMlpRecipe } from './spiralsMlp';
+
+export const RECIPES: Record<string, () => TrainRecipe> = {
+	'spirals-mlp': spiralsMlpRecipe
+};
