@@ -58,37 +58,44 @@ export const vanishingGradients: LabInfo<VgSchema> = {
 			id: 'sigmoid-vanishes',
 			title: 'Sigmoid, depth 20, Xavier: gradients vanish',
 			caption: 'Each layer multiplies the gradient by at most ¼ times the weight norm: layer 1 hears almost nothing.',
-			state: { act: 'sigmoid', depth: 20, init: 'xavier' }
+			state: { act: 'sigmoid', depth: 20, init: 'xavier' },
+			figures: ['gradient-norms', 'derivative']
 		},
 		{
 			id: 'relu-explodes',
 			title: 'ReLU with N(0, 1) weights: everything explodes',
 			caption: 'With Var(w) = 1 and 64 inputs, each layer multiplies the second moment by about 32.',
-			state: { act: 'relu', depth: 20, init: 'normal1' }
+			state: { act: 'relu', depth: 20, init: 'normal1' },
+			figures: ['gradient-norms', 'variance']
 		},
 		{
 			id: 'relu-he',
 			title: 'ReLU with He init: variance preserved',
 			caption: 'Var(w) = 2/n_in exactly undoes ReLU halving the second moment: the bars stay level.',
-			state: { act: 'relu', depth: 20, init: 'he' }
+			state: { act: 'relu', depth: 20, init: 'he' },
+			figures: ['variance'],
+			derivation: 'variance'
 		},
 		{
 			id: 'tanh-small',
 			title: 'Tanh, small init: collapse to zero',
 			caption: 'With σ = 0.01 every layer shrinks the signal by about 0.08; after a few layers nothing is left.',
-			state: { act: 'tanh', depth: 20, init: 'small' }
+			state: { act: 'tanh', depth: 20, init: 'small' },
+			figures: ['activations', 'variance']
 		},
 		{
 			id: 'residual-highway',
 			title: 'Sigmoid, depth 50, residual: the gradient highway',
 			caption: 'The identity path in each block carries the gradient past the saturating sigmoids.',
-			state: { act: 'sigmoid', depth: 50, init: 'xavier', residual: true }
+			state: { act: 'sigmoid', depth: 50, init: 'xavier', residual: true },
+			figures: ['gradient-norms']
 		}
 	],
 	figures: [
 		{ id: 'gradient-norms', title: 'Gradient norm at every layer', embeddable: true },
 		{ id: 'activations', title: 'Activations through depth', embeddable: true },
 		{ id: 'derivative', title: 'The activation and its derivative', embeddable: false },
-		{ id: 'variance', title: 'Variance propagation', embeddable: false }
+		{ id: 'variance', title: 'Variance propagation', embeddable: false },
+		{ id: 'training', title: 'Does it train?', embeddable: false }
 	]
 };
