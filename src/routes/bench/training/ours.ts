@@ -1,0 +1,31 @@
+/**
+ * Our side of the training benchmark: the benchmark MLP's train step as one ONNX graph
+ * (forward, autodiff backward, Adam), run by `TrainingLoop` on the page's onnxruntime-web, on
+ * WASM or WebGPU (outputs kept in GPU buffers between steps). The loss is read back only at the
+ * end of each timed phase, which also waits for the GPU to finish.
+ */
+import { webgpuAvailable } from '$lib/onnx/backend';
+import { loadOrt } from '$lib/onnx/runtime';
+import { TrainingLoop, type TrainingBackend } from '$lib/onnx/training/loop';
+import { buildTrainStep } from '$lib/onnx/training/trainStep';
+import { BENCH, benchData, benchModel, benchParams, timeSteps, type BenchBudget, type BenchResult } from './benchMlp';
+
+/** `flat`: the optimizer updates all parameters as one vector (fewer kernels; see optimizers.ts). */
+export async function benchOurs(backend: TrainingBackend, budget: BenchBudget, flat = false): Promise<BenchResult | null> {
+	if (backend === 'webgpu' && !(await webgpuAvailable())) return null;
+	const ort = await loadOrt();
+	const { bytes, io } = buildTrainStep(benchModel(), { kind: 'adam', lr: BENCH.lr, beta1: BENCH.beta1, beta2: BENCH.beta2, eps: BENCH.eps, flat });
+	const { x, y } = benchData();
+	const loop = await TrainingLoop.create(ort, {
+		bytes,
+		io,
+		backend,
+		params: benchParams(),
+		batches: { dataset: { tensors: { x: { data: x, dims: [BENCH.batch, 2] }, y: { data: y, dims: [BENCH.batch, 1] } } }, batchSize: BENCH.batch, seed: 0 }
+	});
+	try {
+		return await timeSteps(async (read) => (await loop.run(read)).loss, budget);
+	} finally {
+		await loop.release();
+	}
+}
