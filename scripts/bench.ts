@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, CHROMIUM_PATH, WEBGPU_ARGS, type BrowserKind } from '../tests/e2e/support/chromium';
+import { benchTraining } from './bench/training';
 import { BUILD_DIR, serveBuild } from './serve';
 
 // ---------------------------------------------------------------------------------------------
@@ -377,6 +378,19 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 	return ok;
 }
 
+/** Training steps per second, ours vs TensorFlow.js, in one WebGPU-capable browser. */
+async function benchTrainingStep(baseUrl: string): Promise<Record<string, number> | { error: string }> {
+	const browser = await launchChromium('webgpu');
+	try {
+		return await benchTraining(await browser.newPage(), baseUrl);
+	} catch (error) {
+		console.error(`  [FAIL] training benchmark: ${error instanceof Error ? error.message : String(error)}`);
+		return { error: String(error) };
+	} finally {
+		await browser.close();
+	}
+}
+
 async function main(): Promise<number> {
 	const server = await serveBuild();
 	const results: Record<string, unknown> = {};
@@ -384,6 +398,7 @@ async function main(): Promise<number> {
 	try {
 		console.log(`Serving ${BUILD_DIR} at ${server.url}; Chromium ${CHROMIUM_PATH}; ${cpus().length} cores`);
 		for (const lab of LABS) ok = (await benchLab(lab, server.url, results)) && ok;
+		results.training = await benchTrainingStep(server.url);
 	} finally {
 		await server.close();
 	}
@@ -392,12 +407,25 @@ async function main(): Promise<number> {
 	const onnx = fileSizes(walk(join(BUILD_DIR, 'models')).filter((f) => f.endsWith('.onnx')));
 	if (onnx.length === 0) console.log('  (no .onnx files under build/models)');
 	for (const f of onnx) check('site', `model ${f.path}`, fmtBytes(f.raw), `≤ ${fmtBytes(TARGETS.onnxBytes)}`, f.raw <= TARGETS.onnxBytes);
-	const wasm = fileSizes(walk(join(BUILD_DIR, '_app')).filter((f) => f.endsWith('.wasm')));
+	// The runtime's .wasm (TF.js's belong to the bench-only page and are left out).
+	const wasm = fileSizes(walk(join(BUILD_DIR, '_app')).filter((f) => f.endsWith('.wasm') && f.includes('ort-wasm')));
 	if (wasm.length === 0) check('site', 'runtime .wasm in build/_app', 'none', 'one file', false);
 	for (const f of wasm) {
 		check('site', `runtime ${f.path.split('/').pop()} (raw ${fmtBytes(f.raw)})`, fmtBytes(f.gzip), `≤ ${fmtBytes(TARGETS.wasmGzip)} gzip`, f.gzip <= TARGETS.wasmGzip);
 	}
-	check('site', 'in-browser training step vs TensorFlow.js', 'not measured', 'faster', null);
+	const training = results.training as Record<string, number> | undefined;
+	for (const backend of ['wasm', 'webgpu'] as const) {
+		const ours = training?.[`ours.${backend}`];
+		const tfjs = training?.[`tfjs.${backend}`];
+		const ratio = training?.[`ratio.${backend}`];
+		check(
+			'site',
+			`training step/s, ${backend}: ours ${ours?.toFixed(1) ?? '?'} vs TF.js ${tfjs?.toFixed(1) ?? '?'} (ratio)`,
+			ratio === undefined ? 'not measured' : `${ratio.toFixed(2)}×`,
+			backend === 'wasm' ? 'faster (> 1×)' : 'reported only (SwiftShader)',
+			backend === 'wasm' && ratio !== undefined ? ratio > 1 : null
+		);
+	}
 
 	const report = {
 		timestamp: new Date().toISOString(),
