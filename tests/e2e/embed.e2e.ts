@@ -55,13 +55,22 @@ describe('embed pages', () => {
 				null,
 				{ timeout: 90_000 }
 			);
-			await page.waitForTimeout(300);
-			const messages = await page.evaluate(() => (window as HostWindow).__heights ?? []);
-			const last = messages[messages.length - 1];
+			// The frame may still be settling (fonts, a late figure): give the newest message up to
+			// 10 s to catch up with the content before judging it.
+			type Posted = { origin: string; height: number };
+			let last: Posted = { origin: '', height: NaN };
+			let contentHeight = 0;
+			let slack = 32;
+			for (let attempt = 0; attempt < 40; attempt++) {
+				const messages: Posted[] = await page.evaluate(() => (window as HostWindow).__heights ?? []);
+				last = messages[messages.length - 1];
+				contentHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
+				slack = Math.max(32, contentHeight * 0.05);
+				if (Math.abs(last.height - contentHeight) <= slack) break;
+				await page.waitForTimeout(250);
+			}
 			expect(last.origin, 'the message comes from the embed').toBe(browser.baseURL);
 			expect(Number.isFinite(last.height) && last.height > 50, `height is a length in px (${last.height})`).toBe(true);
-			const contentHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
-			const slack = Math.max(32, contentHeight * 0.05);
 			expect(
 				Math.abs(last.height - contentHeight) <= slack,
 				`posted height ${last.height} follows the content (${contentHeight}px)`
