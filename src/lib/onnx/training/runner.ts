@@ -68,8 +68,16 @@ function sharedWorker(): Worker {
 				else pending?.reject(new Error(m.error ?? 'no parameters'));
 			}
 		});
+		// The worker script itself failed (not found, or threw while loading): every run fails.
+		worker.addEventListener('error', (event) => {
+			for (const listener of progressListeners.values()) listener(failure(`the training worker failed (${event.message || 'no details'})`));
+		});
 	}
 	return worker;
+}
+
+function failure(reason: string): TrainingProgress {
+	return { status: 'error', step: 0, maxSteps: 0, points: [], stepsPerSecond: null, message: `Training failed: ${reason}` };
 }
 
 function workerChannel(onProgress: (p: TrainingProgress) => void): Channel {
@@ -78,7 +86,9 @@ function workerChannel(onProgress: (p: TrainingProgress) => void): Channel {
 	// Messages leave in order, the start (which waits for the runtime module's URL) first.
 	let queue: Promise<void> = Promise.resolve();
 	const post = (message: ToWorker | (() => Promise<ToWorker>)) => {
-		queue = queue.then(async () => w.postMessage(typeof message === 'function' ? await message() : message));
+		queue = queue
+			.then(async () => w.postMessage(typeof message === 'function' ? await message() : message))
+			.catch((error) => onProgress(failure(String(error))));
 	};
 	progressListeners.set(id, onProgress);
 	return {
@@ -113,11 +123,11 @@ function pageChannel(backend: TrainingBackend, onProgress: (p: TrainingProgress)
 			void (async () => {
 				try {
 					const [{ loadOrt }, { TrainingDriver }] = await Promise.all([import('../runtime'), import('./driver')]);
-					driver = new TrainingDriver((await loadOrt()) as never, job, backend, onProgress);
+					driver = new TrainingDriver(await loadOrt(), job, backend, onProgress);
 					resolve(driver);
 					await driver.start();
 				} catch (error) {
-					onProgress({ status: 'error', step: 0, maxSteps: job.maxSteps, points: [], stepsPerSecond: null, message: `Training failed: ${String(error)}` });
+					onProgress(failure(String(error)));
 				}
 			})();
 		},
