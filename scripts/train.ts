@@ -13,8 +13,10 @@
  * bits of float32 sums.
  *
  * Timings on this 2-core machine (Node 20, shared with other work):
- *   spirals-mlp  seed 1, 800 steps of batch 256, AdamW + cosine lr: ~TIME_SPIRALS s,
- *                held-out accuracy ACC_SPIRALS, 51 KB.
+ *   spirals-mlp  seed 1, 800 steps of batch 256, AdamW + cosine lr: 2.3–2.4 s of training
+ *                (2.9 s wall clock for the whole command; 6.4 s while the machine was busy),
+ *                held-out accuracy 1.000 on 2000 points of another seed, 51 KB. Two full runs
+ *                wrote byte-identical files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
