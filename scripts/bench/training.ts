@@ -16,14 +16,12 @@ import type { Page } from 'playwright-core';
 
 interface Published {
 	ours: Record<'wasm' | 'webgpu', number | null>;
-	oursFlat: Record<'wasm' | 'webgpu', number | null>;
 	tfjs: Record<'wasm' | 'webgpu' | 'cpu', number | null>;
 }
 
 /**
- * Keys: ours.wasm, ours.webgpu (the graph as the labs build it), ours-flat.wasm and
- * ours-flat.webgpu (the optimizer's flat update), tfjs.wasm, tfjs.webgpu, tfjs.cpu, and
- * ratio.wasm, ratio.webgpu (ours / TF.js).
+ * Keys (steps/s): ours.wasm, ours.webgpu, tfjs.wasm, tfjs.webgpu, tfjs.cpu; and ratio.wasm,
+ * ratio.webgpu (ours / TF.js).
  */
 export async function benchTraining(page: Page, baseUrl: string): Promise<Record<string, number>> {
 	await page.goto(`${baseUrl}/bench/training?run=1`);
@@ -41,8 +39,6 @@ export async function benchTraining(page: Page, baseUrl: string): Promise<Record
 	};
 	put('ours.wasm', r.ours.wasm);
 	put('ours.webgpu', r.ours.webgpu);
-	put('ours-flat.wasm', r.oursFlat.wasm);
-	put('ours-flat.webgpu', r.oursFlat.webgpu);
 	put('tfjs.wasm', r.tfjs.wasm);
 	put('tfjs.webgpu', r.tfjs.webgpu);
 	put('tfjs.cpu', r.tfjs.cpu);
@@ -63,7 +59,7 @@ async function main(): Promise<void> {
 		});
 		const results = await benchTraining(page, server.url);
 		console.log('Training steps/s (MLP 2-128-128-128-1, batch 256, Adam), headless Chromium:');
-		for (const [key, value] of Object.entries(results)) console.log(`  ${key.padEnd(22)} ${value.toFixed(key.startsWith('ratio') ? 2 : 1)}`);
+		for (const [key, value] of Object.entries(results)) console.log(`  ${key.padEnd(13)} ${value.toFixed(key.startsWith('ratio') ? 2 : 1)}`);
 	} finally {
 		await browser.close();
 		await server.close();

@@ -68,6 +68,11 @@ export interface BenchBudget {
 
 export const BUDGET: BenchBudget = { warmupSteps: 10, warmupMs: 2000, minSteps: 10, minMs: 4000 };
 
+/** On WebGPU (SwiftShader here: about a step per second) a short run says as much. */
+export const GPU_BUDGET: BenchBudget = { warmupSteps: 3, warmupMs: 1000, minSteps: 5, minMs: 3000 };
+
+export const budgetFor = (backend: string): BenchBudget => (backend === 'webgpu' ? GPU_BUDGET : BUDGET);
+
 /**
  * A first, unmeasured run per WASM runtime. V8 compiles a .wasm module's functions with its
  * baseline tier first and re-compiles the hot ones with its optimizing tier in the background;

@@ -10,11 +10,10 @@ import { TrainingLoop, type TrainingBackend } from '$lib/onnx/training/loop';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { BENCH, benchData, benchModel, benchParams, timeSteps, type BenchBudget, type BenchResult } from './benchMlp';
 
-/** `flat`: the optimizer updates all parameters as one vector (fewer kernels; see optimizers.ts). */
-export async function benchOurs(backend: TrainingBackend, budget: BenchBudget, flat = false): Promise<BenchResult | null> {
+export async function benchOurs(backend: TrainingBackend, budget: BenchBudget): Promise<BenchResult | null> {
 	if (backend === 'webgpu' && !(await webgpuAvailable())) return null;
 	const ort = await loadOrt();
-	const { bytes, io } = buildTrainStep(benchModel(), { kind: 'adam', lr: BENCH.lr, beta1: BENCH.beta1, beta2: BENCH.beta2, eps: BENCH.eps, flat });
+	const { bytes, io } = buildTrainStep(benchModel(), { kind: 'adam', lr: BENCH.lr, beta1: BENCH.beta1, beta2: BENCH.beta2, eps: BENCH.eps });
 	const { x, y } = benchData();
 	const loop = await TrainingLoop.create(ort, {
 		bytes,
