@@ -4,7 +4,11 @@
  */
 import type { TrainRecipe } from './recipe';
 import { spiralsMlpRecipe } from './spiralsMlp';
+import { attentionRecipe } from './attentionTasks';
 
 export const RECIPES: Record<string, () => TrainRecipe> = {
-	'spirals-mlp': spiralsMlpRecipe
+	'spirals-mlp': spiralsMlpRecipe,
+	'attention-copy': attentionRecipe('copy'),
+	'attention-reverse': attentionRecipe('reverse'),
+	'attention-sort': attentionRecipe('sort')
 };
