@@ -66,7 +66,7 @@ export const TRAINING = {
 };
 
 /** A short live run for the browser: fewer examples and steps, same model and optimizer. */
-export const LIVE = { examples: 4096, steps: 600, lossEvery: 10, snapshotEvery: 40 } as const;
+export const LIVE = { examples: 4096, steps: 400, lossEvery: 10, snapshotEvery: 20 } as const;
 
 export function liveTrainingJob(task: Task, seed: number): TrainingJob {
 	const model = trainableTransformer(SHAPE, TRAINING.batch);
