@@ -10,7 +10,7 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import type { StateOf } from '$lib/state/schema';
 import type { AttnSchema } from './lab';
 import { maskValues, SHAPE, headDim } from './model';
-import { permutationGap, scoreRun, summarizeRun, type AttnResults } from './summary';
+import { permutationGap, scoreRun, sourceScores, summarizeRun, type AttnResults } from './summary';
 import { shufflePermutation } from './shuffle';
 import { parseTokens, sequenceOf, type Task } from './tasks';
 
@@ -48,5 +48,5 @@ export async function computeAttention(state: AttnState, backend: Backend): Prom
 		const run = summarizeRun(out, 1, rows[1], SHAPE.layers);
 		shuffled = { perm, run, maxDiff: permutationGap(main, run, perm) };
 	}
-	return { task, x, n, layers: SHAPE.layers, heads: SHAPE.heads, dk: headDim(SHAPE), main, ...scoreRun(task, x, main), shuffled };
+	return { task, x, n, layers: SHAPE.layers, heads: SHAPE.heads, dk: headDim(SHAPE), main, ...scoreRun(task, x, main), sourceScore: sourceScores(task, x, main), shuffled };
 }

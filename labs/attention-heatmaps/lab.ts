@@ -73,17 +73,17 @@ export const attentionHeatmaps: LabInfo<AttnSchema> = {
 	scenes: [
 		{
 			id: 'induction-head',
-			title: 'Copy task: the induction head in layer 2',
+			title: 'Copy task: induction in layer 2',
 			caption:
-				'Each answer token looks back at the token that followed its first occurrence: the off-diagonal stripe in layer 2.',
-			state: { task: 'copy', tokens: '5829314', layer: 1, head: 0 },
+				'Each answer token looks back at the token that followed its earlier occurrence (the stripe left of the diagonal in the lower half): layer 2, head 4 does it most.',
+			state: { task: 'copy', tokens: '5829314', layer: 1, head: 3 },
 			figures: ['head-grid', 'inside-head']
 		},
 		{
 			id: 'reverse-antidiagonal',
 			title: 'Reverse task: the anti-diagonal',
 			caption: 'The first answer token reads the last input, the second the one before it: attention runs along the anti-diagonal.',
-			state: { task: 'reverse', tokens: '5829314', layer: 1 },
+			state: { task: 'reverse', tokens: '5829314', layer: 1, head: 1 },
 			figures: ['head-grid']
 		},
 		{

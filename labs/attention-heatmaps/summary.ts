@@ -4,7 +4,7 @@
  * and, when the tokens are shuffled, the shuffled run and how far it is from the original
  * pattern permuted.
  */
-import { answer, scoredPositions, tokenLabel, type Task } from './tasks';
+import { answerSources, scoredPositions, tokenLabel, type Task } from './tasks';
 
 /** [layer][head][row] → numbers. */
 export type PerHead<T> = T[][];
@@ -35,6 +35,8 @@ export interface AttnResults {
 	/** Answer positions (k … 2k−1), what they should predict, and whether the model did. */
 	scored: { position: number; target: number; predicted: number; correct: boolean }[];
 	accuracy: number;
+	/** [layer][head]: mean attention from each answer position to the x token it must write. */
+	sourceScore: number[][];
 	/** The shuffled input's run (figure 4), with perm[i] = original position at shuffled slot i. */
 	shuffled: { perm: number[]; run: RunSummary; maxDiff: number } | null;
 }
@@ -79,7 +81,6 @@ export function summarizeRun(out: Outputs, b: number, sequence: number[], layers
 }
 
 export function scoreRun(task: Task, x: number[], run: RunSummary): Pick<AttnResults, 'scored' | 'accuracy'> {
-	void answer;
 	const scored = scoredPositions(task, x).map(({ position, target }) => ({
 		position,
 		target,
@@ -102,4 +103,11 @@ export function permutationGap(original: RunSummary, shuffled: RunSummary, perm:
 		)
 	);
 	return worst;
+}
+
+/** Mean over answer positions k + i of the weight on key answerSources[i] (see tasks.ts). */
+export function sourceScores(task: Task, x: number[], run: RunSummary): number[][] {
+	const sources = answerSources(task, x);
+	const k = x.length;
+	return run.attn.map((heads) => heads.map((m) => sources.reduce((s, src, i) => s + m[k + i][src], 0) / sources.length));
 }

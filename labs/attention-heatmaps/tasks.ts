@@ -91,3 +91,17 @@ export function parseTokens(text: string): ParsedTokens {
 }
 
 export const hasRepeats = (x: readonly number[]) => new Set(x).size !== x.length;
+
+/**
+ * Where each answer token's value sits in x: for the token predicted at answer position k + i,
+ * the index of x it copies (copy: i; reverse: k−1−i; sort: where the i-th smallest digit is).
+ * A head that attends there "reads the answer": an induction head in the copy task (the token
+ * after the earlier occurrence of the current one), the anti-diagonal in reverse.
+ */
+export function answerSources(task: Task, x: readonly number[]): number[] {
+	const k = x.length;
+	if (task === 'copy') return x.map((_, i) => i);
+	if (task === 'reverse') return x.map((_, i) => k - 1 - i);
+	const order = x.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
+	return order.map((o) => o.i);
+}

@@ -12,7 +12,7 @@ import { describe, expect, test } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import { createSession, runSession, type Results } from './ort';
 import { buildTransformerInference, maskValues, SHAPE, headDim } from '../../labs/attention-heatmaps/model';
-import { MAX_LEN, parseTokens, sequenceOf, TASKS, VOCAB, type Task } from '../../labs/attention-heatmaps/tasks';
+import { answerSources, MAX_LEN, parseTokens, sequenceOf, TASKS, VOCAB, type Task } from '../../labs/attention-heatmaps/tasks';
 import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '../../labs/attention-heatmaps/training';
 import { fullAttention, maxAbsDiff, tiledAttention } from '../../labs/attention-heatmaps/flash';
 import { scaleStats } from '../../labs/attention-heatmaps/scaleStats';
@@ -190,5 +190,11 @@ describe('the lab maths', () => {
 		expect(parseTokens('12a4')).toMatchObject({ ok: false, message: expect.stringContaining('“a”') });
 		expect(parseTokens('12')).toMatchObject({ ok: false, message: expect.stringContaining('3 to 7') });
 		expect(parseTokens('12345678')).toMatchObject({ ok: false });
+	});
+
+	test('the source of each answer token: copy i, reverse k−1−i, sort the index of the i-th smallest', () => {
+		expect(answerSources('copy', [7, 2, 9])).toEqual([0, 1, 2]);
+		expect(answerSources('reverse', [7, 2, 9])).toEqual([2, 1, 0]);
+		expect(answerSources('sort', [7, 2, 9])).toEqual([1, 0, 2]);
 	});
 });
