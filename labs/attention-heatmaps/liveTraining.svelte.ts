@@ -112,7 +112,9 @@ export class LiveTraining {
 			this.error = `The weights became NaN or infinite at step ${step}: this run diverged.`;
 			return;
 		}
-		const session = await getSession(settings.backend, 'attention-snapshot', () => buildTransformerInference(SHAPE));
+		// Always on WASM: the graph is tiny, and a second session running on the GPU while the training
+		// session does fails in ORT's WebGPU provider (buffer downloads collide).
+		const session = await getSession('wasm', 'attention-snapshot', () => buildTransformerInference(SHAPE));
 		const sequence = sequenceOf(settings.task, settings.x);
 		const n = sequence.length;
 		const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = {
