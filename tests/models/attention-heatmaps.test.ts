@@ -19,6 +19,8 @@ import { scaleStats } from '../../labs/attention-heatmaps/scaleStats';
 import { kvCacheBytes, sparseAllowed, sparsePairs, usableKvHeads } from '../../labs/attention-heatmaps/costs';
 import { shufflePermutation } from '../../labs/attention-heatmaps/shuffle';
 import { createRng } from '../../src/lib/random';
+import { parseState, serializeState } from '../../src/lib/state/schema';
+import { schema } from '../../labs/attention-heatmaps/lab';
 import { attentionRecipe } from '../../scripts/train/attentionTasks';
 import { trainRecipe } from '../../scripts/train/run';
 
@@ -190,6 +192,17 @@ describe('the lab maths', () => {
 		expect(parseTokens('12a4')).toMatchObject({ ok: false, message: expect.stringContaining('“a”') });
 		expect(parseTokens('12')).toMatchObject({ ok: false, message: expect.stringContaining('3 to 7') });
 		expect(parseTokens('12345678')).toMatchObject({ ok: false });
+	});
+
+	test('the URL: tokens round-trip; bad tokens, tasks and sizes fall back with a note', () => {
+		const good = parseState(schema, new URLSearchParams('tokens=97531&task=sort&kvHeads=8'));
+		expect(good.notes).toEqual([]);
+		expect(good.state).toMatchObject({ tokens: '97531', task: 'sort', kvHeads: 8 });
+		expect(serializeState(schema, good.state).toString()).toBe('task=sort&tokens=97531&kvHeads=8');
+		const bad = parseState(schema, new URLSearchParams('tokens=12a&task=banana&dk=7&n=abc'));
+		expect(bad.state).toMatchObject({ tokens: '5829314', task: 'copy', dk: '64', n: '1024' });
+		expect(bad.notes).toHaveLength(4);
+		expect(bad.notes[1]).toMatch(/tokens=12a.*vocabulary/);
 	});
 
 	test('the source of each answer token: copy i, reverse k−1−i, sort the index of the i-th smallest', () => {
