@@ -38,8 +38,8 @@ export const schema = {
 			return parsed.ok ? null : parsed.message;
 		}
 	},
-	layer: { kind: 'int', label: 'Layer', min: 0, max: 1, default: 0 },
-	head: { kind: 'int', label: 'Head', min: 0, max: 3, default: 0 },
+	layer: { kind: 'int', label: 'Layer (0 = layer 1)', min: 0, max: 1, default: 0 },
+	head: { kind: 'int', label: 'Head (0 = head 1)', min: 0, max: 3, default: 0 },
 	query: { kind: 'int', label: 'Query position (last when past the end)', min: 0, max: MAX_LEN - 1, default: MAX_LEN - 1 },
 	causal: { kind: 'bool', label: 'Causal mask', default: true },
 	pos: { kind: 'bool', label: 'Positional encoding', default: true },

@@ -32,6 +32,9 @@ export interface AttnResults {
 	heads: number;
 	dk: number;
 	main: RunSummary;
+	/** The answer as the model writes it with greedy decoding (no teacher forcing). */
+	generated: number[];
+	generatedRight: number;
 	/** Answer positions (k … 2k−1), what they should predict, and whether the model did. */
 	scored: { position: number; target: number; predicted: number; correct: boolean }[];
 	accuracy: number;
