@@ -97,7 +97,7 @@ export const attentionHeatmaps: LabInfo<AttnSchema> = {
 			id: 'positions-off-shuffled',
 			title: 'Positions off, tokens shuffled: the pattern moves with the tokens',
 			caption: 'Without positional information (and without the causal mask) attention is permutation-equivariant.',
-			state: { pos: false, causal: false, shuffle: true },
+			state: { task: 'sort', tokens: '72940', pos: false, causal: false, shuffle: true },
 			figures: ['masks-positions']
 		},
 		{
