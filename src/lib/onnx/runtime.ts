@@ -7,6 +7,7 @@
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
+import { takeTurn } from './turns';
 
 export type Ort = typeof OrtTypes;
 export type Session = OrtTypes.InferenceSession;
@@ -53,10 +54,8 @@ export function getSession(backend: Backend, key: string, bytes: () => Uint8Arra
 	if (!session) {
 		session = (async () => {
 			const ort = await loadOrt(backend);
-			return ort.InferenceSession.create(await bytes(), {
-				executionProviders: [backend],
-				graphOptimizationLevel: 'all'
-			});
+			const model = await bytes();
+			return takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
 		})();
 		// A failed creation must not poison the cache: the next request tries again.
 		session.catch(() => sessions.delete(cacheKey));

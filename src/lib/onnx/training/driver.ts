@@ -12,6 +12,7 @@ import type { BatchPlan } from './batches';
 import { TrainingLoop, type Ort, type TrainingBackend } from './loop';
 import type { ParamValues } from './model';
 import type { TrainStepIO } from './trainStep';
+import { takeTurn } from '../turns';
 
 export type TrainingStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
@@ -41,15 +42,6 @@ export interface TrainingProgress {
 	points: LossPoint[];
 	stepsPerSecond: number | null;
 	message: string | null;
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs `work` after every step already queued in this realm (first come, first served). */
-function takeTurn<T>(work: () => Promise<T>): Promise<T> {
-	const result = queue.then(work, work);
-	queue = result.catch(() => undefined);
-	return result;
 }
 
 export class TrainingDriver {
