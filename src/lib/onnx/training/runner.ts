@@ -123,7 +123,7 @@ function pageChannel(backend: TrainingBackend, onProgress: (p: TrainingProgress)
 			void (async () => {
 				try {
 					const [{ loadOrt }, { TrainingDriver }] = await Promise.all([import('../runtime'), import('./driver')]);
-					driver = new TrainingDriver(await loadOrt(), job, backend, onProgress);
+					driver = new TrainingDriver(await loadOrt(backend), job, backend, onProgress);
 					resolve(driver);
 					await driver.start();
 				} catch (error) {

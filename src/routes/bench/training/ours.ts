@@ -12,7 +12,7 @@ import { BENCH, benchData, benchModel, benchParams, timeSteps, type BenchBudget,
 
 export async function benchOurs(backend: TrainingBackend, budget: BenchBudget): Promise<BenchResult | null> {
 	if (backend === 'webgpu' && !(await webgpuAvailable())) return null;
-	const ort = await loadOrt();
+	const ort = await loadOrt(backend);
 	const { bytes, io } = buildTrainStep(benchModel(), { kind: 'adam', lr: BENCH.lr, beta1: BENCH.beta1, beta2: BENCH.beta2, eps: BENCH.eps });
 	const { x, y } = benchData();
 	const loop = await TrainingLoop.create(ort, {
