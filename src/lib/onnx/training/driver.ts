@@ -2,7 +2,8 @@
  * Drives one training job to its end: creates the loop, runs steps until `maxSteps`, reads the
  * loss back every `lossEvery` steps, and keeps a status a figure can show. Pause, resume and
  * cancel take effect between steps. A loss that comes back NaN or ±∞ stops the run as
- * 'diverged', with a sentence saying so.
+ * 'diverged', with a sentence saying so. A job may also ask for the parameters themselves at
+ * chosen steps (`paramsAt`), for figures that watch the iterate rather than the loss.
  *
  * The same driver runs inside the training worker (WASM) and on the page (WebGPU). Jobs in one
  * realm take turns step by step (`takeTurn`), so three runs side by side advance together
@@ -21,6 +22,12 @@ export interface LossPoint {
 	loss: number;
 }
 
+/** The parameters after `step` updates (step 0: the initial values). */
+export interface ParamReading {
+	step: number;
+	params: ParamValues;
+}
+
 /** Everything a run needs, as plain data (it is posted to the worker as is). */
 export interface TrainingJob {
 	bytes: Uint8Array;
@@ -32,6 +39,11 @@ export interface TrainingJob {
 	lossEvery: number;
 	/** Hyperparameter overrides (`lr`, `momentum`, …). */
 	hyper?: Record<string, number>;
+	/**
+	 * Read the parameters back after these many updates (0..maxSteps); the loss is read at the
+	 * same steps, so each reading pairs with the loss of the same parameters (except at maxSteps).
+	 */
+	paramsAt?: readonly number[];
 }
 
 export interface TrainingProgress {
@@ -40,6 +52,8 @@ export interface TrainingProgress {
 	maxSteps: number;
 	/** Loss readings since the previous report (the receiver keeps the history). */
 	points: LossPoint[];
+	/** Parameter readings since the previous report (only for jobs with `paramsAt`). */
+	params?: ParamReading[];
 	stepsPerSecond: number | null;
 	message: string | null;
 }
@@ -48,6 +62,9 @@ export class TrainingDriver {
 	status: TrainingStatus = 'idle';
 	#loop: TrainingLoop | null = null;
 	#points: LossPoint[] = [];
+	#readings: ParamReading[] = [];
+	#lastReadStep = -1;
+	#paramsAt: Set<number>;
 	#message: string | null = null;
 	#rate: number | null = null;
 	#windowStart = { step: 0, time: 0 };
@@ -58,7 +75,9 @@ export class TrainingDriver {
 		private readonly job: TrainingJob,
 		private readonly backend: TrainingBackend,
 		private readonly report: (progress: TrainingProgress) => void
-	) {}
+	) {
+		this.#paramsAt = new Set(job.paramsAt ?? []);
+	}
 
 	get step(): number {
 		return this.#loop?.step ?? 0;
@@ -115,7 +134,9 @@ export class TrainingDriver {
 		try {
 			while (this.status === 'running' && loop.step < maxSteps) {
 				const index = loop.step;
-				const read = index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
+				const watched = this.#paramsAt.has(index);
+				if (watched) await this.#readParamsNow(loop, index);
+				const read = watched || index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
 				const { loss } = await takeTurn(() => loop.run(read));
 				if (loss === null) continue;
 				this.#points.push({ step: index, loss });
@@ -125,7 +146,10 @@ export class TrainingDriver {
 					this.#set('diverged');
 				} else this.#emit();
 			}
-			if (this.status === 'running') this.#set('done');
+			if (this.status === 'running') {
+				if (this.#paramsAt.has(maxSteps)) await this.#readParamsNow(loop, maxSteps);
+				this.#set('done');
+			}
 			// A pause lands between steps: report the step count it stopped at.
 			else if (this.status === 'paused') this.#emit();
 		} catch (error) {
@@ -134,6 +158,13 @@ export class TrainingDriver {
 			this.#running = false;
 		}
 		if (this.status === 'cancelled' || this.status === 'diverged') await loop.release();
+	}
+
+	/** Reads the current parameters (once per step, however often asked). */
+	async #readParamsNow(loop: TrainingLoop, step: number): Promise<void> {
+		if (this.#lastReadStep === step) return;
+		this.#lastReadStep = step;
+		this.#readings.push({ step, params: await takeTurn(() => loop.readParams()) });
 	}
 
 	#measureRate(): void {
@@ -161,6 +192,7 @@ export class TrainingDriver {
 			step: this.step,
 			maxSteps: this.job.maxSteps,
 			points: this.#points.splice(0),
+			...(this.#readings.length ? { params: this.#readings.splice(0) } : {}),
 			stepsPerSecond: this.#rate,
 			message: this.#message
 		});
