@@ -58,6 +58,27 @@ export interface TrainingProgress {
 	message: string | null;
 }
 
+/** Longest stretch of steps between two breaths (ms). */
+const BREATH_MS = 16;
+
+/**
+ * Lets the event loop run queued tasks: a pause or cancel posted by the page, a timer. On WASM a
+ * step's `session.run` settles in microtasks alone, so a loop of steps would otherwise hold the
+ * worker until the run ends. A MessageChannel rather than setTimeout, which nested calls clamp
+ * to 4 ms.
+ */
+function breath(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof MessageChannel === 'undefined') return void setTimeout(resolve, 0);
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
+}
+
 export class TrainingDriver {
 	status: TrainingStatus = 'idle';
 	#loop: TrainingLoop | null = null;
@@ -131,8 +152,14 @@ export class TrainingDriver {
 		this.#windowStart = { step: this.step, time: performance.now() };
 		const loop = this.#loop!;
 		const { maxSteps, lossEvery } = this.job;
+		let lastBreath = performance.now();
 		try {
 			while (this.status === 'running' && loop.step < maxSteps) {
+				if (performance.now() - lastBreath > BREATH_MS) {
+					await breath();
+					lastBreath = performance.now();
+					if (this.status !== 'running') break;
+				}
 				const index = loop.step;
 				const watched = this.#paramsAt.has(index);
 				if (watched) await this.#readParamsNow(loop, index);
