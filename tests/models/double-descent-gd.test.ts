@@ -138,6 +138,15 @@ describe('figure 5: the ONNX gradient-descent graph finds the minimum-norm inter
 				// The lab's prediction of that limit (drawn as the figure's rulers) is the same point.
 				expect(relativeDistance(gdLimit(problem, w0), expected)).toBeLessThan(1e-8);
 			});
+
+			it('past the stable step size (2/λ_max) the run is reported as diverged, with a message', async () => {
+				// The lab's step is 1/λ_max; three times that grows the top direction's error 2× per step.
+				const job = { ...gdJob(problem, new Float64Array(problem.p), 2000), hyper: { lr: 3 * problem.lr } };
+				const { final } = await train(job);
+				expect(final.status).toBe('diverged');
+				expect(final.step).toBeLessThan(2000);
+				expect(final.message).toMatch(/diverged/);
+			});
 		});
 	}
 });
