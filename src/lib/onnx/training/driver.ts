@@ -165,9 +165,6 @@ export class TrainingDriver {
 				if (watched) await this.#readParamsNow(loop, index);
 				const read = watched || index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
 				const { loss } = await takeTurn(() => loop.run(read));
-				// A WASM step resolves through microtasks only: without a macrotask turn now and then,
-				// messages to this realm (pause, cancel, read the parameters) wait for the whole run.
-				if (read) await new Promise((done) => setTimeout(done, 0));
 				if (loss === null) continue;
 				this.#points.push({ step: index, loss });
 				this.#measureRate();
