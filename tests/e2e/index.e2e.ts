@@ -8,8 +8,10 @@ describe('index page', () => {
 	test('lists each live lab as a link to its page', async () => {
 		const { page } = await browser.open('/');
 		for (const lab of LIVE_LABS) {
-			const link = page.locator(`a[href="/labs/${lab.slug}"]`);
+			// The prerendered href is relative (`./labs/…`); what matters is where it leads.
+			const link = page.locator(`a[href$="labs/${lab.slug}"]`);
 			await expect(link.count(), `a link to /labs/${lab.slug}`).resolves.toBeGreaterThanOrEqual(1);
+			await expect(link.first().evaluate((a: HTMLAnchorElement) => a.href)).resolves.toBe(`${browser.baseURL}/labs/${lab.slug}`);
 			await expect(link.first().isVisible()).resolves.toBe(true);
 			await expect(link.first().innerText()).resolves.toMatch(lab.title);
 		}
