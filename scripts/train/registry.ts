@@ -4,7 +4,9 @@
  */
 import type { TrainRecipe } from './recipe';
 import { spiralsMlpRecipe } from './spiralsMlp';
+import { diffusionRecipes } from './diffusionDenoisers';
 
 export const RECIPES: Record<string, () => TrainRecipe> = {
-	'spirals-mlp': spiralsMlpRecipe
+	'spirals-mlp': spiralsMlpRecipe,
+	...diffusionRecipes
 };

@@ -1,0 +1,123 @@
+/**
+ * The lab's controller: URL state in, the probe results out (figure 3, and the numbers the
+ * tests compare across backends); plus the live sampling runs of figures 4 and 5, the
+ * quality sweep, and the hovered step (UI state, not URL state). The model code loads lazily.
+ */
+import { getLabController } from '$lib/state/context';
+import { LabController } from '$lib/state/labController.svelte';
+import { dataset, MIXTURE_CLASSES } from './data2d';
+import { schema, type DiffSchema } from './lab';
+import { guidanceScore } from './guidanceScore';
+import { mmd } from './quality';
+import { SamplerRun } from './samplerRun.svelte';
+import { scheduleFor } from './stateSchedules';
+import type { ScheduleKind } from './schedules';
+import type { DiffResults } from './summary';
+
+export const SAMPLE_COUNT = 400;
+export const GUIDED_COUNT = 400;
+export const QUALITY_STEPS = [5, 10, 20, 50, 100, 200] as const;
+export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
+const QUALITY_COUNT = 300;
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export interface QualityPoint {
+	schedule: ScheduleKind;
+	steps: number;
+	mmd: number;
+}
+
+export class DiffController extends LabController<DiffSchema, DiffResults> {
+	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
+	hoverT = $state<number | null>(null);
+	readonly sampler = new SamplerRun();
+	readonly guided = new SamplerRun();
+	samplerMmd = $state<number | null>(null);
+	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
+	quality = $state.raw<QualityPoint[]>([]);
+	qualityBaseline = $state<number | null>(null);
+	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
+	#qualityToken = 0;
+
+	constructor() {
+		super(schema, async (state, backend) => {
+			const { computeDiff } = await import('./compute');
+			return computeDiff(state, backend);
+		});
+	}
+
+	/** t kept within the current T. */
+	get t(): number {
+		return Math.min(this.state.t, this.state.T);
+	}
+	/** The step figures 1 and 2 show: the hovered one, else t. */
+	get shownT(): number {
+		return this.hoverT ?? this.t;
+	}
+
+	async runSampler(): Promise<void> {
+		const s = this.current();
+		if (!this.backend) return;
+		this.samplerMmd = null;
+		const x = await this.sampler.start({
+			backend: this.backend,
+			data: s.data,
+			schedule: scheduleFor(s),
+			sampler: s.sampler,
+			steps: Math.min(s.steps, s.T),
+			count: SAMPLE_COUNT,
+			seed: s.seed,
+			animate: !reducedMotion()
+		});
+		if (x) this.samplerMmd = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+	}
+
+	async runGuided(): Promise<void> {
+		const s = this.current();
+		if (!this.backend) return;
+		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
+		const x = await this.guided.start({
+			backend: this.backend,
+			data: 'mixture',
+			schedule: scheduleFor(s),
+			sampler: 'ddim',
+			steps: Math.min(50, s.T),
+			count: GUIDED_COUNT,
+			seed: s.seed,
+			condition: { classes: MIXTURE_CLASSES, labels, guidance: s.guidance },
+			animate: false
+		});
+		this.guidedScore = x ? guidanceScore(x, labels) : null;
+	}
+
+	/** DDIM sample quality (MMD to held-out data) against steps, for each schedule. */
+	async measureQuality(): Promise<void> {
+		const s = this.current();
+		const backend = this.backend;
+		if (!backend) return;
+		const token = ++this.#qualityToken;
+		this.qualityStatus = 'running';
+		this.quality = [];
+		try {
+			const { runSampling } = await import('./compute');
+			const { createRng } = await import('$lib/random');
+			const held = dataset(s.data, QUALITY_COUNT, 7001).points;
+			this.qualityBaseline = mmd(createRng(12).fillNormal(new Float32Array(QUALITY_COUNT * 2)), held);
+			const kinds = s.schedule === 'custom' ? [...QUALITY_SCHEDULES, 'custom' as const] : QUALITY_SCHEDULES;
+			for (const kind of kinds) {
+				for (const steps of QUALITY_STEPS) {
+					if (token !== this.#qualityToken) return;
+					const out = await runSampling({ backend, data: s.data, schedule: scheduleFor({ ...s, T: 1000 }, kind), sampler: 'ddim', steps, count: QUALITY_COUNT, seed: s.seed });
+					this.quality = [...this.quality, { schedule: kind, steps, mmd: mmd(out.x, held) }];
+				}
+			}
+			this.qualityStatus = 'done';
+		} catch (error) {
+			console.warn('quality sweep failed', error);
+			if (token === this.#qualityToken) this.qualityStatus = 'error';
+		}
+	}
+}
+
+export const getDiffController = () => getLabController<DiffSchema, DiffResults>() as DiffController;
