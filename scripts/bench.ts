@@ -36,7 +36,8 @@ interface BenchLab {
 const LABS: BenchLab[] = [
 	{ slug: 'vanishing-gradients', control: { key: 'depth', values: [21, 20] } },
 	{ slug: 'normalization-axes', control: { key: 'batch', values: [9, 8] } },
-	{ slug: 'double-descent', control: { key: 'lambda', values: [0.01, 0.02] } }
+	{ slug: 'double-descent', control: { key: 'lambda', values: [0.01, 0.02] } },
+	{ slug: 'diffusion-schedules', control: { key: 't', values: [501, 500] } }
 ];
 
 const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];

@@ -8,4 +8,4 @@ export const SCHEDULE_COLOR: Record<ScheduleKind, string> = {
 	sigmoid: categorical(2),
 	custom: categorical(3)
 };
-export const CLASS_COLOR = [categorical(4), categorical(5), categorical(6), categorical(0)];
+export const CLASS_COLOR = [categorical(3), categorical(4), categorical(2), categorical(5)];

@@ -1,7 +1,7 @@
 /** Numbers as the figures print them: 3 significant digits, scientific when tiny or huge. */
 export function fmt(v: number, digits = 3): string {
 	if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : '—';
-	if (v === 0) return '0';
+	if (Math.abs(v) < 1e-12) return '0';
 	const a = Math.abs(v);
 	if (a < 1e-3 || a >= 1e5) {
 		const [m, e] = v.toExponential(digits - 1).split('e');

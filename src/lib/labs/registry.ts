@@ -6,11 +6,13 @@ import type { LabInfo, UpcomingLab } from './types';
 import { vanishingGradients } from '$labs/vanishing-gradients/lab';
 import { normalizationAxes } from '$labs/normalization-axes/lab';
 import { doubleDescent } from '$labs/double-descent/lab';
+import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
 
 export const liveLabs: LabInfo[] = [
 	vanishingGradients as unknown as LabInfo,
 	normalizationAxes as unknown as LabInfo,
-	doubleDescent as unknown as LabInfo
+	doubleDescent as unknown as LabInfo,
+	diffusionSchedules as unknown as LabInfo
 ];
 
 export const upcomingLabs: UpcomingLab[] = [
@@ -18,11 +20,6 @@ export const upcomingLabs: UpcomingLab[] = [
 		slug: 'attention-heatmaps',
 		title: 'Attention heatmaps',
 		summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √d_k, masks, and the n² wall.'
-	},
-	{
-		slug: 'diffusion-schedules',
-		title: 'Diffusion noise schedules',
-		summary: 'Linear vs cosine schedules, the forward process on images and points, and sampling with a trained denoiser.'
 	}
 ];
 
