@@ -5,7 +5,7 @@
  */
 import { asset } from '$app/paths';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Session } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
 import { dataset, type DatasetName } from './data2d';
@@ -23,18 +23,44 @@ export function modelName(data: DatasetName, conditional = false): string {
 	return conditional ? 'diffusion-guided' : `diffusion-${data}`;
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Every session creation and model call of this lab, one at a time: the probe, the samplers of figures 4 and 5, the
+ * quality sweep and sampling from figure 6's weights all share the runtime, and ORT's WebGPU
+ * backend fails (buffer mapping errors, then a corrupted heap) when runs overlap. Runs take
+ * turns call by call, so two samplers interleave instead of one waiting for the other to end.
+ */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+	const result = queue.then(work);
+	queue = result.catch(() => undefined);
+	return result;
+}
+
+export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
+	return inTurn(() => runSession(session, feeds));
+}
+
+/** A shipped denoiser's session, created in turn with the runs (creation must not overlap them either). */
 export function denoiserSession(backend: Backend, name: string): Promise<Session> {
-	return getSession(backend, name, async () => {
-		const response = await fetch(asset(`/models/${name}.onnx`));
-		if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
-		return new Uint8Array(await response.arrayBuffer());
-	});
+	return inTurn(() =>
+		getSession(backend, name, async () => {
+			const response = await fetch(asset(`/models/${name}.onnx`));
+			if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
+			return new Uint8Array(await response.arrayBuffer());
+		})
+	);
+}
+
+/** Any session of this lab (e.g. figure 6's freshly trained one), created in turn. */
+export function sessionInTurn(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
+	return inTurn(() => getSession(backend, key, bytes));
 }
 
 export const runner =
 	(session: Session): RunDenoiser =>
 	async (feeds) =>
-		(await runSession(session, feeds)).prediction.data;
+		(await runSerial(session, feeds)).prediction.data;
 
 export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend): Promise<DiffResults> {
 	const session = await denoiserSession(backend, modelName(state.data));
@@ -47,7 +73,7 @@ export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend):
 	for (let i = 0; i < xt.length; i++) xt[i] = Math.sqrt(ab) * points[i] + Math.sqrt(1 - ab) * eps[i];
 	// At t = 0 there is no noise to predict; ask the model at the cleanest level it knows.
 	const level = t === 0 ? schedule.logSnr[1] : schedule.logSnr[t];
-	const out = await runSession(session, {
+	const out = await runSerial(session, {
 		x: { data: xt, dims: [PROBE_COUNT, 2] },
 		temb: { data: embedRows(level, PROBE_COUNT), dims: [PROBE_COUNT, EMBED_DIM] },
 		scale: { data: scaleRows(level, PROBE_COUNT), dims: [PROBE_COUNT, 2] }

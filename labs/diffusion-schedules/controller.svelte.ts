@@ -16,9 +16,9 @@ import type { DiffResults } from './summary';
 
 export const SAMPLE_COUNT = 400;
 export const GUIDED_COUNT = 400;
-export const QUALITY_STEPS = [5, 10, 20, 50, 100, 200] as const;
+export const QUALITY_STEPS = [5, 10, 20, 50, 100] as const;
 export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
-const QUALITY_COUNT = 300;
+const QUALITY_COUNT = 250;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -1,6 +1,6 @@
 /**
- * Figure 6's state: one in-browser training run (TrainingRunner: a worker on WASM, GPU buffers
- * on WebGPU) with its loss curve, then sampling from the weights it produced.
+ * Figure 6's state: one in-browser training run (TrainingRunner, in its worker on WASM) with its
+ * loss curve, then sampling from the weights it produced on the page's backend.
  */
 import type { Backend } from '$lib/onnx/backend';
 import { describeModelError } from '$lib/onnx/errors';
@@ -35,8 +35,11 @@ export class LiveTrainingRun {
 		this.trainedOn = { data, schedule: schedule.kind, T: schedule.T };
 		try {
 			const [{ liveJob }, { TrainingRunner }] = await Promise.all([import('./liveTraining'), import('$lib/onnx/training/runner')]);
+			// Always WASM, in the training worker: it has its own runtime, so training never overlaps
+			// the page's model calls (ORT's WebGPU backend fails when two runs overlap). Sampling
+			// from the trained weights then uses the page's backend.
 			const runner = new TrainingRunner(liveJob(data, schedule, seed), {
-				backend,
+				backend: 'wasm',
 				onProgress: (snapshot) => {
 					if (this.#runner !== runner) return;
 					this.snapshot = snapshot;
@@ -61,15 +64,14 @@ export class LiveTrainingRun {
 		if (!runner || !schedule) return;
 		this.sampling = true;
 		try {
-			const [weights, { liveInference }, { getSession, runSession }, { makeDenoise }] = await Promise.all([
+			const [weights, { liveInference }, { makeDenoise }, { runner: serialRunner, sessionInTurn }] = await Promise.all([
 				runner.readParams(),
 				import('./liveTraining'),
-				import('$lib/onnx/runtime'),
-				import('./denoise')
+				import('./denoise'),
+				import('./compute')
 			]);
-			const session = await getSession(this.#backend, `diffusion-live-${++sessionCounter}`, () => liveInference(weights));
-			const run = async (feeds: Parameters<typeof runSession>[1]) => (await runSession(session, feeds)).prediction.data;
-			const out = await sample({ schedule, sampler: 'ddim', steps: Math.min(50, schedule.T), count: 400, seed: 1, denoise: makeDenoise(run) });
+			const session = await sessionInTurn(this.#backend, `diffusion-live-${++sessionCounter}`, () => liveInference(weights));
+			const out = await sample({ schedule, sampler: 'ddim', steps: Math.min(50, schedule.T), count: 400, seed: 1, denoise: makeDenoise(serialRunner(session)) });
 			if (this.#runner === runner) this.samples = out.x;
 		} catch (error) {
 			console.warn('sampling the trained model failed', error);
