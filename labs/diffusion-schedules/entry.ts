@@ -12,7 +12,8 @@ import QualityFigure from './QualityFigure.svelte';
 import GuidanceFigure from './GuidanceFigure.svelte';
 import TrainFigure from './TrainFigure.svelte';
 
-const scheduleControls = ['schedule', 'compare', 'T', 't', 'k0', 'k1', 'k2', 'k3', 'k4'];
+// Each embed shows the controls its figure does not already carry (t, sampler, steps, data).
+const scheduleControls = ['schedule', 'compare', 'T', 'k0', 'k1', 'k2', 'k3', 'k4'];
 
 export const entry: LabEntry = {
 	info: diffusionSchedules as unknown as LabEntry['info'],
@@ -29,8 +30,8 @@ export const entry: LabEntry = {
 	derivations: { forward: ForwardDerivation },
 	figureControls: {
 		schedules: scheduleControls,
-		image: ['schedule', 'compare', 'T', 't', 'seed'],
-		sampler: ['schedule', 'T', 'data', 'sampler', 'steps', 'seed']
+		image: ['schedule', 'compare', 'T', 'seed'],
+		sampler: ['T', 'seed']
 	},
 	createController: () => new DiffController()
 };

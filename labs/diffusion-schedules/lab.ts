@@ -66,7 +66,8 @@ export const diffusionSchedules: LabInfo<DiffSchema> = {
 			title: 'Linear vs cosine: ᾱ and log-SNR',
 			caption: 'The linear schedule drives ᾱ to almost zero by t ≈ 600; the cosine one spends its steps evenly, its log-SNR a near-straight line.',
 			state: { schedule: 'cosine', compare: 'linear', T: 1000, t: 500 },
-			figures: ['schedules']
+			figures: ['schedules'],
+			derivation: 'forward'
 		},
 		{
 			id: 'image-at-600',
