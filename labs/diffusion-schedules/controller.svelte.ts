@@ -71,6 +71,23 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			animate: !reducedMotion()
 		});
 		if (x) this.samplerMmd = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+		this.#exposeSampler();
+	}
+
+	#samplerRuns = 0;
+	/** `window.__vlabSampler`: the last sampling run, for the benchmark (steps per second) and tests. */
+	#exposeSampler(): void {
+		if (typeof window === 'undefined') return;
+		this.#samplerRuns += 1;
+		(window as Window & { __vlabSampler?: unknown }).__vlabSampler = {
+			runs: this.#samplerRuns,
+			status: this.sampler.status,
+			sampler: this.sampler.request?.sampler,
+			steps: this.sampler.total,
+			stepsPerSecond: this.sampler.stepsPerSecond,
+			backend: this.backend,
+			mmd: this.samplerMmd
+		};
 	}
 
 	async runGuided(): Promise<void> {
