@@ -42,7 +42,7 @@ type SamplerWindow = Window & { __vlabSampler?: { runs: number; status: string; 
 async function diffusionSampling(page: Page): Promise<Record<string, number>> {
 	await page.waitForFunction(() => (window as SamplerWindow).__vlabSampler?.status === 'done', null, { timeout: 180_000 });
 	const before = await page.evaluate(() => (window as SamplerWindow).__vlabSampler!.runs);
-	await page.getByRole('button', { name: /^Sample \(/ }).click();
+	await page.getByRole('button', { name: /^Run DDIM/ }).click();
 	await page.waitForFunction((n) => ((window as SamplerWindow).__vlabSampler?.runs ?? 0) > n, before, { timeout: 180_000 });
 	const s = await page.evaluate(() => (window as SamplerWindow).__vlabSampler!);
 	return { samplingSteps: s.steps, samplingStepsPerSecond: s.stepsPerSecond ?? NaN };

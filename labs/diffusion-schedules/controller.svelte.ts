@@ -11,6 +11,7 @@ import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { SamplerRun } from './samplerRun.svelte';
 import { scheduleFor } from './stateSchedules';
+import type { SamplerKind } from './sampler';
 import type { ScheduleKind } from './schedules';
 import type { DiffResults } from './summary';
 
@@ -31,9 +32,10 @@ export interface QualityPoint {
 export class DiffController extends LabController<DiffSchema, DiffResults> {
 	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
 	hoverT = $state<number | null>(null);
-	readonly sampler = new SamplerRun();
+	/** Figure 4's two runs, side by side: DDPM with T steps and DDIM with k steps, same x_T. */
+	readonly samplerRuns = { ddpm: new SamplerRun(), ddim: new SamplerRun() };
 	readonly guided = new SamplerRun();
-	samplerMmd = $state<number | null>(null);
+	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
@@ -56,22 +58,35 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		return this.hoverT ?? this.t;
 	}
 
-	async runSampler(): Promise<void> {
+	/** Runs one sampler of figure 4 (the two interleave step by step when both run). */
+	async runSampler(kind: SamplerKind): Promise<void> {
 		const s = this.current();
 		if (!this.backend) return;
-		this.samplerMmd = null;
-		const x = await this.sampler.start({
+		this.runMmd[kind] = null;
+		const run = this.samplerRuns[kind];
+		const x = await run.start({
 			backend: this.backend,
 			data: s.data,
 			schedule: scheduleFor(s),
-			sampler: s.sampler,
-			steps: Math.min(s.steps, s.T),
+			sampler: kind,
+			steps: kind === 'ddpm' ? s.T : Math.min(s.steps, s.T),
 			count: SAMPLE_COUNT,
 			seed: s.seed,
 			animate: !reducedMotion()
 		});
-		if (x) this.samplerMmd = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
-		this.#exposeSampler();
+		if (x) this.runMmd[kind] = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+		if (kind === 'ddim') this.#exposeSampler();
+	}
+
+	/** What the sampler control asks for: DDIM alone, or DDPM and DDIM side by side. */
+	runChosen(): void {
+		if (this.state.sampler === 'ddpm') void this.runSampler('ddpm');
+		void this.runSampler('ddim');
+	}
+
+	stopSamplers(): void {
+		this.samplerRuns.ddpm.stop();
+		this.samplerRuns.ddim.stop();
 	}
 
 	#samplerRuns = 0;
@@ -81,12 +96,12 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		this.#samplerRuns += 1;
 		(window as Window & { __vlabSampler?: unknown }).__vlabSampler = {
 			runs: this.#samplerRuns,
-			status: this.sampler.status,
-			sampler: this.sampler.request?.sampler,
-			steps: this.sampler.total,
-			stepsPerSecond: this.sampler.stepsPerSecond,
+			status: this.samplerRuns.ddim.status,
+			sampler: 'ddim',
+			steps: this.samplerRuns.ddim.total,
+			stepsPerSecond: this.samplerRuns.ddim.stepsPerSecond,
 			backend: this.backend,
-			mmd: this.samplerMmd
+			mmd: this.runMmd.ddim
 		};
 	}
 

@@ -31,7 +31,7 @@ export const entry: LabEntry = {
 	figureControls: {
 		schedules: scheduleControls,
 		image: ['schedule', 'compare', 'T', 'seed'],
-		sampler: ['T', 'seed']
+		sampler: ['T', 'sampler', 'seed']
 	},
 	createController: () => new DiffController()
 };

@@ -17,9 +17,10 @@ const datasets = [
 	{ value: 'mixture', label: 'Gaussian mixture' }
 ] as const;
 
+/** Figure 4 always shows both panels; this says what runs on opening and on "Sample". */
 const samplers = [
-	{ value: 'ddpm', label: 'DDPM (T steps)' },
-	{ value: 'ddim', label: 'DDIM (k steps)' }
+	{ value: 'ddpm', label: 'DDPM (T steps) and DDIM' },
+	{ value: 'ddim', label: 'DDIM (k steps) only' }
 ] as const;
 
 const knot = (i: number, where: string) => ({
@@ -80,7 +81,7 @@ export const diffusionSchedules: LabInfo<DiffSchema> = {
 			id: 'ddpm-vs-ddim',
 			title: 'DDPM 1000 steps vs DDIM 20 steps on two moons',
 			caption: 'DDIM takes 20 deterministic steps where DDPM takes 1000 noisy ones, and lands on nearly the same moons.',
-			state: { data: 'moons', sampler: 'ddim', steps: 20, schedule: 'cosine' },
+			state: { data: 'moons', sampler: 'ddpm', steps: 20, schedule: 'cosine', T: 1000 },
 			figures: ['sampler']
 		},
 		{
