@@ -12,7 +12,7 @@ import { mmd } from './quality';
 import { SamplerRun } from './samplerRun.svelte';
 import { scheduleFor } from './stateSchedules';
 import type { SamplerKind } from './sampler';
-import type { ScheduleKind } from './schedules';
+import type { Schedule, ScheduleKind } from './schedules';
 import type { DiffResults } from './summary';
 
 export const SAMPLE_COUNT = 400;
@@ -47,6 +47,23 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			const { computeDiff } = await import('./compute');
 			return computeDiff(state, backend);
 		});
+	}
+
+	#scheduleCache = new Map<string, Schedule>();
+	/**
+	 * The schedule of `kind` for the current T (and custom knots), shared by every figure and
+	 * computed once per setting: moving t redraws without rebuilding any schedule.
+	 */
+	scheduleOf(kind: ScheduleKind): Schedule {
+		const s = this.state;
+		const key = `${kind}:${s.T}:${kind === 'custom' ? [s.k0, s.k1, s.k2, s.k3, s.k4].join(',') : ''}`;
+		let schedule = this.#scheduleCache.get(key);
+		if (!schedule) {
+			if (this.#scheduleCache.size > 32) this.#scheduleCache.clear();
+			schedule = scheduleFor(s, kind);
+			this.#scheduleCache.set(key, schedule);
+		}
+		return schedule;
 	}
 
 	/** t kept within the current T. */
