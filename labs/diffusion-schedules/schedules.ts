@@ -31,8 +31,8 @@ export const SIGMOID_TAU = 1;
 export const CUSTOM_KNOTS = [0, 0.25, 0.5, 0.75, 1] as const;
 /** A reasonable starting curve for the custom schedule (log-SNR at each knot). */
 export const CUSTOM_DEFAULT = [10, 4, 0, -4, -10] as const;
-/** Log-SNR values the custom control points may take. */
-export const CUSTOM_RANGE = [-20, 20] as const;
+/** Log-SNR values the custom control points may take (the log-SNR chart shows −22 to 14). */
+export const CUSTOM_RANGE = [-20, 12] as const;
 
 export interface Schedule {
 	kind: ScheduleKind;
