@@ -35,6 +35,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	/** Figure 4's two runs, side by side: DDPM with T steps and DDIM with k steps, same x_T. */
 	readonly samplerRuns = { ddpm: new SamplerRun(), ddim: new SamplerRun() };
 	readonly guided = new SamplerRun();
+	readonly unguided = new SamplerRun();
+	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
@@ -122,22 +124,34 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		};
 	}
 
+	/** Figure 5: the guided samples at w, and (once per setting) the unguided ones beside them. */
 	async runGuided(): Promise<void> {
 		const s = this.current();
 		if (!this.backend) return;
+		const key = `${s.schedule}:${s.T}:${s.seed}:${s.k0},${s.k1},${s.k2},${s.k3},${s.k4}`;
+		const jobs = [this.#guidedRun(this.guided, s, s.guidance).then((score) => (this.guidedScore = score))];
+		if (key !== this.#freeKey || this.unguided.status === 'error') {
+			this.#freeKey = key;
+			jobs.push(this.#guidedRun(this.unguided, s, 0).then((score) => (this.unguidedScore = score)));
+		}
+		await Promise.all(jobs);
+	}
+
+	#freeKey = '';
+	async #guidedRun(run: SamplerRun, s: ReturnType<DiffController['current']>, guidance: number) {
 		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
-		const x = await this.guided.start({
-			backend: this.backend,
+		const x = await run.start({
+			backend: this.backend!,
 			data: 'mixture',
 			schedule: scheduleFor(s),
 			sampler: 'ddim',
 			steps: Math.min(50, s.T),
 			count: GUIDED_COUNT,
 			seed: s.seed,
-			condition: { classes: MIXTURE_CLASSES, labels, guidance: s.guidance },
+			condition: { classes: MIXTURE_CLASSES, labels, guidance },
 			animate: false
 		});
-		this.guidedScore = x ? guidanceScore(x, labels) : null;
+		return x ? guidanceScore(x, labels) : null;
 	}
 
 	/** DDIM sample quality (MMD to held-out data) against steps, for each schedule. */
