@@ -41,15 +41,30 @@ export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
 	return inTurn(() => runSession(session, feeds));
 }
 
-/** A shipped denoiser's session, created in turn with the runs (creation must not overlap them either). */
-export function denoiserSession(backend: Backend, name: string): Promise<Session> {
-	return inTurn(() =>
-		getSession(backend, name, async () => {
-			const response = await fetch(asset(`/models/${name}.onnx`));
+const downloads = new Map<string, Promise<Uint8Array>>();
+
+/** A shipped model's bytes, fetched once per page (a failed fetch is retried on the next call). */
+function modelBytes(name: string): Promise<Uint8Array> {
+	let bytes = downloads.get(name);
+	if (!bytes) {
+		bytes = fetch(asset(`/models/${name}.onnx`)).then(async (response) => {
 			if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
 			return new Uint8Array(await response.arrayBuffer());
-		})
-	);
+		});
+		bytes.catch(() => downloads.delete(name));
+		downloads.set(name, bytes);
+	}
+	return bytes;
+}
+
+/**
+ * A shipped denoiser's session, created in turn with the runs (creation must not overlap them
+ * either). The download starts at once, alongside the runtime's own loading.
+ */
+export function denoiserSession(backend: Backend, name: string): Promise<Session> {
+	const bytes = modelBytes(name);
+	bytes.catch(() => undefined); // reported through the session below
+	return inTurn(() => getSession(backend, name, () => bytes));
 }
 
 /** Any session of this lab (e.g. figure 6's freshly trained one), created in turn. */
