@@ -87,8 +87,8 @@ export const diffusionSchedules: LabInfo<DiffSchema> = {
 		{
 			id: 'guidance',
 			title: 'Guidance w = 0 vs w = 4',
-			caption: 'With w = 4 each class collapses onto its own blobs: sharper, less diverse.',
-			state: { guidance: 4, data: 'mixture' },
+			caption: 'With w = 4 each class pulls away from the others and tightens: every sample lies nearest its own class centre, and the spread within a class falls.',
+			state: { guidance: 4 },
 			figures: ['guidance']
 		}
 	],
