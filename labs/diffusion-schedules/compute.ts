@@ -6,6 +6,7 @@
 import { asset } from '$app/paths';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
 import { dataset, type DatasetName } from './data2d';
@@ -23,22 +24,15 @@ export function modelName(data: DatasetName, conditional = false): string {
 	return conditional ? 'diffusion-guided' : `diffusion-${data}`;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
- * Every session creation and model call of this lab, one at a time: the probe, the samplers of figures 4 and 5, the
- * quality sweep and sampling from figure 6's weights all share the runtime, and ORT's WebGPU
- * backend fails (buffer mapping errors, then a corrupted heap) when runs overlap. Runs take
- * turns call by call, so two samplers interleave instead of one waiting for the other to end.
+ * Every model call of this lab takes its turn on the page's one runtime queue (src/lib/onnx/
+ * turns.ts, which session creation and on-page training use too): the probe, the samplers of
+ * figures 4 and 5, the quality sweep and sampling from figure 6's weights. ORT's WebGPU backend
+ * fails (buffer mapping errors, then a corrupted heap) when runs overlap. Runs take turns call by
+ * call, so two samplers interleave instead of one waiting for the other to end.
  */
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-	const result = queue.then(work);
-	queue = result.catch(() => undefined);
-	return result;
-}
-
 export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
-	return inTurn(() => runSession(session, feeds));
+	return takeTurn(() => runSession(session, feeds));
 }
 
 const downloads = new Map<string, Promise<Uint8Array>>();
@@ -58,18 +52,18 @@ function modelBytes(name: string): Promise<Uint8Array> {
 }
 
 /**
- * A shipped denoiser's session, created in turn with the runs (creation must not overlap them
- * either). The download starts at once, alongside the runtime's own loading.
+ * A shipped denoiser's session (getSession creates it in turn with the runs). The download
+ * starts at once, alongside the runtime's own loading.
  */
 export function denoiserSession(backend: Backend, name: string): Promise<Session> {
 	const bytes = modelBytes(name);
 	bytes.catch(() => undefined); // reported through the session below
-	return inTurn(() => getSession(backend, name, () => bytes));
+	return getSession(backend, name, () => bytes);
 }
 
-/** Any session of this lab (e.g. figure 6's freshly trained one), created in turn. */
+/** Any session of this lab (e.g. figure 6's freshly trained one); getSession creates it in turn. */
 export function sessionInTurn(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
-	return inTurn(() => getSession(backend, key, bytes));
+	return getSession(backend, key, bytes);
 }
 
 export const runner =

@@ -9,5 +9,7 @@ export const COLORS = {
 	norm: categorical(2), // bluish green
 	sigma: categorical(5), // reddish purple
 	bias: categorical(3), // blue
-	variance: categorical(0) // orange
+	variance: categorical(0), // orange
+	fromZero: categorical(3), // blue: gradient descent from w₀ = 0 (figure 5)
+	fromRandom: categorical(0) // orange: gradient descent from a random w₀
 } as const;

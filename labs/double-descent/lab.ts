@@ -83,6 +83,8 @@ export const doubleDescent: LabInfo<DdSchema> = {
 		{ id: 'curve', title: 'Test error against model size, and the fit at one size', embeddable: true },
 		{ id: 'norm', title: 'Why: the norm and the smallest singular value', embeddable: false },
 		{ id: 'knobs', title: 'Knobs that move the peak', embeddable: true },
+		// Not embeddable: the spec lists only figures 1 + 2 and 4 for embedding.
+		{ id: 'implicit', title: 'Implicit regularization: gradient descent finds the minimum-norm interpolant', embeddable: false },
 		{ id: 'bias-variance', title: 'Bias and variance against model size', embeddable: false }
 	]
 };

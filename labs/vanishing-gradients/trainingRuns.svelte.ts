@@ -99,6 +99,7 @@ function placeholder(backend: Backend): RunnerSnapshot {
 		step: 0,
 		maxSteps: 0,
 		losses: [],
+		params: [],
 		firstLoss: null,
 		lastLoss: null,
 		stepsPerSecond: null,

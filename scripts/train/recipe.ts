@@ -8,6 +8,7 @@ import type { BatchPlan } from '../../src/lib/onnx/training/batches';
 import type { InferenceOptions } from '../../src/lib/onnx/training/inference';
 import type { TrainableModel } from '../../src/lib/onnx/training/model';
 import type { OptimizerConfig } from '../../src/lib/onnx/optimizers';
+import type { ParamValues } from '../../src/lib/onnx/training/model';
 
 export interface TrainRecipe {
 	/** The shipped file is static/models/<name>.onnx. */
@@ -22,6 +23,8 @@ export interface TrainRecipe {
 	/** Hyperparameters per step (e.g. a learning-rate schedule); unset ones keep their values. */
 	schedule?: (step: number, steps: number) => Record<string, number>;
 	inference?: InferenceOptions;
+	/** Writes the shipped file from the trained weights instead of `buildInference` (e.g. more outputs than the prediction). */
+	exportModel?: (weights: ParamValues) => Uint8Array;
 	/** Scores the exported .onnx on held-out data (printed by the script, checked by the tests). */
 	evaluate?: (ort: typeof OrtTypes, bytes: Uint8Array) => Promise<Record<string, number>>;
 }

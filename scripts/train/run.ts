@@ -50,7 +50,7 @@ export async function trainRecipe(ort: typeof OrtTypes, recipe: TrainRecipe, opt
 		const weights = await loop.readParams();
 		return {
 			weights,
-			bytes: buildInference(recipe.model, weights, recipe.inference),
+			bytes: recipe.exportModel ? recipe.exportModel(weights) : buildInference(recipe.model, weights, recipe.inference),
 			losses,
 			seconds: (performance.now() - started) / 1000
 		};

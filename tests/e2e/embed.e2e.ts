@@ -78,3 +78,24 @@ describe('embed pages', () => {
 		});
 	}
 });
+
+describe('embed pages with JavaScript off', () => {
+	const browser = useBrowser('wasm');
+	const embeds = sitePages().filter((p) => p.embed);
+
+	for (const embed of embeds) {
+		test(`${embed.path} shows a still image of the figure that links to the lab`, async () => {
+			const { page } = await browser.open(embed.path, { javaScriptEnabled: false });
+			const image = page.locator('.no-script img');
+			await image.waitFor({ state: 'visible', timeout: 10_000 });
+			const loaded = await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100);
+			expect(loaded, 'the snapshot image loaded').toBe(true);
+			expect(await image.getAttribute('alt')).toMatch(/still image/);
+			const href = await page.locator('.no-script a').getAttribute('href');
+			expect(href).toMatch(/\/labs\/[a-z-]+$/);
+			// The controls and empty charts of the prerendered page are hidden behind it.
+			const visibleControls = await page.locator('input, select, button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
+			expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
+		});
+	}
+});

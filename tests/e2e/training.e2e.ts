@@ -1,8 +1,11 @@
 /**
- * Figure 5 of the vanishing-gradients lab trains live in the page: on WASM (in the training
- * worker) and on WebGPU (Chromium's SwiftShader adapter, outputs kept in GPU buffers), the two
- * ReLU networks' losses end well below where they started, and nothing is logged as an error.
- * Small sizes (depth 3, width 32) keep the SwiftShader run short.
+ * The "train it yourself" figures train live in the page: on WASM (in the training worker) and
+ * on WebGPU (Chromium's SwiftShader adapter, outputs kept in GPU buffers), and nothing is logged
+ * as an error.
+ * - vanishing gradients, figure 5: the two ReLU networks' losses end well below where they
+ *   started. Small sizes (depth 3, width 32) keep the SwiftShader run short.
+ * - double descent, figure 5: gradient descent from zero ends next to Φ⁺y, and from a random w₀
+ *   next to Φ⁺y plus w₀'s null-space part. n = 10 (p = 100) keeps it to a few hundred steps.
  */
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
@@ -50,6 +53,78 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 				expect(run.lastLoss!, `${id}: ${run.firstLoss} → ${run.lastLoss}`).toBeLessThan(0.5 * run.firstLoss!);
 			}
 			await expect(page.locator('[data-figure="training"] [data-status="done"]').count()).resolves.toBeGreaterThanOrEqual(2);
+		});
+	}
+});
+
+interface IterateSummary {
+	step: number;
+	distance: number;
+	norm: number;
+	trainError: number;
+	testError: number;
+}
+
+interface GdRunSummary {
+	id: string;
+	status: string;
+	thread: string | null;
+	steps: number;
+	maxSteps: number;
+	readings: number;
+	first: IterateSummary | null;
+	last: IterateSummary | null;
+	message: string | null;
+}
+
+interface GdProblemSummary {
+	steps: number;
+	stepsNeeded: number;
+	targetDistance: number;
+	minNorm: { norm: number; testError: number };
+	randomLimit: { norm: number; testError: number; distance: number };
+}
+
+type GdWindow = Window & {
+	__vlabTraining?: { phase: string; runs: GdRunSummary[]; problem: GdProblemSummary | null; settings: { backend: string } | null };
+};
+
+describe('double descent, figure 5: gradient descent finds Φ⁺y in the browser', () => {
+	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
+	for (const kind of ['wasm', 'webgpu'] as const) {
+		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
+			const { page } = await browsers[kind].open(withQuery('/labs/double-descent', { backend: kind, n: 10 }));
+			await waitForLabReady(page);
+			await page.getByRole('button', { name: 'Start gradient descent' }).click();
+			await page.waitForFunction(() => (window as GdWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+			const hook = await page.evaluate(() => {
+				const t = (window as GdWindow).__vlabTraining!;
+				return { runs: t.runs, problem: t.problem, backend: t.settings?.backend };
+			});
+			expect(hook.backend).toBe(kind);
+			const problem = hook.problem!;
+			// n = 10 is small enough that the step budget covers what exact arithmetic needs.
+			expect(problem.steps).toBeGreaterThanOrEqual(problem.stepsNeeded);
+			for (const run of hook.runs) {
+				expect(run.thread, `${run.id} ran where expected`).toBe(kind === 'wasm' ? 'worker' : 'page');
+				expect(run.status, `${run.id}: ${run.message}`).toBe('done');
+				expect(run.steps).toBe(problem.steps);
+				expect(run.readings, `${run.id}: iterates read back along the way`).toBeGreaterThan(10);
+				// The loss falls: the last iterate interpolates (float32 on either backend).
+				expect(run.last!.trainError, `${run.id} train error`).toBeLessThan(1e-4 * run.first!.trainError);
+			}
+			const zero = hook.runs.find((r) => r.id === 'zero')!;
+			const random = hook.runs.find((r) => r.id === 'random')!;
+			// Exact arithmetic ends within targetDistance (1e-3) of Φ⁺y; float32 adds ≲ 1e-4 here
+			// (see tests/models/double-descent-gd.test.ts), and a GPU's sums may round differently: 1e-2.
+			expect(zero.first!.distance).toBe(1);
+			expect(zero.last!.distance).toBeLessThan(10 * problem.targetDistance);
+			expect(zero.last!.norm).toBeLessThanOrEqual(problem.minNorm.norm * (1 + 1e-3));
+			// From w₀: the distance to Φ⁺y settles at the null-space part of w₀, not at 0.
+			expect(Math.abs(random.last!.distance - problem.randomLimit.distance)).toBeLessThan(1e-2 * problem.randomLimit.distance);
+			expect(random.last!.norm).toBeGreaterThan(zero.last!.norm);
+			await expect(page.locator('[data-figure="implicit"] [data-status="done"]').count()).resolves.toBe(2);
 		});
 	}
 });

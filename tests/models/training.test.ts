@@ -214,6 +214,19 @@ describe('training runs', () => {
 		expect(reports[reports.length - 1]).toMatchObject({ status: 'done', step: 60 });
 	});
 
+	it('a pause sent from outside (another task, as a worker message is) stops a long run early', async () => {
+		// The runtime's run can settle without ever yielding a task: unless the driver lets the
+		// event loop in between steps, a message from the page would wait for the end of the run.
+		const reports = await drive(spiralsJob({ kind: 'sgd', lr: 0.01 }, 20_000), (p, driver) => {
+			if (p.status === 'running' && p.step === 0) setTimeout(() => driver.pause(), 50);
+			if (p.status === 'paused') setTimeout(() => driver.cancel(), 0);
+		});
+		const statuses = reports.map((r) => r.status);
+		expect(statuses).toContain('paused');
+		expect(reports[reports.length - 1].status).toBe('cancelled');
+		expect(Math.max(...reports.map((r) => r.step))).toBeLessThan(20_000);
+	});
+
 	it('hyperparameters are graph inputs: lr = 0 leaves the weights unchanged', async () => {
 		const job = spiralsJob({ kind: 'adamw', lr: 0.01 }, 5);
 		const loop = await TrainingLoop.create(ort, { ...job, backend: 'wasm', hyper: { lr: 0 } });

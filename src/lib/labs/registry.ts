@@ -6,22 +6,18 @@ import type { LabInfo, UpcomingLab } from './types';
 import { vanishingGradients } from '$labs/vanishing-gradients/lab';
 import { normalizationAxes } from '$labs/normalization-axes/lab';
 import { doubleDescent } from '$labs/double-descent/lab';
+import { attentionHeatmaps } from '$labs/attention-heatmaps/lab';
 import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
 
 export const liveLabs: LabInfo[] = [
 	vanishingGradients as unknown as LabInfo,
 	normalizationAxes as unknown as LabInfo,
 	doubleDescent as unknown as LabInfo,
+	attentionHeatmaps as unknown as LabInfo,
 	diffusionSchedules as unknown as LabInfo
 ];
 
-export const upcomingLabs: UpcomingLab[] = [
-	{
-		slug: 'attention-heatmaps',
-		title: 'Attention heatmaps',
-		summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √d_k, masks, and the n² wall.'
-	}
-];
+export const upcomingLabs: UpcomingLab[] = [];
 
 export function findLab(slug: string): LabInfo | undefined {
 	return liveLabs.find((lab) => lab.slug === slug);

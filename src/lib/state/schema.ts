@@ -37,14 +37,24 @@ export interface BoolField {
 	default: boolean;
 }
 
-export type Field = IntField | NumberField | EnumField | BoolField;
+/** Free text (e.g. a token sequence); `validate` returns why a value is unusable, or null. */
+export interface TextField {
+	kind: 'text';
+	label: string;
+	default: string;
+	validate?: (value: string) => string | null;
+}
+
+export type Field = IntField | NumberField | EnumField | BoolField | TextField;
 export type Schema = Record<string, Field>;
 
 type ValueOf<F extends Field> = F extends EnumField<infer V>
 	? V
 	: F extends BoolField
 		? boolean
-		: number;
+		: F extends TextField
+			? string
+			: number;
 
 export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 
@@ -69,6 +79,10 @@ function parseField(key: string, field: Field, raw: string): { value: unknown; n
 		note: `“${key}=${raw}” ${why}; using the default ${formatValue(field, field.default)}.`
 	});
 	switch (field.kind) {
+		case 'text': {
+			const why = field.validate?.(raw) ?? null;
+			return why ? fallback(`is not usable (${why})`) : { value: raw };
+		}
 		case 'bool': {
 			const text = raw.toLowerCase();
 			if (['1', 'on', 'true', 'yes'].includes(text)) return { value: true };

@@ -4,7 +4,7 @@
  * linear scales use d3's ticks and tickFormat; band scales list their categories.
  */
 import type { AnyScale } from './scales';
-import { isBand } from './scales';
+import { isBand, place } from './scales';
 
 export interface Tick {
 	value: number | string;
@@ -57,4 +57,11 @@ export function scaleTicks(scale: AnyScale, count: number, format?: (v: number |
 		ticks = scale.ticks(count).map((v) => ({ value: v, label: fmt(v) }));
 	}
 	return format ? ticks.map((t) => ({ value: t.value, label: format(t.value) })) : ticks;
+}
+
+/** `scaleTicks` with each tick's pixel position on the scale; ticks that fall off it are dropped. */
+export function placedTicks(scale: AnyScale, count: number, format?: (v: number | string) => string): (Tick & { px: number })[] {
+	return scaleTicks(scale, count, format)
+		.map((t) => ({ ...t, px: place(scale, t.value) }))
+		.filter((t) => Number.isFinite(t.px));
 }

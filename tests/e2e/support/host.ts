@@ -1,8 +1,9 @@
 /**
  * A stand-in for a blog that embeds a figure: a page on its own origin (another localhost port)
  * with one iframe (`?src=<embed url>`) that records the `vlab:height` messages it receives in
- * `window.__heights`. It is served by a real server, not by Playwright's route.fulfill: Chromium's
- * Local Network Access checks treat a fulfilled page as public and refuse to frame localhost.
+ * `window.__heights`, and a blog post with several iframes resized by the site's embed.js. Both
+ * are served by a real server, not by Playwright's route.fulfill: Chromium's Local Network Access
+ * checks treat a fulfilled page as public and refuse to frame localhost.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -35,11 +36,40 @@ document.getElementById('embed').src = new URLSearchParams(location.search).get(
 </html>
 `;
 
-export async function serveHost(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * A blog post that embeds several figures the way the snippet tells bloggers to: one iframe per
+ * `src` param (fixed 240 px to start with) and the site's own `embed.js` (from `site`), which is
+ * the only thing that resizes them.
+ */
+function blogPage(query: URLSearchParams): string {
+	const site = new URL(query.get('site') ?? '').origin;
+	const frames = query
+		.getAll('src')
+		.map((src, i) => `<iframe id="embed-${i}" title="Embedded figure ${i + 1}" src="${escapeAttribute(src)}" style="width: 640px; height: 240px; border: 0"></iframe>`)
+		.join('\n<p>More of the post between the figures.</p>\n');
+	return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>A blog post with figures</title></head>
+<body>
+<p>A post that embeds figures from two labs.</p>
+${frames}
+<script src="${escapeAttribute(site)}/embed.js"></script>
+</body>
+</html>
+`;
+}
+
+function escapeAttribute(value: string): string {
+	return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+}
+
+/** Serves `/host.html` (one iframe, records heights) and `/blog.html` (several, resized by embed.js). */
+export async function serveHost(): Promise<{ url: string; origin: string; close(): Promise<void> }> {
 	const server = createServer((req, res) => {
-		if (req.url?.startsWith('/host.html')) {
+		const url = new URL(req.url ?? '/', 'http://host');
+		if (url.pathname === '/host.html' || url.pathname === '/blog.html') {
 			res.setHeader('Content-Type', 'text/html; charset=utf-8');
-			res.end(HOST_PAGE);
+			res.end(url.pathname === '/host.html' ? HOST_PAGE : blogPage(url.searchParams));
 		} else {
 			res.statusCode = 404;
 			res.end();
@@ -49,6 +79,7 @@ export async function serveHost(): Promise<{ url: string; close(): Promise<void>
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}/host.html`,
+		origin: `http://127.0.0.1:${port}`,
 		close: () =>
 			new Promise<void>((done) => {
 				server.closeAllConnections();

@@ -2,7 +2,8 @@
  * Drives one training job to its end: creates the loop, runs steps until `maxSteps`, reads the
  * loss back every `lossEvery` steps, and keeps a status a figure can show. Pause, resume and
  * cancel take effect between steps. A loss that comes back NaN or ±∞ stops the run as
- * 'diverged', with a sentence saying so.
+ * 'diverged', with a sentence saying so. A job may also ask for the parameters themselves at
+ * chosen steps (`paramsAt`), for figures that watch the iterate rather than the loss.
  *
  * The same driver runs inside the training worker (WASM) and on the page (WebGPU). Jobs in one
  * realm take turns step by step (`takeTurn`), so three runs side by side advance together
@@ -12,12 +13,19 @@ import type { BatchPlan } from './batches';
 import { TrainingLoop, type Ort, type TrainingBackend } from './loop';
 import type { ParamValues } from './model';
 import type { TrainStepIO } from './trainStep';
+import { takeTurn } from '../turns';
 
 export type TrainingStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
 export interface LossPoint {
 	step: number;
 	loss: number;
+}
+
+/** The parameters after `step` updates (step 0: the initial values). */
+export interface ParamReading {
+	step: number;
+	params: ParamValues;
 }
 
 /** Everything a run needs, as plain data (it is posted to the worker as is). */
@@ -31,6 +39,11 @@ export interface TrainingJob {
 	lossEvery: number;
 	/** Hyperparameter overrides (`lr`, `momentum`, …). */
 	hyper?: Record<string, number>;
+	/**
+	 * Read the parameters back after these many updates (0..maxSteps); the loss is read at the
+	 * same steps, so each reading pairs with the loss of the same parameters (except at maxSteps).
+	 */
+	paramsAt?: readonly number[];
 }
 
 export interface TrainingProgress {
@@ -39,23 +52,40 @@ export interface TrainingProgress {
 	maxSteps: number;
 	/** Loss readings since the previous report (the receiver keeps the history). */
 	points: LossPoint[];
+	/** Parameter readings since the previous report (only for jobs with `paramsAt`). */
+	params?: ParamReading[];
 	stepsPerSecond: number | null;
 	message: string | null;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+/** Longest stretch of steps between two breaths (ms). */
+const BREATH_MS = 16;
 
-/** Runs `work` after every step already queued in this realm (first come, first served). */
-function takeTurn<T>(work: () => Promise<T>): Promise<T> {
-	const result = queue.then(work, work);
-	queue = result.catch(() => undefined);
-	return result;
+/**
+ * Lets the event loop run queued tasks: a pause or cancel posted by the page, a timer. On WASM a
+ * step's `session.run` settles in microtasks alone, so a loop of steps would otherwise hold the
+ * worker until the run ends. A MessageChannel rather than setTimeout, which nested calls clamp
+ * to 4 ms.
+ */
+function breath(): Promise<void> {
+	return new Promise((resolve) => {
+		if (typeof MessageChannel === 'undefined') return void setTimeout(resolve, 0);
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
 }
 
 export class TrainingDriver {
 	status: TrainingStatus = 'idle';
 	#loop: TrainingLoop | null = null;
 	#points: LossPoint[] = [];
+	#readings: ParamReading[] = [];
+	#lastReadStep = -1;
+	#paramsAt: Set<number>;
 	#message: string | null = null;
 	#rate: number | null = null;
 	#windowStart = { step: 0, time: 0 };
@@ -66,7 +96,9 @@ export class TrainingDriver {
 		private readonly job: TrainingJob,
 		private readonly backend: TrainingBackend,
 		private readonly report: (progress: TrainingProgress) => void
-	) {}
+	) {
+		this.#paramsAt = new Set(job.paramsAt ?? []);
+	}
 
 	get step(): number {
 		return this.#loop?.step ?? 0;
@@ -120,10 +152,18 @@ export class TrainingDriver {
 		this.#windowStart = { step: this.step, time: performance.now() };
 		const loop = this.#loop!;
 		const { maxSteps, lossEvery } = this.job;
+		let lastBreath = performance.now();
 		try {
 			while (this.status === 'running' && loop.step < maxSteps) {
+				if (performance.now() - lastBreath > BREATH_MS) {
+					await breath();
+					lastBreath = performance.now();
+					if (this.status !== 'running') break;
+				}
 				const index = loop.step;
-				const read = index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
+				const watched = this.#paramsAt.has(index);
+				if (watched) await this.#readParamsNow(loop, index);
+				const read = watched || index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
 				const { loss } = await takeTurn(() => loop.run(read));
 				if (loss === null) continue;
 				this.#points.push({ step: index, loss });
@@ -133,7 +173,10 @@ export class TrainingDriver {
 					this.#set('diverged');
 				} else this.#emit();
 			}
-			if (this.status === 'running') this.#set('done');
+			if (this.status === 'running') {
+				if (this.#paramsAt.has(maxSteps)) await this.#readParamsNow(loop, maxSteps);
+				this.#set('done');
+			}
 			// A pause lands between steps: report the step count it stopped at.
 			else if (this.status === 'paused') this.#emit();
 		} catch (error) {
@@ -142,6 +185,13 @@ export class TrainingDriver {
 			this.#running = false;
 		}
 		if (this.status === 'cancelled' || this.status === 'diverged') await loop.release();
+	}
+
+	/** Reads the current parameters (once per step, however often asked). */
+	async #readParamsNow(loop: TrainingLoop, step: number): Promise<void> {
+		if (this.#lastReadStep === step) return;
+		this.#lastReadStep = step;
+		this.#readings.push({ step, params: await takeTurn(() => loop.readParams()) });
 	}
 
 	#measureRate(): void {
@@ -169,6 +219,7 @@ export class TrainingDriver {
 			step: this.step,
 			maxSteps: this.job.maxSteps,
 			points: this.#points.splice(0),
+			...(this.#readings.length ? { params: this.#readings.splice(0) } : {}),
 			stepsPerSecond: this.#rate,
 			message: this.#message
 		});

@@ -12,12 +12,12 @@
  * A NaN or infinite loss ends the run with status 'diverged' and a message.
  */
 import type { TrainingBackend } from './loop';
-import type { LossPoint, TrainingJob, TrainingProgress, TrainingStatus } from './driver';
+import type { LossPoint, ParamReading, TrainingJob, TrainingProgress, TrainingStatus } from './driver';
 import type { ParamValues } from './model';
 import type { FromWorker, ToWorker } from './protocol';
 
 export type { TrainingBackend } from './loop';
-export type { LossPoint, TrainingJob, TrainingStatus } from './driver';
+export type { LossPoint, ParamReading, TrainingJob, TrainingStatus } from './driver';
 
 export interface RunnerSnapshot {
 	status: TrainingStatus;
@@ -28,6 +28,8 @@ export interface RunnerSnapshot {
 	maxSteps: number;
 	/** Every loss read back so far, in step order. */
 	losses: LossPoint[];
+	/** Every parameter reading so far (jobs with `paramsAt`), in step order. */
+	params: ParamReading[];
 	firstLoss: number | null;
 	lastLoss: number | null;
 	stepsPerSecond: number | null;
@@ -123,7 +125,7 @@ function pageChannel(backend: TrainingBackend, onProgress: (p: TrainingProgress)
 			void (async () => {
 				try {
 					const [{ loadOrt }, { TrainingDriver }] = await Promise.all([import('../runtime'), import('./driver')]);
-					driver = new TrainingDriver(await loadOrt(), job, backend, onProgress);
+					driver = new TrainingDriver(await loadOrt(backend), job, backend, onProgress);
 					resolve(driver);
 					await driver.start();
 				} catch (error) {
@@ -165,6 +167,7 @@ export class TrainingRunner {
 			step: 0,
 			maxSteps: job.maxSteps,
 			losses: [],
+			params: [],
 			firstLoss: null,
 			lastLoss: null,
 			stepsPerSecond: null,
@@ -214,10 +217,12 @@ export class TrainingRunner {
 		// After a cancel, late reports from the worker must not revive the run.
 		if (this.#snapshot.status === 'cancelled') return;
 		const losses = p.points.length ? [...this.#snapshot.losses, ...p.points] : this.#snapshot.losses;
+		const params = p.params?.length ? [...this.#snapshot.params, ...p.params] : this.#snapshot.params;
 		this.#update({
 			status: p.status,
 			step: p.step,
 			losses,
+			params,
 			firstLoss: losses[0]?.loss ?? null,
 			lastLoss: losses[losses.length - 1]?.loss ?? null,
 			stepsPerSecond: p.stepsPerSecond ?? this.#snapshot.stepsPerSecond,

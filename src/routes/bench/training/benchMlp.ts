@@ -56,7 +56,7 @@ export interface BenchResult {
 /**
  * Warm-up until both `warmupSteps` and `warmupMs` have passed (V8 compiles a large .wasm's hot
  * functions with its optimizing tier only after they have run a while: the first second of the
- * runtime's 27 MB module runs at half speed or worse), then time at least `minSteps` steps and
+ * runtime's 14–27 MB module runs at half speed or worse), then time at least `minSteps` steps and
  * `minMs` milliseconds.
  */
 export interface BenchBudget {
@@ -76,7 +76,7 @@ export const budgetFor = (backend: string): BenchBudget => (backend === 'webgpu'
 /**
  * A first, unmeasured run per WASM runtime. V8 compiles a .wasm module's functions with its
  * baseline tier first and re-compiles the hot ones with its optimizing tier in the background;
- * for onnxruntime's 27 MB module that takes seconds, during which steps run 2–5× slower. The
+ * for onnxruntime's 14–27 MB modules that takes seconds, during which steps run 2–5× slower. The
  * benchmark reports the steady state after it.
  */
 export const PRIME: BenchBudget = { warmupSteps: 10, warmupMs: 4000, minSteps: 1, minMs: 0 };

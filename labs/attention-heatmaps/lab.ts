@@ -1,0 +1,120 @@
+/** The attention-heatmaps lab: its controls (URL state), scenes and figures. */
+import type { EnumField, Schema } from '$lib/state/schema';
+import type { LabInfo } from '$lib/labs/types';
+import { MAX_LEN, parseTokens } from './tasks';
+
+const tasks = [
+	{ value: 'copy', label: 'copy' },
+	{ value: 'reverse', label: 'reverse' },
+	{ value: 'sort', label: 'sort' }
+] as const;
+
+const pow2 = (from: number, to: number) => {
+	const out: { value: string; label: string }[] = [];
+	for (let v = from; v <= to; v *= 2) out.push({ value: String(v), label: v >= 1024 ? `${v / 1024}k` : String(v) });
+	return out;
+};
+const dks = pow2(4, 1024);
+const lengths = pow2(256, 131072);
+const dtypes = [
+	{ value: 'fp32', label: 'fp32 (4 B)' },
+	{ value: 'fp16', label: 'fp16 / bf16 (2 B)' },
+	{ value: 'int8', label: 'int8 (1 B)' }
+] as const;
+const sparse = [
+	{ value: 'window', label: 'sliding window' },
+	{ value: 'dilated', label: 'dilated' },
+	{ value: 'global', label: 'global + window' }
+] as const;
+
+export const schema = {
+	task: { kind: 'enum', label: 'Task', options: tasks, default: 'copy' } as EnumField<(typeof tasks)[number]['value']>,
+	tokens: {
+		kind: 'text',
+		label: 'Input digits',
+		default: '5829314',
+		validate: (v: string) => {
+			const parsed = parseTokens(v);
+			return parsed.ok ? null : parsed.message;
+		}
+	},
+	layer: { kind: 'int', label: 'Layer (0 = layer 1)', min: 0, max: 1, default: 0 },
+	head: { kind: 'int', label: 'Head (0 = head 1)', min: 0, max: 3, default: 0 },
+	query: { kind: 'int', label: 'Query position (last when past the end)', min: 0, max: MAX_LEN - 1, default: MAX_LEN - 1 },
+	causal: { kind: 'bool', label: 'Causal mask', default: true },
+	pos: { kind: 'bool', label: 'Positional encoding', default: true },
+	shuffle: { kind: 'bool', label: 'Shuffle the tokens', default: false },
+	dk: { kind: 'enum', label: 'd_k (figure 3)', options: dks, default: '64' } as EnumField,
+	scale: { kind: 'bool', label: 'Scale by 1/√d_k', default: true },
+	n: { kind: 'enum', label: 'Sequence length n', options: lengths, default: '1024' } as EnumField,
+	layers: { kind: 'int', label: 'Layers', min: 1, max: 128, default: 12 },
+	heads: { kind: 'int', label: 'Query heads', min: 1, max: 128, default: 12 },
+	kvHeads: { kind: 'int', label: 'KV heads (GQA groups)', min: 1, max: 128, default: 12 },
+	headDim: { kind: 'int', label: 'Head dim', min: 16, max: 256, default: 64 },
+	batch: { kind: 'int', label: 'Batch', min: 1, max: 64, default: 1 },
+	dtype: { kind: 'enum', label: 'Data type', options: dtypes, default: 'fp16' } as EnumField<(typeof dtypes)[number]['value']>,
+	tile: { kind: 'int', label: 'FlashAttention tile (keys per block)', min: 2, max: 8, default: 4 },
+	sparse: { kind: 'enum', label: 'Sparse pattern', options: sparse, default: 'window' } as EnumField<(typeof sparse)[number]['value']>
+} satisfies Schema;
+
+export type AttnSchema = typeof schema;
+
+export const attentionHeatmaps: LabInfo<AttnSchema> = {
+	slug: 'attention-heatmaps',
+	title: 'Attention heatmaps',
+	summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √d_k, masks, and the n² wall.',
+	questions: [
+		'Explain self-attention. Why divide by √d_k?',
+		'What does multi-head attention buy you, and what do MQA and GQA trade away?',
+		'Attention is O(n²): why, and what do FlashAttention, sparse and linear attention do about it?',
+		'Why do transformers need positional encodings?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'induction-head',
+			title: 'Copy task: induction in layer 2',
+			caption:
+				'Each answer token looks back at the token that followed its earlier occurrence (the stripe left of the diagonal in the lower half): layer 2, head 4 does it most.',
+			state: { task: 'copy', tokens: '5829314', layer: 1, head: 3 },
+			figures: ['head-grid', 'inside-head']
+		},
+		{
+			id: 'reverse-antidiagonal',
+			title: 'Reverse task: the anti-diagonal',
+			caption: 'The first answer token reads the last input, the second the one before it: attention runs along the anti-diagonal.',
+			state: { task: 'reverse', tokens: '5829314', layer: 1, head: 1 },
+			figures: ['head-grid']
+		},
+		{
+			id: 'no-scale-512',
+			title: 'No √d_k at d = 512: softmax saturates',
+			caption: 'Unscaled dot products have standard deviation √512 ≈ 23: the softmax is one-hot and its gradient vanishes.',
+			state: { dk: '512', scale: false },
+			figures: ['scale']
+		},
+		{
+			id: 'positions-off-shuffled',
+			title: 'Positions off, tokens shuffled: the pattern moves with the tokens',
+			caption: 'Without positional information (and without the causal mask) attention is permutation-equivariant.',
+			state: { task: 'sort', tokens: '72940', pos: false, causal: false, shuffle: true },
+			figures: ['masks-positions']
+		},
+		{
+			id: 'kv-cache-32k',
+			title: '32k context, 32 heads, fp16: MHA vs GQA(8) vs MQA',
+			caption: 'The KV cache grows with the number of KV heads: GQA with 8 groups stores a quarter of MHA, MQA 1/32.',
+			state: { n: '32768', layers: 32, heads: 32, kvHeads: 8, headDim: 128, dtype: 'fp16', batch: 1 },
+			figures: ['kv-cache']
+		}
+	],
+	figures: [
+		{ id: 'head-grid', title: 'Every head of a trained transformer', embeddable: true },
+		{ id: 'inside-head', title: 'Inside one head', embeddable: false },
+		{ id: 'scale', title: 'Why divide by √d_k', embeddable: true },
+		{ id: 'masks-positions', title: 'Masks and positions', embeddable: false },
+		{ id: 'n2-wall', title: 'The n² wall and FlashAttention', embeddable: false },
+		{ id: 'kv-cache', title: 'MHA, GQA, MQA and the KV cache', embeddable: true },
+		{ id: 'train', title: 'Train it yourself', embeddable: false }
+	]
+};
