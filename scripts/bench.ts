@@ -12,7 +12,8 @@
  * - sizes of the shipped .onnx files and of the runtime .wasm (raw and gzip).
  *
  * Prints one PASS/MISS line per target and writes everything to bench-results/latest.json.
- * Exits 1 only when something could not be measured (`--strict`: also on a MISS).
+ * Exits 1 only when something could not be measured (`--strict`: also on a MISS). `--lab <slug>`
+ * measures one lab only (and skips the training comparison).
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -31,6 +32,20 @@ interface BenchLab {
 	slug: string;
 	/** The control moved for the latency measurement, and the two values it alternates between. */
 	control: { key: string; values: [number, number] };
+	/** Lab-specific numbers measured on the loaded page (reported, not judged). */
+	extra?: (page: Page) => Promise<Record<string, number>>;
+}
+
+type SamplerWindow = Window & { __vlabSampler?: { runs: number; status: string; steps: number; stepsPerSecond: number | null } };
+
+/** The diffusion lab's reverse process: DDIM steps per second, timed on a second (warm) run. */
+async function diffusionSampling(page: Page): Promise<Record<string, number>> {
+	await page.waitForFunction(() => (window as SamplerWindow).__vlabSampler?.status === 'done', null, { timeout: 180_000 });
+	const before = await page.evaluate(() => (window as SamplerWindow).__vlabSampler!.runs);
+	await page.getByRole('button', { name: /^Run DDIM/ }).click();
+	await page.waitForFunction((n) => ((window as SamplerWindow).__vlabSampler?.runs ?? 0) > n, before, { timeout: 180_000 });
+	const s = await page.evaluate(() => (window as SamplerWindow).__vlabSampler!);
+	return { samplingSteps: s.steps, samplingStepsPerSecond: s.stepsPerSecond ?? NaN };
 }
 
 const LABS: BenchLab[] = [
@@ -38,7 +53,8 @@ const LABS: BenchLab[] = [
 	{ slug: 'normalization-axes', control: { key: 'batch', values: [9, 8] } },
 	{ slug: 'double-descent', control: { key: 'lambda', values: [0.01, 0.02] } },
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
-	{ slug: 'attention-heatmaps', control: { key: 'layer', values: [1, 0] } }
+	{ slug: 'attention-heatmaps', control: { key: 'layer', values: [1, 0] } },
+	{ slug: 'diffusion-schedules', control: { key: 't', values: [501, 500] }, extra: diffusionSampling }
 ];
 
 const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];
@@ -61,6 +77,8 @@ const TARGETS = {
 
 const OUT_FILE = fileURLToPath(new URL('../bench-results/latest.json', import.meta.url));
 const strict = process.argv.includes('--strict');
+/** `--lab <slug>`: measure only that lab (plus the site-wide files). */
+const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers.
@@ -326,7 +344,10 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 			}
 			if (!last) throw new Error('no page');
 			const latency = await measureRedraw(last, lab);
+			const extra = lab.extra ? await lab.extra(last).catch((error) => ({ error: String(error) })) : undefined;
 			await last.context().close();
+			for (const [name, value] of Object.entries(extra ?? {}))
+				check(lab.slug, `${kind}: ${name}`, typeof value === 'number' ? String(Number(value.toPrecision(4))) : String(value), 'reported only', null);
 
 			const first = loads[0];
 			const numbers = (pick: (l: LoadResult) => number | null) =>
@@ -366,7 +387,8 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 				wasmFetchStartMs: wasmStart,
 				wasmFiles,
 				loads: loads.map((l) => ({ firstFigureMs: l.firstFigureMs, modelReadyMs: l.modelReadyMs, fcpMs: l.firstContentfulPaintMs })),
-				redraw: latency
+				redraw: latency,
+				...(extra ? { extra } : {})
 			};
 		} catch (error) {
 			ok = false;
@@ -399,8 +421,8 @@ async function main(): Promise<number> {
 	let ok = true;
 	try {
 		console.log(`Serving ${BUILD_DIR} at ${server.url}; Chromium ${CHROMIUM_PATH}; ${cpus().length} cores`);
-		for (const lab of LABS) ok = (await benchLab(lab, server.url, results)) && ok;
-		results.training = await benchTrainingStep(server.url);
+		for (const lab of LABS.filter((l) => !onlyLab || l.slug === onlyLab)) ok = (await benchLab(lab, server.url, results)) && ok;
+		if (!onlyLab) results.training = await benchTrainingStep(server.url);
 	} finally {
 		await server.close();
 	}

@@ -5,10 +5,12 @@
 import type { TrainRecipe } from './recipe';
 import { spiralsMlpRecipe } from './spiralsMlp';
 import { attentionRecipe } from './attentionTasks';
+import { diffusionRecipes } from './diffusionDenoisers';
 
 export const RECIPES: Record<string, () => TrainRecipe> = {
 	'spirals-mlp': spiralsMlpRecipe,
 	'attention-copy': attentionRecipe('copy'),
 	'attention-reverse': attentionRecipe('reverse'),
-	'attention-sort': attentionRecipe('sort')
+	'attention-sort': attentionRecipe('sort'),
+	...diffusionRecipes
 };

@@ -7,21 +7,17 @@ import { vanishingGradients } from '$labs/vanishing-gradients/lab';
 import { normalizationAxes } from '$labs/normalization-axes/lab';
 import { doubleDescent } from '$labs/double-descent/lab';
 import { attentionHeatmaps } from '$labs/attention-heatmaps/lab';
+import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
 
 export const liveLabs: LabInfo[] = [
 	vanishingGradients as unknown as LabInfo,
 	normalizationAxes as unknown as LabInfo,
 	doubleDescent as unknown as LabInfo,
-	attentionHeatmaps as unknown as LabInfo
+	attentionHeatmaps as unknown as LabInfo,
+	diffusionSchedules as unknown as LabInfo
 ];
 
-export const upcomingLabs: UpcomingLab[] = [
-	{
-		slug: 'diffusion-schedules',
-		title: 'Diffusion noise schedules',
-		summary: 'Linear vs cosine schedules, the forward process on images and points, and sampling with a trained denoiser.'
-	}
-];
+export const upcomingLabs: UpcomingLab[] = [];
 
 export function findLab(slug: string): LabInfo | undefined {
 	return liveLabs.find((lab) => lab.slug === slug);

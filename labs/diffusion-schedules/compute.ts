@@ -1,0 +1,122 @@
+/**
+ * Everything that touches the runtime: fetching the shipped denoisers, one probe run per state
+ * (the controller's results), and the sampling loops behind figures 4 and 5 (called by the
+ * controller, never by a figure). Loaded lazily, so ONNX stays out of the first-load JavaScript.
+ */
+import { asset } from '$app/paths';
+import type { Backend } from '$lib/onnx/backend';
+import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { takeTurn } from '$lib/onnx/turns';
+import { createRng } from '$lib/random';
+import type { StateOf } from '$lib/state/schema';
+import { dataset, type DatasetName } from './data2d';
+import { makeDenoise, type ConditionOptions, type RunDenoiser } from './denoise';
+import type { DiffSchema } from './lab';
+import { sample, type SampleOptions, type SampleResult } from './sampler';
+import { makeSchedule, type Schedule } from './schedules';
+import { embedRows, EMBED_DIM, scaleRows } from './timeEmbedding';
+import type { DiffResults } from './summary';
+import { knotsOf } from './stateSchedules';
+
+export const PROBE_COUNT = 256;
+
+export function modelName(data: DatasetName, conditional = false): string {
+	return conditional ? 'diffusion-guided' : `diffusion-${data}`;
+}
+
+/**
+ * Every model call of this lab takes its turn on the page's one runtime queue (src/lib/onnx/
+ * turns.ts, which session creation and on-page training use too): the probe, the samplers of
+ * figures 4 and 5, the quality sweep and sampling from figure 6's weights. ORT's WebGPU backend
+ * fails (buffer mapping errors, then a corrupted heap) when runs overlap. Runs take turns call by
+ * call, so two samplers interleave instead of one waiting for the other to end.
+ */
+export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
+	return takeTurn(() => runSession(session, feeds));
+}
+
+const downloads = new Map<string, Promise<Uint8Array>>();
+
+/** A shipped model's bytes, fetched once per page (a failed fetch is retried on the next call). */
+function modelBytes(name: string): Promise<Uint8Array> {
+	let bytes = downloads.get(name);
+	if (!bytes) {
+		bytes = fetch(asset(`/models/${name}.onnx`)).then(async (response) => {
+			if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
+			return new Uint8Array(await response.arrayBuffer());
+		});
+		bytes.catch(() => downloads.delete(name));
+		downloads.set(name, bytes);
+	}
+	return bytes;
+}
+
+/**
+ * A shipped denoiser's session (getSession creates it in turn with the runs). The download
+ * starts at once, alongside the runtime's own loading.
+ */
+export function denoiserSession(backend: Backend, name: string): Promise<Session> {
+	const bytes = modelBytes(name);
+	bytes.catch(() => undefined); // reported through the session below
+	return getSession(backend, name, () => bytes);
+}
+
+/** Any session of this lab (e.g. figure 6's freshly trained one); getSession creates it in turn. */
+export function sessionInTurn(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
+	return getSession(backend, key, bytes);
+}
+
+export const runner =
+	(session: Session): RunDenoiser =>
+	async (feeds) =>
+		(await runSerial(session, feeds)).prediction.data;
+
+export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend): Promise<DiffResults> {
+	const session = await denoiserSession(backend, modelName(state.data));
+	const schedule = makeSchedule(state.schedule, state.T, knotsOf(state));
+	const t = Math.min(state.t, state.T);
+	const ab = schedule.alphaBar[t];
+	const { points } = dataset(state.data, PROBE_COUNT, 3);
+	const eps = createRng(state.seed).fillNormal(new Float32Array(PROBE_COUNT * 2));
+	const xt = new Float32Array(PROBE_COUNT * 2);
+	for (let i = 0; i < xt.length; i++) xt[i] = Math.sqrt(ab) * points[i] + Math.sqrt(1 - ab) * eps[i];
+	// At t = 0 there is no noise to predict; ask the model at the cleanest level it knows.
+	const level = t === 0 ? schedule.logSnr[1] : schedule.logSnr[t];
+	const out = await runSerial(session, {
+		x: { data: xt, dims: [PROBE_COUNT, 2] },
+		temb: { data: embedRows(level, PROBE_COUNT), dims: [PROBE_COUNT, EMBED_DIM] },
+		scale: { data: scaleRows(level, PROBE_COUNT), dims: [PROBE_COUNT, 2] }
+	});
+	const epsHat = out.prediction.data;
+	let mse = 0;
+	let mseBaseline = 0;
+	for (let i = 0; i < xt.length; i++) {
+		mse += (epsHat[i] - eps[i]) ** 2;
+		mseBaseline += (Math.sqrt(1 - ab) * xt[i] - eps[i]) ** 2;
+	}
+	return {
+		data: state.data,
+		t,
+		alphaBar: ab,
+		logSnr: Number.isFinite(schedule.logSnr[t]) ? schedule.logSnr[t] : 99,
+		x0: Array.from(points),
+		xt: Array.from(xt),
+		epsHat: Array.from(epsHat),
+		mse: mse / xt.length,
+		mseBaseline: mseBaseline / xt.length
+	};
+}
+
+export interface SamplingJob extends Omit<SampleOptions, 'denoise' | 'schedule'> {
+	backend: Backend;
+	data: DatasetName;
+	schedule: Schedule;
+	condition?: ConditionOptions;
+}
+
+export async function runSampling(job: SamplingJob): Promise<SampleResult> {
+	const session = await denoiserSession(job.backend, modelName(job.data, job.condition !== undefined));
+	return sample({ ...job, denoise: makeDenoise(runner(session), job.condition) });
+}
+
+export { makeSchedule };

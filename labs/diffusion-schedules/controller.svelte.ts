@@ -1,0 +1,186 @@
+/**
+ * The lab's controller: URL state in, the probe results out (figure 3, and the numbers the
+ * tests compare across backends); plus the live sampling runs of figures 4 and 5, the
+ * quality sweep, and the hovered step (UI state, not URL state). The model code loads lazily.
+ */
+import { getLabController } from '$lib/state/context';
+import { LabController } from '$lib/state/labController.svelte';
+import { dataset, MIXTURE_CLASSES } from './data2d';
+import { schema, type DiffSchema } from './lab';
+import { guidanceScore } from './guidanceScore';
+import { mmd } from './quality';
+import { SamplerRun } from './samplerRun.svelte';
+import { scheduleFor } from './stateSchedules';
+import type { SamplerKind } from './sampler';
+import type { Schedule, ScheduleKind } from './schedules';
+import type { DiffResults } from './summary';
+
+export const SAMPLE_COUNT = 400;
+export const GUIDED_COUNT = 400;
+export const QUALITY_STEPS = [5, 10, 20, 50, 100] as const;
+export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
+const QUALITY_COUNT = 250;
+
+const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export interface QualityPoint {
+	schedule: ScheduleKind;
+	steps: number;
+	mmd: number;
+}
+
+export class DiffController extends LabController<DiffSchema, DiffResults> {
+	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
+	hoverT = $state<number | null>(null);
+	/** Figure 4's two runs, side by side: DDPM with T steps and DDIM with k steps, same x_T. */
+	readonly samplerRuns = { ddpm: new SamplerRun(), ddim: new SamplerRun() };
+	readonly guided = new SamplerRun();
+	readonly unguided = new SamplerRun();
+	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
+	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
+	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
+	quality = $state.raw<QualityPoint[]>([]);
+	qualityBaseline = $state<number | null>(null);
+	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
+	#qualityToken = 0;
+
+	constructor() {
+		super(schema, async (state, backend) => {
+			const { computeDiff } = await import('./compute');
+			return computeDiff(state, backend);
+		});
+	}
+
+	#scheduleCache = new Map<string, Schedule>();
+	/**
+	 * The schedule of `kind` for the current T (and custom knots), shared by every figure and
+	 * computed once per setting: moving t redraws without rebuilding any schedule.
+	 */
+	scheduleOf(kind: ScheduleKind): Schedule {
+		const s = this.state;
+		const key = `${kind}:${s.T}:${kind === 'custom' ? [s.k0, s.k1, s.k2, s.k3, s.k4].join(',') : ''}`;
+		let schedule = this.#scheduleCache.get(key);
+		if (!schedule) {
+			if (this.#scheduleCache.size > 32) this.#scheduleCache.clear();
+			schedule = scheduleFor(s, kind);
+			this.#scheduleCache.set(key, schedule);
+		}
+		return schedule;
+	}
+
+	/** t kept within the current T. */
+	get t(): number {
+		return Math.min(this.state.t, this.state.T);
+	}
+	/** The step figures 1 and 2 show: the hovered one, else t. */
+	get shownT(): number {
+		return this.hoverT ?? this.t;
+	}
+
+	/** Runs one sampler of figure 4 (the two interleave step by step when both run). */
+	async runSampler(kind: SamplerKind): Promise<void> {
+		const s = this.current();
+		if (!this.backend) return;
+		this.runMmd[kind] = null;
+		const run = this.samplerRuns[kind];
+		const x = await run.start({
+			backend: this.backend,
+			data: s.data,
+			schedule: scheduleFor(s),
+			sampler: kind,
+			steps: kind === 'ddpm' ? s.T : Math.min(s.steps, s.T),
+			count: SAMPLE_COUNT,
+			seed: s.seed,
+			animate: !reducedMotion()
+		});
+		if (x) this.runMmd[kind] = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+		if (kind === 'ddim') this.#exposeSampler();
+	}
+
+	/** What the sampler control asks for: DDIM alone, or DDPM and DDIM side by side. */
+	runChosen(): void {
+		if (this.state.sampler === 'ddpm') void this.runSampler('ddpm');
+		void this.runSampler('ddim');
+	}
+
+	stopSamplers(): void {
+		this.samplerRuns.ddpm.stop();
+		this.samplerRuns.ddim.stop();
+	}
+
+	#samplerRuns = 0;
+	/** `window.__vlabSampler`: the last sampling run, for the benchmark (steps per second) and tests. */
+	#exposeSampler(): void {
+		if (typeof window === 'undefined') return;
+		this.#samplerRuns += 1;
+		(window as Window & { __vlabSampler?: unknown }).__vlabSampler = {
+			runs: this.#samplerRuns,
+			status: this.samplerRuns.ddim.status,
+			sampler: 'ddim',
+			steps: this.samplerRuns.ddim.total,
+			stepsPerSecond: this.samplerRuns.ddim.stepsPerSecond,
+			backend: this.backend,
+			mmd: this.runMmd.ddim
+		};
+	}
+
+	/** Figure 5: the guided samples at w, and (once per setting) the unguided ones beside them. */
+	async runGuided(): Promise<void> {
+		const s = this.current();
+		if (!this.backend) return;
+		const key = `${s.schedule}:${s.T}:${s.seed}:${s.k0},${s.k1},${s.k2},${s.k3},${s.k4}`;
+		const jobs = [this.#guidedRun(this.guided, s, s.guidance).then((score) => (this.guidedScore = score))];
+		if (key !== this.#freeKey || this.unguided.status === 'error') {
+			this.#freeKey = key;
+			jobs.push(this.#guidedRun(this.unguided, s, 0).then((score) => (this.unguidedScore = score)));
+		}
+		await Promise.all(jobs);
+	}
+
+	#freeKey = '';
+	async #guidedRun(run: SamplerRun, s: ReturnType<DiffController['current']>, guidance: number) {
+		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
+		const x = await run.start({
+			backend: this.backend!,
+			data: 'mixture',
+			schedule: scheduleFor(s),
+			sampler: 'ddim',
+			steps: Math.min(50, s.T),
+			count: GUIDED_COUNT,
+			seed: s.seed,
+			condition: { classes: MIXTURE_CLASSES, labels, guidance },
+			animate: false
+		});
+		return x ? guidanceScore(x, labels) : null;
+	}
+
+	/** DDIM sample quality (MMD to held-out data) against steps, for each schedule. */
+	async measureQuality(): Promise<void> {
+		const s = this.current();
+		const backend = this.backend;
+		if (!backend) return;
+		const token = ++this.#qualityToken;
+		this.qualityStatus = 'running';
+		this.quality = [];
+		try {
+			const { runSampling } = await import('./compute');
+			const { createRng } = await import('$lib/random');
+			const held = dataset(s.data, QUALITY_COUNT, 7001).points;
+			this.qualityBaseline = mmd(createRng(12).fillNormal(new Float32Array(QUALITY_COUNT * 2)), held);
+			const kinds = s.schedule === 'custom' ? [...QUALITY_SCHEDULES, 'custom' as const] : QUALITY_SCHEDULES;
+			for (const kind of kinds) {
+				for (const steps of QUALITY_STEPS) {
+					if (token !== this.#qualityToken) return;
+					const out = await runSampling({ backend, data: s.data, schedule: scheduleFor({ ...s, T: 1000 }, kind), sampler: 'ddim', steps, count: QUALITY_COUNT, seed: s.seed });
+					this.quality = [...this.quality, { schedule: kind, steps, mmd: mmd(out.x, held) }];
+				}
+			}
+			this.qualityStatus = 'done';
+		} catch (error) {
+			console.warn('quality sweep failed', error);
+			if (token === this.#qualityToken) this.qualityStatus = 'error';
+		}
+	}
+}
+
+export const getDiffController = () => getLabController<DiffSchema, DiffResults>() as DiffController;

@@ -1,0 +1,16 @@
+/** The numbers one model run hands the figures (plain arrays, so the e2e tests can compare backends). */
+export interface DiffResults {
+	data: string;
+	/** The step the probe was taken at (t clamped to T), and its ᾱ and log-SNR under `schedule`. */
+	t: number;
+	alphaBar: number;
+	logSnr: number;
+	/** The probe: data points x_0, their noised x_t and the model's ε̂, [n·2] each. */
+	x0: number[];
+	xt: number[];
+	epsHat: number[];
+	/** Mean squared error of ε̂ against the ε actually added (the training loss at this t). */
+	mse: number;
+	/** Same for the no-model guess ε̂ = √(1 − ᾱ) x_t (what N(0, I) data would give). */
+	mseBaseline: number;
+}
