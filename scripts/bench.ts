@@ -51,7 +51,8 @@ async function diffusionSampling(page: Page): Promise<Record<string, number>> {
 const LABS: BenchLab[] = [
 	{ slug: 'vanishing-gradients', control: { key: 'depth', values: [21, 20] } },
 	{ slug: 'normalization-axes', control: { key: 'batch', values: [9, 8] } },
-	{ slug: 'double-descent', control: { key: 'lambda', values: [0.01, 0.02] } },
+	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
+	{ slug: 'double-descent', control: { key: 'lambda', values: [-2, -1.5] } },
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
 	{ slug: 'attention-heatmaps', control: { key: 'layer', values: [1, 0] } },
 	{ slug: 'diffusion-schedules', control: { key: 't', values: [501, 500] }, extra: diffusionSampling }
