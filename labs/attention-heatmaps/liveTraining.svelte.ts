@@ -9,7 +9,7 @@
  */
 import type { Backend } from '$lib/onnx/backend';
 import type { ParamValues } from '$lib/onnx/training/model';
-import type { RunnerSnapshot, TrainingRunner } from '$lib/onnx/training/runner';
+import type { RunnerSnapshot, TrainingRunner, TrainingStatus } from '$lib/onnx/training/runner';
 import type { RunSummary } from './summary';
 import type { Task } from './tasks';
 
@@ -38,7 +38,7 @@ export class LiveTraining {
 	#pending = false;
 	#finalTaken = false;
 
-	get status(): string {
+	get status(): TrainingStatus {
 		return this.progress?.status ?? 'idle';
 	}
 
