@@ -14,6 +14,7 @@ import type { RunnerSnapshot, TrainingRunner } from '$lib/onnx/training/runner';
 import type { FeatureFamily } from './data';
 import type { GdProblem, IterateStats } from './gdProblem';
 import type { TargetId } from './targets';
+import { installTrainingHook } from '$lib/ui/testHook';
 
 export type StartId = 'zero' | 'random';
 export type ImplicitPhase = 'idle' | 'loading' | 'running' | 'paused' | 'finished';
@@ -247,9 +248,5 @@ export function exposeImplicitHook(runs: ImplicitRuns, start: () => void): () =>
 		},
 		start
 	};
-	const scope = globalThis as { __vlabTraining?: typeof hook };
-	scope.__vlabTraining = hook;
-	return () => {
-		if (scope.__vlabTraining === hook) delete scope.__vlabTraining;
-	};
+	return installTrainingHook(hook);
 }

@@ -8,6 +8,7 @@
 import type { Backend } from '$lib/onnx/backend';
 import type { RunnerSnapshot, TrainingRunner } from '$lib/onnx/training/runner';
 import { TRAIN_CONFIGS, liveWidth, type TrainConfig } from './trainingConfigs';
+import { installTrainingHook } from '$lib/ui/testHook';
 
 export type TrainingPhase = 'idle' | 'loading' | 'running' | 'paused' | 'finished';
 
@@ -121,9 +122,5 @@ export function exposeTrainingHook(runs: TrainingRuns, start: () => void): () =>
 		},
 		start
 	};
-	const scope = globalThis as { __vlabTraining?: typeof hook };
-	scope.__vlabTraining = hook;
-	return () => {
-		if (scope.__vlabTraining === hook) delete scope.__vlabTraining;
-	};
+	return installTrainingHook(hook);
 }
