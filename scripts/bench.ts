@@ -22,16 +22,18 @@ import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, CHROMIUM_PATH, WEBGPU_ARGS, type BrowserKind } from '../tests/e2e/support/chromium';
+import { liveLabs } from '../src/lib/labs/registry';
+import type { Lab } from '../src/lib/labs/types';
 import { benchTraining } from './bench/training';
 import { BUILD_DIR, serveBuild } from './serve';
 
 // ---------------------------------------------------------------------------------------------
-// What to measure. A new lab is one more line here.
+// What to measure: every live lab, moving the control its declaration names (`bench` in lab.ts).
 
 interface BenchLab {
 	slug: string;
 	/** The control moved for the latency measurement, and the two values it alternates between. */
-	control: { key: string; values: [number, number] };
+	control: Lab['bench'];
 	/** Lab-specific numbers measured on the loaded page (reported, not judged). */
 	extra?: (page: Page) => Promise<Record<string, number>>;
 }
@@ -48,15 +50,10 @@ async function diffusionSampling(page: Page): Promise<Record<string, number>> {
 	return { samplingSteps: s.steps, samplingStepsPerSecond: s.stepsPerSecond ?? NaN };
 }
 
-const LABS: BenchLab[] = [
-	{ slug: 'vanishing-gradients', control: { key: 'depth', values: [21, 20] } },
-	{ slug: 'normalization-axes', control: { key: 'batch', values: [9, 8] } },
-	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
-	{ slug: 'double-descent', control: { key: 'lambda', values: [-2, -1.5] } },
-	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
-	{ slug: 'attention-heatmaps', control: { key: 'layer', values: [1, 0] } },
-	{ slug: 'diffusion-schedules', control: { key: 't', values: [501, 500] }, extra: diffusionSampling }
-];
+/** Lab-specific extras, by slug. */
+const EXTRAS: Record<string, BenchLab['extra']> = { 'diffusion-schedules': diffusionSampling };
+
+const LABS: BenchLab[] = liveLabs.map((lab) => ({ slug: lab.slug, control: lab.bench, extra: EXTRAS[lab.slug] }));
 
 const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];
 /** Cold page loads per lab and backend (the load timings are their median). */

@@ -1,6 +1,6 @@
-/** The attention-heatmaps lab: its controls (URL state), scenes and figures. */
+/** The attention-heatmaps lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import type { EnumField, Schema } from '$lib/state/schema';
-import type { LabInfo } from '$lib/labs/types';
+import { defineLab } from '$lib/labs/defineLab';
 import { MAX_LEN, parseTokens } from './tasks';
 
 const tasks = [
@@ -59,7 +59,7 @@ export const schema = {
 
 export type AttnSchema = typeof schema;
 
-export const attentionHeatmaps: LabInfo<AttnSchema> = {
+export const attentionHeatmaps = defineLab({
 	slug: 'attention-heatmaps',
 	title: 'Attention heatmaps',
 	summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √d_k, masks, and the n² wall.',
@@ -109,12 +109,34 @@ export const attentionHeatmaps: LabInfo<AttnSchema> = {
 		}
 	],
 	figures: [
-		{ id: 'head-grid', title: 'Every head of a trained transformer', embeddable: true },
-		{ id: 'inside-head', title: 'Inside one head', embeddable: false },
-		{ id: 'scale', title: 'Why divide by √d_k', embeddable: true },
-		{ id: 'masks-positions', title: 'Masks and positions', embeddable: false },
-		{ id: 'n2-wall', title: 'The n² wall and FlashAttention', embeddable: false },
-		{ id: 'kv-cache', title: 'MHA, GQA, MQA and the KV cache', embeddable: true },
-		{ id: 'train', title: 'Train it yourself', embeddable: false }
-	]
-};
+		{
+			id: 'head-grid',
+			title: 'Every head of a trained transformer',
+			embeddable: true,
+			component: () => import('./HeadGridFigure.svelte'),
+			controls: []
+		},
+		{ id: 'inside-head', title: 'Inside one head', embeddable: false, component: () => import('./InsideHeadFigure.svelte') },
+		{ id: 'scale', title: 'Why divide by √d_k', embeddable: true, component: () => import('./ScaleFigure.svelte'), controls: [] },
+		{
+			id: 'masks-positions',
+			title: 'Masks and positions',
+			embeddable: false,
+			component: () => import('./MasksPositionsFigure.svelte')
+		},
+		{ id: 'n2-wall', title: 'The n² wall and FlashAttention', embeddable: false, component: () => import('./N2WallFigure.svelte') },
+		{
+			id: 'kv-cache',
+			title: 'MHA, GQA, MQA and the KV cache',
+			embeddable: true,
+			component: () => import('./KvCacheFigure.svelte'),
+			controls: []
+		},
+		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainFigure.svelte') }
+	],
+	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
+	bench: { key: 'layer', values: [1, 0] },
+	derivations: { 'online-softmax': () => import('./OnlineSoftmaxDerivation.svx') },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.AttnController)
+});

@@ -1,6 +1,6 @@
-/** The diffusion-schedules lab: its controls (URL state), scenes and figures. */
+/** The diffusion-schedules lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import type { EnumField, Schema } from '$lib/state/schema';
-import type { LabInfo } from '$lib/labs/types';
+import { defineLab } from '$lib/labs/defineLab';
 import { CUSTOM_DEFAULT, CUSTOM_RANGE } from './schedules';
 
 const schedules = [
@@ -50,7 +50,10 @@ export const schema = {
 
 export type DiffSchema = typeof schema;
 
-export const diffusionSchedules: LabInfo<DiffSchema> = {
+// Each embed shows the controls its figure does not already carry (t, sampler, steps, data).
+const scheduleControls = ['schedule', 'compare', 'T', 'k0', 'k1', 'k2', 'k3', 'k4'] as const;
+
+export const diffusionSchedules = defineLab({
 	slug: 'diffusion-schedules',
 	title: 'Diffusion noise schedules',
 	summary:
@@ -93,12 +96,39 @@ export const diffusionSchedules: LabInfo<DiffSchema> = {
 		}
 	],
 	figures: [
-		{ id: 'schedules', title: 'Schedules side by side', embeddable: true },
-		{ id: 'image', title: 'Forward process on an image', embeddable: true },
-		{ id: 'forward-2d', title: 'Forward process on 2D data', embeddable: false },
-		{ id: 'sampler', title: 'Reverse process with a trained denoiser', embeddable: true },
-		{ id: 'quality', title: 'Sample quality against steps', embeddable: false },
-		{ id: 'guidance', title: 'Classifier-free guidance', embeddable: false },
-		{ id: 'train', title: 'Train it yourself', embeddable: false }
-	]
-};
+		{
+			id: 'schedules',
+			title: 'Schedules side by side',
+			embeddable: true,
+			component: () => import('./SchedulesFigure.svelte'),
+			controls: scheduleControls
+		},
+		{
+			id: 'image',
+			title: 'Forward process on an image',
+			embeddable: true,
+			component: () => import('./ImageFigure.svelte'),
+			controls: ['schedule', 'compare', 'T', 'seed']
+		},
+		{
+			id: 'forward-2d',
+			title: 'Forward process on 2D data',
+			embeddable: false,
+			component: () => import('./Forward2dFigure.svelte')
+		},
+		{
+			id: 'sampler',
+			title: 'Reverse process with a trained denoiser',
+			embeddable: true,
+			component: () => import('./SamplerFigure.svelte'),
+			controls: ['T', 'sampler', 'seed']
+		},
+		{ id: 'quality', title: 'Sample quality against steps', embeddable: false, component: () => import('./QualityFigure.svelte') },
+		{ id: 'guidance', title: 'Classifier-free guidance', embeddable: false, component: () => import('./GuidanceFigure.svelte') },
+		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainFigure.svelte') }
+	],
+	bench: { key: 't', values: [501, 500] },
+	derivations: { forward: () => import('./ForwardDerivation.svx') },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.DiffController)
+});

@@ -1,6 +1,6 @@
-/** The double-descent lab: its controls (URL state), scenes and figures. */
+/** The double-descent lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import type { EnumField, Schema } from '$lib/state/schema';
-import type { LabInfo } from '$lib/labs/types';
+import { defineLab } from '$lib/labs/defineLab';
 
 const families = [
 	{ value: 'relu', label: 'random ReLU features' },
@@ -37,7 +37,7 @@ export const schema = {
 
 export type DdSchema = typeof schema;
 
-export const doubleDescent: LabInfo<DdSchema> = {
+export const doubleDescent = defineLab({
 	slug: 'double-descent',
 	title: 'Double descent',
 	summary: 'Test error against model size: the classical U, the spike at p = n, and the second descent.',
@@ -80,11 +80,42 @@ export const doubleDescent: LabInfo<DdSchema> = {
 		}
 	],
 	figures: [
-		{ id: 'curve', title: 'Test error against model size, and the fit at one size', embeddable: true },
-		{ id: 'norm', title: 'Why: the norm and the smallest singular value', embeddable: false },
-		{ id: 'knobs', title: 'Knobs that move the peak', embeddable: true },
+		{
+			id: 'curve',
+			title: 'Test error against model size p',
+			embeddable: true,
+			component: () => import('./CurveFigure.svelte'),
+			controls: ['n', 'noise', 'features', 'lambda', 'p', 'seeds', 'target']
+		},
+		{
+			id: 'norm',
+			title: 'Why: the norm of θ̂ and the smallest singular value of Φ',
+			embeddable: false,
+			component: () => import('./NormFigure.svelte')
+		},
+		{
+			id: 'knobs',
+			title: 'Knobs that move the peak',
+			embeddable: true,
+			component: () => import('./KnobsFigure.svelte'),
+			controls: ['n', 'noise', 'features', 'lambda', 'p', 'seeds']
+		},
 		// Not embeddable: the spec lists only figures 1 + 2 and 4 for embedding.
-		{ id: 'implicit', title: 'Implicit regularization: gradient descent finds the minimum-norm interpolant', embeddable: false },
-		{ id: 'bias-variance', title: 'Bias and variance against model size', embeddable: false }
-	]
-};
+		{
+			id: 'implicit',
+			title: 'Implicit regularization: gradient descent finds the minimum-norm interpolant',
+			embeddable: false,
+			component: () => import('./ImplicitFigure.svelte')
+		},
+		{
+			id: 'bias-variance',
+			title: 'Bias² and variance against model size',
+			embeddable: false,
+			component: () => import('./BiasVarianceFigure.svelte')
+		}
+	],
+	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
+	bench: { key: 'lambda', values: [-2, -1.5] },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.DdController)
+});

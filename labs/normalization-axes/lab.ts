@@ -1,6 +1,6 @@
-/** The normalization-axes lab: its controls (URL state), scenes and figures. */
+/** The normalization-axes lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import type { EnumField, Schema } from '$lib/state/schema';
-import type { LabInfo } from '$lib/labs/types';
+import { defineLab } from '$lib/labs/defineLab';
 
 const layouts = [
 	{ value: 'image', label: 'image (N, C, H·W)' },
@@ -29,7 +29,7 @@ export const schema = {
 
 export type NxSchema = typeof schema;
 
-export const normalizationAxes: LabInfo<NxSchema> = {
+export const normalizationAxes = defineLab({
 	slug: 'normalization-axes',
 	title: 'Normalization axes',
 	summary: 'BatchNorm, LayerNorm, GroupNorm, RMSNorm: which cells share a mean and a variance, and when each one fails.',
@@ -78,10 +78,40 @@ export const normalizationAxes: LabInfo<NxSchema> = {
 		}
 	],
 	figures: [
-		{ id: 'axes-cube', title: 'Which cells share a mean and a variance', embeddable: true },
-		{ id: 'before-after', title: 'Before and after, group by group', embeddable: false },
-		{ id: 'batch-noise', title: 'Batch size and the noise in BatchNorm’s statistics', embeddable: true },
-		{ id: 'padding', title: 'Padding pollutes BatchNorm, not LayerNorm', embeddable: false },
-		{ id: 'cost', title: 'RMSNorm versus LayerNorm: operations and time', embeddable: false }
-	]
-};
+		{
+			id: 'axes-cube',
+			title: 'Which cells share a mean and a variance',
+			embeddable: true,
+			component: () => import('./AxesCubeFigure.svelte'),
+			controls: ['layout', 'method', 'groups', 'batch', 'channels', 'spatial']
+		},
+		{
+			id: 'before-after',
+			title: 'Before and after, group by group',
+			embeddable: false,
+			component: () => import('./BeforeAfterFigure.svelte')
+		},
+		{
+			id: 'batch-noise',
+			title: "Batch size and the noise in BatchNorm's statistics",
+			embeddable: true,
+			component: () => import('./BatchNoiseFigure.svelte'),
+			controls: ['layout', 'batch', 'groups', 'channels', 'spatial', 'seed']
+		},
+		{
+			id: 'padding',
+			title: 'Padding pollutes BatchNorm, not LayerNorm',
+			embeddable: false,
+			component: () => import('./PaddingFigure.svelte')
+		},
+		{
+			id: 'cost',
+			title: 'RMSNorm versus LayerNorm: operations and time',
+			embeddable: false,
+			component: () => import('./CostFigure.svelte')
+		}
+	],
+	bench: { key: 'batch', values: [9, 8] },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.NxController)
+});

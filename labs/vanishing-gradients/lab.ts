@@ -1,6 +1,6 @@
-/** The vanishing-gradients lab: its controls (URL state), scenes and figures. */
+/** The vanishing-gradients lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import type { EnumField, Schema } from '$lib/state/schema';
-import type { LabInfo } from '$lib/labs/types';
+import { defineLab } from '$lib/labs/defineLab';
 
 const activations = [
 	{ value: 'sigmoid', label: 'sigmoid' },
@@ -42,7 +42,9 @@ export const schema = {
 
 export type VgSchema = typeof schema;
 
-export const vanishingGradients: LabInfo<VgSchema> = {
+const modelControls = ['depth', 'width', 'act', 'init', 'sigma', 'residual', 'norm', 'seed'] as const;
+
+export const vanishingGradients = defineLab({
 	slug: 'vanishing-gradients',
 	title: 'Vanishing and exploding gradients',
 	summary:
@@ -92,10 +94,31 @@ export const vanishingGradients: LabInfo<VgSchema> = {
 		}
 	],
 	figures: [
-		{ id: 'gradient-norms', title: 'Gradient norm at every layer', embeddable: true },
-		{ id: 'activations', title: 'Activations through depth', embeddable: true },
-		{ id: 'derivative', title: 'The activation and its derivative', embeddable: false },
-		{ id: 'variance', title: 'Variance propagation', embeddable: false },
-		{ id: 'training', title: 'Does it train?', embeddable: false }
-	]
-};
+		{
+			id: 'gradient-norms',
+			title: 'Gradient norm at every layer',
+			embeddable: true,
+			component: () => import('./GradientNormsFigure.svelte'),
+			controls: modelControls
+		},
+		{
+			id: 'activations',
+			title: 'Activations through depth',
+			embeddable: true,
+			component: () => import('./ActivationsFigure.svelte'),
+			controls: modelControls
+		},
+		{
+			id: 'derivative',
+			title: 'The activation and its derivative',
+			embeddable: false,
+			component: () => import('./DerivativeFigure.svelte')
+		},
+		{ id: 'variance', title: 'Variance propagation', embeddable: false, component: () => import('./VarianceFigure.svelte') },
+		{ id: 'training', title: 'Does it train?', embeddable: false, component: () => import('./TrainingFigure.svelte') }
+	],
+	bench: { key: 'depth', values: [21, 20] },
+	derivations: { variance: () => import('./VarianceDerivation.svx') },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.VgController)
+});

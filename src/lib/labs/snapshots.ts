@@ -3,13 +3,13 @@
  * what an embed shows, with a link to the live figure, when the reader's browser runs no
  * JavaScript.
  */
-import type { LabInfo } from './types';
+import type { Lab } from './types';
 
 export function snapshotFile(slug: string, figure: string): string {
 	return `/embed-snapshots/${slug}/${figure}.png`;
 }
 
 /** The whole-lab embed's stand-in: its first embeddable figure, if it has one. */
-export function labSnapshotFigure(info: LabInfo): LabInfo['figures'][number] | undefined {
+export function labSnapshotFigure(info: Lab): Lab['figures'][number] | undefined {
 	return info.figures.find((f) => f.embeddable);
 }

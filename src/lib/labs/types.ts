@@ -1,23 +1,53 @@
-/** What every lab declares about itself (its `lab.ts`): plain data, no Svelte, no ONNX. */
+/**
+ * What every lab declares about itself, in its `lab.ts` through `defineLab` (./defineLab.ts).
+ * Plain data plus lazy loaders: importing a declaration pulls in no Svelte component, article,
+ * controller or ONNX code, so the registry and the index stay light.
+ */
+import type { Component } from 'svelte';
+import type { AnyController } from '$lib/state/context';
 import type { Schema } from '$lib/state/schema';
 import type { Scene } from '$lib/state/scenes';
 
-export interface FigureInfo {
-	/** Used in URLs: /embed/<slug>/<id>. */
+/** A lazy import of a component: `() => import('./X.svelte')`. */
+export type ComponentLoader = () => Promise<{ default: Component }>;
+
+/** A lazy import of the lab's controller class, which the page instantiates once. */
+export type ControllerLoader = () => Promise<new () => AnyController>;
+
+/** One figure of a lab, declared once. */
+export interface LabFigure<Key extends string = string> {
+	/** Used in URLs (/embed/<slug>/<id>), as the figure's anchor and its `data-figure`. */
 	id: string;
 	title: string;
-	/** Can be embedded on its own. */
+	/** Can be embedded on its own (and then needs a still image: `npm run snapshots`). */
 	embeddable: boolean;
+	component: ComponentLoader;
+	/** The controls shown with the figure in its embed: all of them when absent, none for []. */
+	controls?: readonly Key[];
 }
 
-export interface LabInfo<S extends Schema = Schema> {
+/** What `scripts/bench.ts` moves to time "control change → figure redrawn". */
+export interface BenchControl<Key extends string = string> {
+	key: Key;
+	/** Two slider positions it alternates between (each must really change the state). */
+	values: readonly [number, number];
+}
+
+/** A lab as the platform sees it: the declaration with its schema's types erased. */
+export interface Lab {
 	slug: string;
 	title: string;
 	summary: string;
-	questions: string[];
-	schema: S;
-	scenes: Scene<S>[];
-	figures: FigureInfo[];
+	questions: readonly string[];
+	schema: Schema;
+	scenes: readonly Scene<Schema>[];
+	figures: readonly LabFigure[];
+	bench: BenchControl;
+	/** Derivations a presenter can step through, by id (see Scene.derivation). */
+	derivations: Readonly<Record<string, ComponentLoader>>;
+	/** The article (index.svx): prose, math and figures. */
+	article: ComponentLoader;
+	controller: ControllerLoader;
 }
 
 /** A lab announced on the index before it is built. */

@@ -8,7 +8,7 @@ export interface Scene<S extends Schema> {
 	state: Partial<StateOf<S>>;
 	/** Figures shown on this scene's slide in the presentation view (default: the lab's first). */
 	figures?: string[];
-	/** A derivation (by id, see LabEntry.derivations) stepped with Space on this slide. */
+	/** A derivation (by id, see the lab's `derivations` in lab.ts) stepped with Space on this slide. */
 	derivation?: string;
 }
 

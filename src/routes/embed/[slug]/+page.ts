@@ -1,1 +1,10 @@
-export { entries, load } from '$lib/labs/pageLoad';
+import { loadFigures, requireLab } from '$lib/labs/load';
+import type { PageLoad } from './$types';
+
+export { entries } from '$lib/labs/pageLoad';
+
+export const load: PageLoad = async ({ params }) => {
+	const lab = requireLab(params.slug);
+	const [figures, Controller] = await Promise.all([loadFigures(lab), lab.controller()]);
+	return { lab, figures, Controller };
+};

@@ -1,1 +1,16 @@
-export { entries, load } from '$lib/labs/pageLoad';
+import { loadComponents, loadFigures, requireLab } from '$lib/labs/load';
+import type { PageLoad } from './$types';
+
+export { entries } from '$lib/labs/pageLoad';
+
+// Every figure a scene shows (the first figure for a scene that names none) and the derivations.
+export const load: PageLoad = async ({ params }) => {
+	const lab = requireLab(params.slug);
+	const shown = new Set(lab.scenes.flatMap((scene) => scene.figures ?? [lab.figures[0].id]));
+	const [figures, derivations, Controller] = await Promise.all([
+		loadFigures(lab, [...shown]),
+		loadComponents(lab.derivations),
+		lab.controller()
+	]);
+	return { lab, figures, derivations, Controller };
+};
