@@ -12,7 +12,7 @@
  *   attention-copy     38 s of training, final loss ≈ 0.0005, held-out token accuracy 1.0000 (1337 inputs)
  *   attention-reverse  25 s, held-out token accuracy 1.0000 (1468 inputs)
  *   attention-sort     24 s, held-out token accuracy 1.0000 (1337 inputs)
- * Each file is 80 KB (20 k parameters as float32). tests/models/attention-heatmaps.test.ts
+ * Each file is 80 KB (20 k parameters as float32). labs/attention-heatmaps/model.test.ts
  * recomputes the accuracies from the shipped files and checks a short rerun is byte-identical.
  */
 import type * as OrtTypes from 'onnxruntime-web';

@@ -17,7 +17,7 @@ import { gradients } from '$lib/onnx/autodiff';
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import { meanSquaredError, softmaxCrossEntropy } from '$lib/onnx/losses';
 import { createRng, type Rng } from '$lib/random';
-import { createSession, runSession, type Feeds, type Session } from './ort';
+import { createSession, runSession, type Feeds, type Session } from '../support/ort';
 
 type Values = 'signed' | 'positive' | 'awayFromZero';
 

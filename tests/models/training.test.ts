@@ -24,8 +24,8 @@ import { createRng } from '$lib/random';
 import { spiralsDataset, spiralsMlp } from '../../labs/vanishing-gradients/training';
 import { spiralsAccuracy, spiralsMlpRecipe } from '../../scripts/train/spiralsMlp';
 import { trainRecipe } from '../../scripts/train/run';
-import { adamwStep, sgdStep, zerosLike, type Act, type RefLayer } from './trainingReference';
-import './ort';
+import { adamwStep, sgdStep, zerosLike, type Act, type RefLayer } from '../support/trainingReference';
+import '../support/ort';
 
 // ---- a small MLP, in the graph and in plain arrays ------------------------------------------
 

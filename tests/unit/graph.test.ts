@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GraphBuilder } from '$lib/onnx/graph';
 import { broadcastShapes, reshapeShape } from '$lib/onnx/shape';
 import { createRng } from '$lib/random';
-import { runModel } from '../models/ort';
+import { runModel } from '../support/ort';
 
 describe('shape inference', () => {
 	it('infers MatMul, broadcasting and reductions', () => {

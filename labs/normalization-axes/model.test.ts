@@ -5,14 +5,14 @@
  * mean 0 and variance 1 (RMSNorm: mean square 1); BatchNorm's batch-mean spread falls like 1/√B.
  */
 import { describe, expect, it } from 'vitest';
-import { grouping, groupIndex, METHODS, type Layout, type Method, type Shape3 } from '../../labs/normalization-axes/axes';
-import { imageBatch, packTokens, samplePool, sequenceBatch, drawRng } from '../../labs/normalization-axes/data';
-import { buildNormGraph, normOutput, RMS_MEAN_SQUARE } from '../../labs/normalization-axes/model';
-import { buildPaddingGraph, PADDING_OUTPUTS } from '../../labs/normalization-axes/paddingModel';
-import { BATCH_STATS, buildBatchStatsGraph, buildSampleMomentsGraph, SAMPLE_MOMENTS } from '../../labs/normalization-axes/sweepModel';
-import { buildCostGraph, COST_SHAPE } from '../../labs/normalization-axes/costModel';
-import { countOps } from '../../labs/normalization-axes/opCount';
-import { channelMoments, groupMoments, maxAbsDiff, normalizeReference } from '../../labs/normalization-axes/reference';
+import { grouping, groupIndex, METHODS, type Layout, type Method, type Shape3 } from './axes';
+import { imageBatch, packTokens, samplePool, sequenceBatch, drawRng } from './data';
+import { buildNormGraph, normOutput, RMS_MEAN_SQUARE } from './model';
+import { buildPaddingGraph, PADDING_OUTPUTS } from './paddingModel';
+import { BATCH_STATS, buildBatchStatsGraph, buildSampleMomentsGraph, SAMPLE_MOMENTS } from './sweepModel';
+import { buildCostGraph, COST_SHAPE } from './costModel';
+import { countOps } from './opCount';
+import { channelMoments, groupMoments, maxAbsDiff, normalizeReference } from './reference';
 import {
 	batchWeights,
 	drawRows,
@@ -22,9 +22,9 @@ import {
 	ROW_SLOTS,
 	summarizeSweep,
 	SWEEP_BATCH_SIZES
-} from '../../labs/normalization-axes/sweep';
+} from './sweep';
 import { createRng } from '$lib/random';
-import { runModel, type Results } from './ort';
+import { runModel, type Results } from '../../tests/support/ort';
 
 const EPS = 1e-5;
 

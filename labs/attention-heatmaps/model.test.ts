@@ -10,17 +10,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as ort from 'onnxruntime-web';
-import { createSession, runSession, type Results } from './ort';
-import { buildTransformerInference, maskValues, SHAPE, headDim } from '../../labs/attention-heatmaps/model';
-import { answerSources, MAX_LEN, parseTokens, sequenceOf, TASKS, VOCAB, type Task } from '../../labs/attention-heatmaps/tasks';
-import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '../../labs/attention-heatmaps/training';
-import { fullAttention, maxAbsDiff, tiledAttention } from '../../labs/attention-heatmaps/flash';
-import { scaleStats } from '../../labs/attention-heatmaps/scaleStats';
-import { kvCacheBytes, sparseAllowed, sparsePairs, usableKvHeads } from '../../labs/attention-heatmaps/costs';
-import { shufflePermutation } from '../../labs/attention-heatmaps/shuffle';
-import { createRng } from '../../src/lib/random';
-import { parseState, serializeState } from '../../src/lib/state/schema';
-import { schema } from '../../labs/attention-heatmaps/lab';
+import { createSession, runSession, type Results } from '../../tests/support/ort';
+import { buildTransformerInference, maskValues, SHAPE, headDim } from './model';
+import { answerSources, MAX_LEN, parseTokens, sequenceOf, TASKS, VOCAB, type Task } from './tasks';
+import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from './training';
+import { fullAttention, maxAbsDiff, tiledAttention } from './flash';
+import { scaleStats } from './scaleStats';
+import { kvCacheBytes, sparseAllowed, sparsePairs, usableKvHeads } from './costs';
+import { shufflePermutation } from './shuffle';
+import { createRng } from '$lib/random';
+import { parseState, serializeState } from '$lib/state/schema';
+import { schema } from './lab';
 import { attentionRecipe } from '../../scripts/train/attentionTasks';
 import { trainRecipe } from '../../scripts/train/run';
 

@@ -9,14 +9,14 @@ import * as ort from 'onnxruntime-web';
 import { Matrix, pseudoInverse, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { TrainingDriver, type ParamReading, type TrainingJob, type TrainingProgress } from '$lib/onnx/training/driver';
-import { drawFeatures, drawTraining, featureScale, type FeatureFamily } from '../../labs/double-descent/data';
-import { featureFeeds } from '../../labs/double-descent/featureFeeds';
-import { featureMatrix } from '../../labs/double-descent/features';
-import { gdLimit, gdProblem, iterateStats, logSteps, nullSpacePart, randomStart, type GdProblem } from '../../labs/double-descent/gdProblem';
-import { gdJob } from '../../labs/double-descent/gdTraining';
-import { buildFeatureGraph, FEATURE_OUTPUT } from '../../labs/double-descent/model';
-import { maxFeatures } from '../../labs/double-descent/sweep';
-import { createSession, runSession } from './ort';
+import { drawFeatures, drawTraining, featureScale, type FeatureFamily } from './data';
+import { featureFeeds } from './featureFeeds';
+import { featureMatrix } from './features';
+import { gdLimit, gdProblem, iterateStats, logSteps, nullSpacePart, randomStart, type GdProblem } from './gdProblem';
+import { gdJob } from './gdTraining';
+import { buildFeatureGraph, FEATURE_OUTPUT } from './model';
+import { maxFeatures } from './sweep';
+import { createSession, runSession } from '../../tests/support/ort';
 
 const SEED = 1;
 

@@ -1,9 +1,9 @@
 /** Pure maths of the vanishing-gradients lab: init scales, sampling, erf, variance prediction. */
 import { describe, expect, it } from 'vitest';
-import { initStd, sampleMlpWeights } from '../../labs/vanishing-gradients/init';
-import { erf, SCALAR_ACTIVATIONS } from '../../labs/vanishing-gradients/activations';
-import { gaussianExpectation, theoreticalVariance } from '../../labs/vanishing-gradients/variance';
-import { mlpInputNames } from '../../labs/vanishing-gradients/model';
+import { initStd, sampleMlpWeights } from './init';
+import { erf, SCALAR_ACTIVATIONS } from './activations';
+import { gaussianExpectation, theoreticalVariance } from './variance';
+import { mlpInputNames } from './model';
 
 describe('init', () => {
 	it('gives the textbook standard deviations', () => {

@@ -7,10 +7,10 @@
  * equal only when s = 1, so with few steps its samples are slightly under-dispersed.
  */
 import { describe, expect, it } from 'vitest';
-import { ddimTimesteps, sample, type Denoise } from '../../labs/diffusion-schedules/sampler';
-import { makeSchedule } from '../../labs/diffusion-schedules/schedules';
-import { mmd } from '../../labs/diffusion-schedules/quality';
-import { createRng } from '../../src/lib/random';
+import { ddimTimesteps, sample, type Denoise } from './sampler';
+import { makeSchedule } from './schedules';
+import { mmd } from './quality';
+import { createRng } from '$lib/random';
 
 const M = 0.5;
 const S = 0.5;

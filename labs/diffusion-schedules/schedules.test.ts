@@ -3,7 +3,7 @@
  * (plain loops, no shared helpers), and the lab's facts about them.
  */
 import { describe, expect, it } from 'vitest';
-import { makeSchedule, monotoneKnots, SCHEDULE_KINDS } from '../../labs/diffusion-schedules/schedules';
+import { makeSchedule, monotoneKnots, SCHEDULE_KINDS } from './schedules';
 
 describe('linear schedule (Ho et al. 2020)', () => {
 	const s = makeSchedule('linear', 1000);

@@ -15,7 +15,7 @@ import {
 	solve,
 	TriangularFactor,
 	type SpectralFit
-} from '../../labs/double-descent/spectral';
+} from './spectral';
 
 function randomMatrix(rows: number, cols: number, seed: number): Matrix {
 	const rng = createRng(seed);

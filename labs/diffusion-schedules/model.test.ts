@@ -6,15 +6,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classCentres, dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from '../../labs/diffusion-schedules/data2d';
-import { makeDenoise } from '../../labs/diffusion-schedules/denoise';
-import { guidanceScore } from '../../labs/diffusion-schedules/guidanceScore';
-import { mmd } from '../../labs/diffusion-schedules/quality';
-import { sample } from '../../labs/diffusion-schedules/sampler';
-import { makeSchedule } from '../../labs/diffusion-schedules/schedules';
-import { EMBED_DIM } from '../../labs/diffusion-schedules/timeEmbedding';
-import { createRng } from '../../src/lib/random';
-import { createSession, runSession, type Session } from './ort';
+import { classCentres, dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from './data2d';
+import { makeDenoise } from './denoise';
+import { guidanceScore } from './guidanceScore';
+import { mmd } from './quality';
+import { sample } from './sampler';
+import { makeSchedule } from './schedules';
+import { EMBED_DIM } from './timeEmbedding';
+import { createRng } from '$lib/random';
+import { createSession, runSession, type Session } from '../../tests/support/ort';
 
 const COUNT = 500;
 const HELD_OUT_SEED = 7001;

@@ -4,14 +4,14 @@
  * sweep engine the browser's worker runs. No recorded numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { buildFeatureGraph, FEATURE_OUTPUT } from '../../labs/double-descent/model';
-import { featureFeeds } from '../../labs/double-descent/featureFeeds';
-import { featureMatrix } from '../../labs/double-descent/features';
-import { drawFeatures, drawTraining, GRID_SIZE, N_MAX, testGrid, type FeatureFamily } from '../../labs/double-descent/data';
-import { SweepEngine, type SweepRequest } from '../../labs/double-descent/engine';
-import type { DdResults } from '../../labs/double-descent/summary';
-import { maxFeatures } from '../../labs/double-descent/sweep';
-import { createSession, runSession, type Session } from './ort';
+import { buildFeatureGraph, FEATURE_OUTPUT } from './model';
+import { featureFeeds } from './featureFeeds';
+import { featureMatrix } from './features';
+import { drawFeatures, drawTraining, GRID_SIZE, N_MAX, testGrid, type FeatureFamily } from './data';
+import { SweepEngine, type SweepRequest } from './engine';
+import type { DdResults } from './summary';
+import { maxFeatures } from './sweep';
+import { createSession, runSession, type Session } from '../../tests/support/ort';
 
 const sessions = new Map<FeatureFamily, Promise<Session>>();
 const session = (family: FeatureFamily) => {

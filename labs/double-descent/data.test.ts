@@ -3,11 +3,11 @@
  * features, well-spread inputs, the feature scaling, the error axis cut and the LRU cache.
  */
 import { describe, expect, it } from 'vitest';
-import { drawFeatures, drawTraining, featureScale, N_MAX, testGrid } from '../../labs/double-descent/data';
-import { featureMatrix } from '../../labs/double-descent/features';
-import { errorAxis, formatNumber, relativeToN } from '../../labs/double-descent/axes';
-import { LruCache } from '../../labs/double-descent/lru';
-import { evaluateTarget, TARGET_IDS } from '../../labs/double-descent/targets';
+import { drawFeatures, drawTraining, featureScale, N_MAX, testGrid } from './data';
+import { featureMatrix } from './features';
+import { errorAxis, formatNumber, relativeToN } from './axes';
+import { LruCache } from './lru';
+import { evaluateTarget, TARGET_IDS } from './targets';
 
 describe('draws', () => {
 	it('are deterministic per (seed, replicate) and differ across them', () => {

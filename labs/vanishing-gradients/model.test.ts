@@ -4,10 +4,10 @@
  * running the ONNX graph (no recorded numbers).
  */
 import { describe, expect, it } from 'vitest';
-import { buildMlpGraph, mlpInputNames, MLP_OUTPUTS, type Activation, type MlpShape } from '../../labs/vanishing-gradients/model';
-import { sampleMlpWeights, type Init } from '../../labs/vanishing-gradients/init';
-import { layerVariance, mlpReference, paramsFromInputs } from '../../labs/vanishing-gradients/reference';
-import { createSession, runSession, type Feeds, type Results, type Session } from './ort';
+import { buildMlpGraph, mlpInputNames, MLP_OUTPUTS, type Activation, type MlpShape } from './model';
+import { sampleMlpWeights, type Init } from './init';
+import { layerVariance, mlpReference, paramsFromInputs } from './reference';
+import { createSession, runSession, type Feeds, type Results, type Session } from '../../tests/support/ort';
 
 const ACTIVATIONS: Activation[] = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'gelu'];
 

@@ -1,7 +1,7 @@
 /** The diffusion lab's URL state: its scenes are valid states, and bad links fall back with notes. */
 import { describe, expect, it } from 'vitest';
-import { diffusionSchedules, schema } from '../../labs/diffusion-schedules/lab';
-import { defaults, parseState, serializeState } from '../../src/lib/state/schema';
+import { diffusionSchedules, schema } from './lab';
+import { defaults, parseState, serializeState } from '$lib/state/schema';
 
 describe('diffusion-schedules URL state', () => {
 	it.each(diffusionSchedules.scenes.map((s) => [s.id, s] as const))('scene %s is a valid state that round-trips', (_, scene) => {

@@ -4,11 +4,11 @@
  * float64 TypeScript feature map standing in for the ONNX graph).
  */
 import { describe, expect, it } from 'vitest';
-import { drawFeatures, drawTraining, testGrid, type FeatureFamily } from '../../labs/double-descent/data';
-import { SweepEngine, selectedP, type SweepRequest } from '../../labs/double-descent/engine';
-import { featureMatrix } from '../../labs/double-descent/features';
-import { solve } from '../../labs/double-descent/spectral';
-import { fitAt, fitsAlongN, fitsAlongP, maxFeatures, nGrid, pGrid, type FeatureTable } from '../../labs/double-descent/sweep';
+import { drawFeatures, drawTraining, testGrid, type FeatureFamily } from './data';
+import { SweepEngine, selectedP, type SweepRequest } from './engine';
+import { featureMatrix } from './features';
+import { solve } from './spectral';
+import { fitAt, fitsAlongN, fitsAlongP, maxFeatures, nGrid, pGrid, type FeatureTable } from './sweep';
 
 function table(family: FeatureFamily, n: number, seed = 2, replicate = 0): FeatureTable {
 	const x = [...drawTraining(seed, replicate).x, ...testGrid()];

@@ -3,13 +3,13 @@
  * the sweep's arithmetic and the cube's geometry. No ONNX here (see tests/models).
  */
 import { describe, expect, it } from 'vitest';
-import { divisors, effectiveGroups, grouping, groupIndex, METHODS, storedShape, type Shape3 } from '../../labs/normalization-axes/axes';
-import { axisSlots, cubeCells, groupBoundaries, project, stepIndex, type AxisSlots } from '../../labs/normalization-axes/cube';
-import { imageBatch, OUTLIER, packTokens, samplePool, sequenceBatch } from '../../labs/normalization-axes/data';
-import { channelMoments, groupMoments, maxAbsDiff, normalizeReference } from '../../labs/normalization-axes/reference';
-import { pickGroups, validRows } from '../../labs/normalization-axes/summary';
-import { batchWeights, drawRows, inverseSqrtFit, logLogSlope, ROW_SLOTS } from '../../labs/normalization-axes/sweep';
-import { setTex } from '../../labs/normalization-axes/setTex';
+import { divisors, effectiveGroups, grouping, groupIndex, METHODS, storedShape, type Shape3 } from './axes';
+import { axisSlots, cubeCells, groupBoundaries, project, stepIndex, type AxisSlots } from './cube';
+import { imageBatch, OUTLIER, packTokens, samplePool, sequenceBatch } from './data';
+import { channelMoments, groupMoments, maxAbsDiff, normalizeReference } from './reference';
+import { pickGroups, validRows } from './summary';
+import { batchWeights, drawRows, inverseSqrtFit, logLogSlope, ROW_SLOTS } from './sweep';
+import { setTex } from './setTex';
 import { createRng } from '$lib/random';
 
 /** The partition of cells a grouping induces, as a canonical string (group ids renumbered by first appearance). */
