@@ -1,0 +1,52 @@
+/**
+ * The recipe in docs/ADDING-A-LAB.md cannot rot: `npm run new-lab` scaffolds a lab into a copy of
+ * the repo, and there the whole project still type-checks and the new lab's model test passes.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Not copied: dependencies (linked instead), build output, caches, history. */
+const SKIP = new Set(['node_modules', 'build', '.svelte-kit', '.git', 'test-results', 'bench-results']);
+const SLUG = 'scaffold-probe';
+
+// The child vitest must not think it runs inside this one; plain output, to match on.
+const env = {
+	...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'FORCE_COLOR')),
+	NO_COLOR: '1'
+};
+
+describe('npm run new-lab', () => {
+	let dir: string;
+	const run = (bin: string, args: string[]) =>
+		execFileSync(join(dir, 'node_modules/.bin', bin), args, { cwd: dir, env, encoding: 'utf8', stdio: 'pipe' });
+
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), 'vlab-scaffold-'));
+		cpSync(ROOT, dir, { recursive: true, filter: (src) => !SKIP.has(relative(ROOT, src).split(sep)[0]) });
+		symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	test('refuses a slug that is not lower-case words joined by "-"', () => {
+		expect(() => run('tsx', ['scripts/newLab.ts', 'Bad_Slug'])).toThrow(/usage/);
+		expect(existsSync(join(dir, 'labs/Bad_Slug'))).toBe(false);
+	});
+
+	test('writes a lab that type-checks, is registered, and whose model test passes', () => {
+		run('tsx', ['scripts/newLab.ts', SLUG]);
+		expect(readFileSync(join(dir, 'src/lib/labs/registry.ts'), 'utf8')).toMatch(
+			/import \{ scaffoldProbe \} from '\$labs\/scaffold-probe\/lab';[\s\S]*diffusionSchedules,\n\tscaffoldProbe\n\];/
+		);
+		// svelte-check exits non-zero on any error or warning (execFileSync then throws with its output).
+		run('svelte-kit', ['sync']);
+		const check = run('svelte-check', ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'machine']);
+		expect(check).toMatch(/COMPLETED \d+ FILES 0 ERRORS 0 WARNINGS/);
+		const tests = run('vitest', ['run', '--project', 'node', `labs/${SLUG}`]);
+		expect(tests).toMatch(/Tests\s+3 passed/);
+	}, 300_000);
+});
