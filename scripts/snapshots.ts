@@ -39,12 +39,10 @@ try {
 			await page.waitForTimeout(800);
 			const out = `static${snapshotFile(lab.slug, figure.id)}`;
 			mkdirSync(dirname(out), { recursive: true });
-			// The picture holds the figure with its title and caption, without the export buttons: the
-			// figure's own frame, whether it sits inside the data-figure element or around it.
+			// The picture holds the figure with its title and caption, without the export buttons:
+			// the figure's frame, which carries its data-figure id.
 			await page.evaluate((id) => {
-				const marked = document.querySelector(`[data-figure="${id}"]`);
-				const frame = marked?.querySelector('figure.figure') ? marked : (marked?.closest('figure.figure') ?? marked);
-				frame?.setAttribute('data-snapshot', '');
+				document.querySelector(`figure.figure[data-figure="${id}"]`)?.setAttribute('data-snapshot', '');
 				const style = document.createElement('style');
 				style.textContent = '.figure .tools, .figure .message { display: none !important; }';
 				document.head.append(style);

@@ -10,6 +10,6 @@ export function snapshotFile(slug: string, figure: string): string {
 }
 
 /** The whole-lab embed's stand-in: its first embeddable figure, if it has one. */
-export function labSnapshotFigure(info: Lab): Lab['figures'][number] | undefined {
-	return info.figures.find((f) => f.embeddable);
+export function labSnapshotFigure(lab: Lab): Lab['figures'][number] | undefined {
+	return lab.figures.find((f) => f.embeddable);
 }
