@@ -1,7 +1,7 @@
 import { loadFigures, requireLab } from '$lib/labs/load';
 import type { PageLoad } from './$types';
 
-export { entries } from '$lib/labs/pageLoad';
+export { entries } from '$lib/labs/entries';
 
 export const load: PageLoad = async ({ params }) => {
 	const lab = requireLab(params.slug);

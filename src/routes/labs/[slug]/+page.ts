@@ -1,7 +1,7 @@
 import { requireLab } from '$lib/labs/load';
 import type { PageLoad } from './$types';
 
-export { entries } from '$lib/labs/pageLoad';
+export { entries } from '$lib/labs/entries';
 
 // The article imports its figures itself.
 export const load: PageLoad = async ({ params }) => {

@@ -1,7 +1,7 @@
 import { loadComponents, loadFigures, requireLab } from '$lib/labs/load';
 import type { PageLoad } from './$types';
 
-export { entries } from '$lib/labs/pageLoad';
+export { entries } from '$lib/labs/entries';
 
 // Every figure a scene shows (the first figure for a scene that names none) and the derivations.
 export const load: PageLoad = async ({ params }) => {
