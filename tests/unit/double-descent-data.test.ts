@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { drawFeatures, drawTraining, featureScale, N_MAX, testGrid } from '../../labs/double-descent/data';
 import { featureMatrix } from '../../labs/double-descent/features';
 import { errorAxis, formatNumber, relativeToN } from '../../labs/double-descent/axes';
-import { LruCache } from '../../labs/double-descent/lru';
+import { Lru } from '../../src/lib/cache/lru';
 import { evaluateTarget, TARGET_IDS } from '../../labs/double-descent/targets';
 
 describe('draws', () => {
@@ -98,9 +98,9 @@ describe('formats', () => {
 	});
 });
 
-describe('LruCache', () => {
+describe('Lru (as the sweep engine uses it)', () => {
 	it('evicts the least recently used entries beyond its budget', () => {
-		const cache = new LruCache<number>(3, () => 1);
+		const cache = new Lru<number>({ maxBytes: 3, sizeOf: () => 1 });
 		cache.set('a', 1);
 		cache.set('b', 2);
 		cache.set('c', 3);
