@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { drawFeatures, drawTraining, featureScale, N_MAX, testGrid } from '../../labs/double-descent/data';
 import { featureMatrix } from '../../labs/double-descent/features';
-import { errorAxis, formatNumber, relativeToN } from '../../labs/double-descent/axes';
+import { formatNumber } from '../../src/lib/format';
+import { errorAxis, relativeToN } from '../../labs/double-descent/errorAxis';
 import { Lru } from '../../src/lib/cache/lru';
 import { evaluateTarget, TARGET_IDS } from '../../labs/double-descent/targets';
 
