@@ -7,7 +7,8 @@
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
-import { runSession, shippedSession } from '$lib/onnx/runtime';
+import { runSession } from '$lib/onnx/runtime';
+import { shippedSession } from '$lib/onnx/shipped';
 import type { StateOf } from '$lib/state/schema';
 import type { AttnSchema } from './lab';
 import { maskValues, SHAPE, headDim } from './model';

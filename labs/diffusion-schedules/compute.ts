@@ -4,7 +4,8 @@
  * controller, never by a figure). Loaded lazily, so ONNX stays out of the first-load JavaScript.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, shippedSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { shippedSession } from '$lib/onnx/shipped';
 import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';

@@ -7,8 +7,6 @@
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
-import { asset } from '$app/paths';
-import { fetchShippedModel, ModelLoader, sessionFromLoader } from './modelLoader';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 
@@ -99,17 +97,8 @@ export function dropSession(backend: Backend, key: string): void {
 	caches[backend]?.drop(key);
 }
 
-/** The shipped models (static/models/<name>.onnx), downloaded once per page. */
-export const shippedModels = new ModelLoader((name) => fetchShippedModel(asset(`/models/${name}.onnx`), name));
-
-/**
- * The session of a shipped model. The runtime gets its own copy of the bytes; when no session
- * can be built from them (a truncated download), the bytes are dropped so the next try fetches.
- */
-export function shippedSession(backend: Backend, name: string): Promise<Session> {
-	shippedModels.prefetch(name); // the download overlaps the runtime's own loading
-	return sessionFromLoader(cacheFor(backend), shippedModels, name);
-}
+/** Lets the page's shipped-model loader (shipped.ts) build its sessions in the same caches. */
+export const sessionCacheFor = (backend: Backend): SessionCache<Session> => cacheFor(backend);
 
 /** The sessions held per backend and their estimated bytes (the `?debug=memory` readout). */
 export function sessionStats(): Partial<Record<Backend, { sessions: number; bytes: number; releasing: number }>> {
