@@ -20,30 +20,44 @@ function split(a: number, digits: number): [string, number] {
 
 const plain = (a: number, digits: number) => String(Number(a.toPrecision(digits)));
 
-/** Plain text: "0.0891", "−6.13", "2.30×10⁻⁵", "∞", "—" (not a number). */
-export function formatNumber(v: number, digits = 3): string {
-	if (Number.isNaN(v)) return '—';
-	if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-	const a = Math.abs(v);
-	if (a < ZERO) return '0';
-	const sign = v < 0 ? '−' : '';
-	if (!scientific(a)) return sign + plain(a, digits);
-	const [m, e] = split(a, digits);
-	return `${sign}${m}×10${superscript(e)}`;
+/** How one output (plain text or TeX) writes what is not a plain number. */
+interface Style {
+	nan: string;
+	infinity: string;
+	minus: string;
+	scientific(mantissa: string, exponent: number): string;
 }
 
-/** The same value as TeX for KaTeX: "2.30 \times 10^{-5}"; a bare power of ten as "10^{-5}". */
-export function texNumber(v: number, digits = 3): string {
-	if (Number.isNaN(v)) return '\\text{—}';
-	if (!Number.isFinite(v)) return v > 0 ? '\\infty' : '-\\infty';
+const TEXT: Style = {
+	nan: '—',
+	infinity: '∞',
+	minus: '−', // a real minus sign, not a hyphen
+	scientific: (m, e) => `${m}×10${superscript(e)}`
+};
+
+const TEX: Style = {
+	nan: '\\text{—}',
+	infinity: '\\infty',
+	minus: '-',
+	// ε = 10⁻⁵ reads better without "1.00 ×".
+	scientific: (m, e) => (Number(m) === 1 ? `10^{${e}}` : `${m} \\times 10^{${e}}`)
+};
+
+function write(v: number, digits: number, style: Style): string {
+	if (Number.isNaN(v)) return style.nan;
+	const sign = v < 0 ? style.minus : '';
+	if (!Number.isFinite(v)) return sign + style.infinity;
 	const a = Math.abs(v);
 	if (a < ZERO) return '0';
-	const sign = v < 0 ? '-' : '';
 	if (!scientific(a)) return sign + plain(a, digits);
-	const [m, e] = split(a, digits);
-	// ε = 10⁻⁵ reads better without "1.00 ×".
-	return Number(m) === 1 ? `${sign}10^{${e}}` : `${sign}${m} \\times 10^{${e}}`;
+	return sign + style.scientific(...split(a, digits));
 }
+
+/** Plain text: "0.0891", "−6.13", "2.30×10⁻⁵", "∞", "—" (not a number). */
+export const formatNumber = (v: number, digits = 3): string => write(v, digits, TEXT);
+
+/** The same value as TeX for KaTeX: "2.30 \\times 10^{-5}"; a bare power of ten as "10^{-5}". */
+export const texNumber = (v: number, digits = 3): string => write(v, digits, TEX);
 
 /** Tick labels on log axes of sizes: 1, 10, 100, 1000 rather than powers of ten. */
 export const plainTick = (v: number | string): string => (typeof v === 'number' ? plain(v, 3) : v);
