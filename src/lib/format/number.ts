@@ -56,7 +56,7 @@ function write(v: number, digits: number, style: Style): string {
 /** Plain text: "0.0891", "−6.13", "2.30×10⁻⁵", "∞", "—" (not a number). */
 export const formatNumber = (v: number, digits = 3): string => write(v, digits, TEXT);
 
-/** The same value as TeX for KaTeX: "2.30 \\times 10^{-5}"; a bare power of ten as "10^{-5}". */
+/** The same value as TeX for KaTeX: "2.30 \times 10^{-5}"; a bare power of ten as "10^{-5}". */
 export const texNumber = (v: number, digits = 3): string => write(v, digits, TEX);
 
 /** Tick labels on log axes of sizes: 1, 10, 100, 1000 rather than powers of ten. */
