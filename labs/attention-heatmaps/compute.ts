@@ -1,12 +1,14 @@
 /**
- * Runs the shipped transformer for one state: fetches static/models/attention-<task>.onnx
- * (once per backend, the session is cached), feeds the reader's sequence (and, with `shuffle`,
- * a shuffled copy as a second batch row) with the chosen mask and positional switch, and
- * returns plain numbers (summary.ts).
+ * Runs the shipped transformer for one state: static/models/attention-<task>.onnx (downloaded
+ * once per page by the runtime's model loader, its session cached per backend), feeds the
+ * reader's sequence (and, with `shuffle`, a shuffled copy as a second batch row) with the chosen
+ * mask and positional switch, and returns plain numbers (summary.ts).
  */
-import { base } from '$app/paths';
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { runSession } from '$lib/onnx/runtime';
+import { shippedSession } from '$lib/onnx/shipped';
 import type { StateOf } from '$lib/state/schema';
 import type { AttnSchema } from './lab';
 import { maskValues, SHAPE, headDim } from './model';
@@ -17,16 +19,8 @@ import type { Session } from '$lib/onnx/runtime';
 
 export type AttnState = StateOf<AttnSchema>;
 
-export const modelUrl = (task: Task) => `${base}/models/attention-${task}.onnx`;
-
-async function fetchModel(task: Task): Promise<Uint8Array> {
-	const url = modelUrl(task);
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`Failed to fetch ${url}: HTTP ${response.status}`);
-	return new Uint8Array(await response.arrayBuffer());
-}
-
-const generations = new Map<string, number[]>();
+// Greedy answers are a few tokens each: the count cap is what bounds this cache.
+const generations = new Lru<number[]>({ maxEntries: 64, sizeOf: estimateBytes });
 
 /**
  * The model writing the answer itself: x and the separator in, then greedy decoding, one run
@@ -66,7 +60,7 @@ export async function computeAttention(state: AttnState, backend: Backend): Prom
 	const n = sequence.length;
 	const perm = state.shuffle ? shufflePermutation(n) : null;
 	const rows = perm ? [sequence, perm.map((p) => sequence[p])] : [sequence];
-	const session = await getSession(backend, `attention-${task}`, () => fetchModel(task));
+	const session = await shippedSession(backend, `attention-${task}`);
 	const out = await runSession(session, {
 		tokens: { data: Float32Array.from(rows.flat()), dims: [rows.length, n] },
 		positions: { data: Float32Array.from({ length: n }, (_, i) => i), dims: [n] },

@@ -5,6 +5,8 @@
  * scores is near-uniform when they are small and near one-hot when they are large, and its
  * Jacobian diag(p) − ppᵀ goes to zero with it: no gradient flows through a saturated softmax.
  */
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import { createRng } from '$lib/random';
 
 export const DIMS = [4, 8, 16, 32, 64, 128, 256, 512, 1024] as const;
@@ -25,7 +27,8 @@ export interface ScaleStats {
 	jacobian: number;
 }
 
-const cache = new Map<string, ScaleStats>();
+// One entry per (d, scaled, rows, seed): the figure asks for a dozen; the cap bounds the rest.
+const cache = new Lru<ScaleStats>({ maxEntries: 32, maxBytes: 4 * 1024 * 1024, sizeOf: estimateBytes });
 
 export function scaleStats(d: number, scaled: boolean, rows = 150, seed = 1): ScaleStats {
 	const key = `${d}-${scaled}-${rows}-${seed}`;

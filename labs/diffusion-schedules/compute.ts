@@ -3,9 +3,9 @@
  * (the controller's results), and the sampling loops behind figures 4 and 5 (called by the
  * controller, never by a figure). Loaded lazily, so ONNX stays out of the first-load JavaScript.
  */
-import { asset } from '$app/paths';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { shippedSession } from '$lib/onnx/shipped';
 import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
@@ -13,10 +13,9 @@ import { dataset, type DatasetName } from './data2d';
 import { makeDenoise, type ConditionOptions, type RunDenoiser } from './denoise';
 import type { DiffSchema } from './lab';
 import { sample, type SampleOptions, type SampleResult } from './sampler';
-import { makeSchedule, type Schedule } from './schedules';
+import type { Schedule } from './schedules';
 import { embedRows, EMBED_DIM, scaleRows } from './timeEmbedding';
 import type { DiffResults } from './summary';
-import { knotsOf } from './stateSchedules';
 
 export const PROBE_COUNT = 256;
 
@@ -35,30 +34,9 @@ export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
 	return takeTurn(() => runSession(session, feeds));
 }
 
-const downloads = new Map<string, Promise<Uint8Array>>();
-
-/** A shipped model's bytes, fetched once per page (a failed fetch is retried on the next call). */
-function modelBytes(name: string): Promise<Uint8Array> {
-	let bytes = downloads.get(name);
-	if (!bytes) {
-		bytes = fetch(asset(`/models/${name}.onnx`)).then(async (response) => {
-			if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
-			return new Uint8Array(await response.arrayBuffer());
-		});
-		bytes.catch(() => downloads.delete(name));
-		downloads.set(name, bytes);
-	}
-	return bytes;
-}
-
-/**
- * A shipped denoiser's session (getSession creates it in turn with the runs). The download
- * starts at once, alongside the runtime's own loading.
- */
+/** A shipped denoiser's session (the runtime's model loader downloads it once per page). */
 export function denoiserSession(backend: Backend, name: string): Promise<Session> {
-	const bytes = modelBytes(name);
-	bytes.catch(() => undefined); // reported through the session below
-	return getSession(backend, name, () => bytes);
+	return shippedSession(backend, name);
 }
 
 /** Any session of this lab (e.g. figure 6's freshly trained one); getSession creates it in turn. */
@@ -71,9 +49,9 @@ export const runner =
 	async (feeds) =>
 		(await runSerial(session, feeds)).prediction.data;
 
-export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend): Promise<DiffResults> {
+/** The probe for one state; `schedule` is the state's own (the controller's `schedule`). */
+export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend, schedule: Schedule): Promise<DiffResults> {
 	const session = await denoiserSession(backend, modelName(state.data));
-	const schedule = makeSchedule(state.schedule, state.T, knotsOf(state));
 	const t = Math.min(state.t, state.T);
 	const ab = schedule.alphaBar[t];
 	const { points } = dataset(state.data, PROBE_COUNT, 3);
@@ -119,4 +97,3 @@ export async function runSampling(job: SamplingJob): Promise<SampleResult> {
 	return sample({ ...job, denoise: makeDenoise(runner(session), job.condition) });
 }
 
-export { makeSchedule };

@@ -3,16 +3,19 @@
  * tests compare across backends); plus the live sampling runs of figures 4 and 5, the
  * quality sweep, and the hovered step (UI state, not URL state). The model code loads lazily.
  */
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import { getLabController } from '$lib/state/context';
+import type { StateOf } from '$lib/state/schema';
 import { LabController } from '$lib/state/labController.svelte';
 import { dataset, MIXTURE_CLASSES } from './data2d';
 import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { SamplerRun } from './samplerRun.svelte';
-import { scheduleFor } from './stateSchedules';
+import { knotsOf } from './stateSchedules';
 import type { SamplerKind } from './sampler';
-import type { Schedule, ScheduleKind } from './schedules';
+import { makeSchedule, type Schedule, type ScheduleKind } from './schedules';
 import type { DiffResults } from './summary';
 
 export const SAMPLE_COUNT = 400;
@@ -47,25 +50,26 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	constructor() {
 		super(schema, async (state, backend) => {
 			const { computeDiff } = await import('./compute');
-			return computeDiff(state, backend);
+			return computeDiff(state, backend, this.scheduleOf(state.schedule, state));
 		});
 	}
 
-	#scheduleCache = new Map<string, Schedule>();
+	// Each schedule is a few arrays of T + 1 numbers (about 40 kB at T = 1000).
+	readonly #schedules = new Lru<Schedule>({ maxEntries: 32, maxBytes: 4 * 1024 * 1024, sizeOf: estimateBytes });
+
 	/**
-	 * The schedule of `kind` for the current T (and custom knots), shared by every figure and
-	 * computed once per setting: moving t redraws without rebuilding any schedule.
+	 * The schedule of `kind` (default: the state's own) for a state's T and custom knots: the
+	 * one way into the schedules for every figure, run and probe of the lab. Computed once per
+	 * setting, so moving t redraws without rebuilding any schedule.
 	 */
-	scheduleOf(kind: ScheduleKind): Schedule {
-		const s = this.state;
-		const key = `${kind}:${s.T}:${kind === 'custom' ? [s.k0, s.k1, s.k2, s.k3, s.k4].join(',') : ''}`;
-		let schedule = this.#scheduleCache.get(key);
-		if (!schedule) {
-			if (this.#scheduleCache.size > 32) this.#scheduleCache.clear();
-			schedule = scheduleFor(s, kind);
-			this.#scheduleCache.set(key, schedule);
-		}
-		return schedule;
+	scheduleOf(kind: ScheduleKind = this.state.schedule, state: StateOf<DiffSchema> = this.state): Schedule {
+		const key = `${kind}:${state.T}:${kind === 'custom' ? knotsOf(state).join(',') : ''}`;
+		return this.#schedules.memo(key, () => makeSchedule(kind, state.T, knotsOf(state)));
+	}
+
+	/** The schedule the reader chose. */
+	get schedule(): Schedule {
+		return this.scheduleOf();
 	}
 
 	/** t kept within the current T. */
@@ -86,7 +90,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		const x = await run.start({
 			backend: this.backend,
 			data: s.data,
-			schedule: scheduleFor(s),
+			schedule: this.scheduleOf(s.schedule, s),
 			sampler: kind,
 			steps: kind === 'ddpm' ? s.T : Math.min(s.steps, s.T),
 			count: SAMPLE_COUNT,
@@ -143,7 +147,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		const x = await run.start({
 			backend: this.backend!,
 			data: 'mixture',
-			schedule: scheduleFor(s),
+			schedule: this.scheduleOf(s.schedule, s),
 			sampler: 'ddim',
 			steps: Math.min(50, s.T),
 			count: GUIDED_COUNT,
@@ -171,7 +175,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			for (const kind of kinds) {
 				for (const steps of QUALITY_STEPS) {
 					if (token !== this.#qualityToken) return;
-					const out = await runSampling({ backend, data: s.data, schedule: scheduleFor({ ...s, T: 1000 }, kind), sampler: 'ddim', steps, count: QUALITY_COUNT, seed: s.seed });
+					const out = await runSampling({ backend, data: s.data, schedule: this.scheduleOf(kind, { ...s, T: 1000 }), sampler: 'ddim', steps, count: QUALITY_COUNT, seed: s.seed });
 					this.quality = [...this.quality, { schedule: kind, steps, mmd: mmd(out.x, held) }];
 				}
 			}

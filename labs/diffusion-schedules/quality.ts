@@ -29,19 +29,3 @@ export function mmd(x: Float32Array, y: Float32Array): number {
 	const m2 = meanKernel(x, nx, x, nx) + meanKernel(y, ny, y, ny) - 2 * meanKernel(x, nx, y, ny);
 	return Math.sqrt(Math.max(0, m2));
 }
-
-/** Mean distance from each sample to its nearest data point (a second, simpler measure). */
-export function nearestDistance(samples: Float32Array, data: Float32Array): number {
-	const ns = samples.length / 2;
-	const nd = data.length / 2;
-	let total = 0;
-	for (let i = 0; i < ns; i++) {
-		let best = Infinity;
-		for (let j = 0; j < nd; j++) {
-			const d = (samples[2 * i] - data[2 * j]) ** 2 + (samples[2 * i + 1] - data[2 * j + 1]) ** 2;
-			if (d < best) best = d;
-		}
-		total += Math.sqrt(best);
-	}
-	return total / ns;
-}

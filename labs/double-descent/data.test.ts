@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { drawFeatures, drawTraining, featureScale, N_MAX, testGrid } from './data';
 import { featureMatrix } from './features';
-import { errorAxis, formatNumber, relativeToN } from './axes';
-import { LruCache } from './lru';
+import { formatNumber } from '$lib/format';
+import { errorAxis, relativeToN } from './errorAxis';
+import { Lru } from '$lib/cache/lru';
 import { evaluateTarget, TARGET_IDS } from './targets';
 
 describe('draws', () => {
@@ -98,9 +99,9 @@ describe('formats', () => {
 	});
 });
 
-describe('LruCache', () => {
+describe('Lru (as the sweep engine uses it)', () => {
 	it('evicts the least recently used entries beyond its budget', () => {
-		const cache = new LruCache<number>(3, () => 1);
+		const cache = new Lru<number>({ maxBytes: 3, sizeOf: () => 1 });
 		cache.set('a', 1);
 		cache.set('b', 2);
 		cache.set('c', 3);

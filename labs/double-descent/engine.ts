@@ -22,7 +22,7 @@ import {
 	type ErrorQuadratic,
 	type FitStats
 } from './curves';
-import { LruCache } from './lru';
+import { Lru } from '$lib/cache/lru';
 import type { SpectralFit } from './spectral';
 import { summarizeCurves, type DdResults, type Knobs, type SelectedFit } from './summary';
 import { fitAt, fitsAlongN, fitsAlongP, maxFeatures, nGrid, pGrid, type FeatureTable } from './sweep';
@@ -71,11 +71,11 @@ const tableBytes = (t: FeatureTable) => t.data.byteLength + 64;
 
 export class SweepEngine {
 	readonly grid = testGrid();
-	#tables: LruCache<FeatureTable>;
-	#fits: LruCache<SpectralFit>;
-	#draws = new LruCache<TrainingDraw>(4 * MB, () => 12 * N_MAX);
+	#tables: Lru<FeatureTable>;
+	#fits: Lru<SpectralFit>;
+	#draws = new Lru<TrainingDraw>({ maxBytes: 4 * MB, sizeOf: () => 12 * N_MAX });
 	/** Per model and target, its test error against the noise level at every λ of RIDGE_LAMBDAS. */
-	#quadratics = new LruCache<ErrorQuadratic[]>(8 * MB, (q) => 32 * q.length + 64);
+	#quadratics = new Lru<ErrorQuadratic[]>({ maxBytes: 8 * MB, sizeOf: (q) => 32 * q.length + 64 });
 	/** Feature tables asked for and not arrived yet (one request per table, however many wait). */
 	#pendingTables = new Map<string, Promise<FeatureTable>>();
 	/** Per-seed results of the run in progress: stats at the chosen noise, and figure 4's noise levels. */
@@ -85,8 +85,8 @@ export class SweepEngine {
 		private readonly features: FeatureSource,
 		budgets: { tables: number; fits: number } = { tables: 48 * MB, fits: 128 * MB }
 	) {
-		this.#tables = new LruCache(budgets.tables, tableBytes);
-		this.#fits = new LruCache(budgets.fits, fitBytes);
+		this.#tables = new Lru({ maxBytes: budgets.tables, sizeOf: tableBytes });
+		this.#fits = new Lru({ maxBytes: budgets.fits, sizeOf: fitBytes });
 	}
 
 	/**

@@ -40,9 +40,6 @@ export function axisNames(layout: Layout): readonly [string, string, string] {
 	return layout === 'image' ? ['N (batch)', 'C (channels)', 'H·W (positions)'] : ['B (batch)', 'T (tokens)', 'D (features)'];
 }
 
-/** The channel axis (the one BatchNorm keeps): C for images, D for sequences. */
-export const channelAxis = (layout: Layout): 1 | 2 => (layout === 'image' ? 1 : 2);
-
 /** How the cells split into groups for one method, and how to find a cell's group. */
 export interface Grouping {
 	/** Shape of the statistics tensor the model outputs (row-major group order). */

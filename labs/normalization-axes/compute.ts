@@ -10,53 +10,32 @@
  *   (batch statistics at every size, and slot 0 normalized with them) when G, ε or the batch
  *   size change. Both are cached, so moving the method reruns neither.
  *
- * Session creation and runs go through one queue (runQueue.ts).
+ * Session creation and runs take turns on the page's one runtime queue (src/lib/onnx/turns.ts):
+ * ORT's WebGPU provider refuses to build two sessions at once, and interleaved runs would spoil
+ * figure 5's timing.
  */
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
-import { runSession, type Outputs } from '$lib/onnx/runtime';
+import { getSession, runSession, type Outputs } from '$lib/onnx/runtime';
+import { takeTurn } from '$lib/onnx/turns';
 import type { StateOf } from '$lib/state/schema';
 import { effectiveGroups, storedShape, type Layout, type Shape3 } from './axes';
 import { drawRng, imageBatch, packTokens, samplePool, sequenceBatch, type ShownBatch } from './data';
 import type { NxSchema } from './lab';
 import { channelMoments } from './reference';
-import { exclusive, queuedSession } from './runQueue';
 import { summarizeNorms, summarizePadding, type NxResults, type SweepSummary } from './summary';
 import { batchWeights, drawRows, drawsPerHalf, inverseSqrtFit, logLogSlope, POOL_SIZE, ROW_SLOTS, summarizeSweep, SWEEP_BATCH_SIZES, type SweepDraws } from './sweep';
 
 export type NxState = StateOf<NxSchema>;
 
-/** A small most-recently-used cache: enough for a slider going back and forth. */
-function memo<T>(limit: number) {
-	const entries = new Map<string, T>();
-	return {
-		get(key: string, make: () => T): T {
-			let value = entries.get(key);
-			if (value === undefined) {
-				value = make();
-				if (entries.size >= limit) entries.delete(entries.keys().next().value as string);
-			} else entries.delete(key);
-			entries.set(key, value);
-			return value;
-		},
-		delete: (key: string) => entries.delete(key)
-	};
-}
+const MB = 1024 * 1024;
 
-/** The same for promises; a rejected one is dropped, so the next request tries again. */
-function memoAsync<T>(limit: number): (key: string, make: () => Promise<T>) => Promise<T> {
-	const cache = memo<Promise<T>>(limit);
-	return (key, make) =>
-		cache.get(key, () => {
-			const pending = make();
-			pending.catch(() => cache.delete(key));
-			return pending;
-		});
-}
-
-const batches = memo<ShownBatch>(6);
+// Small most-recently-used caches, enough for a slider going back and forth.
+const batches = new Lru<ShownBatch>({ maxEntries: 6, maxBytes: 32 * MB, sizeOf: estimateBytes });
 
 function shownBatch(layout: Layout, seed: number, shape: Shape3): ShownBatch {
-	return batches.get(`${layout}|${seed}|${shape.join('x')}`, () =>
+	return batches.memo(`${layout}|${seed}|${shape.join('x')}`, () =>
 		layout === 'image' ? imageBatch(seed, ...shape) : sequenceBatch(seed, ...shape)
 	);
 }
@@ -65,22 +44,22 @@ const f32 = (outputs: Outputs, name: string) => outputs[name].data;
 
 async function runNorms(backend: Backend, batch: ShownBatch, groups: number, eps: number): Promise<Outputs> {
 	const key = `nx-norms-${batch.layout}-${batch.shape.join('x')}-g${groups}-e${eps}`;
-	const session = await queuedSession(backend, key, async () => {
+	const session = await getSession(backend, key, async () => {
 		const { buildNormGraph } = await import('./model');
 		return buildNormGraph({ layout: batch.layout, shape: batch.shape, groups, eps });
 	});
-	return exclusive(() => runSession(session, { x: { data: batch.data, dims: batch.shape } }));
+	return takeTurn(() => runSession(session, { x: { data: batch.data, dims: batch.shape } }));
 }
 
 async function runPadding(backend: Backend, batch: ShownBatch, eps: number) {
-	const session = await queuedSession(backend, `nx-padding-${batch.shape.join('x')}-e${eps}`, async () => {
+	const session = await getSession(backend, `nx-padding-${batch.shape.join('x')}-e${eps}`, async () => {
 		const { buildPaddingGraph } = await import('./paddingModel');
 		return buildPaddingGraph(batch.shape, eps);
 	});
 	const { PADDING_OUTPUTS: O } = await import('./paddingModel');
 	const packed = packTokens(batch);
 	const [b, t, d] = batch.shape;
-	const out = await exclusive(() =>
+	const out = await takeTurn(() =>
 		runSession(session, {
 			x: { data: batch.data, dims: batch.shape },
 			mask: { data: batch.mask!, dims: [b, t] },
@@ -110,14 +89,15 @@ interface SweepData {
 	runningVar: Float32Array;
 	poolVar: Float64Array;
 }
-const sweepData = memo<SweepData>(3);
-const sampleMoments = memoAsync<{ mean: Float32Array; variance: Float32Array }>(3);
-const sweepSummaries = memoAsync<SweepSummary>(8);
+const sweepData = new Lru<SweepData>({ maxEntries: 3, maxBytes: 64 * MB, sizeOf: estimateBytes });
+// Pending results are budgeted by count: their sizes are small next to the sweep data.
+const sampleMoments = new Lru<Promise<{ mean: Float32Array; variance: Float32Array }>>({ maxEntries: 3 });
+const sweepSummaries = new Lru<Promise<SweepSummary>>({ maxEntries: 8 });
 
 async function runSweep(backend: Backend, state: NxState, groups: number): Promise<SweepSummary> {
 	const { layout, channels, spatial, eps, seed } = state;
 	const dataKey = `${layout}|${seed}|${channels}x${spatial}`;
-	const data = sweepData.get(dataKey, () => {
+	const data = sweepData.memo(dataKey, () => {
 		const half = drawsPerHalf(channels, spatial);
 		const pool = samplePool(seed, layout, POOL_SIZE, channels, spatial);
 		const running = channelMoments(pool, channels, spatial);
@@ -133,23 +113,23 @@ async function runSweep(backend: Backend, state: NxState, groups: number): Promi
 	const { SAMPLE_MOMENTS, BATCH_STATS: O } = await import('./sweepModel');
 
 	// The heavy pass over every sample: only when the data change.
-	const moments = sampleMoments(`${backend}|${dataKey}`, async () => {
-		const session = await queuedSession(backend, `nx-sample-moments-${rows}x${channels}x${spatial}`, async () => {
+	const moments = sampleMoments.memoAsync(`${backend}|${dataKey}`, async () => {
+		const session = await getSession(backend, `nx-sample-moments-${rows}x${channels}x${spatial}`, async () => {
 			const { buildSampleMomentsGraph } = await import('./sweepModel');
 			return buildSampleMomentsGraph(rows, channels, spatial);
 		});
-		const out = await exclusive(() => runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } }));
+		const out = await takeTurn(() => runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } }));
 		return { mean: f32(out, SAMPLE_MOMENTS.mean), variance: f32(out, SAMPLE_MOMENTS.variance) };
 	});
 
 	const sizes = sweepSizes(state.batch);
-	return sweepSummaries(`${backend}|${dataKey}|g${groups}|e${eps}|b${state.batch}`, async () => {
+	return sweepSummaries.memoAsync(`${backend}|${dataKey}|g${groups}|e${eps}|b${state.batch}`, async () => {
 		const m = await moments;
-		const session = await queuedSession(backend, `nx-batch-stats-${layout}-${rows}x${channels}x${spatial}-n${sizes.length}-g${groups}-e${eps}`, async () => {
+		const session = await getSession(backend, `nx-batch-stats-${layout}-${rows}x${channels}x${spatial}-n${sizes.length}-g${groups}-e${eps}`, async () => {
 			const { buildBatchStatsGraph } = await import('./sweepModel');
 			return buildBatchStatsGraph({ layout, rows, sizes: sizes.length, channels, spatial, groups, eps });
 		});
-		const out = await exclusive(() =>
+		const out = await takeTurn(() =>
 			runSession(session, {
 				[SAMPLE_MOMENTS.mean]: { data: m.mean, dims: [rows, ROW_SLOTS, channels] },
 				[SAMPLE_MOMENTS.variance]: { data: m.variance, dims: [rows, ROW_SLOTS, channels] },

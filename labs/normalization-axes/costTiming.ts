@@ -5,10 +5,10 @@
  * back (on WebGPU that is a download). The median is reported with the spread of the rounds.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/runtime';
+import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import { buildCostGraph, COST_MODELS, COST_SHAPE, type CostModel } from './costModel';
-import { exclusive, queuedSession } from './runQueue';
 
 export interface CostTiming {
 	backend: Backend;
@@ -31,12 +31,12 @@ function quantile(sorted: readonly number[], q: number): number {
 export async function measureCost(backend: Backend): Promise<CostTiming> {
 	const x = createRng(2024).fillNormal(new Float32Array(COST_SHAPE[0] * COST_SHAPE[1]), 1.5);
 	const feeds = { x: { data: x, dims: COST_SHAPE } };
-	const sessions = await Promise.all(COST_MODELS.map((model) => queuedSession(backend, `nx-cost-${model}`, () => buildCostGraph(model).bytes)));
+	const sessions = await Promise.all(COST_MODELS.map((model) => getSession(backend, `nx-cost-${model}`, () => buildCostGraph(model).bytes)));
 	const samples: number[][] = COST_MODELS.map(() => []);
 	for (let round = 0; round < WARMUP + ROUNDS; round++) {
 		for (let m = 0; m < sessions.length; m++) {
 			// One run per lock: a control change waits for at most one timed run, never the whole set.
-			const ms = await exclusive(async () => {
+			const ms = await takeTurn(async () => {
 				const started = performance.now();
 				await runSession(sessions[m], feeds);
 				return performance.now() - started;

@@ -4,6 +4,7 @@
  * Everything returned is plain numbers and arrays (the e2e tests compare backends on them).
  */
 import { histogram, type Bin } from '$lib/viz/histogram';
+import { paddedExtent } from '$lib/viz/ranges';
 import { grouping, groupIndex, type Layout, type Method, type Shape3 } from './axes';
 import type { ShownBatch } from './data';
 import type { OpCount } from './opCount';
@@ -83,18 +84,6 @@ export function pickGroups(total: number, count: number, usable: (g: number) => 
 	return [...picked];
 }
 
-function extent(values: number[]): [number, number] {
-	let lo = Infinity;
-	let hi = -Infinity;
-	for (const v of values) {
-		if (v < lo) lo = v;
-		if (v > hi) hi = v;
-	}
-	if (!(hi > lo)) return [lo - 1, lo + 1];
-	const pad = 0.02 * (hi - lo);
-	return [lo - pad, hi + pad];
-}
-
 export interface MainOutputs {
 	y: Float32Array;
 	mean: Float32Array;
@@ -117,8 +106,8 @@ export function summarizeNorms(batch: ShownBatch, method: Method, groups: number
 	for (let i = 0; i < index.length; i++) if (wanted.has(index[i])) members[index[i]].push(i);
 	const beforeValues = picked.flatMap((k) => members[k].map((i) => batch.data[i]));
 	const afterValues = picked.flatMap((k) => members[k].map((i) => out.y[i]));
-	const beforeDomain = extent(beforeValues);
-	const afterDomain = extent(afterValues);
+	const beforeDomain = paddedExtent(beforeValues);
+	const afterDomain = paddedExtent(afterValues);
 
 	const panels: Panel[] = picked.map((k) => ({
 		group: k,

@@ -10,6 +10,8 @@
  * The unit-normal draws are cached per (seed, depth, width, batch): moving the init or σ
  * slider only rescales them.
  */
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import { createRng } from '$lib/random';
 
 export type Init = 'normal1' | 'small' | 'xavier' | 'he' | 'custom';
@@ -58,9 +60,9 @@ interface UnitDraws {
 	w: Float32Array[];
 }
 
-// Only the latest shapes are kept: at width 512, depth 50 the draws weigh ~50 MB.
-const CACHE_SIZE = 2;
-const cache = new Map<string, UnitDraws>();
+// Only the latest shapes are kept: at width 512, depth 50 the draws weigh ~50 MB, so the byte
+// budget keeps two of those, or more of the smaller ones.
+const cache = new Lru<UnitDraws>({ maxEntries: 2, maxBytes: 128 * 1024 * 1024, sizeOf: estimateBytes });
 
 function drawUnit({ depth, width, batch, seed }: SampleOptions): UnitDraws {
 	const rng = createRng(seed);
@@ -79,12 +81,7 @@ function drawUnit({ depth, width, batch, seed }: SampleOptions): UnitDraws {
 
 function unitDraws(options: SampleOptions): UnitDraws {
 	const key = `${options.seed}|${options.depth}|${options.width}|${options.batch}`;
-	let draws = cache.get(key);
-	if (draws) cache.delete(key);
-	else draws = drawUnit(options);
-	cache.set(key, draws); // re-insert: Map order is the recency order
-	while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-	return draws;
+	return cache.memo(key, () => drawUnit(options));
 }
 
 /**

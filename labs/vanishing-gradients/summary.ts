@@ -2,6 +2,8 @@
  * From the model's raw outputs to what the figures draw: per-layer gradient norms, variances
  * and histograms. Pure: no DOM, no runtime.
  */
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
 import { histogram, type Bin } from '$lib/viz/histogram';
 import type { Outputs } from '$lib/onnx/runtime';
 import type { StateOf } from '$lib/state/schema';
@@ -74,16 +76,9 @@ function zeroFraction(values: Float32Array): number {
 }
 
 // The prediction depends on the shape and init only, not on the seed: compute it once per setting.
-const predictions = new Map<string, VariancePrediction>();
+const predictions = new Lru<VariancePrediction>({ maxEntries: 64, maxBytes: 1024 * 1024, sizeOf: estimateBytes });
 function predictedVariance(options: VarianceOptions): VariancePrediction {
-	const key = JSON.stringify(options);
-	let prediction = predictions.get(key);
-	if (!prediction) {
-		prediction = theoreticalVariance(options);
-		if (predictions.size > 64) predictions.clear();
-		predictions.set(key, prediction);
-	}
-	return prediction;
+	return predictions.memo(JSON.stringify(options), () => theoreticalVariance(options));
 }
 
 export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: Outputs): VgResults {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteExtent, histogram } from '$lib/viz/histogram';
+import { histogram } from '$lib/viz/histogram';
 
 describe('histogram', () => {
 	it('bins values into equal-width half-open bins, last bin closed', () => {
@@ -27,15 +27,5 @@ describe('histogram', () => {
 
 	it('rejects an empty domain', () => {
 		expect(() => histogram([1], [1, 1], 3)).toThrow(RangeError);
-	});
-});
-
-describe('finiteExtent', () => {
-	it('ignores non-finite values', () => {
-		expect(finiteExtent([3, NaN, -2, Infinity, 7])).toEqual([-2, 7]);
-	});
-	it('is null when nothing is finite', () => {
-		expect(finiteExtent([NaN, -Infinity])).toBeNull();
-		expect(finiteExtent([])).toBeNull();
 	});
 });

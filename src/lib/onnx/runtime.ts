@@ -1,12 +1,13 @@
 /**
  * The browser runtime: loads onnxruntime-web lazily (the build that fits the backend, its .wasm
- * served from our own origin by Vite), picks a backend, and caches one inference session per
- * (backend, model).
+ * served from our own origin by Vite), picks a backend, and keeps a bounded cache of inference
+ * sessions per backend (sessionCache.ts), releasing the ones it evicts.
  *
  * The figures never call this: a lab's controller does, and hands numbers down.
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
+import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 
 export type Ort = typeof OrtTypes;
@@ -29,7 +30,7 @@ const ortPromises: Partial<Record<Backend, Promise<Ort>>> = {};
 export function loadOrt(backend: Backend): Promise<Ort> {
 	ortPromises[backend] ??= (
 		backend === 'wasm'
-			? import('./training/ortModule').then(({ ort }) => ort as unknown as Ort)
+			? import('./ortModule').then(({ ort }) => ort as unknown as Ort)
 			: (import('onnxruntime-web/webgpu') as unknown as Promise<Ort>)
 	).then((ort) => {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
@@ -53,27 +54,63 @@ export async function chooseBackend(requested: Backend | null): Promise<{ backen
 	};
 }
 
-const sessions = new Map<string, Promise<Session>>();
+const MB = 1024 * 1024;
+
+/**
+ * Per backend, at most this many sessions and this many estimated bytes (sessionCache.ts says
+ * how a session is estimated). A lab needs up to seven sessions for one state (normalization
+ * axes: four graphs and three cost models), so twelve keep a slider going back and forth warm.
+ */
+export const SESSION_LIMITS = { maxEntries: 12, maxBytes: 160 * MB };
+
 /** Which runtime build made a session: its tensors must come from the same one. */
 const runtimeOf = new WeakMap<Session, Ort>();
+/** Which cache holds a session: runs are counted there, so it is never released mid-run. */
+const cacheOf = new WeakMap<Session, SessionCache<Session>>();
+const caches: Partial<Record<Backend, SessionCache<Session>>> = {};
+const listeners = new Set<() => void>();
+
+function cacheFor(backend: Backend): SessionCache<Session> {
+	const cache: SessionCache<Session> = (caches[backend] ??= new SessionCache<Session>({
+		...SESSION_LIMITS,
+		async create(model) {
+			const ort = await loadOrt(backend);
+			const created = await takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
+			runtimeOf.set(created, ort);
+			cacheOf.set(created, cache);
+			return created;
+		},
+		// A release waits its turn: ORT's WebGPU provider must not tear down while another session is built.
+		schedule: (work) => takeTurn(work),
+		onChange: () => listeners.forEach((listener) => listener())
+	}));
+	return cache;
+}
 
 /** One session per (backend, model key); the bytes are only built or fetched on a cache miss. */
 export function getSession(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
-	const cacheKey = `${backend}:${key}`;
-	let session = sessions.get(cacheKey);
-	if (!session) {
-		session = (async () => {
-			const ort = await loadOrt(backend);
-			const model = await bytes();
-			const created = await takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
-			runtimeOf.set(created, ort);
-			return created;
-		})();
-		// A failed creation must not poison the cache: the next request tries again.
-		session.catch(() => sessions.delete(cacheKey));
-		sessions.set(cacheKey, session);
-	}
-	return session;
+	return cacheFor(backend).get(key, bytes);
+}
+
+/** Lets go of a session the caller no longer needs (e.g. a live run reset): released once idle. */
+export function dropSession(backend: Backend, key: string): void {
+	caches[backend]?.drop(key);
+}
+
+/** Lets the page's shipped-model loader (shipped.ts) build its sessions in the same caches. */
+export const sessionCacheFor = (backend: Backend): SessionCache<Session> => cacheFor(backend);
+
+/** The sessions held per backend and their estimated bytes (the `?debug=memory` readout). */
+export function sessionStats(): Partial<Record<Backend, { sessions: number; bytes: number; releasing: number }>> {
+	const out: Partial<Record<Backend, { sessions: number; bytes: number; releasing: number }>> = {};
+	for (const [backend, cache] of Object.entries(caches) as [Backend, SessionCache<Session>][]) out[backend] = cache.stats();
+	return out;
+}
+
+/** Calls `listener` whenever the held sessions change; returns the unsubscribe. */
+export function onSessionsChange(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
 }
 
 export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
@@ -83,16 +120,24 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 	// In proxy mode the runtime transfers input buffers to its worker, detaching them: send copies,
 	// so callers may keep (and share) their arrays.
 	const copy = ort.env.wasm.proxy === true;
+	let inputBytes = 0;
 	for (const [name, { data, dims }] of Object.entries(feeds)) {
 		inputs[name] = new ort.Tensor('float32', copy ? data.slice() : data, dims);
+		inputBytes += data.byteLength;
 	}
-	const results = await session.run(inputs);
-	const outputs: Outputs = {};
-	for (const [name, tensor] of Object.entries(results)) {
-		// getData() downloads GPU-resident outputs; on WASM it is the CPU buffer already.
-		const data = (await tensor.getData()) as Float32Array;
-		outputs[name] = { data, dims: tensor.dims };
-		tensor.dispose();
-	}
-	return outputs;
+	const cache = cacheOf.get(session);
+	const run = async () => {
+		const results = await session.run(inputs);
+		const outputs: Outputs = {};
+		for (const [name, tensor] of Object.entries(results)) {
+			// getData() downloads GPU-resident outputs; on WASM it is the CPU buffer already.
+			const data = (await tensor.getData()) as Float32Array;
+			outputs[name] = { data, dims: tensor.dims };
+			tensor.dispose();
+		}
+		return outputs;
+	};
+	if (!cache) return run();
+	// The output sizes are only known afterwards; inputs twice is the estimate until then.
+	return cache.run(session, 2 * inputBytes, run);
 }

@@ -52,16 +52,3 @@ export function histogram(
 	}
 	return out;
 }
-
-/** [min, max] of the finite values, or null when there are none. */
-export function finiteExtent(values: ArrayLike<number>): [number, number] | null {
-	let min = Infinity;
-	let max = -Infinity;
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (!Number.isFinite(v)) continue;
-		if (v < min) min = v;
-		if (v > max) max = v;
-	}
-	return min <= max ? [min, max] : null;
-}

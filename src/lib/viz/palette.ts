@@ -45,7 +45,7 @@ export function sequentialColors(n: number, ramp: Interpolator = interpolateViri
 export const themeColor = {
 	text: 'var(--viz-text, currentColor)',
 	axis: 'var(--viz-axis, currentColor)',
-	grid: 'var(--viz-grid, rgba(128,128,128,0.25))',
-	muted: 'var(--viz-muted, #777)',
-	accent: 'var(--viz-accent, #0072B2)'
+	grid: 'var(--viz-grid)',
+	muted: 'var(--viz-muted)',
+	accent: 'var(--viz-accent)'
 } as const;

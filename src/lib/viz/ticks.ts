@@ -3,6 +3,7 @@
  * Log scales get one tick per power of ten (thinned when there are many), labelled 10ⁿ;
  * linear scales use d3's ticks and tickFormat; band scales list their categories.
  */
+import { superscript } from '$lib/format/superscript';
 import type { AnyScale } from './scales';
 import { isBand, place } from './scales';
 
@@ -11,15 +12,11 @@ export interface Tick {
 	label: string;
 }
 
-const SUPERSCRIPT: Record<string, string> = {
-	'-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹'
-};
-
 /** 10^k as text with a superscript exponent, e.g. "10⁻⁶" (plain text: works in SVG, CSV, titles). */
 export function pow10Label(k: number): string {
 	if (k === 0) return '1';
 	if (k === 1) return '10';
-	return '10' + String(k).split('').map((c) => SUPERSCRIPT[c] ?? c).join('');
+	return '10' + superscript(k);
 }
 
 function logTicks(lo: number, hi: number, count: number): Tick[] {

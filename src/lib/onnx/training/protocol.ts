@@ -3,7 +3,7 @@ import type { TrainingJob, TrainingProgress } from './driver';
 import type { ParamValues } from './model';
 
 export type ToWorker =
-	/** `ortUrl`: where the page's runtime module lives (see ortModule.ts). */
+	/** `ortUrl`: where the page's runtime module lives (see ../ortModule.ts). */
 	| { type: 'start'; id: number; job: TrainingJob; ortUrl: string }
 	| { type: 'pause' | 'resume' | 'cancel'; id: number }
 	| { type: 'hyper'; id: number; name: string; value: number }

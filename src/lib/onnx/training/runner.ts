@@ -97,7 +97,7 @@ function workerChannel(onProgress: (p: TrainingProgress) => void): Channel {
 		start: (job) =>
 			post(async () => {
 				// `ort` is read here so the bundler keeps the export the worker imports by URL.
-				const { moduleUrl, ort } = await import('./ortModule');
+				const { moduleUrl, ort } = await import('../ortModule');
 				if (!ort) throw new Error('the runtime module did not load');
 				return { type: 'start', id, job, ortUrl: moduleUrl };
 			}),

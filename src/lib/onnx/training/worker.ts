@@ -3,7 +3,7 @@
  * and the figures stay responsive while the runtime computes. One worker hosts every run of a
  * page (one runtime instance, not three); their steps interleave (see driver.ts).
  *
- * It imports the page's own runtime module by URL (see ortModule.ts) rather than bundling one,
+ * It imports the page's own runtime module by URL (see ../ortModule.ts) rather than bundling one,
  * so the browser fetches one copy of the runtime and its .wasm for the page and the worker.
  */
 import type * as OrtTypes from 'onnxruntime-web';

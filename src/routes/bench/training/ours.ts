@@ -14,7 +14,7 @@ export async function benchOurs(backend: TrainingBackend, budget: BenchBudget): 
 	if (backend === 'webgpu' && !(await webgpuAvailable())) return null;
 	// WASM: the plain runtime build on this thread, as the training worker runs it (runtime.ts's
 	// WASM sessions go through ORT's proxy worker, which would move the carried tensors away).
-	const ort = backend === 'wasm' ? ((await import('$lib/onnx/training/ortModule')).ort as unknown as Ort) : await loadOrt('webgpu');
+	const ort = backend === 'wasm' ? ((await import('$lib/onnx/ortModule')).ort as unknown as Ort) : await loadOrt('webgpu');
 	const { bytes, io } = buildTrainStep(benchModel(), { kind: 'adam', lr: BENCH.lr, beta1: BENCH.beta1, beta2: BENCH.beta2, eps: BENCH.eps });
 	const { x, y } = benchData();
 	const loop = await TrainingLoop.create(ort, {

@@ -1,0 +1,20 @@
+/**
+ * The shipped models (static/models/<name>.onnx) on the page: downloaded once by one loader
+ * (modelLoader.ts), their sessions kept in the runtime's bounded caches. Page-only: it resolves
+ * URLs with $app/paths, which a worker cannot import (the runtime itself runs in workers too).
+ */
+import { asset } from '$app/paths';
+import type { Backend } from './backend';
+import { fetchShippedModel, ModelLoader, sessionFromLoader } from './modelLoader';
+import { sessionCacheFor, type Session } from './runtime';
+
+export const shippedModels = new ModelLoader((name) => fetchShippedModel(asset(`/models/${name}.onnx`), name));
+
+/**
+ * The session of a shipped model. The runtime gets its own copy of the bytes; when no session
+ * can be built from them (a truncated download), the bytes are dropped so the next try fetches.
+ */
+export function shippedSession(backend: Backend, name: string): Promise<Session> {
+	shippedModels.prefetch(name); // the download overlaps the runtime's own loading
+	return sessionFromLoader(sessionCacheFor(backend), shippedModels, name);
+}

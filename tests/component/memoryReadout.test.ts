@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import BackendStatus from '$lib/ui/BackendStatus.svelte';
+import type { AnyController } from '$lib/state/context';
+
+// The runtime's session cache, faked: two WASM sessions, then one more after a change.
+const runtime = vi.hoisted(() => {
+	let stats: Record<string, { sessions: number; bytes: number; releasing: number }> = { wasm: { sessions: 2, bytes: 9 * 1048576, releasing: 0 } };
+	const listeners = new Set<() => void>();
+	return {
+		sessionStats: () => stats,
+		onSessionsChange: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
+		set(next: typeof stats) {
+			stats = next;
+			listeners.forEach((l) => l());
+		}
+	};
+});
+vi.mock('$lib/onnx/runtime', () => runtime);
+
+const controller = { status: 'ready', backend: 'wasm', lastRunMs: 12, runs: 2, backendNote: null, switchBackend() {} } as unknown as AnyController;
+
+afterEach(() => history.replaceState({}, '', '/'));
+
+describe('BackendStatus memory readout', () => {
+	it('is absent without ?debug=memory', () => {
+		history.replaceState({}, '', '/labs/x');
+		render(BackendStatus, { controller });
+		expect(screen.queryByTestId('memory-readout')).toBeNull();
+	});
+
+	it('shows the sessions held and their estimated bytes, and follows changes', async () => {
+		history.replaceState({}, '', '/labs/x?debug=memory');
+		render(BackendStatus, { controller });
+		await waitFor(() => expect(screen.getByTestId('memory-readout')).toHaveTextContent('Sessions held: WebAssembly 2 (≈ 9.0 MB)'));
+		runtime.set({ wasm: { sessions: 3, bytes: 14.5 * 1048576, releasing: 1 }, webgpu: { sessions: 1, bytes: 1048576, releasing: 0 } });
+		await waitFor(() =>
+			expect(screen.getByTestId('memory-readout')).toHaveTextContent('Sessions held: WebAssembly 3 (≈ 14.5 MB, 1 releasing), WebGPU 1 (≈ 1.0 MB)')
+		);
+	});
+});
