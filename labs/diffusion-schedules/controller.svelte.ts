@@ -9,6 +9,7 @@ import { dataset, MIXTURE_CLASSES } from './data2d';
 import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
+import { spread } from './spread';
 import { SamplerRun } from './samplerRun.svelte';
 import { scheduleFor } from './stateSchedules';
 import type { SamplerKind } from './sampler';
@@ -38,6 +39,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	readonly unguided = new SamplerRun();
 	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
+	/** Each finished run's spread over the data's (1 is right; DDIM comes out narrower). */
+	runSpread = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
@@ -82,6 +85,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		const s = this.current();
 		if (!this.backend) return;
 		this.runMmd[kind] = null;
+		this.runSpread[kind] = null;
 		const run = this.samplerRuns[kind];
 		const x = await run.start({
 			backend: this.backend,
@@ -93,7 +97,11 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			seed: s.seed,
 			animate: !reducedMotion()
 		});
-		if (x) this.runMmd[kind] = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+		if (x) {
+			const data = dataset(s.data, SAMPLE_COUNT, 7001).points;
+			this.runMmd[kind] = mmd(x, data);
+			this.runSpread[kind] = spread(x) / spread(data);
+		}
 		if (kind === 'ddim') this.#exposeSampler();
 	}
 
