@@ -20,7 +20,7 @@ export const SAMPLE_COUNT = 400;
 export const GUIDED_COUNT = 400;
 export const QUALITY_STEPS = [5, 10, 20, 50, 100] as const;
 export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
-const QUALITY_COUNT = 250;
+export const QUALITY_COUNT = 250;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
