@@ -8,6 +8,11 @@ import { ENCODING_FREQS, FOURIER_FREQ_PER_POINT, GRID_SIZE } from './data';
 import { GD_FEATURES_PER_POINT } from './gdConstants';
 import { schema } from './lab';
 import { pGrid } from './sweep';
+import { gdProblem } from './gdProblem';
+import { featureFeeds } from './featureFeeds';
+import { buildFeatureGraph, FEATURE_OUTPUT } from './model';
+import { maxFeatures } from './sweep';
+import { createSession, runSession } from '../../tests/models/ort';
 
 const article = readFileSync(new URL('./index.svx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 
@@ -30,4 +35,21 @@ describe('the double-descent article’s typed numbers', () => {
 		expect(GD_FEATURES_PER_POINT).toBe(10);
 		expect(article).toContain('the readout $w$ on $p = 10n$ random features');
 	});
+
+	it('GD needs (σ_max/σ_min)² steps: tens of thousands with ReLU features, about ten with Fourier', async () => {
+		const n = schema.n.default;
+		const ratio = async (family: 'relu' | 'fourier') => {
+			// The table the GD figure trains on: the ONNX graph's (implicitRuns.svelte.ts).
+			const out = await runSession(await createSession(buildFeatureGraph(family)), featureFeeds(family, 1, 0, n));
+			const problem = gdProblem({ data: out[FEATURE_OUTPUT].data, cols: maxFeatures(n) }, { n, noise: 0.3, target: 'sine', seed: 1 });
+			return (problem.s[0] / problem.s[problem.s.length - 1]) ** 2;
+		};
+		const relu = await ratio('relu');
+		const fourier = await ratio('fourier');
+		expect(relu, `relu ${relu}`).toBeGreaterThanOrEqual(1e4);
+		expect(relu).toBeLessThan(1e5);
+		expect(fourier, `fourier ${fourier}`).toBeGreaterThanOrEqual(5);
+		expect(fourier).toBeLessThan(20);
+		expect(article).toContain('tens of thousands with the ReLU features here, about ten with the Fourier ones');
+	}, 120_000);
 });
