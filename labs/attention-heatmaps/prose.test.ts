@@ -108,4 +108,10 @@ describe('the attention article’s numbers', () => {
 		expect(article).toContain(`seed ${TRAINING.seed}, ${TRAINING.steps} steps of AdamW on ${examples} random inputs`);
 		expect(TRAINING.optimizer.kind).toBe('adamw');
 	});
+
+	test('the n² wall: a 32k × 32k score matrix, 32 heads, fp16, is 64 GiB per layer', () => {
+		const bytes = (32 * 1024) ** 2 * 32 * 2;
+		expect(bytes / 2 ** 30).toBe(64);
+		expect(article).toContain('At 32k tokens with 32 heads in fp16 it is 64 GiB per layer');
+	});
 });
