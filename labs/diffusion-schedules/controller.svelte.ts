@@ -12,6 +12,7 @@ import { dataset, MIXTURE_CLASSES } from './data2d';
 import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
+import { spread } from './spread';
 import { SamplerRun } from './samplerRun.svelte';
 import { knotsOf } from './stateSchedules';
 import type { SamplerKind } from './sampler';
@@ -22,7 +23,7 @@ export const SAMPLE_COUNT = 400;
 export const GUIDED_COUNT = 400;
 export const QUALITY_STEPS = [5, 10, 20, 50, 100] as const;
 export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
-const QUALITY_COUNT = 250;
+export const QUALITY_COUNT = 250;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -41,6 +42,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	readonly unguided = new SamplerRun();
 	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
+	/** Each finished run's spread over the data's (1 is right; DDIM comes out narrower). */
+	runSpread = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
@@ -86,6 +89,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		const s = this.current();
 		if (!this.backend) return;
 		this.runMmd[kind] = null;
+		this.runSpread[kind] = null;
 		const run = this.samplerRuns[kind];
 		const x = await run.start({
 			backend: this.backend,
@@ -97,7 +101,11 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			seed: s.seed,
 			animate: !reducedMotion()
 		});
-		if (x) this.runMmd[kind] = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
+		if (x) {
+			const data = dataset(s.data, SAMPLE_COUNT, 7001).points;
+			this.runMmd[kind] = mmd(x, data);
+			this.runSpread[kind] = spread(x) / spread(data);
+		}
 		if (kind === 'ddim') this.#exposeSampler();
 	}
 

@@ -13,7 +13,9 @@
  * - sigmoid (Jabri et al. 2022; Chen 2023): ᾱ(τ) = (σ(e/κ) − σ((τ(e − b) + b)/κ)) / (σ(e/κ) − σ(b/κ)),
  *   τ = t/T, b = −3, e = 3, κ = 1, clipped below at 1e-9; β from ratios, clipped at 0.999.
  * - custom: the reader's log-SNR at five control points τ = 0, ¼, ½, ¾, 1, interpolated
- *   linearly and forced to be non-increasing; ᾱ = sigmoid(logSNR); β from ratios as above.
+ *   linearly and forced to be non-increasing; ᾱ_t = sigmoid(logSNR(t/T)) exactly for t ≥ 1, so
+ *   the curve passes through the reader's points (t = 0 stays the clean data, ᾱ_0 = 1; the first
+ *   point is the limit as t → 0). β from ratios, not clipped: ᾱ ≥ sigmoid(−20) is never zero.
  */
 
 export const SCHEDULE_KINDS = ['linear', 'cosine', 'sigmoid', 'custom'] as const;
@@ -50,22 +52,18 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 export const logSnrOf = (alphaBar: number) => Math.log(alphaBar) - Math.log1p(-alphaBar);
 
 /** ᾱ as a function of τ = t/T in [0, 1], for the schedules defined that way. */
-function continuousAlphaBar(kind: Exclude<ScheduleKind, 'linear'>, custom: readonly number[]): (tau: number) => number {
+function continuousAlphaBar(kind: 'cosine' | 'sigmoid'): (tau: number) => number {
 	if (kind === 'cosine') {
 		const f = (tau: number) => Math.cos(((tau + COSINE_S) / (1 + COSINE_S)) * (Math.PI / 2)) ** 2;
 		const f0 = f(0);
 		return (tau) => f(tau) / f0;
 	}
-	if (kind === 'sigmoid') {
-		const vStart = sigmoid(SIGMOID_START / SIGMOID_TAU);
-		const vEnd = sigmoid(SIGMOID_END / SIGMOID_TAU);
-		return (tau) => {
-			const v = sigmoid((tau * (SIGMOID_END - SIGMOID_START) + SIGMOID_START) / SIGMOID_TAU);
-			return Math.max(1e-9, Math.min(1, (vEnd - v) / (vEnd - vStart)));
-		};
-	}
-	const knots = monotoneKnots(custom);
-	return (tau) => sigmoid(interpolateKnots(knots, tau));
+	const vStart = sigmoid(SIGMOID_START / SIGMOID_TAU);
+	const vEnd = sigmoid(SIGMOID_END / SIGMOID_TAU);
+	return (tau) => {
+		const v = sigmoid((tau * (SIGMOID_END - SIGMOID_START) + SIGMOID_START) / SIGMOID_TAU);
+		return Math.max(1e-9, Math.min(1, (vEnd - v) / (vEnd - vStart)));
+	};
 }
 
 /** The custom control values clamped to range and made non-increasing (each ≤ the one before). */
@@ -99,17 +97,24 @@ export function makeSchedule(kind: ScheduleKind, T: number, custom: readonly num
 		const start = LINEAR_BETA_START * scale;
 		const end = LINEAR_BETA_END * scale;
 		for (let t = 1; t <= T; t++) beta[t] = Math.min(MAX_BETA, T === 1 ? start : start + ((end - start) * (t - 1)) / (T - 1));
+	} else if (kind === 'custom') {
+		// No division by ᾱ(0): that would shift every log-SNR away from the reader's points.
+		const knots = monotoneKnots(custom);
+		for (let t = 1; t <= T; t++) {
+			alphaBar[t] = sigmoid(interpolateKnots(knots, t / T));
+			beta[t] = 1 - alphaBar[t] / alphaBar[t - 1];
+		}
 	} else {
-		const abar = continuousAlphaBar(kind, custom);
+		const abar = continuousAlphaBar(kind);
 		const a0 = abar(0);
 		for (let t = 1; t <= T; t++) {
-			// Normalised so that ᾱ_0 = 1 exactly (custom and sigmoid do not start at exactly 1).
+			// Normalised so that ᾱ_0 = 1 exactly (sigmoid's starts at 1 only up to rounding).
 			const prev = abar((t - 1) / T) / a0;
 			const next = abar(t / T) / a0;
 			beta[t] = Math.min(MAX_BETA, Math.max(0, 1 - next / prev));
 		}
 	}
-	for (let t = 1; t <= T; t++) alphaBar[t] = alphaBar[t - 1] * (1 - beta[t]);
+	if (kind !== 'custom') for (let t = 1; t <= T; t++) alphaBar[t] = alphaBar[t - 1] * (1 - beta[t]);
 	const logSnr = alphaBar.map((a, t) => (t === 0 ? Infinity : logSnrOf(a)));
 	return { kind, T, beta, alphaBar, logSnr };
 }

@@ -107,6 +107,28 @@ export function fitTall(train: Matrix, test: Matrix): SpectralFit {
 }
 
 /**
+ * A wide problem (p > n) decomposed directly: the SVD of Φᵀ (p × n, tall) gives Φ's V, s and U,
+ * and Φ_test V is a plain product. Costs O(p n²) per model but never divides by s, so it keeps
+ * float64's accuracy where Φ is nearly singular (just past p = n); `fitFromFactor`'s
+ * Φ_test V = (Φ_test Φᵀ) U S⁻¹ squares the condition number there.
+ */
+export function fitWide(train: Matrix, test: Matrix): SpectralFit {
+	const n = train.rows;
+	const p = train.columns;
+	if (p < n) throw new Error(`fitWide: Φ is ${n} × ${p}, taller than wide; use fitTall`);
+	const svd = new SingularValueDecomposition(train.transpose(), { autoTranspose: false });
+	const r = numericalRank(svd.diagonal, n, p);
+	return {
+		n,
+		p,
+		g: test.rows,
+		s: Float64Array.from(svd.diagonal.slice(0, r)),
+		u: leadingColumns(svd.rightSingularVectors, r),
+		testBasis: productColumns(test, svd.leftSingularVectors, r)
+	};
+}
+
+/**
  * A wide problem (p ≥ n) from an n × n factor F with F Fᵀ = Φ Φᵀ (F = Rᵀ) and the cross products
  * Φ_test Φᵀ (g × n): F's SVD gives Φ's s and U, and Φ_test V = (Φ_test Φᵀ) U S⁻¹.
  */

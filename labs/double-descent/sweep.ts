@@ -9,7 +9,7 @@
  */
 import { Matrix } from 'ml-matrix';
 import { featureScale, GRID_SIZE, N_MAX, P_PER_N } from './data';
-import { fitFromFactor, fitFromRowFactor, fitTall, TriangularFactor, type SpectralFit } from './spectral';
+import { fitFromFactor, fitFromRowFactor, fitTall, fitWide, TriangularFactor, type SpectralFit } from './spectral';
 
 export interface FeatureTable {
 	/** Row-major [N_MAX + GRID_SIZE, cols]. */
@@ -22,6 +22,13 @@ export const N_MIN = 5;
 
 /** Largest model size of the sweep for n training points. */
 export const maxFeatures = (n: number) => P_PER_N * n;
+
+/**
+ * Up to this many features per training point a wide model is decomposed directly (`fitWide`):
+ * just past p = n, Φ can be so ill-conditioned that the cheaper factor route loses every digit.
+ */
+export const DIRECT_WIDE_PER_N = 2;
+const direct = (n: number, p: number) => p <= DIRECT_WIDE_PER_N * n;
 
 /** Log-spaced points of [lo, hi] rounded to integers, plus `extra`, sorted and without repeats. */
 function integerGrid(lo: number, hi: number, count: number, extra: readonly number[]): number[] {
@@ -89,6 +96,7 @@ function checkSize(table: FeatureTable, n: number, p: number): void {
 export function fitAt(table: FeatureTable, n: number, p: number): SpectralFit {
 	checkSize(table, n, p);
 	if (p <= n) return fitTall(block(table, 0, n, p), testBlock(table, p));
+	if (direct(n, p)) return fitWide(block(table, 0, n, p), testBlock(table, p));
 	const factor = new TriangularFactor(n);
 	factor.append(featureRows(table, n, 0, p));
 	const cross = new Matrix(GRID_SIZE, n);
@@ -98,7 +106,7 @@ export function fitAt(table: FeatureTable, n: number, p: number): SpectralFit {
 }
 
 /**
- * The fits for every p of an ascending list, for n points. Past the threshold, features are
+ * The fits for every p of an ascending list, for n points. Past 2n (see DIRECT_WIDE_PER_N), features are
  * appended to one triangular factor and one table of cross products instead of starting over,
  * so each further p costs a QR and an SVD of n × n matrices plus the new columns' products.
  */
@@ -110,6 +118,10 @@ export function* fitsAlongP(table: FeatureTable, n: number, ps: readonly number[
 		checkSize(table, n, p);
 		if (p <= n) {
 			yield fitTall(block(table, 0, n, p), testBlock(table, p));
+			continue;
+		}
+		if (direct(n, p)) {
+			yield fitWide(block(table, 0, n, p), testBlock(table, p));
 			continue;
 		}
 		factor.append(featureRows(table, n, done, p));

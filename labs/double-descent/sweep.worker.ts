@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * The sweep worker: every decomposition of the sweep, off the page's main thread. The feature
- * tables come from the page, which runs the ONNX graph through the site's runtime (see
- * protocol.ts for why), one table per replicate, cached here.
+ * The sweep worker: every decomposition of the sweep, off the page's main thread. The ReLU
+ * feature tables come from the page, which runs the ONNX graph through the site's runtime (see
+ * protocol.ts for why); the Fourier ones are computed here in float64 (see float64Features.ts).
+ * One table per replicate, cached here.
  *
  * One job at a time: a newer 'run' (or a 'cancel') makes the current job stale, and a stale job
  * stops at its next check. Between decompositions the job yields to the worker's event loop so
@@ -12,6 +13,7 @@
 import type { Backend } from '$lib/onnx/backend';
 import type { FeatureFamily } from './data';
 import { SweepEngine, type SweepRequest } from './engine';
+import { computedInFloat64, float64FeatureTable } from './float64Features';
 import type { FromWorker, ToWorker } from './protocol';
 import type { FeatureTable } from './sweep';
 
@@ -25,8 +27,9 @@ let backend: Backend = 'wasm';
 const waiting = new Map<number, { resolve(table: FeatureTable): void; reject(error: Error): void }>();
 let nextTicket = 1;
 
-/** Asks the page for a feature table and waits for it. */
+/** A feature table: Fourier ones computed here in float64, the others asked of the page (ONNX). */
 function features(family: FeatureFamily, seed: number, replicate: number, n: number): Promise<FeatureTable> {
+	if (computedInFloat64(family)) return Promise.resolve(float64FeatureTable(family, seed, replicate, n));
 	const ticket = nextTicket++;
 	return new Promise((resolve, reject) => {
 		waiting.set(ticket, { resolve, reject });
