@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMlpGraph, mlpInputNames, MLP_OUTPUTS, type MlpShape } from './model';
 import { sampleMlpWeights, type Init } from './init';
 import { BATCH } from './compute';
-import { createSession, runSession, type Results } from '../../tests/models/ort';
+import { createSession, runSession, type Results } from '../../tests/support/ort';
 
 const DEPTH = 50;
 const WIDTH = 64;
