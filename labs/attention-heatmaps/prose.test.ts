@@ -14,7 +14,7 @@ import { maskValues, SHAPE, headDim } from './model';
 import { answerSources, MAX_K, MAX_LEN, MIN_K, PAD, sequenceOf, TASKS, VOCAB, type Task } from './tasks';
 import { heldOutInputs, tokenAccuracy, TRAINING } from './training';
 import { sourceScores, summarizeRun } from './summary';
-import { createSession, runSession } from '../../tests/models/ort';
+import { createSession, runSession } from '../../tests/support/ort';
 
 const article = readFileSync(new URL('./index.svx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 const shipped = (task: Task) => new Uint8Array(readFileSync(new URL(`../../static/models/attention-${task}.onnx`, import.meta.url)));

@@ -18,7 +18,7 @@ import { featureFeeds } from './featureFeeds';
 import { maxFeatures, type FeatureTable } from './sweep';
 import { targetFn } from './targets';
 import type { DdResults } from './summary';
-import { createSession, runSession, type Session } from '../../tests/models/ort';
+import { createSession, runSession, type Session } from '../../tests/support/ort';
 
 const sessions = new Map<FeatureFamily, Promise<Session>>();
 async function onnxTable(family: FeatureFamily, seed: number, replicate: number, n: number): Promise<FeatureTable> {

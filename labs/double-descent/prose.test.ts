@@ -12,7 +12,7 @@ import { gdProblem } from './gdProblem';
 import { featureFeeds } from './featureFeeds';
 import { buildFeatureGraph, FEATURE_OUTPUT } from './model';
 import { maxFeatures } from './sweep';
-import { createSession, runSession } from '../../tests/models/ort';
+import { createSession, runSession } from '../../tests/support/ort';
 
 const article = readFileSync(new URL('./index.svx', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 
