@@ -87,6 +87,9 @@ export function echoText(raw: string, max = ECHO_MAX_CHARS): string {
 	return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
 }
 
+/** A number as this site writes it: optional sign, digits, optional fraction and exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Reads one field; returns the value and, when the raw text was not usable as is, a note. */
 function parseField(key: string, field: Field, raw: string): { value: unknown; note?: string } {
 	const fallback = (why: string) => ({
@@ -113,8 +116,11 @@ function parseField(key: string, field: Field, raw: string): { value: unknown; n
 		}
 		case 'int':
 		case 'number': {
-			if (raw.trim() === '') return fallback('is empty');
-			const num = Number(raw);
+			const text = raw.trim();
+			if (text === '') return fallback('is empty');
+			// Plain decimals only: Number() would also read 0x10, 0b11, Infinity and padded text.
+			if (!DECIMAL.test(text)) return fallback('is not a number');
+			const num = Number(text);
 			if (!Number.isFinite(num)) return fallback('is not a number');
 			if (field.kind === 'number' && field.allowZero && num === 0) return { value: 0 };
 			let value = field.kind === 'int' ? Math.round(num) : num;
@@ -124,6 +130,7 @@ function parseField(key: string, field: Field, raw: string): { value: unknown; n
 				return { value, note: `“${key}=${echoText(raw)}” is outside ${field.min}–${field.max}; clamped to ${value}.` };
 			}
 			if (field.kind === 'int' && value !== num) return { value, note: `“${key}=${echoText(raw)}” rounded to ${value}.` };
+			if (text !== raw) return { value, note: `“${key}=${echoText(raw)}” read as ${value}.` };
 			return { value };
 		}
 	}
