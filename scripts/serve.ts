@@ -54,6 +54,8 @@ export async function serveBuild(options: ServeOptions = {}): Promise<RunningSer
 				'Cache-Control',
 				pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
 			);
+			// embed.js is loaded by other sites' pages; as a module (type="module") it needs CORS.
+			if (pathname === '/embed.js') res.setHeader('Access-Control-Allow-Origin', '*');
 			if (options.crossOriginIsolated) {
 				res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 				res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
