@@ -28,7 +28,12 @@ const config = {
 		}
 	},
 	kit: {
-		adapter: adapter({ strict: true }),
+		// 404.html: an app shell static hosts serve for a path they do not have; it shows the
+		// site's own "not found" page (src/routes/+error.svelte) with a way back.
+		adapter: adapter({ strict: true, fallback: '404.html' }),
+		// Absolute asset URLs (/_app/...): a page served under another form of its path
+		// (/labs/x/, or the 404 page at any depth) still finds its scripts and styles.
+		paths: { relative: false },
 		alias: { $labs: 'labs' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}

@@ -67,6 +67,8 @@ const TARGETS = {
 	jsBeforeRuntimeGzip: 150 * KB,
 	firstFigureMs: 1000,
 	modelReadyMs: 2000,
+	/** A longer task at load blocks input (the RAIL "long task" line). */
+	longTaskMs: 50,
 	redrawMedianMs: 16,
 	redrawP95Ms: 33,
 	onnxBytes: 1 * MB,
@@ -161,6 +163,8 @@ interface LoadResult {
 	firstFigureMs: number | null;
 	modelReadyMs: number | null;
 	firstContentfulPaintMs: number | null;
+	/** The longest main-thread task from navigation to model ready (0: none of 50 ms or more). */
+	longestTaskMs: number;
 	wasmFetched: { path: string; startMs: number }[];
 	backend: string | null;
 }
@@ -170,6 +174,14 @@ interface LoadResult {
  * with keepNames) wraps named functions in the callbacks we pass to page.evaluate with it.
  */
 const READY_PROBE = `globalThis.__name = globalThis.__name || ((fn) => fn);
+window.__benchLongestTask = 0;
+try {
+	// Long tasks (≥ 50 ms on the main thread) until the model is ready: the page cannot answer input.
+	new PerformanceObserver((list) => {
+		if (window.__benchReadyAt !== undefined) return;
+		for (const entry of list.getEntries()) window.__benchLongestTask = Math.max(window.__benchLongestTask, entry.duration);
+	}).observe({ type: 'longtask', buffered: true });
+} catch {}
 (() => {
 	const probe = setInterval(() => {
 		const v = window.__vlab;
@@ -186,6 +198,7 @@ interface PageTimes {
 	firstDrawnAt: number | null;
 	readyAt: number | null;
 	fcp: number | null;
+	longestTask: number;
 	timeOrigin: number;
 }
 
@@ -219,6 +232,7 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
 		const w = window as unknown as {
 			__vlab?: { status: string; backend: string | null; firstDrawnAt: number | null };
 			__benchReadyAt?: number;
+			__benchLongestTask?: number;
 		};
 		const fcp = performance.getEntriesByName('first-contentful-paint')[0];
 		return {
@@ -227,6 +241,7 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
 			firstDrawnAt: w.__vlab?.firstDrawnAt ?? null,
 			readyAt: w.__benchReadyAt ?? null,
 			fcp: fcp ? fcp.startTime : null,
+			longestTask: w.__benchLongestTask ?? 0,
 			timeOrigin: performance.timeOrigin
 		};
 	});
@@ -255,6 +270,7 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
 			firstFigureMs: times.firstDrawnAt,
 			modelReadyMs: times.readyAt,
 			firstContentfulPaintMs: times.fcp,
+			longestTaskMs: times.longestTask,
 			wasmFetched,
 			backend: times.backend
 		}
@@ -353,6 +369,7 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 			const firstFigure = median(numbers((l) => l.firstFigureMs));
 			const modelReady = median(numbers((l) => l.modelReadyMs));
 			const fcp = median(numbers((l) => l.firstContentfulPaintMs));
+			const longestTask = Math.max(...loads.map((l) => l.longestTaskMs));
 			const wasmStart = median(loads.flatMap((l) => l.wasmFetched.slice(0, 1).map((w) => w.startMs)));
 			const wasmFiles = [...new Set(loads.flatMap((l) => l.wasmFetched.map((w) => w.path)))];
 
@@ -368,6 +385,7 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 			}
 			check(lab.slug, `${kind}: first figure drawn (median of ${LOADS})`, fmtMs(firstFigure), `≤ ${TARGETS.firstFigureMs} ms`, Number.isNaN(firstFigure) ? null : firstFigure <= TARGETS.firstFigureMs);
 			check(lab.slug, `${kind}: model ready (median of ${LOADS})`, fmtMs(modelReady), `≤ ${TARGETS.modelReadyMs} ms`, Number.isNaN(modelReady) ? null : modelReady <= TARGETS.modelReadyMs);
+			check(lab.slug, `${kind}: longest main-thread task at load (max of ${LOADS})`, longestTask > 0 ? fmtMs(longestTask) : 'none ≥ 50 ms', `< ${TARGETS.longTaskMs} ms`, longestTask < TARGETS.longTaskMs);
 			check(lab.slug, `${kind}: runtime .wasm fetched after first paint`, fmtMs(wasmStart), `after FCP ${fmtMs(fcp)}`, Number.isNaN(wasmStart) || Number.isNaN(fcp) ? null : wasmStart >= fcp);
 			check(lab.slug, `${kind}: .wasm files fetched`, String(wasmFiles.length), '1', wasmFiles.length === 1);
 			const measured = `${latency.samples.length} changes by ${latency.method}${latency.timeouts ? `, ${latency.timeouts} never redrew` : ''}`;
@@ -382,9 +400,10 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 				firstFigureMs: firstFigure,
 				modelReadyMs: modelReady,
 				firstContentfulPaintMs: fcp,
+				longestTaskMs: longestTask,
 				wasmFetchStartMs: wasmStart,
 				wasmFiles,
-				loads: loads.map((l) => ({ firstFigureMs: l.firstFigureMs, modelReadyMs: l.modelReadyMs, fcpMs: l.firstContentfulPaintMs })),
+				loads: loads.map((l) => ({ firstFigureMs: l.firstFigureMs, modelReadyMs: l.modelReadyMs, fcpMs: l.firstContentfulPaintMs, longestTaskMs: l.longestTaskMs })),
 				redraw: latency,
 				...(extra ? { extra } : {})
 			};

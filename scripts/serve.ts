@@ -5,9 +5,9 @@
  * It behaves like a plain static host: `/labs/x` is answered with `labs/x.html` (the site is
  * prerendered with trailingSlash 'never'), MIME types come from sirv's table (`.wasm` is
  * `application/wasm`, `.js`/`.mjs` are `text/javascript`), hashed files under `_app/immutable/`
- * are cacheable forever, and anything missing is a 404.
+ * are cacheable forever, and anything missing is a 404 answered with the site's 404.html.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -54,6 +54,8 @@ export async function serveBuild(options: ServeOptions = {}): Promise<RunningSer
 				'Cache-Control',
 				pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
 			);
+			// embed.js is loaded by other sites' pages; as a module (type="module") it needs CORS.
+			if (pathname === '/embed.js') res.setHeader('Access-Control-Allow-Origin', '*');
 			if (options.crossOriginIsolated) {
 				res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 				res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
@@ -61,9 +63,17 @@ export async function serveBuild(options: ServeOptions = {}): Promise<RunningSer
 		}
 	});
 
+	// Like most static hosts: a path the build lacks gets the site's 404.html, with status 404.
+	const notFoundPage = resolve(dir, '404.html');
 	const server: Server = createServer((req, res) => {
 		files(req, res, () => {
 			res.statusCode = 404;
+			if (existsSync(notFoundPage)) {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.setHeader('Cache-Control', 'no-cache');
+				res.end(readFileSync(notFoundPage));
+				return;
+			}
 			res.setHeader('Content-Type', 'text/plain; charset=utf-8');
 			res.end(`404: ${req.url ?? ''} is not in the build\n`);
 		});

@@ -83,7 +83,8 @@ export type ParsedTokens = { ok: true; x: number[] } | { ok: false; message: str
  */
 export function parseTokens(text: string): ParsedTokens {
 	const compact = text.replace(/[\s,]+/g, '');
-	const bad = compact.match(/[^0-9]/);
+	// `u`: an emoji is one character, not two halves shown as "�".
+	const bad = compact.match(/[^0-9]/u);
 	if (bad) return { ok: false, message: `“${bad[0]}” is not in the vocabulary: use the digits 0–9 only.` };
 	if (compact.length < MIN_K || compact.length > MAX_K)
 		return { ok: false, message: `The models were trained on ${MIN_K} to ${MAX_K} digits; this has ${compact.length}.` };

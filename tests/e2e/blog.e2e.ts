@@ -125,4 +125,25 @@ describe('a blog post embedding figures from two labs', () => {
 			expect(seen.results, 'the figure shows the same numbers').toBe(figuresBefore[i].results);
 		});
 	});
+
+	test('embed.js loaded as type="module" resizes the figure too', async () => {
+		const { page } = await browser.newPage();
+		const query = new URLSearchParams({ site: browser.baseURL, module: '1' });
+		query.append('src', browser.baseURL + withQuery(EMBEDS[0], { backend: 'wasm' }));
+		await page.goto(`${host.origin}/blog.html?${query}`);
+		expect(await page.locator('script[type="module"][src$="/embed.js"]').count()).toBe(1);
+		const frame = page.frames().find((f) => f.url().startsWith(browser.baseURL + EMBEDS[0]));
+		if (!frame) throw new Error(`no frame for ${EMBEDS[0]}`);
+		await frame.waitForFunction(() => (window as VlabWindow).__vlab?.lastDrawnAt != null, null, { timeout: 90_000, polling: 100 });
+		let height = 240;
+		let content = 0;
+		for (let attempt = 0; attempt < 40; attempt++) {
+			[height] = await iframeHeights(page);
+			content = (await view(frame)).contentHeight;
+			if (Math.abs(height - content) <= 2) break;
+			await page.waitForTimeout(250);
+		}
+		expect(height, 'the iframe left its initial 240 px').not.toBe(240);
+		expect(Math.abs(height - content), `iframe is ${height}px for ${content}px of content`).toBeLessThanOrEqual(2);
+	});
 });

@@ -8,7 +8,7 @@ describe('index page', () => {
 	test('lists each live lab as a link to its page', async () => {
 		const { page } = await browser.open('/');
 		for (const lab of LIVE_LABS) {
-			// The prerendered href is relative (`./labs/…`); what matters is where it leads.
+			// What matters is where the prerendered href leads, however it is written.
 			const link = page.locator(`a[href$="labs/${lab.slug}"]`);
 			await expect(link.count(), `a link to /labs/${lab.slug}`).resolves.toBeGreaterThanOrEqual(1);
 			await expect(link.first().evaluate((a: HTMLAnchorElement) => a.href)).resolves.toBe(`${browser.baseURL}/labs/${lab.slug}`);

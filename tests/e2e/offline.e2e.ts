@@ -6,6 +6,23 @@ import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
 import { sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
+import type { Page } from 'playwright-core';
+
+/** The worker installs in the background: wait until it is active and has cached the runtime. */
+async function waitForOfflineCache(page: Page): Promise<void> {
+	await page.waitForFunction(
+		async () => {
+			await navigator.serviceWorker.ready;
+			for (const name of await caches.keys()) {
+				const keys = await (await caches.open(name)).keys();
+				if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
+			}
+			return false;
+		},
+		null,
+		{ timeout: 120_000, polling: 500 }
+	);
+}
 
 describe('offline after one visit', () => {
 	const browser = useBrowser('wasm');
@@ -17,19 +34,7 @@ describe('offline after one visit', () => {
 	test(`${pages.map((p) => p.path).join(' and ')} reload and run with the network off`, async () => {
 		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }));
 		await waitForLabReady(page);
-		// The worker installs in the background; wait until it is active and has cached the runtime.
-		await page.waitForFunction(
-			async () => {
-				await navigator.serviceWorker.ready;
-				for (const name of await caches.keys()) {
-					const keys = await (await caches.open(name)).keys();
-					if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
-				}
-				return false;
-			},
-			null,
-			{ timeout: 120_000, polling: 500 }
-		);
+		await waitForOfflineCache(page);
 		await page.reload();
 		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
 
@@ -41,5 +46,23 @@ describe('offline after one visit', () => {
 			expect(snap.backend).toBe('wasm');
 			expect(snap.runs).toBeGreaterThanOrEqual(1);
 		}
+	});
+});
+
+describe('offline from a presentation alone', () => {
+	const browser = useBrowser('wasm');
+	const slug = sitePages().find((p) => p.live && !p.embed)?.path.split('/').pop();
+
+	test('a reader who only ever opened /present/<slug> can reload it with the network off', async () => {
+		const path = `/present/${slug}`;
+		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }));
+		await waitForLabReady(page);
+		await waitForOfflineCache(page);
+		await context.setOffline(true);
+		const response = await page.reload();
+		expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
+		const snap = await waitForLabReady(page);
+		expect(snap.backend).toBe('wasm');
+		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
 	});
 });

@@ -9,7 +9,7 @@ import { type Backend, requestedBackend } from '$lib/onnx/backend';
 import { describeModelError } from '$lib/onnx/errors';
 import { LatestRunner } from '$lib/onnx/latestRunner';
 import { chooseBackend } from '$lib/onnx/runtime';
-import { defaults, mergeIntoParams, parseState, type Schema, type StateOf } from './schema';
+import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -85,6 +85,16 @@ export class LabController<S extends Schema, R> {
 
 	set(patch: Partial<StateOf<S>>): void {
 		Object.assign(this.state, patch);
+	}
+
+	/**
+	 * A patch from outside the page's own controls (the test hook, which ships with the site):
+	 * checked by the URL's rules, and refused whole, with the reasons, if any part is not valid.
+	 */
+	setChecked(input: Record<string, unknown>): void {
+		const { patch, errors } = parsePatch(this.schema, input);
+		if (errors.length > 0) throw new Error(`State refused: ${errors.join(' ')}`);
+		this.set(patch);
 	}
 
 	/** The reader's backend choice; it goes into the URL so a reload keeps it. */

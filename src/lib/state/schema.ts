@@ -72,16 +72,35 @@ export function defaults<S extends Schema>(schema: S): StateOf<S> {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
+/** The longest piece of a URL value a note repeats back (in characters, not UTF-16 units). */
+export const ECHO_MAX_CHARS = 40;
+// Bidi controls (embeddings, overrides, isolates, marks) and other invisible control characters:
+// echoed as is, they would reorder or hide the site's own words around them.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * A piece of reader-supplied text made safe to repeat in a note: control and bidi characters
+ * removed, and cut to `max` characters with an ellipsis, so a 100 KB value makes a short note.
+ */
+export function echoText(raw: string, max = ECHO_MAX_CHARS): string {
+	const chars = Array.from(raw.replace(UNSAFE_CHARS, ''));
+	return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
+}
+
+/** A number as this site writes it: optional sign, digits, optional fraction and exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** Reads one field; returns the value and, when the raw text was not usable as is, a note. */
 function parseField(key: string, field: Field, raw: string): { value: unknown; note?: string } {
 	const fallback = (why: string) => ({
 		value: field.default,
-		note: `“${key}=${raw}” ${why}; using the default ${formatValue(field, field.default)}.`
+		note: `“${key}=${echoText(raw)}” ${why}; using the default ${formatValue(field, field.default)}.`
 	});
 	switch (field.kind) {
 		case 'text': {
 			const why = field.validate?.(raw) ?? null;
-			return why ? fallback(`is not usable (${why})`) : { value: raw };
+			// The reason may quote the value too (e.g. the token it could not read).
+			return why ? fallback(`is not usable (${echoText(why, 4 * ECHO_MAX_CHARS)})`) : { value: raw };
 		}
 		case 'bool': {
 			const text = raw.toLowerCase();
@@ -97,17 +116,21 @@ function parseField(key: string, field: Field, raw: string): { value: unknown; n
 		}
 		case 'int':
 		case 'number': {
-			if (raw.trim() === '') return fallback('is empty');
-			const num = Number(raw);
+			const text = raw.trim();
+			if (text === '') return fallback('is empty');
+			// Plain decimals only: Number() would also read 0x10, 0b11, Infinity and padded text.
+			if (!DECIMAL.test(text)) return fallback('is not a number');
+			const num = Number(text);
 			if (!Number.isFinite(num)) return fallback('is not a number');
 			if (field.kind === 'number' && field.allowZero && num === 0) return { value: 0 };
 			let value = field.kind === 'int' ? Math.round(num) : num;
 			const clamped = clamp(value, field.min, field.max);
 			if (clamped !== value) {
 				value = clamped;
-				return { value, note: `“${key}=${raw}” is outside ${field.min}–${field.max}; clamped to ${value}.` };
+				return { value, note: `“${key}=${echoText(raw)}” is outside ${field.min}–${field.max}; clamped to ${value}.` };
 			}
-			if (field.kind === 'int' && value !== num) return { value, note: `“${key}=${raw}” rounded to ${value}.` };
+			if (field.kind === 'int' && value !== num) return { value, note: `“${key}=${echoText(raw)}” rounded to ${value}.` };
+			if (text !== raw) return { value, note: `“${key}=${echoText(raw)}” read as ${value}.` };
 			return { value };
 		}
 	}
@@ -156,4 +179,38 @@ export function mergeIntoParams<S extends Schema>(
 	for (const [key, value] of params) if (!(key in schema)) merged.set(key, value);
 	for (const [key, value] of serializeState(schema, state)) merged.set(key, value);
 	return merged;
+}
+
+export interface PatchResult<S extends Schema> {
+	/** The fields of the patch that are valid as given. */
+	patch: Partial<StateOf<S>>;
+	/** Why the other fields were refused: unknown keys, wrong types, values the URL would adjust. */
+	errors: string[];
+}
+
+/**
+ * Checks a state patch from outside the page's own controls (the test hook) by the same rules as
+ * the URL: each value goes through the field's parser, and anything the parser would clamp, round
+ * or replace is refused rather than adjusted, as is any key the schema does not have.
+ */
+export function parsePatch<S extends Schema>(schema: S, input: Record<string, unknown>): PatchResult<S> {
+	const patch: Record<string, unknown> = {};
+	const errors: string[] = [];
+	for (const [key, value] of Object.entries(input ?? {})) {
+		const field = Object.hasOwn(schema, key) ? schema[key] : undefined;
+		if (!field) {
+			errors.push(`“${echoText(key)}” is not a setting of this lab.`);
+			continue;
+		}
+		const expected = field.kind === 'bool' ? 'boolean' : field.kind === 'int' || field.kind === 'number' ? 'number' : 'string';
+		if (typeof value !== expected) {
+			errors.push(`“${key}” must be a ${expected}, not ${value === null ? 'null' : typeof value}.`);
+			continue;
+		}
+		const raw = field.kind === 'bool' ? (value ? 'on' : 'off') : String(value);
+		const { value: parsed, note } = parseField(key, field, raw);
+		if (note) errors.push(note);
+		else patch[key] = parsed;
+	}
+	return { patch: patch as Partial<StateOf<S>>, errors };
 }

@@ -31,7 +31,7 @@ export function exposeTestHook(controller: AnyController): void {
 			return { ...controller.state };
 		},
 		setState(patch: Record<string, unknown>) {
-			controller.set(patch as Parameters<typeof controller.set>[0]);
+			controller.setChecked(patch);
 		}
 	};
 	(globalThis as { __vlab?: typeof hook }).__vlab = hook;

@@ -39,7 +39,7 @@ document.getElementById('embed').src = new URLSearchParams(location.search).get(
 /**
  * A blog post that embeds several figures the way the snippet tells bloggers to: one iframe per
  * `src` param (fixed 240 px to start with) and the site's own `embed.js` (from `site`), which is
- * the only thing that resizes them.
+ * the only thing that resizes them. \`module=1\` loads embed.js as \`type="module"\`, as some blogs do.
  */
 function blogPage(query: URLSearchParams): string {
 	const site = new URL(query.get('site') ?? '').origin;
@@ -53,7 +53,7 @@ function blogPage(query: URLSearchParams): string {
 <body>
 <p>A post that embeds figures from two labs.</p>
 ${frames}
-<script src="${escapeAttribute(site)}/embed.js"></script>
+<script${query.get('module') === '1' ? ' type="module"' : ''} src="${escapeAttribute(site)}/embed.js"></script>
 </body>
 </html>
 `;
