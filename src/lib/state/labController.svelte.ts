@@ -120,6 +120,11 @@ export class LabController<S extends Schema, R> {
 		return { ...this.state };
 	}
 
+	/** Stops pending work tied to the page (the delayed URL write); call when the page goes. */
+	dispose(): void {
+		clearTimeout(this.#urlTimer);
+	}
+
 	markDrawn(): void {
 		const now = performance.now();
 		this.firstDrawnAt ??= now;
