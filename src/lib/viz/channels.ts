@@ -9,8 +9,8 @@ import { place } from './scales';
 import type { Datum, Value } from './types';
 
 export type Accessor<D, V> = (d: D, i: number) => V;
-/** Names of D's fields that hold a V. */
-export type FieldOf<D, V> = { [K in keyof D]-?: D[K] extends V | undefined ? K : never }[keyof D] & string;
+/** Names of D's fields that hold a V (none when D is a bare number). */
+export type FieldOf<D, V> = D extends object ? { [K in keyof D]-?: D[K] extends V | undefined ? K : never }[keyof D] & string : never;
 export type Channel<D, V> = ArrayLike<V> | Accessor<D, V> | FieldOf<D, V>;
 
 /** The channels a point-like mark reads; each defaults to the same-named field of a `Datum`. */
@@ -82,4 +82,17 @@ export function placePoints(ctx: ChartContext, points: readonly Resolved[]): Pla
 	return points
 		.map((p) => ({ ...p, px: place(ctx.xScale, p.x), py: place(ctx.yScale, p.y) }))
 		.filter((p) => Number.isFinite(p.px) && Number.isFinite(p.py));
+}
+
+/** The x and y columns of a flat [x₀, y₀, x₁, y₁, …] array (n 2-D points, as a [n, 2] tensor holds them). */
+export function interleaved(flat: ArrayLike<number> | null | undefined): { x: number[]; y: number[] } {
+	const x: number[] = [];
+	const y: number[] = [];
+	if (flat) {
+		for (let i = 0; i + 1 < flat.length; i += 2) {
+			x.push(flat[i]);
+			y.push(flat[i + 1]);
+		}
+	}
+	return { x, y };
 }
