@@ -31,7 +31,7 @@ describe('Heatmap', () => {
 	it('paints one canvas pixel per cell for the image', () => {
 		const painted: string[] = [];
 		const fake = { set fillStyle(v: string) { painted.push(v); }, fillRect() {} };
-		const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fake as unknown as CanvasRenderingContext2D);
+		const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fake as never);
 		vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue('data:image/png;base64,AAAA');
 		const { container } = render(HeatmapHarness, { rows: 2, cols: 3, render: 'canvas' });
 		expect(painted).toEqual(['rgb(0,0,0)', 'rgb(0,1,0)', 'rgb(0,2,0)', 'rgb(1,0,0)', 'rgb(1,1,0)', 'rgb(1,2,0)']);
