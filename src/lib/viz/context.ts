@@ -3,7 +3,7 @@
  * The object uses getters over the Chart's reactive state, so layers that read
  * `ctx.xScale` inside `$derived` update when the Chart resizes or its domains change.
  */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { AnyScale, ContinuousScale, ScaleType, ContinuousType } from './scales';
 
 export interface Margin {
@@ -31,16 +31,15 @@ export interface ChartContext {
 	readonly clip: string;
 }
 
-// A symbol key: no clash with any other library's context.
-const KEY = Symbol('chart');
+// Typed context: the key is private to this module, so no other library's context can clash.
+const [readChartContext, writeChartContext, hasChartContext] = createContext<ChartContext>();
 
 export function setChartContext(ctx: ChartContext): ChartContext {
-	return setContext(KEY, ctx);
+	return writeChartContext(ctx);
 }
 
 /** The enclosing Chart's size and scales; throws when a layer is used outside a Chart. */
 export function getChartContext(): ChartContext {
-	const ctx = getContext<ChartContext | undefined>(KEY);
-	if (!ctx) throw new Error('This layer must be placed inside a <Chart>.');
-	return ctx;
+	if (!hasChartContext()) throw new Error('This layer must be placed inside a <Chart>.');
+	return readChartContext();
 }

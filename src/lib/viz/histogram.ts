@@ -52,3 +52,18 @@ export function histogram(
 	}
 	return out;
 }
+
+/**
+ * A histogram's step outline as x and y columns: each bin's count held from its x0 (draw with
+ * d3's curveStepAfter), closed at the last bin's right edge.
+ */
+export function stepOutline(bins: readonly Bin[]): { x: number[]; y: number[] } {
+	const x = bins.map((b) => b.x0);
+	const y = bins.map((b) => b.count);
+	const last = bins[bins.length - 1];
+	if (last) {
+		x.push(last.x1);
+		y.push(last.count);
+	}
+	return { x, y };
+}

@@ -1,9 +1,17 @@
 /** Data shapes the layers accept. */
 
-/** A point in data coordinates. */
-export interface XY {
-	x: number;
+/** A value a mark can place: a number on a continuous axis, a category name on a band axis. */
+export type Value = number | string;
+
+/**
+ * The one datum shape every mark understands when it is given objects and no accessors:
+ * where it goes (`x`, `y`, and for areas a lower edge `y0`) and an optional own colour.
+ */
+export interface Datum {
+	x: Value;
 	y: number;
+	y0?: number;
+	color?: string;
 }
 
 /** A legend entry: what a colour (and dash or marker) means. */
