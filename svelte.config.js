@@ -4,6 +4,7 @@ import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
+import { cspDirectives } from './src/lib/csp/directives.js';
 
 const isSvx = (filename) => filename.endsWith('.svx');
 
@@ -30,7 +31,10 @@ const config = {
 	kit: {
 		adapter: adapter({ strict: true }),
 		alias: { $labs: 'labs' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Every page is prerendered: the policy goes into each page as a <meta>, with the hash of
+		// the page's inline bootstrap script (see src/lib/csp/directives.js for each source).
+		csp: { mode: 'hash', directives: cspDirectives }
 	}
 };
 

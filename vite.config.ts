@@ -41,8 +41,16 @@ const pwa = SvelteKitPWA({
 	kit: { trailingSlash: 'never' }
 });
 
+/**
+ * Fonts (KaTeX's) are always emitted as files, never inlined as data: URLs, so the
+ * Content-Security-Policy can say `font-src 'self'`. Other assets keep Vite's default limit.
+ */
+const FONT_FILE = /\.(woff2?|ttf|otf|eot)($|\?)/i;
+const assetsInlineLimit = (filePath: string): boolean | undefined => (FONT_FILE.test(filePath) ? false : undefined);
+
 export default defineConfig({
 	plugins: [sveltekit(), pwa, svelteTesting()],
+	build: { assetsInlineLimit },
 	test: {
 		projects: [
 			{
