@@ -42,11 +42,12 @@ const pwa = SvelteKitPWA({
 });
 
 /**
- * Fonts (KaTeX's) are always emitted as files, never inlined as data: URLs, so the
- * Content-Security-Policy can say `font-src 'self'`. Other assets keep Vite's default limit.
+ * Fonts (KaTeX's) and images are always emitted as files, never inlined as data: URLs, so the
+ * Content-Security-Policy can say `font-src 'self'` and allow no data: images. Other assets keep
+ * Vite's default limit.
  */
-const FONT_FILE = /\.(woff2?|ttf|otf|eot)($|\?)/i;
-const assetsInlineLimit = (filePath: string): boolean | undefined => (FONT_FILE.test(filePath) ? false : undefined);
+const NEVER_INLINED = /\.(woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|svg)($|\?)/i;
+const assetsInlineLimit = (filePath: string): boolean | undefined => (NEVER_INLINED.test(filePath) ? false : undefined);
 
 export default defineConfig({
 	plugins: [sveltekit(), pwa, svelteTesting()],

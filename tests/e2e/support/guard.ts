@@ -68,7 +68,7 @@ function recordCspViolations(binding: string): void {
 /** Fails the test on any CSP violation in any frame of the context (first-party or embedded). */
 export async function guardCsp(context: BrowserContext, problems: string[]): Promise<void> {
 	await context.exposeBinding(CSP_BINDING, (_source, v: CspViolation) => {
-		problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source || '?'}:${v.line} on ${v.page}`);
+		problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '?'} at ${v.source || '?'}:${v.line} on ${v.page}`);
 	});
 	await context.addInitScript(recordCspViolations, CSP_BINDING);
 }
