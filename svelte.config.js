@@ -4,6 +4,7 @@ import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
+import { cspDirectives } from './src/lib/csp/directives.js';
 
 const isSvx = (filename) => filename.endsWith('.svx');
 
@@ -35,7 +36,10 @@ const config = {
 		// (/labs/x/, or the 404 page at any depth) still finds its scripts and styles.
 		paths: { relative: false },
 		alias: { $labs: 'labs' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// Every page is prerendered: the policy goes into each page as a <meta>, with the hash of
+		// the page's inline bootstrap script (see src/lib/csp/directives.js for each source).
+		csp: { mode: 'hash', directives: cspDirectives }
 	}
 };
 

@@ -41,8 +41,17 @@ const pwa = SvelteKitPWA({
 	kit: { trailingSlash: 'never' }
 });
 
+/**
+ * Fonts (KaTeX's) and images are always emitted as files, never inlined as data: URLs, so the
+ * Content-Security-Policy can say `font-src 'self'` and allow no data: images. Other assets keep
+ * Vite's default limit.
+ */
+const NEVER_INLINED = /\.(woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|svg)($|\?)/i;
+const assetsInlineLimit = (filePath: string): boolean | undefined => (NEVER_INLINED.test(filePath) ? false : undefined);
+
 export default defineConfig({
 	plugins: [sveltekit(), pwa, svelteTesting()],
+	build: { assetsInlineLimit },
 	test: {
 		projects: [
 			{

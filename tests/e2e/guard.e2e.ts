@@ -1,8 +1,11 @@
-/** The harness itself: the guard really records console errors, page errors and foreign requests. */
+/**
+ * The harness itself: the guard really records console errors, page errors, foreign requests and
+ * Content-Security-Policy violations.
+ */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/chromium';
-import { guardContext, guardPage, isForeign } from './support/guard';
+import { guardContext, guardPage, isForeign, type CspWindow } from './support/guard';
 
 describe('e2e guard', () => {
 	let browser: Browser;
@@ -23,7 +26,9 @@ describe('e2e guard', () => {
 	});
 
 	test('records console errors, uncaught errors and aborted foreign requests', async () => {
-		const context = await browser.newContext();
+		// The site's CSP (connect-src 'self') would stop the fetch before the network: bypass it
+		// here, so this checks the request guard behind it.
+		const context = await browser.newContext({ bypassCSP: true });
 		const problems: string[] = [];
 		await guardContext(context, problems);
 		const page = await context.newPage();
@@ -47,5 +52,28 @@ describe('e2e guard', () => {
 		expect(problems.some((p) => p.startsWith('console error: boom from the page'))).toBe(true);
 		expect(problems.some((p) => p.includes('uncaught boom'))).toBe(true);
 		expect(problems.some((p) => p.includes('request to another origin (aborted): https://example.com/tracker.js'))).toBe(true);
+	});
+
+	test('records Content-Security-Policy violations, on the page and through the binding', async () => {
+		const context = await browser.newContext();
+		const problems: string[] = [];
+		await guardContext(context, problems);
+		const page = await context.newPage();
+		guardPage(page, problems);
+		await page.goto(inject('baseURL') + '/');
+		// An injected inline script: what the policy is there to stop.
+		const ran = await page.evaluate(async () => {
+			const script = document.createElement('script');
+			script.textContent = 'window.__injectedRan = true;';
+			document.head.append(script);
+			await new Promise((done) => setTimeout(done, 100));
+			return (window as Window & { __injectedRan?: boolean }).__injectedRan === true;
+		});
+		await page.waitForTimeout(200);
+		const recorded = await page.evaluate(() => (window as CspWindow).__cspViolations ?? []);
+		await context.close();
+		expect(ran, 'the inline script was blocked').toBe(false);
+		expect(recorded.map((v) => v.directive)).toEqual(['script-src-elem']);
+		expect(problems.filter((p) => p.startsWith('CSP violation: script-src-elem blocked inline')).length, problems.join('\n')).toBe(1);
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * Browser fixtures for the e2e files: one Chromium per file (WASM or WebGPU flags), a fresh
  * context per page, and a guard that fails the running test on any console error, uncaught page
- * error, or request to an origin other than this machine (such requests are also aborted).
+ * error, Content-Security-Policy violation, or request to an origin other than this machine
+ * (such requests are also aborted).
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -28,15 +29,60 @@ export function isForeign(url: string): boolean {
 	return NETWORK_PROTOCOLS.has(parsed.protocol) && !LOCAL_HOSTS.has(parsed.hostname);
 }
 
+/** What a `securitypolicyviolation` event said, as recorded in the page (`window.__cspViolations`). */
+export interface CspViolation {
+	directive: string;
+	blocked: string;
+	source: string;
+	line: number;
+	page: string;
+}
+
+export type CspWindow = Window & { __cspViolations?: CspViolation[] };
+
+const CSP_BINDING = '__vlabCspViolation';
+
+/**
+ * Runs in every frame before its own scripts: records each Content-Security-Policy violation on
+ * `window.__cspViolations` and hands it to the test through the binding (which outlives the page).
+ */
+function recordCspViolations(binding: string): void {
+	const seen: CspViolation[] = ((window as CspWindow).__cspViolations = []);
+	window.addEventListener(
+		'securitypolicyviolation',
+		(event) => {
+			const violation = {
+				directive: event.effectiveDirective,
+				blocked: event.blockedURI,
+				source: event.sourceFile,
+				line: event.lineNumber,
+				page: location.href
+			};
+			seen.push(violation);
+			(window as unknown as Record<string, ((v: CspViolation) => void) | undefined>)[binding]?.(violation);
+		},
+		true
+	);
+}
+
+/** Fails the test on any CSP violation in any frame of the context (first-party or embedded). */
+export async function guardCsp(context: BrowserContext, problems: string[]): Promise<void> {
+	await context.exposeBinding(CSP_BINDING, (_source, v: CspViolation) => {
+		problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '?'} at ${v.source || '?'}:${v.line} on ${v.page}`);
+	});
+	await context.addInitScript(recordCspViolations, CSP_BINDING);
+}
+
 export interface GuardedPage {
 	page: Page;
 	context: BrowserContext;
-	/** What went wrong so far (console errors, page errors, foreign requests). */
+	/** What went wrong so far (console errors, page errors, CSP violations, foreign requests). */
 	problems: string[];
 }
 
-/** Watches a context: records and aborts foreign requests, records console errors and page errors. */
+/** Watches a context: records and aborts foreign requests, records CSP violations. */
 export async function guardContext(context: BrowserContext, problems: string[]): Promise<void> {
+	await guardCsp(context, problems);
 	await context.route('**/*', async (route) => {
 		const url = route.request().url();
 		if (isForeign(url)) {
