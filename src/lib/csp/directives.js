@@ -12,8 +12,9 @@
  *   service worker are our files too.
  * - connect-src 'self': models, the runtime's .wasm and the service worker's precache are fetched
  *   from this origin; nothing else is.
- * - img-src blob:: the PNG export draws the SVG through a blob: URL. No data: (the site has no
- *   data: images; a reader's own image is decoded with createImageBitmap, which needs none).
+ * - img-src blob: data:: the PNG export draws the SVG through a blob: URL, and the Heatmap mark
+ *   paints a large grid into an SVG <image> as a data: PNG so that the grid travels with an SVG
+ *   export. An image cannot run script, so data: images cost the policy nothing that matters.
  * - style-src-elem 'self' + one hash: stylesheets are files, and the only inline <style> is the
  *   no-JavaScript rule of embeds (noscriptCss.js).
  * - style-src-attr 'unsafe-inline': style *attributes* cannot be hashed in practice. KaTeX sets a
@@ -41,7 +42,7 @@ export const cspDirectives = {
 	'script-src': ['self', 'wasm-unsafe-eval'],
 	'worker-src': ['self'],
 	'connect-src': ['self'],
-	'img-src': ['self', 'blob:'],
+	'img-src': ['self', 'blob:', 'data:'],
 	'font-src': ['self'],
 	'style-src': ['self', 'unsafe-inline'],
 	'style-src-elem': ['self', sha256Source(NOSCRIPT_EMBED_CSS)],
