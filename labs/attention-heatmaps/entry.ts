@@ -9,7 +9,7 @@ import KvCacheFigure from './KvCacheFigure.svelte';
 import InsideHeadFigure from './InsideHeadFigure.svelte';
 import MasksPositionsFigure from './MasksPositionsFigure.svelte';
 import N2WallFigure from './N2WallFigure.svelte';
-import TrainFigure from './TrainFigure.svelte';
+import TrainingFigure from './TrainingFigure.svelte';
 import OnlineSoftmaxDerivation from './OnlineSoftmaxDerivation.svx';
 
 export const entry: LabEntry = {
@@ -22,7 +22,7 @@ export const entry: LabEntry = {
 		'inside-head': InsideHeadFigure,
 		'masks-positions': MasksPositionsFigure,
 		'n2-wall': N2WallFigure,
-		train: TrainFigure
+		train: TrainingFigure
 	},
 	derivations: { 'online-softmax': OnlineSoftmaxDerivation },
 	figureControls: { 'head-grid': [], scale: [], 'kv-cache': [] },

@@ -1,7 +1,8 @@
 /**
  * The lab's controller: URL state in, the probe results out (figure 3, and the numbers the
- * tests compare across backends); plus the live sampling runs of figures 4 and 5, the
- * quality sweep, and the hovered step (UI state, not URL state). The model code loads lazily.
+ * tests compare across backends); plus the live runs (figure 4's and 5's sampling, figure 6's
+ * training), the quality sweep, and the hovered step (UI state, not URL state). The model code
+ * loads lazily.
  */
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
@@ -9,11 +10,12 @@ import { dataset, MIXTURE_CLASSES } from './data2d';
 import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
-import { SamplerRun } from './samplerRun.svelte';
+import { createSamplerRun, type SamplerRun } from './samplerRun';
 import { scheduleFor } from './stateSchedules';
 import type { SamplerKind } from './sampler';
 import type { Schedule, ScheduleKind } from './schedules';
 import type { DiffResults } from './summary';
+import { createTrainingRun } from './trainingRun';
 
 export const SAMPLE_COUNT = 400;
 export const GUIDED_COUNT = 400;
@@ -33,9 +35,11 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
 	hoverT = $state<number | null>(null);
 	/** Figure 4's two runs, side by side: DDPM with T steps and DDIM with k steps, same x_T. */
-	readonly samplerRuns = { ddpm: new SamplerRun(), ddim: new SamplerRun() };
-	readonly guided = new SamplerRun();
-	readonly unguided = new SamplerRun();
+	readonly samplerRuns = { ddpm: createSamplerRun(), ddim: createSamplerRun() };
+	readonly guided = createSamplerRun();
+	readonly unguided = createSamplerRun();
+	/** Figure 6: the denoiser trained in the browser, then sampled. */
+	readonly training = createTrainingRun();
 	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
@@ -83,7 +87,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		if (!this.backend) return;
 		this.runMmd[kind] = null;
 		const run = this.samplerRuns[kind];
-		const x = await run.start({
+		const finished = await run.start({
 			backend: this.backend,
 			data: s.data,
 			schedule: scheduleFor(s),
@@ -93,6 +97,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			seed: s.seed,
 			animate: !reducedMotion()
 		});
+		const x = finished ? run.tracks[0].data.points : null;
 		if (x) this.runMmd[kind] = mmd(x, dataset(s.data, SAMPLE_COUNT, 7001).points);
 		if (kind === 'ddim') this.#exposeSampler();
 	}
@@ -104,8 +109,14 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	}
 
 	stopSamplers(): void {
-		this.samplerRuns.ddpm.stop();
-		this.samplerRuns.ddim.stop();
+		this.samplerRuns.ddpm.cancel();
+		this.samplerRuns.ddim.cancel();
+	}
+
+	/** Trains figure 6's denoiser on the current data set, schedule and seed. */
+	startTraining(): void {
+		if (!this.backend) return;
+		void this.training.start({ data: this.state.data, schedule: scheduleFor(this.state), seed: this.state.seed, backend: this.backend });
 	}
 
 	#samplerRuns = 0;
@@ -117,8 +128,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			runs: this.#samplerRuns,
 			status: this.samplerRuns.ddim.status,
 			sampler: 'ddim',
-			steps: this.samplerRuns.ddim.total,
-			stepsPerSecond: this.samplerRuns.ddim.stepsPerSecond,
+			steps: this.samplerRuns.ddim.tracks[0].maxSteps,
+			stepsPerSecond: this.samplerRuns.ddim.tracks[0].stepsPerSecond,
 			backend: this.backend,
 			mmd: this.runMmd.ddim
 		};
@@ -140,7 +151,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	#freeKey = '';
 	async #guidedRun(run: SamplerRun, s: ReturnType<DiffController['current']>, guidance: number) {
 		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
-		const x = await run.start({
+		const finished = await run.start({
 			backend: this.backend!,
 			data: 'mixture',
 			schedule: scheduleFor(s),
@@ -151,6 +162,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			condition: { classes: MIXTURE_CLASSES, labels, guidance },
 			animate: false
 		});
+		const x = finished ? run.tracks[0].data.points : null;
 		return x ? guidanceScore(x, labels) : null;
 	}
 

@@ -10,7 +10,7 @@ import Forward2dFigure from './Forward2dFigure.svelte';
 import SamplerFigure from './SamplerFigure.svelte';
 import QualityFigure from './QualityFigure.svelte';
 import GuidanceFigure from './GuidanceFigure.svelte';
-import TrainFigure from './TrainFigure.svelte';
+import TrainingFigure from './TrainingFigure.svelte';
 
 // Each embed shows the controls its figure does not already carry (t, sampler, steps, data).
 const scheduleControls = ['schedule', 'compare', 'T', 'k0', 'k1', 'k2', 'k3', 'k4'];
@@ -25,7 +25,7 @@ export const entry: LabEntry = {
 		sampler: SamplerFigure,
 		quality: QualityFigure,
 		guidance: GuidanceFigure,
-		train: TrainFigure
+		train: TrainingFigure
 	},
 	derivations: { forward: ForwardDerivation },
 	figureControls: {

@@ -11,6 +11,7 @@ import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type DdSchema } from './lab';
 import type { DdResults } from './summary';
+import { createTrainingRun } from './trainingRun';
 
 export class DdController extends LabController<DdSchema, DdResults> {
 	/** Partial results of the sweep in flight (null when none is running). */
@@ -19,6 +20,8 @@ export class DdController extends LabController<DdSchema, DdResults> {
 	fraction = $state<number | null>(null);
 	/** The model size under the pointer on the curve, for the live equations. */
 	hoverP = $state<number | null>(null);
+	/** Figure 5: gradient descent from zero and from a random start, trained live. */
+	readonly training = createTrainingRun();
 	#supersede: (() => void) | null = null;
 
 	constructor() {
@@ -40,6 +43,12 @@ export class DdController extends LabController<DdSchema, DdResults> {
 	override refresh(): void {
 		this.#supersede?.();
 		super.refresh();
+	}
+
+	/** Starts figure 5's runs with the current features, target, n, noise and seed. */
+	startTraining(): void {
+		const { features, target, n, noise, seed } = this.state;
+		void this.training.start({ family: features, target, n, noise, seed, backend: this.backend ?? 'wasm' });
 	}
 
 	/** What the figures draw: the streaming partial results, else the last complete ones. */

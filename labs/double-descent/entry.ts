@@ -6,7 +6,7 @@ import { DdController } from './controller.svelte';
 import CurveFigure from './CurveFigure.svelte';
 import NormFigure from './NormFigure.svelte';
 import KnobsFigure from './KnobsFigure.svelte';
-import ImplicitFigure from './ImplicitFigure.svelte';
+import TrainingFigure from './TrainingFigure.svelte';
 import BiasVarianceFigure from './BiasVarianceFigure.svelte';
 
 export const entry: LabEntry = {
@@ -16,7 +16,7 @@ export const entry: LabEntry = {
 		curve: CurveFigure,
 		norm: NormFigure,
 		knobs: KnobsFigure,
-		implicit: ImplicitFigure,
+		implicit: TrainingFigure,
 		'bias-variance': BiasVarianceFigure
 	},
 	figureControls: {

@@ -66,7 +66,7 @@ export interface Resource {
 }
 
 /** What a job sees of its run. Every method is a no-op once the run is superseded or ended. */
-export interface RunScope<T> {
+export interface RunScope<T, R = unknown> {
 	/** False once a newer start, a reset or a cancel ended this run. */
 	readonly current: boolean;
 	/** Aborted when the run ends early. */
@@ -75,37 +75,47 @@ export interface RunScope<T> {
 	own<R extends Resource>(resource: R): R;
 	track(index: number): Track<T>;
 	update(index: number, patch: TrackPatch<T>): void;
+	/** Sets what the run produced beyond its rows (a problem's numbers, snapshots, samples). */
+	setResult(update: R | ((previous: R | null) => R)): void;
 	/** For jobs that loop on the page: waits while the run is paused; false once it is not current. */
 	checkpoint(): Promise<boolean>;
 }
 
-export interface LiveRunSpec<S, T> {
-	/** The rows before and after a start (the same ids in both). */
-	tracks(settings: S | null): TrackSeed<T>[];
+export interface LiveRunSpec<S, T, R> {
+	/**
+	 * The rows before and after a start (the same ids in both). On a start, `previous` holds the
+	 * rows as they were, for a figure that keeps showing the last result until the new one comes.
+	 */
+	tracks(settings: S | null, previous: readonly Track<T>[]): TrackSeed<T>[];
 	/** Does the work; resolves when it has ended. Rows it leaves unfinished count as done. */
-	job(settings: S, run: RunScope<T>): Promise<void>;
+	job(settings: S, run: RunScope<T, R>): Promise<void>;
 	/** A failed job's sentence (default: the error's message). */
 	describeError?(error: unknown): string;
 	/** One row as the test hook shows it (default: id, status, thread, steps, maxSteps, message). */
 	summarize?(track: Track<T>): unknown;
 }
 
+/** What buttons need of a run, whatever its settings and rows. */
+export type RunHandle = Pick<LiveRun<unknown, unknown, unknown>, 'phase' | 'status' | 'active' | 'pause' | 'resume' | 'cancel' | 'reset'>;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export class LiveRun<S, T = null> {
+export class LiveRun<S, T = null, R = null> {
 	/** What the current run was started with (null: none). */
 	settings = $state.raw<S | null>(null);
 	tracks = $state.raw<Track<T>[]>([]);
 	/** A failure of the job itself (a row's own failure is in its `message`). */
 	error = $state<string | null>(null);
-	readonly #spec: LiveRunSpec<S, T>;
+	/** What the run produced beyond its rows (null until the job sets it). */
+	result = $state.raw<R | null>(null);
+	readonly #spec: LiveRunSpec<S, T, R>;
 	#generation = 0;
 	#owned: Resource[] = [];
 	#abort: AbortController | null = null;
 	#paused = false;
 	#wake: (() => void)[] = [];
 
-	constructor(spec: LiveRunSpec<S, T>) {
+	constructor(spec: LiveRunSpec<S, T, R>) {
 		this.#spec = spec;
 		this.tracks = this.#seed(null, 'idle');
 	}
@@ -161,6 +171,7 @@ export class LiveRun<S, T = null> {
 		this.#abort = abort;
 		this.settings = settings;
 		this.error = null;
+		this.result = null;
 		this.tracks = this.#seed(settings, 'loading');
 		try {
 			await this.#spec.job(settings, this.#scope(generation, abort.signal));
@@ -202,6 +213,7 @@ export class LiveRun<S, T = null> {
 		this.#end();
 		this.settings = null;
 		this.error = null;
+		this.result = null;
 		this.tracks = this.#seed(null, 'idle');
 	}
 
@@ -252,7 +264,7 @@ export class LiveRun<S, T = null> {
 	}
 
 	#seed(settings: S | null, status: RunStatus): Track<T>[] {
-		return this.#spec.tracks(settings).map((seed) => ({
+		return this.#spec.tracks(settings, settings === null ? [] : (this.tracks ?? [])).map((seed) => ({
 			id: seed.id,
 			label: seed.label,
 			status,
@@ -271,7 +283,7 @@ export class LiveRun<S, T = null> {
 		for (const wake of waiting) wake();
 	}
 
-	#scope(generation: number, signal: AbortSignal): RunScope<T> {
+	#scope(generation: number, signal: AbortSignal): RunScope<T, R> {
 		const current = () => generation === this.#generation;
 		return {
 			get current() {
@@ -289,6 +301,10 @@ export class LiveRun<S, T = null> {
 				// A row reported running while the reader has paused stays paused until resumed.
 				const status = this.#paused && patch.status === 'running' ? 'paused' : patch.status;
 				this.tracks = this.tracks.map((t, i) => (i === index ? { ...t, ...patch, status: status ?? t.status } : t));
+			},
+			setResult: (update) => {
+				if (!current()) return;
+				this.result = typeof update === 'function' ? (update as (previous: R | null) => R)(this.result) : update;
 			},
 			checkpoint: async () => {
 				while (this.#paused && current()) await new Promise<void>((resolve) => this.#wake.push(resolve));

@@ -13,17 +13,16 @@ export interface TrainedTrack {
 	last: RunnerSnapshot;
 }
 
-/**
- * Starts `job` as row `index` of `run` and resolves when it ends. `data` turns each report into
- * the row's data (losses, measured iterates); it runs only while the run is current.
- */
-export async function trainTrack<T>(
-	run: RunScope<T>,
-	index: number,
-	job: TrainingJob,
-	backend: Backend,
-	data?: (snapshot: RunnerSnapshot, previous: T) => T
-): Promise<TrainedTrack> {
+export interface TrackOptions<T> {
+	/** Turns a report into the row's data (losses, measured iterates). */
+	data?: (snapshot: RunnerSnapshot, previous: T) => T;
+	/** Sees every report while the run is current (to read the weights back at chosen steps). */
+	onReport?: (snapshot: RunnerSnapshot, runner: TrainingRunner) => void;
+}
+
+/** Starts `job` as row `index` of `run` and resolves when it ends. */
+export async function trainTrack<T>(run: RunScope<T>, index: number, job: TrainingJob, backend: Backend, options: TrackOptions<T> = {}): Promise<TrainedTrack> {
+	const { data, onReport } = options;
 	const { TrainingRunner } = await import('$lib/onnx/training/runner');
 	return new Promise((resolve) => {
 		const runner: TrainingRunner = new TrainingRunner(job, {
@@ -40,6 +39,7 @@ export async function trainTrack<T>(
 						message: snapshot.message,
 						...(data ? { data: data(snapshot, previous.data) } : {})
 					});
+					onReport?.(snapshot, runner);
 				}
 				if (isFinal(snapshot.status)) resolve({ runner, last: snapshot });
 			}
@@ -50,3 +50,19 @@ export async function trainTrack<T>(
 		if (run.current) runner.start();
 	});
 }
+
+/** A row's loss curve, as most training figures draw it. */
+export interface LossTrack {
+	losses: RunnerSnapshot['losses'];
+	firstLoss: number | null;
+	lastLoss: number | null;
+}
+
+export const NO_LOSSES: LossTrack = { losses: [], firstLoss: null, lastLoss: null };
+
+/** The loss curve of a runner's report (pass to `trainTrack` as `data`). */
+export const lossesOf = (snapshot: RunnerSnapshot): LossTrack => ({
+	losses: snapshot.losses,
+	firstLoss: snapshot.firstLoss,
+	lastLoss: snapshot.lastLoss
+});
