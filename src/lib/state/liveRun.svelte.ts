@@ -13,6 +13,8 @@
  * reports are dropped. Reset and cancel release every owned runner, session and worker.
  */
 
+import { untrack } from 'svelte';
+
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
 /** The state of a whole run (all its tracks together), as the controls need it. */
@@ -187,6 +189,10 @@ export class LiveRun<S, T = null, R = null> {
 	}
 
 	pause(): void {
+		untrack(() => this.#pause());
+	}
+
+	#pause(): void {
 		if (!this.active) return;
 		this.#paused = true;
 		for (const resource of this.#owned) resource.pause?.();
@@ -194,6 +200,10 @@ export class LiveRun<S, T = null, R = null> {
 	}
 
 	resume(): void {
+		untrack(() => this.#resume());
+	}
+
+	#resume(): void {
 		if (!this.#paused) return;
 		this.#paused = false;
 		for (const resource of this.#owned) resource.resume?.();
@@ -203,6 +213,10 @@ export class LiveRun<S, T = null, R = null> {
 
 	/** Stops the run and releases what it owned; what it produced stays on show. */
 	cancel(): void {
+		untrack(() => this.#cancel());
+	}
+
+	#cancel(): void {
 		const wasLive = this.#owned.length > 0 || this.tracks.some((t) => !isFinal(t.status) && t.status !== 'idle');
 		this.#end();
 		if (wasLive) this.#finishRows('cancelled');
@@ -264,7 +278,9 @@ export class LiveRun<S, T = null, R = null> {
 	}
 
 	#seed(settings: S | null, status: RunStatus): Track<T>[] {
-		return this.#spec.tracks(settings, settings === null ? [] : (this.tracks ?? [])).map((seed) => ({
+		// Untracked: a start or reset called from an effect must not make it depend on the rows.
+		const previous = settings === null ? [] : untrack(() => this.tracks);
+		return this.#spec.tracks(settings, previous).map((seed) => ({
 			id: seed.id,
 			label: seed.label,
 			status,
