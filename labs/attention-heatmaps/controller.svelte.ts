@@ -1,18 +1,32 @@
-/** The lab's controller: URL state in, model results out. The model code loads lazily. */
+/**
+ * The lab's controller: URL state in, model results out, and the "train it yourself" run. The
+ * model code loads lazily.
+ */
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type AttnSchema } from './lab';
 import type { AttnResults } from './summary';
+import { parseTokens } from './tasks';
+import { createTrainingRun } from './trainingRun';
 
 export class AttnController extends LabController<AttnSchema, AttnResults> {
 	/** The token under the reader's pointer or focus in the line view (not URL state). */
 	hoverQuery = $state<number | null>(null);
+	/** Figure 7: the transformer trained live on the chosen task, with snapshots of its heads. */
+	readonly training = createTrainingRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
 			const { computeAttention } = await import('./compute');
 			return computeAttention(state, backend);
 		});
+	}
+
+	/** Trains on the current task; the snapshots run on the current digits (if they parse). */
+	startTraining(): void {
+		const parsed = parseTokens(this.state.tokens);
+		if (!parsed.ok) return;
+		void this.training.start({ task: this.state.task, x: parsed.x, backend: this.backend ?? 'wasm', seed: 1 });
 	}
 
 	/** The selected query position, kept inside the current sequence (default: the last). */

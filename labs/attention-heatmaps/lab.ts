@@ -132,7 +132,7 @@ export const attentionHeatmaps = defineLab({
 			component: () => import('./KvCacheFigure.svelte'),
 			controls: []
 		},
-		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainFigure.svelte') }
+		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainingFigure.svelte') }
 	],
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
 	bench: { key: 'layer', values: [1, 0] },

@@ -39,11 +39,6 @@ export function denoiserSession(backend: Backend, name: string): Promise<Session
 	return shippedSession(backend, name);
 }
 
-/** Any session of this lab (e.g. figure 6's freshly trained one); getSession creates it in turn. */
-export function sessionInTurn(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
-	return getSession(backend, key, bytes);
-}
-
 export const runner =
 	(session: Session): RunDenoiser =>
 	async (feeds) =>

@@ -1,7 +1,8 @@
 /**
  * The lab's controller: URL state in, the probe results out (figure 3, and the numbers the
- * tests compare across backends); plus the live sampling runs of figures 4 and 5, the
- * quality sweep, and the hovered step (UI state, not URL state). The model code loads lazily.
+ * tests compare across backends); plus the live runs (figure 4's and 5's sampling, figure 6's
+ * training), the quality sweep, and the hovered step (UI state, not URL state). The model code
+ * loads lazily.
  */
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
@@ -13,11 +14,12 @@ import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { spread } from './spread';
-import { SamplerRun } from './samplerRun.svelte';
+import { createSamplerRun, type SamplerRun } from './samplerRun';
 import { knotsOf } from './stateSchedules';
 import type { SamplerKind } from './sampler';
 import { makeSchedule, type Schedule, type ScheduleKind } from './schedules';
 import type { DiffResults } from './summary';
+import { createTrainingRun } from './trainingRun';
 
 export const SAMPLE_COUNT = 400;
 export const GUIDED_COUNT = 400;
@@ -37,9 +39,11 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
 	hoverT = $state<number | null>(null);
 	/** Figure 4's two runs, side by side: DDPM with T steps and DDIM with k steps, same x_T. */
-	readonly samplerRuns = { ddpm: new SamplerRun(), ddim: new SamplerRun() };
-	readonly guided = new SamplerRun();
-	readonly unguided = new SamplerRun();
+	readonly samplerRuns = { ddpm: createSamplerRun(), ddim: createSamplerRun() };
+	readonly guided = createSamplerRun();
+	readonly unguided = createSamplerRun();
+	/** Figure 6: the denoiser trained in the browser, then sampled. */
+	readonly training = createTrainingRun();
 	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	/** Each finished run's spread over the data's (1 is right; DDIM comes out narrower). */
@@ -91,7 +95,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		this.runMmd[kind] = null;
 		this.runSpread[kind] = null;
 		const run = this.samplerRuns[kind];
-		const x = await run.start({
+		const finished = await run.start({
 			backend: this.backend,
 			data: s.data,
 			schedule: this.scheduleOf(s.schedule, s),
@@ -101,6 +105,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			seed: s.seed,
 			animate: !reducedMotion()
 		});
+		const x = finished ? run.tracks[0].data.points : null;
 		if (x) {
 			const data = dataset(s.data, SAMPLE_COUNT, 7001).points;
 			this.runMmd[kind] = mmd(x, data);
@@ -116,8 +121,14 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	}
 
 	stopSamplers(): void {
-		this.samplerRuns.ddpm.stop();
-		this.samplerRuns.ddim.stop();
+		this.samplerRuns.ddpm.cancel();
+		this.samplerRuns.ddim.cancel();
+	}
+
+	/** Trains figure 6's denoiser on the current data set, schedule and seed. */
+	startTraining(): void {
+		if (!this.backend) return;
+		void this.training.start({ data: this.state.data, schedule: this.schedule, seed: this.state.seed, backend: this.backend });
 	}
 
 	#samplerRuns = 0;
@@ -129,8 +140,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			runs: this.#samplerRuns,
 			status: this.samplerRuns.ddim.status,
 			sampler: 'ddim',
-			steps: this.samplerRuns.ddim.total,
-			stepsPerSecond: this.samplerRuns.ddim.stepsPerSecond,
+			steps: this.samplerRuns.ddim.tracks[0].maxSteps,
+			stepsPerSecond: this.samplerRuns.ddim.tracks[0].stepsPerSecond,
 			backend: this.backend,
 			mmd: this.runMmd.ddim
 		};
@@ -152,7 +163,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	#freeKey = '';
 	async #guidedRun(run: SamplerRun, s: ReturnType<DiffController['current']>, guidance: number) {
 		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
-		const x = await run.start({
+		const finished = await run.start({
 			backend: this.backend!,
 			data: 'mixture',
 			schedule: this.scheduleOf(s.schedule, s),
@@ -163,6 +174,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			condition: { classes: MIXTURE_CLASSES, labels, guidance },
 			animate: false
 		});
+		const x = finished ? run.tracks[0].data.points : null;
 		return x ? guidanceScore(x, labels) : null;
 	}
 

@@ -125,7 +125,7 @@ export const diffusionSchedules = defineLab({
 		},
 		{ id: 'quality', title: 'Sample quality against steps', embeddable: false, component: () => import('./QualityFigure.svelte') },
 		{ id: 'guidance', title: 'Classifier-free guidance', embeddable: false, component: () => import('./GuidanceFigure.svelte') },
-		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainFigure.svelte') }
+		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainingFigure.svelte') }
 	],
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },

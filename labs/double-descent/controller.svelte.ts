@@ -4,42 +4,82 @@
  * the sweep advances, and the model size under the reader's pointer (`hoverP`, not URL state).
  *
  * A sweep can take a while (seconds at large n), so a control change must not wait for the
- * previous one: `refresh` first abandons the sweep in flight; its compute then settles at once
- * with what is already on screen, and the platform's runner goes on to the new state.
+ * previous one. The sweep in flight is a `LiveRun` (`sweep`): `refresh` first cancels it (the
+ * worker drops the job); its compute then settles at once with what is already on screen, and
+ * the platform's runner goes on to the new state.
  */
+import { untrack } from 'svelte';
+import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
+import { LiveRun } from '$lib/state/liveRun.svelte';
+import type { StateOf } from '$lib/state/schema';
 import { schema, type DdSchema } from './lab';
 import type { DdResults } from './summary';
+import { createTrainingRun } from './trainingRun';
 
 export class DdController extends LabController<DdSchema, DdResults> {
-	/** Partial results of the sweep in flight (null when none is running). */
-	progress = $state.raw<DdResults | null>(null);
-	/** Share of the sweep in flight that is done, 0..1. */
-	fraction = $state<number | null>(null);
+	/** The sweep for the current state, in the sweep worker; its results stream in as `result`. */
+	readonly sweep = new LiveRun<{ state: StateOf<DdSchema>; backend: Backend }, null, DdResults>({
+		tracks: () => [{ id: 'sweep', label: 'sweep', maxSteps: 1, data: null }],
+		job: async ({ state, backend }, run) => {
+			// The worker client (and through it the runtime and the maths) arrives in a later chunk.
+			const compute = await import('./compute');
+			if (!run.current) return;
+			// A cancel (a newer state) tells the worker to drop the job; its promise settles with null.
+			run.own({ cancel: compute.supersedeSweep });
+			try {
+				const results = await compute.computeDd(state, backend, (partial, fraction) => {
+					run.setResult(partial);
+					run.update(0, { status: 'running', step: fraction });
+				});
+				if (results) {
+					run.setResult(results);
+					run.update(0, { step: 1 });
+				}
+			} catch (error) {
+				// Kept as thrown, so the lab's error note describes it as before.
+				this.#sweepError = error;
+				throw error;
+			}
+		}
+	});
+	#sweepError: unknown = null;
 	/** The model size under the pointer on the curve, for the live equations. */
 	hoverP = $state<number | null>(null);
-	#supersede: (() => void) | null = null;
+	/** Figure 5: gradient descent from zero and from a random start, trained live. */
+	readonly training = createTrainingRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
-			// The worker client (and through it the runtime and the maths) arrives in a later chunk.
-			const compute = await import('./compute');
-			this.#supersede = compute.supersedeSweep;
-			const results = await compute.computeDd(state, backend, (partial, fraction) => {
-				this.progress = partial;
-				this.fraction = fraction;
-			});
-			if (results === null) return this.results ?? this.progress ?? emptyResults(state.n);
-			this.progress = null;
-			this.fraction = null;
-			return results;
+			const finished = await this.sweep.start({ state, backend });
+			if (finished && this.sweep.result) return this.sweep.result;
+			// This sweep failed (not one a newer state superseded): the lab shows the error.
+			if (this.sweep.settings?.state === state && this.sweep.error) throw this.#sweepError;
+			return this.results ?? this.sweep.result ?? emptyResults(state.n);
 		});
 	}
 
 	override refresh(): void {
-		this.#supersede?.();
+		// refresh runs in an effect: untracked, so the sweep's own progress never re-runs it.
+		untrack(() => this.sweep.cancel());
 		super.refresh();
+	}
+
+	/** Partial results of the sweep in flight (null when none is running). */
+	get progress(): DdResults | null {
+		return this.sweep.active ? this.sweep.result : null;
+	}
+
+	/** Share of the sweep in flight that is done, 0..1 (null when none is running). */
+	get fraction(): number | null {
+		return this.progress ? this.sweep.progress : null;
+	}
+
+	/** Starts figure 5's runs with the current features, target, n, noise and seed. */
+	startTraining(): void {
+		const { features, target, n, noise, seed } = this.state;
+		void this.training.start({ family: features, target, n, noise, seed, backend: this.backend ?? 'wasm' });
 	}
 
 	/** What the figures draw: the streaming partial results, else the last complete ones. */

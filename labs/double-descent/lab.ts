@@ -105,7 +105,7 @@ export const doubleDescent = defineLab({
 			id: 'implicit',
 			title: 'Implicit regularization: gradient descent finds the minimum-norm interpolant',
 			embeddable: false,
-			component: () => import('./ImplicitFigure.svelte')
+			component: () => import('./TrainingFigure.svelte')
 		},
 		{
 			id: 'bias-variance',

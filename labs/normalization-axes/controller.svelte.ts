@@ -1,11 +1,13 @@
 /**
  * The lab's controller: URL state in, model results out; the model code loads lazily. Beyond the
  * URL state it holds the cube cell under the reader's pointer or keyboard focus (shared by the
- * cube and the live equation) and figure 5's timing, which is measured once per backend, after
- * the figures are drawn, so it never delays a control change by more than one timed run.
+ * cube and the live equation) and figure 5's timing (a `LiveRun`), which is measured once per
+ * backend, after the figures are drawn, so it never delays a control change by more than one
+ * timed run.
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
+import { LiveRun } from '$lib/state/liveRun.svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import { effectiveGroups, storedShape } from './axes';
 import type { CostTiming } from './costTiming';
@@ -25,8 +27,19 @@ const COST_DELAY_MS = 800;
 export class NxController extends LabController<NxSchema, NxResults> {
 	/** The cube cell hovered or focused (not URL state). */
 	focus = $state<Cell | null>(null);
-	cost = $state.raw<CostTiming | null>(null);
-	costStatus = $state<'idle' | 'measuring' | 'error'>('idle');
+	/** Figure 5's timing; a new measurement keeps the last one on show until it is done. */
+	readonly timing = new LiveRun<Backend, CostTiming | null>({
+		tracks: (_backend, previous) => [{ id: 'cost', label: 'timing', data: previous[0]?.data ?? null }],
+		job: async (backend, run) => {
+			const { measureCost } = await import('./costTiming');
+			const cost = await measureCost(backend, run.signal);
+			run.update(0, { data: cost });
+		},
+		describeError: (error) => {
+			console.warn('timing failed', error);
+			return error instanceof Error ? error.message : String(error);
+		}
+	});
 	#costTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor() {
@@ -54,20 +67,22 @@ export class NxController extends LabController<NxSchema, NxResults> {
 		return i0 < shape[0] && i1 < shape[1] && i2 < shape[2] ? this.focus : null;
 	}
 
+	/** The last timing taken (null: none yet). */
+	get cost(): CostTiming | null {
+		return this.timing.tracks[0].data;
+	}
+
+	get costStatus(): 'idle' | 'measuring' | 'error' {
+		return this.timing.active ? 'measuring' : this.timing.status === 'error' ? 'error' : 'idle';
+	}
+
 	/** Times LayerNorm and RMSNorm on the active backend (figure 5's "measure again"). */
 	async measureCost(): Promise<void> {
 		const backend = this.backend;
-		if (!backend || this.costStatus === 'measuring') return;
+		// One timing at a time: two would share the machine and skew each other.
+		if (!backend || this.timing.active) return;
 		clearTimeout(this.#costTimer);
-		this.costStatus = 'measuring';
-		try {
-			const { measureCost } = await import('./costTiming');
-			this.cost = await measureCost(backend);
-			this.costStatus = 'idle';
-		} catch (error) {
-			console.warn('timing failed', error);
-			this.costStatus = 'error';
-		}
+		await this.timing.start(backend);
 	}
 
 	/** After a run: time the cost models once for this backend, when the page has settled. */

@@ -28,13 +28,15 @@ function quantile(sorted: readonly number[], q: number): number {
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
-export async function measureCost(backend: Backend): Promise<CostTiming> {
+/** Times the four models; `signal` stops it between runs (a cancelled timing throws). */
+export async function measureCost(backend: Backend, signal?: AbortSignal): Promise<CostTiming> {
 	const x = createRng(2024).fillNormal(new Float32Array(COST_SHAPE[0] * COST_SHAPE[1]), 1.5);
 	const feeds = { x: { data: x, dims: COST_SHAPE } };
 	const sessions = await Promise.all(COST_MODELS.map((model) => getSession(backend, `nx-cost-${model}`, () => buildCostGraph(model).bytes)));
 	const samples: number[][] = COST_MODELS.map(() => []);
 	for (let round = 0; round < WARMUP + ROUNDS; round++) {
 		for (let m = 0; m < sessions.length; m++) {
+			signal?.throwIfAborted();
 			// One run per lock: a control change waits for at most one timed run, never the whole set.
 			const ms = await takeTurn(async () => {
 				const started = performance.now();

@@ -1,12 +1,19 @@
-/** The lab's controller: URL state in, model results out. The model code loads lazily. */
+/**
+ * The lab's controller: URL state in, model results out, and figure 5's live training run. The
+ * model code loads lazily.
+ */
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type VgSchema } from './lab';
 import type { VgResults } from './summary';
+import { liveWidth } from './trainingConfigs';
+import { createTrainingRun } from './trainingRun';
 
 export class VgController extends LabController<VgSchema, VgResults> {
 	/** The layer under the reader's pointer or focus, highlighted across figures (not URL state). */
 	hoverLayer = $state<number | null>(null);
+	/** Figure 5: three networks trained live, side by side. */
+	readonly training = createTrainingRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -14,6 +21,12 @@ export class VgController extends LabController<VgSchema, VgResults> {
 			const { computeVg } = await import('./compute');
 			return computeVg(state, backend);
 		});
+	}
+
+	/** Trains the three networks at the current depth, width and seed on the active backend. */
+	startTraining(): void {
+		const { depth, width, seed } = this.state;
+		void this.training.start({ depth, width: liveWidth(width), seed, backend: this.backend ?? 'wasm' });
 	}
 
 	/** The inspected layer, kept within the current depth. */

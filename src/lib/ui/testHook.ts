@@ -36,15 +36,3 @@ export function exposeTestHook(controller: AnyController): void {
 	};
 	(globalThis as { __vlab?: typeof hook }).__vlab = hook;
 }
-
-/**
- * `window.__vlabTraining`: a view of a figure's live training runs for the e2e tests and the
- * benchmark. Returns the cleanup, which leaves a newer figure's hook in place.
- */
-export function installTrainingHook(hook: object): () => void {
-	const scope = globalThis as { __vlabTraining?: object };
-	scope.__vlabTraining = hook;
-	return () => {
-		if (scope.__vlabTraining === hook) delete scope.__vlabTraining;
-	};
-}
