@@ -162,7 +162,7 @@ export async function sessionReadout(page: Page): Promise<string | null> {
 	return page
 		.locator('[data-testid="memory-readout"]')
 		.first()
-		.textContent({ timeout: 200 })
+		.textContent({ timeout: 2000 })
 		.catch(() => null);
 }
 
