@@ -48,10 +48,31 @@ export function loadOrt(backend: Backend): Promise<Ort> {
 	});
 }
 
+/**
+ * A runtime chunk whose import failed, per backend. Browsers remember a failed module import for
+ * the page's lifetime, so importing the same URL again fails again without asking the server;
+ * a retry imports the chunk under a fresh query instead. (Chrome and Firefox name the URL in the
+ * error; where it is not named, a retry imports the usual way.)
+ */
+const failedChunks: Partial<Record<Backend, string>> = {};
+let importAttempt = 0;
+
 function importOrt(backend: Backend): Promise<Ort> {
-	return backend === 'wasm'
-		? import('./ortModule').then(({ ort }) => ort as unknown as Ort)
-		: (import('onnxruntime-web/webgpu') as unknown as Promise<Ort>);
+	const failed = failedChunks[backend];
+	const loading: Promise<{ ort?: unknown }> = failed
+		? import(/* @vite-ignore */ `${failed}?retry=${++importAttempt}`)
+		: backend === 'wasm'
+			? import('./ortModule')
+			: (import('onnxruntime-web/webgpu') as Promise<{ ort?: unknown }>);
+	return loading.then(
+		// The WASM build comes from ortModule (its `ort` export), WebGPU's is the package itself.
+		(module) => (backend === 'wasm' ? module.ort : module) as Ort,
+		(error: unknown) => {
+			const url = /(https?:\/\/[^\s'"?]+\.js)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+			if (url) failedChunks[backend] = url;
+			throw error;
+		}
+	);
 }
 
 /** Backends whose runtime has built a session once (its WebAssembly module is loaded). */

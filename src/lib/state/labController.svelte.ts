@@ -50,6 +50,8 @@ export class LabController<S extends Schema, R> {
 			// A request queued before a fallback to WebAssembly runs there too.
 			const backend = asked === 'webgpu' && this.backend === 'wasm' ? 'wasm' : asked;
 			const started = performance.now();
+			// A fresh attempt after a failure: say so (the notice stays until it succeeds).
+			if (this.status === 'error') this.status = 'loading';
 			try {
 				const results = await this.compute(state, backend);
 				this.lastRunMs = performance.now() - started;
