@@ -12,6 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { useBrowser, type GuardedPage } from './support/guard';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
+import { liveLabs } from '$lib/labs/registry';
 
 const browser = useBrowser('wasm');
 
@@ -165,6 +166,34 @@ describe('faults end in a message and a way out', () => {
 		const said = await alertText(guarded.page, /could not be downloaded/);
 		expect(said).toMatch(/not found/);
 		forgiveExpected(guarded, /Failed to load resource|net::ERR|404/);
+	});
+});
+
+/** Every numeric control of a lab at its largest allowed value, as a URL query. */
+function largestQuery(schema: Record<string, { kind: string; max?: number }>): string {
+	const params = new URLSearchParams({ backend: 'wasm' });
+	for (const [key, field] of Object.entries(schema)) {
+		if ((field.kind === 'int' || field.kind === 'number') && typeof field.max === 'number') params.set(key, String(field.max));
+	}
+	return params.toString();
+}
+
+describe('the largest values a URL may ask for', () => {
+	test.each(liveLabs.map((lab) => [lab.slug, lab] as const))('%s is ready, or says the request is too large, within 10 s', async (slug, lab) => {
+		const guarded = await browser.newPage();
+		await guarded.page.goto(`${browser.baseURL}/labs/${slug}?${largestQuery(lab.schema as never)}`, { waitUntil: 'load' });
+		const started = Date.now();
+		await guarded.page.waitForFunction(
+			() => {
+				const v = (window as VlabWindow).__vlab;
+				const tooLarge = [...document.querySelectorAll('[role="status"], [role="alert"]')].some((n) => /too large/i.test(n.textContent ?? ''));
+				return tooLarge || (v?.status === 'ready' && v.lastDrawnAt !== null);
+			},
+			undefined,
+			{ timeout: 10_000, polling: 100 }
+		);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		await collectMessages(guarded.page);
 	});
 });
 
