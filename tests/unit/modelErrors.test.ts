@@ -51,7 +51,8 @@ describe('describeModelError', () => {
 	});
 
 	test('the WebGPU fallback reason reads as a clause', () => {
-		expect(describeWebgpuFailure(withStack('9943320'))).toBe('the model failed to run in this browser. Retry, or reload the page');
+		expect(describeWebgpuFailure(withStack('9943320'))).toBe('it could not run the model');
+		expect(describeWebgpuFailure(withStack('Array buffer allocation failed', 'RangeError'))).toBe('the model ran out of memory in this browser');
 		expect(describeWebgpuFailure(withStack('requestAdapter returned an adapter but no device'))).toBe('it could not run the model');
 	});
 });

@@ -35,5 +35,7 @@ export function describeModelError(error: unknown): string {
 /** A short reason for a WebGPU failure, to say why the page moved to WebAssembly. */
 export function describeWebgpuFailure(error: unknown): string {
 	const said = describeModelError(error);
-	return said === 'WebGPU failed in this browser.' ? 'it could not run the model' : said.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+	if (said === 'WebGPU failed in this browser.' || said.startsWith('The model failed to run')) return 'it could not run the model';
+	// The first sentence only, as a clause: "WebGPU failed: <reason>; running on WebAssembly."
+	return said.split('. ')[0].replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
 }
