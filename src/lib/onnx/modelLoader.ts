@@ -10,6 +10,7 @@
  *   must not stay cached until the page is reloaded.
  */
 import { Lru } from '$lib/cache/lru';
+import { fetchWithTimeout, LabFault, timeouts } from './faults';
 
 const MB = 1024 * 1024;
 
@@ -45,10 +46,18 @@ export class ModelLoader {
 	}
 }
 
-/** Fetches /models/<name>.onnx under the site's base path. */
+/** Fetches /models/<name>.onnx under the site's base path, giving up after the model time-out. */
 export async function fetchShippedModel(url: string, name: string): Promise<Uint8Array> {
-	const response = await fetch(url);
-	if (!response.ok) throw new Error(`Failed to fetch the model ${name}.onnx (HTTP ${response.status})`);
+	const what = `The download of the model “${name}”`;
+	let response: Response;
+	try {
+		response = await fetchWithTimeout(url, timeouts().model, 'model', what);
+	} catch (error) {
+		if (error instanceof LabFault) throw error;
+		throw new LabFault('model', `The model “${name}” could not be downloaded (no answer from the server). Check the connection and retry.`);
+	}
+	if (!response.ok)
+		throw new LabFault('model', `The model “${name}” could not be downloaded (the server answered ${response.status === 404 ? '“not found”' : `with an error, status ${response.status}`}).`);
 	return new Uint8Array(await response.arrayBuffer());
 }
 

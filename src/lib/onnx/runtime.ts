@@ -7,6 +7,7 @@
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
+import { LabFault, timeouts, withTimeout } from './faults';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 
@@ -28,19 +29,94 @@ const ortPromises: Partial<Record<Backend, Promise<Ort>>> = {};
  * not support the proxy with it.
  */
 export function loadOrt(backend: Backend): Promise<Ort> {
-	ortPromises[backend] ??= (
-		backend === 'wasm'
-			? import('./ortModule').then(({ ort }) => ort as unknown as Ort)
-			: (import('onnxruntime-web/webgpu') as unknown as Promise<Ort>)
-	).then((ort) => {
+	const loading = (ortPromises[backend] ??= importOrt(backend).then((ort) => {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 		ort.env.wasm.proxy = backend === 'wasm';
 		ort.env.logLevel = 'error';
 		return ort;
+	}));
+	// A failed or stalled import is not kept: the next attempt imports the chunk again.
+	const forget = () => {
+		if (ortPromises[backend] === loading) delete ortPromises[backend];
+	};
+	loading.catch(forget);
+	return withTimeout(loading, timeouts().runtime, 'runtime', 'The model runtime (its script)').catch((error: unknown) => {
+		forget();
+		throw error instanceof LabFault ? error : new LabFault('runtime', 'The model runtime could not be downloaded. Check the connection and retry.');
 	});
-	return ortPromises[backend];
+}
+
+/**
+ * A runtime chunk whose import failed, per backend. Browsers remember a failed module import for
+ * the page's lifetime, so importing the same URL again fails again without asking the server;
+ * a retry imports the chunk under a fresh query instead. (Chrome and Firefox name the URL in the
+ * error; where it is not named, a retry imports the usual way.)
+ */
+const failedChunks: Partial<Record<Backend, string>> = {};
+let importAttempt = 0;
+
+function importOrt(backend: Backend): Promise<Ort> {
+	const failed = failedChunks[backend];
+	const loading: Promise<{ ort?: unknown }> = failed
+		? import(/* @vite-ignore */ `${failed}?retry=${++importAttempt}`)
+		: backend === 'wasm'
+			? import('./ortModule')
+			: (import('onnxruntime-web/webgpu') as Promise<{ ort?: unknown }>);
+	return loading.then(
+		// The WASM build comes from ortModule (its `ort` export), WebGPU's is the package itself.
+		(module) => (backend === 'wasm' ? module.ort : module) as Ort,
+		(error: unknown) => {
+			const url = /(https?:\/\/[^\s'"?]+\.js)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+			if (url) failedChunks[backend] = url;
+			throw error;
+		}
+	);
+}
+
+/** Backends whose runtime has built a session once (its WebAssembly module is loaded). */
+const runtimeStarted = new Set<Backend>();
+const deviceWatchers = new Set<(reason: string) => void>();
+let watchedDevice: unknown = null;
+
+/** Calls `listener` when the WebGPU device the runtime uses is lost; returns the unsubscribe. */
+export function onWebgpuLost(listener: (reason: string) => void): () => void {
+	deviceWatchers.add(listener);
+	return () => deviceWatchers.delete(listener);
+}
+
+/** Watches the runtime's GPU device (ORT exposes it once a WebGPU session exists). */
+async function watchDevice(ort: Ort): Promise<void> {
+	try {
+		const device = (await (ort.env.webgpu as { device?: unknown }).device) as { lost?: Promise<{ message?: string; reason?: string }> } | undefined;
+		if (!device?.lost || device === watchedDevice) return;
+		watchedDevice = device;
+		void device.lost.then((info) => {
+			if (info?.reason === 'destroyed') return; // released on purpose
+			// The runtime keeps the dead device, so the page moves to WebAssembly (labController).
+			deviceWatchers.forEach((listener) => listener('the GPU device was lost'));
+		});
+	} catch {
+		// No device to watch: nothing to do.
+	}
+}
+
+/**
+ * Builds a session under a time-out. Before the backend's first session the runtime still has to
+ * fetch and compile its WebAssembly, so that wait is charged to the runtime, later ones to the
+ * backend. A session finished after its time-out is released: nobody holds it.
+ */
+async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort: Ort; created: Session }> {
+	const ort = await loadOrt(backend);
+	const first = !runtimeStarted.has(backend);
+	const limit = first ? timeouts().runtime : timeouts().session;
+	const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
+	const creating = takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
+	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
+	runtimeStarted.add(backend);
+	if (backend === 'webgpu') void watchDevice(ort);
+	return { ort, created };
 }
 
 /** The backend to use: the reader's request if it can run, else WebGPU when an adapter exists. */
@@ -74,8 +150,7 @@ function cacheFor(backend: Backend): SessionCache<Session> {
 	const cache: SessionCache<Session> = (caches[backend] ??= new SessionCache<Session>({
 		...SESSION_LIMITS,
 		async create(model) {
-			const ort = await loadOrt(backend);
-			const created = await takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
+			const { ort, created } = await createSession(backend, model);
 			runtimeOf.set(created, ort);
 			cacheOf.set(created, cache);
 			return created;

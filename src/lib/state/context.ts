@@ -18,3 +18,8 @@ export function getLabController<S extends Schema, R>(): LabController<S, R> {
 	if (!hasController()) throw new Error('A lab figure was rendered outside its lab (no controller in context).');
 	return readController() as LabController<S, R>;
 }
+
+/** The lab's controller when rendered inside a lab, else null (a figure on an article page). */
+export function labControllerIfAny(): AnyController | null {
+	return hasController() ? readController() : null;
+}

@@ -6,9 +6,10 @@
  */
 import { replaceState } from '$app/navigation';
 import { type Backend, requestedBackend } from '$lib/onnx/backend';
-import { describeModelError } from '$lib/onnx/errors';
+import { describeModelError, describeWebgpuFailure } from '$lib/onnx/errors';
+import { LabFault } from '$lib/onnx/faults';
 import { LatestRunner } from '$lib/onnx/latestRunner';
-import { chooseBackend } from '$lib/onnx/runtime';
+import { chooseBackend, onWebgpuLost } from '$lib/onnx/runtime';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -17,6 +18,9 @@ export type Compute<S extends Schema, R> = (state: StateOf<S>, backend: Backend)
 
 /** How long URL writes wait for a slider to settle (browsers throttle rapid history updates). */
 const URL_WRITE_DELAY_MS = 150;
+
+/** A shipped model that cannot be downloaded fails on every backend alike: no fallback helps. */
+const isModelFault = (error: unknown) => error instanceof LabFault && error.part === 'model';
 
 export class LabController<S extends Schema, R> {
 	state: StateOf<S>;
@@ -35,14 +39,19 @@ export class LabController<S extends Schema, R> {
 	#runner: LatestRunner<{ state: StateOf<S>; backend: Backend }>;
 	#urlTimer: ReturnType<typeof setTimeout> | undefined;
 	#requested: Backend | null = null;
+	#unwatchGpu: (() => void) | undefined;
 
 	constructor(
 		readonly schema: S,
 		private readonly compute: Compute<S, R>
 	) {
 		this.state = $state(defaults(schema));
-		this.#runner = new LatestRunner(async ({ state, backend }) => {
+		this.#runner = new LatestRunner(async ({ state, backend: asked }) => {
+			// A request queued before a fallback to WebAssembly runs there too.
+			const backend = asked === 'webgpu' && this.backend === 'wasm' ? 'wasm' : asked;
 			const started = performance.now();
+			// A fresh attempt after a failure: say so (the notice stays until it succeeds).
+			if (this.status === 'error') this.status = 'loading';
 			try {
 				const results = await this.compute(state, backend);
 				this.lastRunMs = performance.now() - started;
@@ -52,10 +61,36 @@ export class LabController<S extends Schema, R> {
 				this.runs += 1;
 			} catch (error) {
 				console.warn('model run failed', error);
+				// The backend changed meanwhile: a run on the new one is queued already.
+				if (backend !== this.backend) return;
+				if (backend === 'webgpu' && !isModelFault(error)) {
+					this.fallBackToWasm(describeWebgpuFailure(error));
+					return;
+				}
 				this.status = 'error';
 				this.error = describeModelError(error);
 			}
 		});
+	}
+
+	/**
+	 * WebGPU failed (no device, a session or a run error, the device lost): the page moves to
+	 * WebAssembly by itself and says so, instead of asking the reader to switch.
+	 */
+	fallBackToWasm(reason: string): void {
+		if (this.backend !== 'webgpu') return;
+		this.backend = 'wasm';
+		this.backendNote = `WebGPU failed: ${reason}; running on WebAssembly.`;
+		this.status = 'loading';
+		this.#runner.request({ state: this.current(), backend: 'wasm' });
+	}
+
+	/** Starts a fresh attempt for the current state (the Retry button; any control change does too). */
+	retry(): void {
+		if (!this.backend) return;
+		this.status = 'loading';
+		this.error = null;
+		this.#runner.request({ state: this.current(), backend: this.backend });
 	}
 
 	/** Reads the URL and starts the runtime; call once, in the browser, after mount. */
@@ -65,6 +100,7 @@ export class LabController<S extends Schema, R> {
 		this.notes = notes;
 		this.status = 'loading';
 		this.#requested = requestedBackend(url.searchParams);
+		this.#unwatchGpu ??= onWebgpuLost((reason) => this.fallBackToWasm(reason));
 		const { backend, note } = await chooseBackend(this.#requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
@@ -123,6 +159,7 @@ export class LabController<S extends Schema, R> {
 	/** Stops pending work tied to the page (the delayed URL write); call when the page goes. */
 	dispose(): void {
 		clearTimeout(this.#urlTimer);
+		this.#unwatchGpu?.();
 	}
 
 	markDrawn(): void {
