@@ -1,13 +1,10 @@
 /** The attention-heatmaps lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { EnumField, Schema } from '$lib/state/schema';
+import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { MAX_LEN, parseTokens } from './tasks';
 
-const tasks = [
-	{ value: 'copy', label: 'copy' },
-	{ value: 'reverse', label: 'reverse' },
-	{ value: 'sort', label: 'sort' }
-] as const;
+const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 
 const pow2 = (from: number, to: number) => {
 	const out: { value: string; label: string }[] = [];
@@ -16,19 +13,11 @@ const pow2 = (from: number, to: number) => {
 };
 const dks = pow2(4, 1024);
 const lengths = pow2(256, 131072);
-const dtypes = [
-	{ value: 'fp32', label: 'fp32 (4 B)' },
-	{ value: 'fp16', label: 'fp16 / bf16 (2 B)' },
-	{ value: 'int8', label: 'int8 (1 B)' }
-] as const;
-const sparse = [
-	{ value: 'window', label: 'sliding window' },
-	{ value: 'dilated', label: 'dilated' },
-	{ value: 'global', label: 'global + window' }
-] as const;
+const dtypes = options({ fp32: 'fp32 (4 B)', fp16: 'fp16 / bf16 (2 B)', int8: 'int8 (1 B)' });
+const sparse = options({ window: 'sliding window', dilated: 'dilated', global: 'global + window' });
 
 export const schema = {
-	task: { kind: 'enum', label: 'Task', options: tasks, default: 'copy' } as EnumField<(typeof tasks)[number]['value']>,
+	task: enumField('Task', tasks, 'copy'),
 	tokens: {
 		kind: 'text',
 		label: 'Input digits',
@@ -44,17 +33,17 @@ export const schema = {
 	causal: { kind: 'bool', label: 'Causal mask', default: true },
 	pos: { kind: 'bool', label: 'Positional encoding', default: true },
 	shuffle: { kind: 'bool', label: 'Shuffle the tokens', default: false },
-	dk: { kind: 'enum', label: 'd_k (figure 3)', options: dks, default: '64' } as EnumField,
+	dk: enumField('d_k (figure 3)', dks, '64'),
 	scale: { kind: 'bool', label: 'Scale by 1/√d_k', default: true },
-	n: { kind: 'enum', label: 'Sequence length n', options: lengths, default: '1024' } as EnumField,
+	n: enumField('Sequence length n', lengths, '1024'),
 	layers: { kind: 'int', label: 'Layers', min: 1, max: 128, default: 12 },
 	heads: { kind: 'int', label: 'Query heads', min: 1, max: 128, default: 12 },
 	kvHeads: { kind: 'int', label: 'KV heads (GQA groups)', min: 1, max: 128, default: 12 },
 	headDim: { kind: 'int', label: 'Head dim', min: 16, max: 256, default: 64 },
 	batch: { kind: 'int', label: 'Batch', min: 1, max: 64, default: 1 },
-	dtype: { kind: 'enum', label: 'Data type', options: dtypes, default: 'fp16' } as EnumField<(typeof dtypes)[number]['value']>,
+	dtype: enumField('Data type', dtypes, 'fp16'),
 	tile: { kind: 'int', label: 'FlashAttention tile (keys per block)', min: 2, max: 8, default: 4 },
-	sparse: { kind: 'enum', label: 'Sparse pattern', options: sparse, default: 'window' } as EnumField<(typeof sparse)[number]['value']>
+	sparse: enumField('Sparse pattern', sparse, 'window')
 } satisfies Schema;
 
 export type AttnSchema = typeof schema;
@@ -109,30 +98,13 @@ export const attentionHeatmaps = defineLab({
 		}
 	],
 	figures: [
-		{
-			id: 'head-grid',
-			title: 'Every head of a trained transformer',
-			embeddable: true,
-			component: () => import('./HeadGridFigure.svelte'),
-			controls: []
-		},
-		{ id: 'inside-head', title: 'Inside one head', embeddable: false, component: () => import('./InsideHeadFigure.svelte') },
-		{ id: 'scale', title: 'Why divide by √d_k', embeddable: true, component: () => import('./ScaleFigure.svelte'), controls: [] },
-		{
-			id: 'masks-positions',
-			title: 'Masks and positions',
-			embeddable: false,
-			component: () => import('./MasksPositionsFigure.svelte')
-		},
-		{ id: 'n2-wall', title: 'The n² wall and FlashAttention', embeddable: false, component: () => import('./N2WallFigure.svelte') },
-		{
-			id: 'kv-cache',
-			title: 'MHA, GQA, MQA and the KV cache',
-			embeddable: true,
-			component: () => import('./KvCacheFigure.svelte'),
-			controls: []
-		},
-		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainingFigure.svelte') }
+		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), []),
+		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte')),
+		embeddableFigure('scale', 'Why divide by √d_k', () => import('./ScaleFigure.svelte'), []),
+		articleFigure('masks-positions', 'Masks and positions', () => import('./MasksPositionsFigure.svelte')),
+		articleFigure('n2-wall', 'The n² wall and FlashAttention', () => import('./N2WallFigure.svelte')),
+		embeddableFigure('kv-cache', 'MHA, GQA, MQA and the KV cache', () => import('./KvCacheFigure.svelte'), []),
+		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
 	bench: { key: 'layer', values: [1, 0] },

@@ -1,27 +1,14 @@
 /** The diffusion-schedules lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { EnumField, Schema } from '$lib/state/schema';
+import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { CUSTOM_DEFAULT, CUSTOM_RANGE } from './schedules';
 
-const schedules = [
-	{ value: 'linear', label: 'linear' },
-	{ value: 'cosine', label: 'cosine' },
-	{ value: 'sigmoid', label: 'sigmoid' },
-	{ value: 'custom', label: 'custom' }
-] as const;
-type ScheduleValue = (typeof schedules)[number]['value'];
-
-const datasets = [
-	{ value: 'moons', label: 'two moons' },
-	{ value: 'spiral', label: 'spiral' },
-	{ value: 'mixture', label: 'Gaussian mixture' }
-] as const;
+const schedules = options({ linear: 'linear', cosine: 'cosine', sigmoid: 'sigmoid', custom: 'custom' });
+const datasets = options({ moons: 'two moons', spiral: 'spiral', mixture: 'Gaussian mixture' });
 
 /** Figure 4 always shows both panels; this says what runs on opening and on "Sample". */
-const samplers = [
-	{ value: 'ddpm', label: 'DDPM (T steps) and DDIM' },
-	{ value: 'ddim', label: 'DDIM (k steps) only' }
-] as const;
+const samplers = options({ ddpm: 'DDPM (T steps) and DDIM', ddim: 'DDIM (k steps) only' });
 
 const knot = (i: number, where: string) => ({
 	kind: 'number' as const,
@@ -32,12 +19,12 @@ const knot = (i: number, where: string) => ({
 });
 
 export const schema = {
-	schedule: { kind: 'enum', label: 'Schedule', options: schedules, default: 'cosine' } as EnumField<ScheduleValue>,
-	compare: { kind: 'enum', label: 'Compared with', options: schedules, default: 'linear' } as EnumField<ScheduleValue>,
+	schedule: enumField('Schedule', schedules, 'cosine'),
+	compare: enumField('Compared with', schedules, 'linear'),
 	T: { kind: 'int', label: 'Diffusion steps T', min: 10, max: 1000, default: 1000 },
 	t: { kind: 'int', label: 'Step t', min: 0, max: 1000, default: 500 },
-	data: { kind: 'enum', label: '2D data set', options: datasets, default: 'moons' } as EnumField<(typeof datasets)[number]['value']>,
-	sampler: { kind: 'enum', label: 'Sampler', options: samplers, default: 'ddim' } as EnumField<(typeof samplers)[number]['value']>,
+	data: enumField('2D data set', datasets, 'moons'),
+	sampler: enumField('Sampler', samplers, 'ddim'),
 	steps: { kind: 'int', label: 'Sampler steps k (DDIM)', min: 5, max: 1000, default: 50 },
 	guidance: { kind: 'number', label: 'Guidance weight w', min: 0, max: 8, default: 0 },
 	seed: { kind: 'int', label: 'Noise seed', min: 0, max: 999999, default: 1 },
@@ -96,36 +83,13 @@ export const diffusionSchedules = defineLab({
 		}
 	],
 	figures: [
-		{
-			id: 'schedules',
-			title: 'Schedules side by side',
-			embeddable: true,
-			component: () => import('./SchedulesFigure.svelte'),
-			controls: scheduleControls
-		},
-		{
-			id: 'image',
-			title: 'Forward process on an image',
-			embeddable: true,
-			component: () => import('./ImageFigure.svelte'),
-			controls: ['schedule', 'compare', 'T', 'seed']
-		},
-		{
-			id: 'forward-2d',
-			title: 'Forward process on 2D data',
-			embeddable: false,
-			component: () => import('./Forward2dFigure.svelte')
-		},
-		{
-			id: 'sampler',
-			title: 'Reverse process with a trained denoiser',
-			embeddable: true,
-			component: () => import('./SamplerFigure.svelte'),
-			controls: ['T', 'sampler', 'seed']
-		},
-		{ id: 'quality', title: 'Sample quality against steps', embeddable: false, component: () => import('./QualityFigure.svelte') },
-		{ id: 'guidance', title: 'Classifier-free guidance', embeddable: false, component: () => import('./GuidanceFigure.svelte') },
-		{ id: 'train', title: 'Train it yourself', embeddable: false, component: () => import('./TrainingFigure.svelte') }
+		embeddableFigure('schedules', 'Schedules side by side', () => import('./SchedulesFigure.svelte'), scheduleControls),
+		embeddableFigure('image', 'Forward process on an image', () => import('./ImageFigure.svelte'), ['schedule', 'compare', 'T', 'seed']),
+		articleFigure('forward-2d', 'Forward process on 2D data', () => import('./Forward2dFigure.svelte')),
+		embeddableFigure('sampler', 'Reverse process with a trained denoiser', () => import('./SamplerFigure.svelte'), ['T', 'sampler', 'seed']),
+		articleFigure('quality', 'Sample quality against steps', () => import('./QualityFigure.svelte')),
+		articleFigure('guidance', 'Classifier-free guidance', () => import('./GuidanceFigure.svelte')),
+		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },

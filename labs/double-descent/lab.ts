@@ -1,41 +1,27 @@
 /** The double-descent lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { EnumField, Schema } from '$lib/state/schema';
+import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 
-const families = [
-	{ value: 'relu', label: 'random ReLU features' },
-	{ value: 'fourier', label: 'random Fourier features' }
-] as const;
-
-const targets = [
-	{ value: 'sine', label: 'sine' },
-	{ value: 'step', label: 'step' },
-	{ value: 'polynomial', label: 'polynomial' }
-] as const;
+const families = options({ relu: 'random ReLU features', fourier: 'random Fourier features' });
+const targets = options({ sine: 'sine', step: 'step', polynomial: 'polynomial' });
 
 export const schema = {
 	n: { kind: 'int', label: 'Training points n', min: 5, max: 200, default: 40 },
 	noise: { kind: 'number', label: 'Label noise (std)', min: 0, max: 1, default: 0.3 },
-	features: {
-		kind: 'enum',
-		label: 'Features',
-		options: families,
-		default: 'relu'
-	} as EnumField<(typeof families)[number]['value']>,
+	features: enumField('Features', families, 'relu'),
 	lambda: { kind: 'number', label: 'Ridge λ', min: 1e-8, max: 10, default: 0, log: true, allowZero: true },
 	// The spec's range is 1..20n; the schema cannot depend on n, so the lab clamps p to 20n.
 	p: { kind: 'int', label: 'Model size p of the fit shown', min: 1, max: 4000, default: 80 },
 	seeds: { kind: 'int', label: 'Seeds averaged', min: 1, max: 20, default: 5 },
-	target: {
-		kind: 'enum',
-		label: 'True function',
-		options: targets,
-		default: 'sine'
-	} as EnumField<(typeof targets)[number]['value']>,
+	target: enumField('True function', targets, 'sine'),
 	seed: { kind: 'int', label: 'Data seed', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
 export type DdSchema = typeof schema;
+
+// The controls both embeddable figures show; the curve adds the true function.
+const fitControls = ['n', 'noise', 'features', 'lambda', 'p', 'seeds'] as const;
 
 export const doubleDescent = defineLab({
 	slug: 'double-descent',
@@ -80,39 +66,16 @@ export const doubleDescent = defineLab({
 		}
 	],
 	figures: [
-		{
-			id: 'curve',
-			title: 'Test error against model size p',
-			embeddable: true,
-			component: () => import('./CurveFigure.svelte'),
-			controls: ['n', 'noise', 'features', 'lambda', 'p', 'seeds', 'target']
-		},
-		{
-			id: 'norm',
-			title: 'Why: the norm of θ̂ and the smallest singular value of Φ',
-			embeddable: false,
-			component: () => import('./NormFigure.svelte')
-		},
-		{
-			id: 'knobs',
-			title: 'Knobs that move the peak',
-			embeddable: true,
-			component: () => import('./KnobsFigure.svelte'),
-			controls: ['n', 'noise', 'features', 'lambda', 'p', 'seeds']
-		},
+		embeddableFigure('curve', 'Test error against model size p', () => import('./CurveFigure.svelte'), [...fitControls, 'target']),
+		articleFigure('norm', 'Why: the norm of θ̂ and the smallest singular value of Φ', () => import('./NormFigure.svelte')),
+		embeddableFigure('knobs', 'Knobs that move the peak', () => import('./KnobsFigure.svelte'), fitControls),
 		// Not embeddable: the spec lists only figures 1 + 2 and 4 for embedding.
-		{
-			id: 'implicit',
-			title: 'Implicit regularization: gradient descent finds the minimum-norm interpolant',
-			embeddable: false,
-			component: () => import('./TrainingFigure.svelte')
-		},
-		{
-			id: 'bias-variance',
-			title: 'Bias² and variance against model size',
-			embeddable: false,
-			component: () => import('./BiasVarianceFigure.svelte')
-		}
+		articleFigure(
+			'implicit',
+			'Implicit regularization: gradient descent finds the minimum-norm interpolant',
+			() => import('./TrainingFigure.svelte')
+		),
+		articleFigure('bias-variance', 'Bias² and variance against model size', () => import('./BiasVarianceFigure.svelte'))
 	],
 	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
 	bench: { key: 'lambda', values: [-2, -1.5] },

@@ -95,15 +95,7 @@ export function fitTall(train: Matrix, test: Matrix): SpectralFit {
 	const p = train.columns;
 	if (p > n) throw new Error(`fitTall: Φ is ${n} × ${p}, wider than tall; use fitFromFactor`);
 	const svd = new SingularValueDecomposition(train, { autoTranspose: false });
-	const r = numericalRank(svd.diagonal, n, p);
-	return {
-		n,
-		p,
-		g: test.rows,
-		s: Float64Array.from(svd.diagonal.slice(0, r)),
-		u: leadingColumns(svd.leftSingularVectors, r),
-		testBasis: productColumns(test, svd.rightSingularVectors, r)
-	};
+	return fitFromSvd(n, p, test, svd.diagonal, svd.leftSingularVectors, svd.rightSingularVectors);
 }
 
 /**
@@ -117,14 +109,19 @@ export function fitWide(train: Matrix, test: Matrix): SpectralFit {
 	const p = train.columns;
 	if (p < n) throw new Error(`fitWide: Φ is ${n} × ${p}, taller than wide; use fitTall`);
 	const svd = new SingularValueDecomposition(train.transpose(), { autoTranspose: false });
-	const r = numericalRank(svd.diagonal, n, p);
+	return fitFromSvd(n, p, test, svd.diagonal, svd.rightSingularVectors, svd.leftSingularVectors);
+}
+
+/** The fit from Φ's singular values and its left (U) and right (V) singular vectors, cut to Φ's numerical rank. */
+function fitFromSvd(n: number, p: number, test: Matrix, singular: number[], left: Matrix, right: Matrix): SpectralFit {
+	const r = numericalRank(singular, n, p);
 	return {
 		n,
 		p,
 		g: test.rows,
-		s: Float64Array.from(svd.diagonal.slice(0, r)),
-		u: leadingColumns(svd.rightSingularVectors, r),
-		testBasis: productColumns(test, svd.leftSingularVectors, r)
+		s: Float64Array.from(singular.slice(0, r)),
+		u: leadingColumns(left, r),
+		testBasis: productColumns(test, right, r)
 	};
 }
 

@@ -1,23 +1,14 @@
 /** The normalization-axes lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { EnumField, Schema } from '$lib/state/schema';
+import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 
-const layouts = [
-	{ value: 'image', label: 'image (N, C, H·W)' },
-	{ value: 'sequence', label: 'sequence (B, T, D)' }
-] as const;
-
-const methods = [
-	{ value: 'batch', label: 'BatchNorm' },
-	{ value: 'layer', label: 'LayerNorm' },
-	{ value: 'instance', label: 'InstanceNorm' },
-	{ value: 'group', label: 'GroupNorm' },
-	{ value: 'rms', label: 'RMSNorm' }
-] as const;
+const layouts = options({ image: 'image (N, C, H·W)', sequence: 'sequence (B, T, D)' });
+const methods = options({ batch: 'BatchNorm', layer: 'LayerNorm', instance: 'InstanceNorm', group: 'GroupNorm', rms: 'RMSNorm' });
 
 export const schema = {
-	layout: { kind: 'enum', label: 'Tensor view', options: layouts, default: 'image' } as EnumField<(typeof layouts)[number]['value']>,
-	method: { kind: 'enum', label: 'Normalization', options: methods, default: 'batch' } as EnumField<(typeof methods)[number]['value']>,
+	layout: enumField('Tensor view', layouts, 'image'),
+	method: enumField('Normalization', methods, 'batch'),
 	// Any value is accepted; the lab uses the divisor of C nearest to it and says so.
 	groups: { kind: 'int', label: 'GroupNorm groups G (a divisor of C)', min: 1, max: 64, default: 4 },
 	batch: { kind: 'int', label: 'Batch size', min: 1, max: 64, default: 8 },
@@ -78,38 +69,15 @@ export const normalizationAxes = defineLab({
 		}
 	],
 	figures: [
-		{
-			id: 'axes-cube',
-			title: 'Which cells share a mean and a variance',
-			embeddable: true,
-			component: () => import('./AxesCubeFigure.svelte'),
-			controls: ['layout', 'method', 'groups', 'batch', 'channels', 'spatial']
-		},
-		{
-			id: 'before-after',
-			title: 'Before and after, group by group',
-			embeddable: false,
-			component: () => import('./BeforeAfterFigure.svelte')
-		},
-		{
-			id: 'batch-noise',
-			title: "Batch size and the noise in BatchNorm's statistics",
-			embeddable: true,
-			component: () => import('./BatchNoiseFigure.svelte'),
-			controls: ['layout', 'batch', 'groups', 'channels', 'spatial', 'seed']
-		},
-		{
-			id: 'padding',
-			title: 'Padding pollutes BatchNorm, not LayerNorm',
-			embeddable: false,
-			component: () => import('./PaddingFigure.svelte')
-		},
-		{
-			id: 'cost',
-			title: 'RMSNorm versus LayerNorm: operations and time',
-			embeddable: false,
-			component: () => import('./CostFigure.svelte')
-		}
+		embeddableFigure('axes-cube', 'Which cells share a mean and a variance', () => import('./AxesCubeFigure.svelte'), [
+			'layout', 'method', 'groups', 'batch', 'channels', 'spatial'
+		]),
+		articleFigure('before-after', 'Before and after, group by group', () => import('./BeforeAfterFigure.svelte')),
+		embeddableFigure('batch-noise', "Batch size and the noise in BatchNorm's statistics", () => import('./BatchNoiseFigure.svelte'), [
+			'layout', 'batch', 'groups', 'channels', 'spatial', 'seed'
+		]),
+		articleFigure('padding', 'Padding pollutes BatchNorm, not LayerNorm', () => import('./PaddingFigure.svelte')),
+		articleFigure('cost', 'RMSNorm versus LayerNorm: operations and time', () => import('./CostFigure.svelte'))
 	],
 	bench: { key: 'batch', values: [9, 8] },
 	article: () => import('./index.svx'),

@@ -1,38 +1,16 @@
 /** The vanishing-gradients lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { EnumField, Schema } from '$lib/state/schema';
+import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 
-const activations = [
-	{ value: 'sigmoid', label: 'sigmoid' },
-	{ value: 'tanh', label: 'tanh' },
-	{ value: 'relu', label: 'ReLU' },
-	{ value: 'leaky_relu', label: 'leaky ReLU' },
-	{ value: 'gelu', label: 'GELU' }
-] as const;
-
-const inits = [
-	{ value: 'normal1', label: 'N(0, 1)' },
-	{ value: 'small', label: 'N(0, 0.01²)' },
-	{ value: 'xavier', label: 'Xavier' },
-	{ value: 'he', label: 'He' },
-	{ value: 'custom', label: 'custom σ' }
-] as const;
+const activations = options({ sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', gelu: 'GELU' });
+const inits = options({ normal1: 'N(0, 1)', small: 'N(0, 0.01²)', xavier: 'Xavier', he: 'He', custom: 'custom σ' });
 
 export const schema = {
 	depth: { kind: 'int', label: 'Depth (hidden layers)', min: 1, max: 50, default: 20 },
 	width: { kind: 'int', label: 'Width (units per layer)', min: 8, max: 512, default: 64 },
-	act: {
-		kind: 'enum',
-		label: 'Activation',
-		options: activations,
-		default: 'sigmoid'
-	} as EnumField<(typeof activations)[number]['value']>,
-	init: {
-		kind: 'enum',
-		label: 'Weight init',
-		options: inits,
-		default: 'xavier'
-	} as EnumField<(typeof inits)[number]['value']>,
+	act: enumField('Activation', activations, 'sigmoid'),
+	init: enumField('Weight init', inits, 'xavier'),
 	sigma: { kind: 'number', label: 'σ (custom init)', min: 0.01, max: 3, default: 1, log: true },
 	residual: { kind: 'bool', label: 'Residual connections', default: false },
 	norm: { kind: 'bool', label: 'LayerNorm before each activation', default: false },
@@ -94,28 +72,11 @@ export const vanishingGradients = defineLab({
 		}
 	],
 	figures: [
-		{
-			id: 'gradient-norms',
-			title: 'Gradient norm at every layer',
-			embeddable: true,
-			component: () => import('./GradientNormsFigure.svelte'),
-			controls: modelControls
-		},
-		{
-			id: 'activations',
-			title: 'Activations through depth',
-			embeddable: true,
-			component: () => import('./ActivationsFigure.svelte'),
-			controls: modelControls
-		},
-		{
-			id: 'derivative',
-			title: 'The activation and its derivative',
-			embeddable: false,
-			component: () => import('./DerivativeFigure.svelte')
-		},
-		{ id: 'variance', title: 'Variance propagation', embeddable: false, component: () => import('./VarianceFigure.svelte') },
-		{ id: 'training', title: 'Does it train?', embeddable: false, component: () => import('./TrainingFigure.svelte') }
+		embeddableFigure('gradient-norms', 'Gradient norm at every layer', () => import('./GradientNormsFigure.svelte'), modelControls),
+		embeddableFigure('activations', 'Activations through depth', () => import('./ActivationsFigure.svelte'), modelControls),
+		articleFigure('derivative', 'The activation and its derivative', () => import('./DerivativeFigure.svelte')),
+		articleFigure('variance', 'Variance propagation', () => import('./VarianceFigure.svelte')),
+		articleFigure('training', 'Does it train?', () => import('./TrainingFigure.svelte'))
 	],
 	bench: { key: 'depth', values: [21, 20] },
 	derivations: { variance: () => import('./VarianceDerivation.svx') },

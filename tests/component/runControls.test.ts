@@ -25,23 +25,25 @@ function waitingRun() {
 	});
 }
 
+/** Clicks a button (by its name, or the element itself) and lets Svelte apply the change. */
+async function press(button: string | HTMLElement) {
+	await fireEvent.click(typeof button === 'string' ? screen.getByRole('button', { name: button }) : button);
+	flushSync();
+}
+
 describe('RunControls', () => {
 	it('Start, Pause, Resume and Reset drive the run', async () => {
 		const run = waitingRun();
 		render(RunControls, { run, label: 'Training controls', onstart: () => void run.start(1), startLabel: 'Start training', againLabel: 'Train again' });
 		expect(screen.getByRole('group', { name: 'Training controls' })).toBeTruthy();
 		expect((screen.getByRole('button', { name: 'Reset' }) as HTMLButtonElement).disabled).toBe(true);
-		await fireEvent.click(screen.getByRole('button', { name: 'Start training' }));
-		flushSync();
+		await press('Start training');
 		expect(run.phase).toBe('running');
-		await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-		flushSync();
+		await press('Pause');
 		expect(run.phase).toBe('paused');
-		await fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
-		flushSync();
+		await press('Resume');
 		expect(run.phase).toBe('running');
-		await fireEvent.click(screen.getByRole('button', { name: 'Reset' }));
-		flushSync();
+		await press('Reset');
 		expect(run.phase).toBe('idle');
 		expect(screen.getByRole('button', { name: 'Start training' })).toBeTruthy();
 	});
@@ -52,12 +54,10 @@ describe('RunControls', () => {
 		render(RunControls, { run: runs, label: 'Sampler controls', pausable: false, starts });
 		const stop = screen.getByRole('button', { name: 'Stop' }) as HTMLButtonElement;
 		expect(stop.disabled).toBe(true);
-		await fireEvent.click(screen.getByRole('button', { name: 'Run 2' }));
-		flushSync();
+		await press('Run 2');
 		expect(stop.disabled).toBe(false);
 		expect(screen.getByRole('button', { name: 'Run 1' })).toBeTruthy();
-		await fireEvent.click(stop);
-		flushSync();
+		await press(stop);
 		// The running row stops; the diverged one keeps its word.
 		expect(runs[1].tracks.map((t) => t.status)).toEqual(['cancelled', 'diverged']);
 		expect(stop.disabled).toBe(true);

@@ -16,6 +16,17 @@ describe('e2e guard', () => {
 		await browser.close();
 	});
 
+	/** A guarded page on the home page, with the list the guard records its problems in. */
+	async function guardedHome(options: Parameters<Browser['newContext']>[0] = {}) {
+		const context = await browser.newContext(options);
+		const problems: string[] = [];
+		await guardContext(context, problems);
+		const page = await context.newPage();
+		guardPage(page, problems);
+		await page.goto(inject('baseURL') + '/');
+		return { context, page, problems };
+	}
+
 	test('tells local from foreign URLs', () => {
 		expect(isForeign('http://127.0.0.1:4173/x.js')).toBe(false);
 		expect(isForeign('http://localhost:4173/')).toBe(false);
@@ -28,12 +39,7 @@ describe('e2e guard', () => {
 	test('records console errors, uncaught errors and aborted foreign requests', async () => {
 		// The site's CSP (connect-src 'self') would stop the fetch before the network: bypass it
 		// here, so this checks the request guard behind it.
-		const context = await browser.newContext({ bypassCSP: true });
-		const problems: string[] = [];
-		await guardContext(context, problems);
-		const page = await context.newPage();
-		guardPage(page, problems);
-		await page.goto(inject('baseURL') + '/');
+		const { context, page, problems } = await guardedHome({ bypassCSP: true });
 		const fetched = await page.evaluate(async () => {
 			console.error('boom from the page');
 			setTimeout(() => {
@@ -55,12 +61,7 @@ describe('e2e guard', () => {
 	});
 
 	test('records Content-Security-Policy violations, on the page and through the binding', async () => {
-		const context = await browser.newContext();
-		const problems: string[] = [];
-		await guardContext(context, problems);
-		const page = await context.newPage();
-		guardPage(page, problems);
-		await page.goto(inject('baseURL') + '/');
+		const { context, page, problems } = await guardedHome();
 		// An injected inline script: what the policy is there to stop.
 		const ran = await page.evaluate(async () => {
 			const script = document.createElement('script');

@@ -4,35 +4,24 @@
  */
 import type { AnyController } from '$lib/state/context';
 
+/** Controller fields the hook reads afresh on every access. */
+const LIVE_FIELDS = ['status', 'backend', 'runs', 'lastRunMs', 'firstDrawnAt', 'lastDrawnAt', 'results'] as const;
+
+type TestHook = Readonly<Pick<AnyController, (typeof LIVE_FIELDS)[number]>> & {
+	/** A copy of the URL state, so a test cannot change it behind the controller's back. */
+	readonly state: AnyController['state'];
+	setState(patch: Record<string, unknown>): void;
+};
+
 export function exposeTestHook(controller: AnyController): void {
 	const hook = {
-		get status() {
-			return controller.status;
-		},
-		get backend() {
-			return controller.backend;
-		},
-		get runs() {
-			return controller.runs;
-		},
-		get lastRunMs() {
-			return controller.lastRunMs;
-		},
-		get firstDrawnAt() {
-			return controller.firstDrawnAt;
-		},
-		get lastDrawnAt() {
-			return controller.lastDrawnAt;
-		},
-		get results() {
-			return controller.results;
-		},
 		get state() {
 			return { ...controller.state };
 		},
 		setState(patch: Record<string, unknown>) {
 			controller.setChecked(patch);
 		}
-	};
-	(globalThis as { __vlab?: typeof hook }).__vlab = hook;
+	} as TestHook;
+	for (const key of LIVE_FIELDS) Object.defineProperty(hook, key, { get: () => controller[key], enumerable: true });
+	(globalThis as { __vlab?: TestHook }).__vlab = hook;
 }

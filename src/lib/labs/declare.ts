@@ -1,0 +1,38 @@
+/**
+ * Small builders for the repeated parts of a lab's declaration (`labs/<slug>/lab.ts`): the
+ * options of an enum control, an enum field, and the two kinds of figure.
+ */
+import type { EnumField } from '$lib/state/schema';
+import type { ComponentLoader, LabFigure } from './types';
+
+/**
+ * The options of an enum control from `{ value: label }`, in the order written. Values must not
+ * look like whole numbers: JavaScript puts such keys first.
+ */
+export function options<V extends string>(labels: Record<V, string>): readonly { value: V; label: string }[] {
+	return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** An enum control over `choices`, starting at `initial` (one of them). */
+export function enumField<V extends string>(
+	label: string,
+	choices: readonly { value: V; label: string }[],
+	initial: NoInfer<V>
+): EnumField<V> {
+	return { kind: 'enum', label, options: choices, default: initial };
+}
+
+/** A figure that lives only in its article. */
+export function articleFigure(id: string, title: string, component: ComponentLoader): LabFigure<never> {
+	return { id, title, embeddable: false, component };
+}
+
+/** A figure that can also be embedded on its own, showing `controls` in its embed ([] for none). */
+export function embeddableFigure<const K extends string>(
+	id: string,
+	title: string,
+	component: ComponentLoader,
+	controls: readonly K[]
+): LabFigure<K> {
+	return { id, title, embeddable: true, component, controls };
+}
