@@ -9,7 +9,7 @@ import { shippedSession } from '$lib/onnx/shipped';
 import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
-import { dataset, type DatasetName } from './data2d';
+import { dataset, type DatasetName } from './data';
 import { makeDenoise, type ConditionOptions, type RunDenoiser } from './denoise';
 import type { DiffSchema } from './lab';
 import { sample, type SampleOptions, type SampleResult } from './sampler';

@@ -9,7 +9,7 @@ import { Lru } from '$lib/cache/lru';
 import { getLabController } from '$lib/state/context';
 import type { StateOf } from '$lib/state/schema';
 import { LabController } from '$lib/state/labController.svelte';
-import { dataset, MIXTURE_CLASSES } from './data2d';
+import { dataset, MIXTURE_CLASSES } from './data';
 import { schema, type DiffSchema } from './lab';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';

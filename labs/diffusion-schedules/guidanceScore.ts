@@ -4,7 +4,7 @@
  * assigns to the class they were asked for, and their diversity, the root mean squared distance
  * of a class's samples to their own mean, averaged over the classes (it falls as w grows).
  */
-import { classCentres, MIXTURE_CLASSES } from './data2d';
+import { classCentres, MIXTURE_CLASSES } from './data';
 
 export function guidanceScore(x: Float32Array, labels: Int32Array): { accuracy: number; spread: number } {
 	const centres = classCentres();

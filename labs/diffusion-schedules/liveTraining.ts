@@ -7,8 +7,8 @@ import type { TrainingJob } from '$lib/onnx/training/driver';
 import { buildInference } from '$lib/onnx/training/inference';
 import { initialParams, type ParamValues } from '$lib/onnx/training/model';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
-import { dataset, type DatasetName } from './data2d';
-import { denoiserModel } from './denoiser';
+import { dataset, type DatasetName } from './data';
+import { denoiserModel } from './model';
 import type { Schedule } from './schedules';
 import { diffusionTrainingSet } from './trainingSet';
 

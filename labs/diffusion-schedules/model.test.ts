@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classCentres, dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from './data2d';
+import { classCentres, dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from './data';
 import { makeDenoise } from './denoise';
 import { guidanceScore } from './guidanceScore';
 import { mmd } from './quality';

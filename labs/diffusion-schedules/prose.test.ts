@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SHIPPED_SHAPE } from './denoiser';
+import { SHIPPED_SHAPE } from './model';
 import { LIVE } from './liveTraining';
 import { COSINE_S, LINEAR_BETA_END, LINEAR_BETA_START, MAX_BETA } from './schedules';
 

@@ -10,7 +10,7 @@
 import type { Backend } from '$lib/onnx/backend';
 import { describeModelError } from '$lib/onnx/errors';
 import { LiveRun } from '$lib/state/liveRun.svelte';
-import type { DatasetName } from './data2d';
+import type { DatasetName } from './data';
 import type { ConditionOptions } from './denoise';
 import type { SamplerKind } from './sampler';
 import type { Schedule } from './schedules';

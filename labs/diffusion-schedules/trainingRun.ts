@@ -9,7 +9,7 @@ import { describeModelError } from '$lib/onnx/errors';
 import type { TrainingRunner } from '$lib/onnx/training/runner';
 import { LiveRun, type RunScope } from '$lib/state/liveRun.svelte';
 import { NO_LOSSES, lossesOf, trainTrack, type LossTrack } from '$lib/state/trainingTrack';
-import type { DatasetName } from './data2d';
+import type { DatasetName } from './data';
 import { sample } from './sampler';
 import type { Schedule } from './schedules';
 

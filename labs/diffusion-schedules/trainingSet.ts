@@ -8,7 +8,7 @@
  */
 import type { Dataset } from '$lib/onnx/training/batches';
 import { createRng } from '$lib/random';
-import type { Points2D } from './data2d';
+import type { Points2D } from './data';
 import { makeSchedule, type Schedule, type ScheduleKind } from './schedules';
 import { EMBED_DIM, embedLogSnr, scaleRows } from './timeEmbedding';
 

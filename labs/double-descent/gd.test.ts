@@ -13,7 +13,7 @@ import { drawFeatures, drawTraining, featureScale, type FeatureFamily } from './
 import { featureFeeds } from './featureFeeds';
 import { featureMatrix } from './features';
 import { gdLimit, gdProblem, iterateStats, logSteps, nullSpacePart, randomStart, type GdProblem } from './gdProblem';
-import { gdJob } from './gdTraining';
+import { gdJob } from './training';
 import { buildFeatureGraph, FEATURE_OUTPUT } from './model';
 import { maxFeatures } from './sweep';
 import { createSession, runSession } from '../../tests/support/ort';

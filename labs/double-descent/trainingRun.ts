@@ -90,7 +90,7 @@ export function createTrainingRun(): TrainingRun {
 	return new LiveRun<ImplicitSettings, IterateTrack, ImplicitProblemView>({
 		tracks: () => STARTS.map((id) => ({ id, label: START_LABELS[id], data: { points: [] } })),
 		job: async (settings, run) => {
-			const [{ runFeatureGraph }, gd, { gdJob }] = await Promise.all([import('./featureRun'), import('./gdProblem'), import('./gdTraining')]);
+			const [{ runFeatureGraph }, gd, { gdJob }] = await Promise.all([import('./featureRun'), import('./gdProblem'), import('./training')]);
 			const { n, family, seed, backend } = settings;
 			const table = await runFeatureGraph(backend, family, seed, 0, n);
 			if (!run.current) return;

@@ -2,7 +2,7 @@
  * The diffusion lab's denoisers (labs/diffusion-schedules): one ε-prediction MLP per 2D data
  * set, conditioned on the log-SNR rather than the step index, so one file serves the linear,
  * cosine, sigmoid and custom schedules at any T; plus a class-conditional one (`diffusion-guided`) on four
- * overlapping labelled Gaussian classes (data2d.ts labelledMixture), trained with 10% label dropout for classifier-free guidance.
+ * overlapping labelled Gaussian classes (labs/diffusion-schedules/data.ts, labelledMixture), trained with 10% label dropout for classifier-free guidance.
  *
  * Each: MLP (2 + 16 [+ 4]) → 128 → 128 → 128 → 2 with SiLU, AdamW (lr 3e-3, cosine decay, 3000 steps (the spiral, harder, 6000),
  * weight decay 1e-4), minibatches of 512 from 2¹⁷ noised rows (x_0 from 4096 points, schedule,
@@ -10,8 +10,8 @@
  * cosine schedule: MMD of 1000 samples to 1000 held-out data points, next to N(0, I)'s MMD.
  */
 import type * as OrtTypes from 'onnxruntime-web';
-import { dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from '../../labs/diffusion-schedules/data2d';
-import { denoiserModel, SHIPPED_SHAPE } from '../../labs/diffusion-schedules/denoiser';
+import { dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from '../../labs/diffusion-schedules/data';
+import { denoiserModel, SHIPPED_SHAPE } from '../../labs/diffusion-schedules/model';
 import { makeDenoise } from '../../labs/diffusion-schedules/denoise';
 import { mmd } from '../../labs/diffusion-schedules/quality';
 import { sample } from '../../labs/diffusion-schedules/sampler';
