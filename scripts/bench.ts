@@ -8,6 +8,10 @@
  * - time to model ready (first moment `__vlab.status === 'ready'` after a run, polled in the page);
  * - control change → figure redrawn: median and p95 over many changes of one control, from the
  *   input event to `__vlab.lastDrawnAt` advancing (stamped by the app once the DOM has the numbers);
+ * - time to first contentful paint, and time until the figures show their final marks: the count
+ *   of SVG marks inside [data-figure] first reaching 90% of its count at model ready, the way a
+ *   person sees the figure fill in (sampled every animation frame by an init script);
+ * - share of those marks present with JavaScript off (the prerendered HTML alone);
  * - on WASM and on WebGPU (SwiftShader here: its timings say nothing about a real GPU);
  * - sizes of the shipped .onnx files and of the runtime .wasm (raw and gzip).
  *
@@ -71,6 +75,10 @@ const TARGETS = {
 	longTaskMs: 50,
 	redrawMedianMs: 16,
 	redrawP95Ms: 33,
+	/** Figures show their final marks this soon after navigation (localhost, default state). */
+	finalMarksMs: 300,
+	/** Share of the live marks already in the HTML with JavaScript off. */
+	marksWithoutJs: 0.9,
 	onnxBytes: 1 * MB,
 	wasmGzip: 7 * MB
 };
@@ -165,8 +173,23 @@ interface LoadResult {
 	firstContentfulPaintMs: number | null;
 	/** The longest main-thread task from navigation to model ready (0: none of 50 ms or more). */
 	longestTaskMs: number;
+	/** Marks in figures a second after ready, and when 90% of them were first on screen. */
+	finalMarks: number;
+	finalMarksMs: number | null;
 	wasmFetched: { path: string; startMs: number }[];
 	backend: string | null;
+}
+
+/** What a reader sees as a figure's content: its SVG marks (and rasters drawn as images). */
+const MARKS_SELECTOR = ['path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'text', 'image']
+	.map((mark) => `[data-figure] svg ${mark}`)
+	.join(', ');
+
+/** The first moment the mark count reached `share` of its final value (null: it never did). */
+function timeToMarks(log: [number, number][], finalCount: number, share = 0.9): number | null {
+	if (finalCount <= 0) return null;
+	const hit = log.find(([, n]) => n >= share * finalCount);
+	return hit ? hit[0] : null;
 }
 
 /**
@@ -182,6 +205,19 @@ try {
 		for (const entry of list.getEntries()) window.__benchLongestTask = Math.max(window.__benchLongestTask, entry.duration);
 	}).observe({ type: 'longtask', buffered: true });
 } catch {}
+// Marks in figures over time: [ms since navigation, count] at each change of the count.
+window.__benchMarks = [];
+(() => {
+	const count = () => document.querySelectorAll(${JSON.stringify(MARKS_SELECTOR)}).length;
+	const sample = () => {
+		const n = count();
+		const log = window.__benchMarks;
+		if (log.length === 0 || log[log.length - 1][1] !== n) log.push([performance.now(), n]);
+		// Until a second after ready: late marks count, and the redraw measurement is not disturbed.
+		if (window.__benchReadyAt === undefined || performance.now() < window.__benchReadyAt + 1000) requestAnimationFrame(sample);
+	};
+	requestAnimationFrame(sample);
+})();
 (() => {
 	const probe = setInterval(() => {
 		const v = window.__vlab;
@@ -200,6 +236,7 @@ interface PageTimes {
 	fcp: number | null;
 	longestTask: number;
 	timeOrigin: number;
+	marks: [number, number][];
 }
 
 async function loadOnce(browser: Browser, origin: string, path: string): Promise<{ page: Page; result: LoadResult }> {
@@ -242,10 +279,14 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
 			readyAt: w.__benchReadyAt ?? null,
 			fcp: fcp ? fcp.startTime : null,
 			longestTask: w.__benchLongestTask ?? 0,
-			timeOrigin: performance.timeOrigin
+			timeOrigin: performance.timeOrigin,
+			marks: []
 		};
 	});
 	if (times.status === 'error') throw new Error(`${path}: the lab reported status 'error'`);
+	await page.waitForTimeout(1100);
+	const marks = await page.evaluate(() => (window as unknown as { __benchMarks: [number, number][] }).__benchMarks);
+	const finalMarks = marks.length > 0 ? marks[marks.length - 1][1] : 0;
 
 	const seen = new Set<string>();
 	const jsFiles: LoadResult['jsFiles'] = [];
@@ -271,10 +312,24 @@ async function loadOnce(browser: Browser, origin: string, path: string): Promise
 			modelReadyMs: times.readyAt,
 			firstContentfulPaintMs: times.fcp,
 			longestTaskMs: times.longestTask,
+			finalMarks,
+			finalMarksMs: timeToMarks(marks, finalMarks),
 			wasmFetched,
 			backend: times.backend
 		}
 	};
+}
+
+/** Marks in the figures of the page as served, with JavaScript off (what prerendering gives). */
+async function marksWithoutJs(browser: Browser, origin: string, path: string): Promise<number> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+	try {
+		const page = await context.newPage();
+		await page.goto(origin + path, { waitUntil: 'load' });
+		return await page.locator(MARKS_SELECTOR).count();
+	} finally {
+		await context.close();
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,6 +427,9 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 			const longestTask = Math.max(...loads.map((l) => l.longestTaskMs));
 			const wasmStart = median(loads.flatMap((l) => l.wasmFetched.slice(0, 1).map((w) => w.startMs)));
 			const wasmFiles = [...new Set(loads.flatMap((l) => l.wasmFetched.map((w) => w.path)))];
+			const finalMarks = median(loads.map((l) => l.finalMarks));
+			const finalMarksAt = median(numbers((l) => l.finalMarksMs));
+			const staticMarks = kind === 'wasm' ? await marksWithoutJs(browser, origin, path) : null;
 
 			check(lab.slug, `${kind}: backend used`, String(first.backend), kind, first.backend === kind);
 			if (kind === 'wasm') {
@@ -382,6 +440,12 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 					`≤ ${fmtBytes(TARGETS.jsBeforeRuntimeGzip)}`,
 					first.jsBeforeRuntimeGzip <= TARGETS.jsBeforeRuntimeGzip
 				);
+			}
+			check(lab.slug, `${kind}: first contentful paint (median of ${LOADS})`, fmtMs(fcp), 'reported only', null);
+			check(lab.slug, `${kind}: figures at 90% of final marks (${finalMarks} marks)`, fmtMs(finalMarksAt), `≤ ${TARGETS.finalMarksMs} ms`, kind === 'wasm' && !Number.isNaN(finalMarksAt) ? finalMarksAt <= TARGETS.finalMarksMs : null);
+			if (staticMarks !== null) {
+				const share = finalMarks > 0 ? staticMarks / finalMarks : NaN;
+				check(lab.slug, `marks with JavaScript off (${staticMarks} of ${finalMarks})`, `${(share * 100).toFixed(0)}%`, `≥ ${TARGETS.marksWithoutJs * 100}%`, Number.isNaN(share) ? null : share >= TARGETS.marksWithoutJs);
 			}
 			check(lab.slug, `${kind}: first figure drawn (median of ${LOADS})`, fmtMs(firstFigure), `≤ ${TARGETS.firstFigureMs} ms`, Number.isNaN(firstFigure) ? null : firstFigure <= TARGETS.firstFigureMs);
 			check(lab.slug, `${kind}: model ready (median of ${LOADS})`, fmtMs(modelReady), `≤ ${TARGETS.modelReadyMs} ms`, Number.isNaN(modelReady) ? null : modelReady <= TARGETS.modelReadyMs);
@@ -401,6 +465,9 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 				modelReadyMs: modelReady,
 				firstContentfulPaintMs: fcp,
 				longestTaskMs: longestTask,
+				finalMarks,
+				finalMarksMs: finalMarksAt,
+				marksWithoutJs: staticMarks,
 				wasmFetchStartMs: wasmStart,
 				wasmFiles,
 				loads: loads.map((l) => ({ firstFigureMs: l.firstFigureMs, modelReadyMs: l.modelReadyMs, fcpMs: l.firstContentfulPaintMs, longestTaskMs: l.longestTaskMs })),
