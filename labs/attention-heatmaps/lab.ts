@@ -27,14 +27,14 @@ export const schema = {
 			return parsed.ok ? null : parsed.message;
 		}
 	},
-	layer: { kind: 'int', label: 'Layer (0 = layer 1)', min: 0, max: 1, default: 0 },
-	head: { kind: 'int', label: 'Head (0 = head 1)', min: 0, max: 3, default: 0 },
+	layer: { kind: 'int', label: 'Layer', min: 0, max: 1, default: 0, oneBased: true },
+	head: { kind: 'int', label: 'Head', min: 0, max: 3, default: 0, oneBased: true },
 	query: { kind: 'int', label: 'Query position (last when past the end)', min: 0, max: MAX_LEN - 1, default: MAX_LEN - 1 },
 	causal: { kind: 'bool', label: 'Causal mask', default: true },
 	pos: { kind: 'bool', label: 'Positional encoding', default: true },
 	shuffle: { kind: 'bool', label: 'Shuffle the tokens', default: false },
-	dk: enumField('d_k (figure 3)', dks, '64'),
-	scale: { kind: 'bool', label: 'Scale by 1/√d_k', default: true },
+	dk: enumField('Key dimension dₖ', dks, '64'),
+	scale: { kind: 'bool', label: 'Scale by 1/√dₖ', default: true },
 	n: enumField('Sequence length n', lengths, '1024'),
 	layers: { kind: 'int', label: 'Layers', min: 1, max: 128, default: 12 },
 	heads: { kind: 'int', label: 'Query heads', min: 1, max: 128, default: 12 },
@@ -51,9 +51,9 @@ export type AttnSchema = typeof schema;
 export const attentionHeatmaps = defineLab({
 	slug: 'attention-heatmaps',
 	title: 'Attention heatmaps',
-	summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √d_k, masks, and the n² wall.',
+	summary: 'A tiny transformer trained here, its heads drawn live: induction heads, why √dₖ, masks, and the n² wall.',
 	questions: [
-		'Explain self-attention. Why divide by √d_k?',
+		'Explain self-attention. Why divide by √dₖ?',
 		'What does multi-head attention buy you, and what do MQA and GQA trade away?',
 		'Attention is O(n²): why, and what do FlashAttention, sparse and linear attention do about it?',
 		'Why do transformers need positional encodings?'
@@ -77,7 +77,7 @@ export const attentionHeatmaps = defineLab({
 		},
 		{
 			id: 'no-scale-512',
-			title: 'No √d_k at d = 512: softmax saturates',
+			title: 'No √dₖ at dₖ = 512: softmax saturates',
 			caption: 'Unscaled dot products have standard deviation √512 ≈ 23: the softmax is one-hot and its gradient vanishes.',
 			state: { dk: '512', scale: false },
 			figures: ['scale']
@@ -100,12 +100,31 @@ export const attentionHeatmaps = defineLab({
 	figures: [
 		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), []),
 		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte')),
-		embeddableFigure('scale', 'Why divide by √d_k', () => import('./ScaleFigure.svelte'), []),
+		embeddableFigure('scale', 'Why divide by √dₖ', () => import('./ScaleFigure.svelte'), []),
 		articleFigure('masks-positions', 'Masks and positions', () => import('./MasksPositionsFigure.svelte')),
 		articleFigure('n2-wall', 'The n² wall and FlashAttention', () => import('./N2WallFigure.svelte')),
 		embeddableFigure('kv-cache', 'MHA, GQA, MQA and the KV cache', () => import('./KvCacheFigure.svelte'), []),
 		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
+	// Drawn beside the figure they change; the control panel keeps the head and query pickers.
+	drawnIn: {
+		task: 'head-grid',
+		tokens: 'head-grid',
+		dk: 'scale',
+		scale: 'scale',
+		causal: 'masks-positions',
+		pos: 'masks-positions',
+		shuffle: 'masks-positions',
+		tile: 'n2-wall',
+		sparse: 'n2-wall',
+		n: 'n2-wall',
+		layers: 'kv-cache',
+		heads: 'n2-wall',
+		kvHeads: 'kv-cache',
+		headDim: 'kv-cache',
+		batch: 'n2-wall',
+		dtype: 'n2-wall'
+	},
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
 	bench: { key: 'layer', values: [1, 0] },
 	derivations: { 'online-softmax': () => import('./OnlineSoftmaxDerivation.svx') },

@@ -1,5 +1,5 @@
 /** The diffusion-schedules lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { Schema } from '$lib/state/schema';
+import type { Schema, StateOf } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { CUSTOM_DEFAULT, CUSTOM_RANGE } from './schedules';
@@ -36,9 +36,17 @@ export const schema = {
 } satisfies Schema;
 
 export type DiffSchema = typeof schema;
+type DiffState = StateOf<DiffSchema>;
+
+const knotKeys = ['k0', 'k1', 'k2', 'k3', 'k4'] as const;
+/** The knots shape only the custom schedule: they act while it is chosen or compared. */
+const knotRule = (s: DiffState) =>
+	s.schedule === 'custom' || s.compare === 'custom'
+		? null
+		: 'These five points shape the custom schedule: choose “custom” as the schedule or the one compared with.';
 
 // Each embed shows the controls its figure does not already carry (t, sampler, steps, data).
-const scheduleControls = ['schedule', 'compare', 'T', 'k0', 'k1', 'k2', 'k3', 'k4'] as const;
+const scheduleControls = ['schedule', 'compare', 'T', ...knotKeys] as const;
 
 export const diffusionSchedules = defineLab({
 	slug: 'diffusion-schedules',
@@ -91,6 +99,7 @@ export const diffusionSchedules = defineLab({
 		articleFigure('guidance', 'Classifier-free guidance', () => import('./GuidanceFigure.svelte')),
 		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
+	inactive: { k0: knotRule, k1: knotRule, k2: knotRule, k3: knotRule, k4: knotRule },
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },
 	article: () => import('./index.svx'),

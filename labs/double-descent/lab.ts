@@ -2,6 +2,7 @@
 import type { Schema } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { figureRefs } from '$lib/labs/figureNumbers';
 
 const families = options({ relu: 'random ReLU features', fourier: 'random Fourier features' });
 const targets = options({ sine: 'sine', step: 'step', polynomial: 'polynomial' });
@@ -22,6 +23,21 @@ export type DdSchema = typeof schema;
 
 // The controls both embeddable figures show; the curve adds the true function.
 const fitControls = ['n', 'noise', 'features', 'lambda', 'p', 'seeds'] as const;
+
+// Declared first: scene captions name figures by their number, which is their place here.
+const figures = [
+	embeddableFigure('curve', 'Test error against model size p', () => import('./CurveFigure.svelte'), [...fitControls, 'target']),
+	articleFigure('norm', 'Why: the norm of θ̂ and the smallest singular value of Φ', () => import('./NormFigure.svelte')),
+	embeddableFigure('knobs', 'Knobs that move the peak', () => import('./KnobsFigure.svelte'), fitControls),
+	// Not embeddable: the spec lists only figures 1 + 2 and 4 for embedding.
+	articleFigure(
+		'implicit',
+		'Implicit regularization: gradient descent finds the minimum-norm interpolant',
+		() => import('./TrainingFigure.svelte')
+	),
+	articleFigure('bias-variance', 'Bias² and variance against model size', () => import('./BiasVarianceFigure.svelte'))
+] as const;
+const figure = figureRefs(figures);
 
 export const doubleDescent = defineLab({
 	slug: 'double-descent',
@@ -55,28 +71,17 @@ export const doubleDescent = defineLab({
 		{
 			id: 'no-noise',
 			title: 'Noise 0: the peak nearly vanishes',
-			caption: 'The spike is noise amplified by 1/σ_min; with clean labels there is little to amplify.',
+			caption: 'The spike is noise amplified by 1/σₘᵢₙ; with clean labels there is little to amplify.',
 			state: { n: 40, noise: 0, lambda: 0, p: 40 }
 		},
 		{
 			id: 'sample-wise',
 			title: 'Sample-wise: more data hurts',
-			caption: 'Fix p = 60 and add points: test error rises as n approaches p, then falls again (figure 4, right).',
+			caption: `Fix p = 60 and add points: test error rises as n approaches p, then falls again (${figure('knobs')}, right).`,
 			state: { n: 40, noise: 0.3, lambda: 0, p: 60 }
 		}
 	],
-	figures: [
-		embeddableFigure('curve', 'Test error against model size p', () => import('./CurveFigure.svelte'), [...fitControls, 'target']),
-		articleFigure('norm', 'Why: the norm of θ̂ and the smallest singular value of Φ', () => import('./NormFigure.svelte')),
-		embeddableFigure('knobs', 'Knobs that move the peak', () => import('./KnobsFigure.svelte'), fitControls),
-		// Not embeddable: the spec lists only figures 1 + 2 and 4 for embedding.
-		articleFigure(
-			'implicit',
-			'Implicit regularization: gradient descent finds the minimum-norm interpolant',
-			() => import('./TrainingFigure.svelte')
-		),
-		articleFigure('bias-variance', 'Bias² and variance against model size', () => import('./BiasVarianceFigure.svelte'))
-	],
+	figures,
 	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
 	bench: { key: 'lambda', values: [-2, -1.5] },
 	article: () => import('./index.svx'),

@@ -1,10 +1,23 @@
 /** The vanishing-gradients lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import type { Schema } from '$lib/state/schema';
+import type { Schema, StateOf } from '$lib/state/schema';
 import { defineLab } from '$lib/labs/defineLab';
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { figureRefs } from '$lib/labs/figureNumbers';
 
 const activations = options({ sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', gelu: 'GELU' });
 const inits = options({ normal1: 'N(0, 1)', small: 'N(0, 0.01²)', xavier: 'Xavier', he: 'He', custom: 'custom σ' });
+
+const modelControls = ['depth', 'width', 'act', 'init', 'sigma', 'residual', 'norm', 'seed'] as const;
+
+// Declared first: the controls' labels name figures by their number, which is their place here.
+const figures = [
+	embeddableFigure('gradient-norms', 'Gradient norm at every layer', () => import('./GradientNormsFigure.svelte'), modelControls),
+	embeddableFigure('activations', 'Activations through depth', () => import('./ActivationsFigure.svelte'), modelControls),
+	articleFigure('derivative', 'The activation and its derivative', () => import('./DerivativeFigure.svelte')),
+	articleFigure('variance', 'Variance propagation', () => import('./VarianceFigure.svelte')),
+	articleFigure('training', 'Does it train?', () => import('./TrainingFigure.svelte'))
+] as const;
+const figure = figureRefs(figures);
 
 export const schema = {
 	depth: { kind: 'int', label: 'Depth (hidden layers)', min: 1, max: 50, default: 20 },
@@ -15,12 +28,19 @@ export const schema = {
 	residual: { kind: 'bool', label: 'Residual connections', default: false },
 	norm: { kind: 'bool', label: 'LayerNorm before each activation', default: false },
 	seed: { kind: 'int', label: 'Seed', min: 0, max: 999999, default: 1 },
-	layer: { kind: 'int', label: 'Layer inspected (figure 3)', min: 1, max: 50, default: 1 }
+	layer: { kind: 'int', label: `Layer inspected (${figure('derivative')})`, min: 1, max: 50, default: 1 }
 } satisfies Schema;
 
 export type VgSchema = typeof schema;
+type VgState = StateOf<VgSchema>;
 
-const modelControls = ['depth', 'width', 'act', 'init', 'sigma', 'residual', 'norm', 'seed'] as const;
+/** What each fixed init does with σ, said where the σ slider is disabled. */
+const fixedSigma: Record<Exclude<VgState['init'], 'custom'>, string> = {
+	xavier: 'Xavier sets σ from the layer width: σ² = 2 / (fan-in + fan-out).',
+	he: 'He sets σ from the layer width: σ² = 2 / fan-in.',
+	normal1: 'N(0, 1) fixes σ = 1.',
+	small: 'N(0, 0.01²) fixes σ = 0.01.'
+};
 
 export const vanishingGradients = defineLab({
 	slug: 'vanishing-gradients',
@@ -51,7 +71,7 @@ export const vanishingGradients = defineLab({
 		{
 			id: 'relu-he',
 			title: 'ReLU with He init: variance preserved',
-			caption: 'Var(w) = 2/n_in exactly undoes ReLU halving the second moment: the bars stay level.',
+			caption: 'Var(w) = 2/nᵢₙ exactly undoes ReLU halving the second moment: the bars stay level.',
 			state: { act: 'relu', depth: 20, init: 'he' },
 			figures: ['variance'],
 			derivation: 'variance'
@@ -71,13 +91,10 @@ export const vanishingGradients = defineLab({
 			figures: ['gradient-norms']
 		}
 	],
-	figures: [
-		embeddableFigure('gradient-norms', 'Gradient norm at every layer', () => import('./GradientNormsFigure.svelte'), modelControls),
-		embeddableFigure('activations', 'Activations through depth', () => import('./ActivationsFigure.svelte'), modelControls),
-		articleFigure('derivative', 'The activation and its derivative', () => import('./DerivativeFigure.svelte')),
-		articleFigure('variance', 'Variance propagation', () => import('./VarianceFigure.svelte')),
-		articleFigure('training', 'Does it train?', () => import('./TrainingFigure.svelte'))
-	],
+	figures,
+	inactive: {
+		sigma: (s) => (s.init === 'custom' ? null : `${fixedSigma[s.init]} Choose “custom σ” to set it.`)
+	},
 	bench: { key: 'depth', values: [21, 20] },
 	derivations: { variance: () => import('./VarianceDerivation.svx') },
 	article: () => import('./index.svx'),

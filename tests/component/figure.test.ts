@@ -9,7 +9,7 @@ describe('Figure', () => {
 
 	it('renders title, controls, caption, summary and a data table', () => {
 		render(FigureHarness);
-		const figure = screen.getByRole('figure', { name: 'Gradient norm per layer' });
+		const figure = screen.getByRole('figure', { name: 'Figure 1. Gradient norm per layer' });
 		expect(figure).toHaveAccessibleDescription('Bars shrink from layer 2 to 1.');
 		expect(screen.getByText('Notice the decay.').tagName).toBe('FIGCAPTION');
 		expect(screen.getByText('controls here')).toBeInTheDocument();

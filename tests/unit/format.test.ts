@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, log10Ratio, plainTick, superscript, texNumber } from '../../src/lib/format';
+import { formatNumber, log10Ratio, plainTick, powerOfTen, superscript, texNumber, WORD_JOINER } from '../../src/lib/format';
 import { pow10Label } from '../../src/lib/viz/ticks';
 
 describe('formatNumber', () => {
@@ -68,5 +68,21 @@ describe('superscript and friends', () => {
 		expect(plainTick('a')).toBe('a');
 		expect(log10Ratio(1, 2e-5)).toBe(4.7);
 		expect(log10Ratio(3e-3, 1)).toBe(-2.5);
+	});
+});
+
+describe('powerOfTen', () => {
+	const WJ = '\u2060';
+	it('writes 10 to a decimal power in superscript, glued so a line cannot break inside it', () => {
+		expect(powerOfTen(-12.2).replaceAll(WJ, '')).toBe('10⁻¹²·²');
+		expect(powerOfTen(3).replaceAll(WJ, '')).toBe('10³');
+		// A word joiner between every two characters: no break opportunity anywhere inside.
+		expect(powerOfTen(-12.2).split(WJ)).toEqual(['1', '0', '⁻', '¹', '²', '·', '²']);
+		expect(WORD_JOINER).toBe(WJ);
+	});
+
+	it('keeps superscript() free of joiners for tick labels, and writes decimals with a raised point', () => {
+		expect(superscript(-12)).toBe('⁻¹²');
+		expect(superscript(4.5)).toBe('⁴·⁵');
 	});
 });

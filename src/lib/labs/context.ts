@@ -1,20 +1,43 @@
 /**
- * The running lab's declared figures, shared through Svelte context, so a figure component
- * names only its id (`<Figure figure="gradient-norms">`) and its title comes from `lab.ts`.
+ * The running lab's declaration, shared through Svelte context: its figures (so a figure
+ * component names only its id, `<Figure figure="gradient-norms">`, and its title and number come
+ * from `lab.ts`) and the rules that say when a control is inactive (read by SchemaControls).
  */
 import { getContext, setContext } from 'svelte';
-import type { LabFigure } from './types';
+import { figureNumber } from './figureNumbers';
+import type { InactiveRules, LabFigure } from './types';
 
 export type DeclaredFigure = Pick<LabFigure, 'id' | 'title'>;
 
-const key = Symbol('lab-figures');
-
-export function setLabFigures(figures: readonly DeclaredFigure[]): void {
-	setContext(key, figures);
+/** A declared figure with its number: its place in the declaration, counted from 1. */
+export interface NumberedFigure extends DeclaredFigure {
+	number: number;
 }
 
-export function declaredFigure(id: string): DeclaredFigure {
-	const figure = getContext<readonly DeclaredFigure[] | undefined>(key)?.find((f) => f.id === id);
+const figuresKey = Symbol('lab-figures');
+const inactiveKey = Symbol('lab-inactive');
+
+export function setLabFigures(figures: readonly DeclaredFigure[]): void {
+	setContext(figuresKey, figures);
+}
+
+export function declaredFigure(id: string): NumberedFigure {
+	const figures = getContext<readonly DeclaredFigure[] | undefined>(figuresKey) ?? [];
+	const figure = figures.find((f) => f.id === id);
 	if (!figure) throw new Error(`The figure “${id}” is not declared in its lab's lab.ts (or was rendered outside its lab).`);
-	return figure;
+	return { ...figure, number: figureNumber(figures, id) };
+}
+
+export function setInactiveRules(rules: InactiveRules): void {
+	setContext(inactiveKey, rules);
+}
+
+/** The running lab's inactive-control rules ({} outside a lab: every control acts). */
+export function inactiveRules(): InactiveRules {
+	return getContext<InactiveRules | undefined>(inactiveKey) ?? {};
+}
+
+/** "figure N" for a declared figure of the running lab, for text built in a component. */
+export function figureRef(id: string): string {
+	return `figure ${declaredFigure(id).number}`;
 }

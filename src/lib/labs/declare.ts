@@ -22,17 +22,17 @@ export function enumField<V extends string>(
 	return { kind: 'enum', label, options: choices, default: initial };
 }
 
-/** A figure that lives only in its article. */
-export function articleFigure(id: string, title: string, component: ComponentLoader): LabFigure<never> {
+/** A figure that lives only in its article. Its id keeps its literal type, for `figureRefs`. */
+export function articleFigure<const Id extends string>(id: Id, title: string, component: ComponentLoader): LabFigure<never> & { id: Id } {
 	return { id, title, embeddable: false, component };
 }
 
 /** A figure that can also be embedded on its own, showing `controls` in its embed ([] for none). */
-export function embeddableFigure<const K extends string>(
-	id: string,
+export function embeddableFigure<const Id extends string, const K extends string>(
+	id: Id,
 	title: string,
 	component: ComponentLoader,
 	controls: readonly K[]
-): LabFigure<K> {
+): LabFigure<K> & { id: Id } {
 	return { id, title, embeddable: true, component, controls };
 }

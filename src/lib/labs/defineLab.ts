@@ -3,9 +3,9 @@
  * controls, the bench control are keys and values of that schema) and returns the platform's
  * type-erased view of it, `Lab`.
  */
-import type { Schema } from '$lib/state/schema';
+import type { Schema, StateOf } from '$lib/state/schema';
 import type { Scene } from '$lib/state/scenes';
-import type { BenchControl, ComponentLoader, ControllerLoader, Lab, LabFigure } from './types';
+import type { BenchControl, ComponentLoader, ControllerLoader, InactiveRule, InactiveRules, Lab, LabFigure } from './types';
 
 type Key<S extends Schema> = keyof S & string;
 
@@ -18,6 +18,16 @@ export interface LabDeclaration<S extends Schema> {
 	scenes: readonly Scene<S>[];
 	figures: readonly LabFigure<Key<S>>[];
 	bench: BenchControl<Key<S>>;
+	/**
+	 * Controls that do nothing in some states, each with the reason:
+	 * `sigma: (s) => (s.init === 'custom' ? null : 'Only the custom init uses σ.')`.
+	 */
+	inactive?: { readonly [K in Key<S>]?: InactiveRule<StateOf<S>> };
+	/**
+	 * Controls a figure draws inside its own frame (key → that figure's id), so the page's
+	 * control panel and the whole-lab embed leave them out instead of showing them twice.
+	 */
+	drawnIn?: { readonly [K in Key<S>]?: string };
 	derivations?: Readonly<Record<string, ComponentLoader>>;
 	article: ComponentLoader;
 	controller: ControllerLoader;
@@ -32,5 +42,12 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 		if (scene.derivation && !lab.derivations?.[scene.derivation])
 			throw new Error(`${lab.slug}/${scene.id}: no derivation called ${scene.derivation}`);
 	}
-	return { ...lab, derivations: lab.derivations ?? {} };
+	for (const [key, figure] of Object.entries(lab.drawnIn ?? {}))
+		if (!figureIds.has(figure as string)) throw new Error(`${lab.slug}: ${key} is drawn in ${figure}, which is not a figure`);
+	for (const key of Object.keys(lab.inactive ?? {}))
+		if (!Object.hasOwn(lab.schema, key)) throw new Error(`${lab.slug}: an inactive rule names ${key}, which is not a control`);
+	// The platform reads state as plain records; each rule only ever sees its own lab's state.
+	const inactive = (lab.inactive ?? {}) as unknown as InactiveRules;
+	const drawnIn = (lab.drawnIn ?? {}) as Readonly<Record<string, string>>;
+	return { ...lab, inactive, drawnIn, derivations: lab.derivations ?? {} };
 }

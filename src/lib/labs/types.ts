@@ -33,6 +33,14 @@ export interface BenchControl<Key extends string = string> {
 	values: readonly [number, number];
 }
 
+/**
+ * When a control does nothing: for a control's key, the reason it is inactive in `state` (one
+ * short sentence a reader sees under it), or null while it acts. SchemaControls disables an
+ * inactive control and shows the reason; its value stays in the state and the URL.
+ */
+export type InactiveRule<State = Readonly<Record<string, unknown>>> = (state: State) => string | null;
+export type InactiveRules = Readonly<Record<string, InactiveRule>>;
+
 /** A lab as the platform sees it: the declaration with its schema's types erased. */
 export interface Lab {
 	slug: string;
@@ -43,6 +51,10 @@ export interface Lab {
 	scenes: readonly Scene<Schema>[];
 	figures: readonly LabFigure[];
 	bench: BenchControl;
+	/** When each control does nothing, and why (keys without a rule always act). */
+	inactive: InactiveRules;
+	/** Controls a figure draws inside its own frame, by key → figure id: panels leave them out. */
+	drawnIn: Readonly<Record<string, string>>;
 	/** Derivations a presenter can step through, by id (see Scene.derivation). */
 	derivations: Readonly<Record<string, ComponentLoader>>;
 	/** The article (index.svx): prose, math and figures. */

@@ -10,6 +10,8 @@ export interface IntField {
 	min: number;
 	max: number;
 	default: number;
+	/** An index kept from 0 in the state and the URL, shown to readers counting from 1 (layer 1, head 1). */
+	oneBased?: boolean;
 }
 
 export interface NumberField {

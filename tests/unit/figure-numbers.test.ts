@@ -1,0 +1,62 @@
+/**
+ * Figure numbers come from the declaration order in lab.ts, so that order must be the order the
+ * article shows them in; text that names a figure gets its number from the same place.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { figureNumber, figureRefs } from '$lib/labs/figureNumbers';
+import { liveLabs } from '$lib/labs/registry';
+
+const figures = [{ id: 'curve' }, { id: 'norm' }, { id: 'knobs' }] as const;
+
+describe('figureNumber and figureRefs', () => {
+	it('numbers figures from 1 in declaration order', () => {
+		expect(figureNumber(figures, 'curve')).toBe(1);
+		expect(figureNumber(figures, 'knobs')).toBe(3);
+		expect(() => figureNumber(figures, 'missing')).toThrow(/No figure called “missing”/);
+	});
+
+	it('names one figure or several in running text', () => {
+		const ref = figureRefs(figures);
+		expect(ref('norm')).toBe('figure 2');
+		expect(ref('curve', 'knobs')).toBe('figures 1 and 3');
+		expect(ref('curve', 'norm', 'knobs')).toBe('figures 1, 2 and 3');
+	});
+});
+
+/** Source text without its comments: HTML ones, and block or line comments that start a line. */
+const withoutComments = (source: string) =>
+	source.replace(/<!--[\s\S]*?-->/g, '').replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
+
+/** The figure ids of a lab.ts in written order, each with the component file it loads. */
+function declaredComponents(slug: string): { id: string; file: string }[] {
+	const source = readFileSync(`labs/${slug}/lab.ts`, 'utf8');
+	const found = [...source.matchAll(/(?:article|embeddable)Figure\(\s*'([^']+)'[\s\S]*?import\('\.\/(\w+)\.svelte'\)/g)];
+	return found.map(([, id, file]) => ({ id, file }));
+}
+
+/** The figure components an article places, in the order they appear. */
+function placedComponents(slug: string): string[] {
+	const article = readFileSync(`labs/${slug}/index.svx`, 'utf8');
+	const imports = new Map([...article.matchAll(/import (\w+) from '\.\/(\w+)\.svelte'/g)].map(([, name, file]) => [name, file]));
+	return [...article.matchAll(/^<(\w+)\s*\/>/gm)].map(([, name]) => imports.get(name) ?? name).filter((file) => file.endsWith('Figure'));
+}
+
+describe.each(liveLabs.map((lab) => [lab.slug, lab] as const))('%s', (slug, lab) => {
+	it('places its figures in the article in declaration order, so "Figure N" counts down the page', () => {
+		const declared = declaredComponents(slug);
+		expect(declared.map((d) => d.id)).toEqual(lab.figures.map((f) => f.id));
+		expect(placedComponents(slug)).toEqual(declared.map((d) => d.file));
+	});
+
+	it('types no figure number by hand in its declaration, components or article', () => {
+		const dir = `labs/${slug}`;
+		const files = readdirSync(dir).filter((f) => /^lab\.ts$|\.svelte$|\.svx$/.test(f));
+		for (const file of files) {
+			// Comments may say "figure 3" for the programmer; what readers see may not.
+			const text = withoutComments(readFileSync(`${dir}/${file}`, 'utf8'));
+			const typed = [...text.matchAll(/.{0,30}\bfig(?:ure)?s?\.? \d.{0,10}/gi)].map((m) => m[0]);
+			expect(typed, `${dir}/${file}`).toEqual([]);
+		}
+	});
+});
