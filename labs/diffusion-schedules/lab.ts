@@ -91,6 +91,8 @@ export const diffusionSchedules = defineLab({
 		articleFigure('guidance', 'Classifier-free guidance', () => import('./GuidanceFigure.svelte')),
 		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'image',
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },
 	article: () => import('./index.svx'),

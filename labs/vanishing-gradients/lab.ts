@@ -78,6 +78,8 @@ export const vanishingGradients = defineLab({
 		articleFigure('variance', 'Variance propagation', () => import('./VarianceFigure.svelte')),
 		articleFigure('training', 'Does it train?', () => import('./TrainingFigure.svelte'))
 	],
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'gradient-norms',
 	bench: { key: 'depth', values: [21, 20] },
 	derivations: { variance: () => import('./VarianceDerivation.svx') },
 	article: () => import('./index.svx'),

@@ -42,6 +42,8 @@ export interface Lab {
 	schema: Schema;
 	scenes: readonly Scene<Schema>[];
 	figures: readonly LabFigure[];
+	/** The figure the lab opens with, under its title (moved out of the article, not repeated). */
+	hero?: string;
 	bench: BenchControl;
 	/** Derivations a presenter can step through, by id (see Scene.derivation). */
 	derivations: Readonly<Record<string, ComponentLoader>>;
