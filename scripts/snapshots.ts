@@ -14,6 +14,7 @@ import { liveLabs } from '../src/lib/labs/registry';
 import { snapshotFile } from '../src/lib/labs/snapshots';
 import { launchChromium } from '../tests/e2e/support/chromium';
 import { serveBuild } from './serve';
+import { writeSnapshotSizes } from './snapshotSizes';
 
 const only = process.argv[2];
 const labs = liveLabs.filter((lab) => !only || lab.slug === only);
@@ -52,6 +53,7 @@ try {
 			await page.close();
 		}
 	}
+	writeSnapshotSizes();
 } finally {
 	await browser.close();
 	await server.close();

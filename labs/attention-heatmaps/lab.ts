@@ -126,6 +126,8 @@ export const attentionHeatmaps = defineLab({
 		dtype: 'n2-wall'
 	},
 	// Any control re-runs the model; the selected layer keeps the sequence (and the work) fixed.
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'head-grid',
 	bench: { key: 'layer', values: [1, 0] },
 	derivations: { 'online-softmax': () => import('./OnlineSoftmaxDerivation.svx') },
 	article: () => import('./index.svx'),

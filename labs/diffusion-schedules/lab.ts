@@ -91,8 +91,9 @@ export const diffusionSchedules = defineLab({
 		}
 	],
 	figures: [
-		embeddableFigure('schedules', 'Schedules side by side', () => import('./SchedulesFigure.svelte'), scheduleControls),
+		// The hero comes first: the page opens with it, so it is figure 1.
 		embeddableFigure('image', 'Forward process on an image', () => import('./ImageFigure.svelte'), ['schedule', 'compare', 'T', 'seed']),
+		embeddableFigure('schedules', 'Schedules side by side', () => import('./SchedulesFigure.svelte'), scheduleControls),
 		articleFigure('forward-2d', 'Forward process on 2D data', () => import('./Forward2dFigure.svelte')),
 		embeddableFigure('sampler', 'Reverse process with a trained denoiser', () => import('./SamplerFigure.svelte'), ['T', 'sampler', 'seed']),
 		articleFigure('quality', 'Sample quality against steps', () => import('./QualityFigure.svelte')),
@@ -100,6 +101,8 @@ export const diffusionSchedules = defineLab({
 		articleFigure('train', 'Train it yourself', () => import('./TrainingFigure.svelte'))
 	],
 	inactive: { k0: knotRule, k1: knotRule, k2: knotRule, k3: knotRule, k4: knotRule },
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'image',
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },
 	article: () => import('./index.svx'),

@@ -83,6 +83,8 @@ export const doubleDescent = defineLab({
 	],
 	figures,
 	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'curve',
 	bench: { key: 'lambda', values: [-2, -1.5] },
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.DdController)

@@ -79,6 +79,8 @@ export const normalizationAxes = defineLab({
 		articleFigure('padding', 'Padding pollutes BatchNorm, not LayerNorm', () => import('./PaddingFigure.svelte')),
 		articleFigure('cost', 'RMSNorm versus LayerNorm: operations and time', () => import('./CostFigure.svelte'))
 	],
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'axes-cube',
 	bench: { key: 'batch', values: [9, 8] },
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.NxController)

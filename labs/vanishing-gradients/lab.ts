@@ -95,6 +95,8 @@ export const vanishingGradients = defineLab({
 	inactive: {
 		sigma: (s) => (s.init === 'custom' ? null : `${fixedSigma[s.init]} Choose “custom σ” to set it.`)
 	},
+	// Opens the page, under the title (and is not placed again in the article).
+	hero: 'gradient-norms',
 	bench: { key: 'depth', values: [21, 20] },
 	derivations: { variance: () => import('./VarianceDerivation.svx') },
 	article: () => import('./index.svx'),

@@ -45,6 +45,8 @@ describe('defineLab', () => {
 		expect(() => defineLab({ ...base, scenes: [{ ...base.scenes[0], figures: ['missing'] }] })).toThrow(/no figure called missing/);
 		expect(() => defineLab({ ...base, scenes: [{ ...base.scenes[0], derivation: 'proof' }] })).toThrow(/no derivation called proof/);
 		expect(() => defineLab({ ...base, figures: [base.figures[0], base.figures[0]] })).toThrow(/share an id/);
+		expect(() => defineLab({ ...base, hero: 'missing' })).toThrow(/hero missing is not a declared figure/);
+		expect(defineLab({ ...base, hero: 'norms' }).hero).toBe('norms');
 	});
 
 	// A type-level test: svelte-check (npm run check) fails if one of these stops being an error.

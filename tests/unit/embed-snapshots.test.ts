@@ -2,10 +2,11 @@
  * Every embeddable figure has the still image its embed shows when JavaScript is off
  * (`npm run snapshots` makes them from the built site).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '$lib/labs/registry';
-import { snapshotFile } from '$lib/labs/snapshots';
+import { heroSnapshot, snapshotFile } from '$lib/labs/snapshots';
+import sizes from '$lib/labs/snapshotSizes.json';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 
@@ -20,5 +21,30 @@ describe('embed snapshots', () => {
 				expect(bytes.length, 'a real picture, not an empty one').toBeGreaterThan(5_000);
 			});
 		}
+	}
+});
+
+describe('snapshot sizes', () => {
+	test('snapshotSizes.json holds every snapshot with the size in its PNG header', () => {
+		const files = readdirSync('static/embed-snapshots').flatMap((slug) =>
+			readdirSync(`static/embed-snapshots/${slug}`)
+				.filter((f) => f.endsWith('.png'))
+				.map((f) => `${slug}/${f.replace(/\.png$/, '')}`)
+		);
+		expect(Object.keys(sizes).sort(), 'run `tsx scripts/snapshotSizes.ts`').toEqual(files.sort());
+		for (const key of files) {
+			const bytes = readFileSync(`static/embed-snapshots/${key}.png`);
+			// IHDR: width then height, big-endian, right after the signature and the chunk header.
+			expect((sizes as Record<string, number[]>)[key], key).toEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]);
+		}
+	});
+
+	for (const lab of liveLabs) {
+		test(`${lab.slug}: its hero figure has a still image for the index card`, () => {
+			const image = heroSnapshot(lab);
+			expect(image?.src).toBe(`/embed-snapshots/${lab.slug}/${lab.hero}.png`);
+			expect(image?.width).toBeGreaterThan(100);
+			expect(image?.alt).toMatch(/\w/);
+		});
 	}
 });

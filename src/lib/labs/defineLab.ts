@@ -17,6 +17,8 @@ export interface LabDeclaration<S extends Schema> {
 	schema: S;
 	scenes: readonly Scene<S>[];
 	figures: readonly LabFigure<Key<S>>[];
+	/** The id of the figure shown first, under the title; the article must not place it again. */
+	hero?: string;
 	bench: BenchControl<Key<S>>;
 	/**
 	 * Controls that do nothing in some states, each with the reason:
@@ -36,6 +38,7 @@ export interface LabDeclaration<S extends Schema> {
 export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 	const figureIds = new Set(lab.figures.map((f) => f.id));
 	if (figureIds.size !== lab.figures.length) throw new Error(`${lab.slug}: two figures share an id`);
+	if (lab.hero !== undefined && !figureIds.has(lab.hero)) throw new Error(`${lab.slug}: the hero ${lab.hero} is not a declared figure`);
 	for (const scene of lab.scenes) {
 		const unknown = (scene.figures ?? []).filter((id) => !figureIds.has(id));
 		if (unknown.length) throw new Error(`${lab.slug}/${scene.id}: no figure called ${unknown.join(', ')}`);

@@ -50,6 +50,8 @@ export interface Lab {
 	schema: Schema;
 	scenes: readonly Scene<Schema>[];
 	figures: readonly LabFigure[];
+	/** The figure the lab opens with, under its title (moved out of the article, not repeated). */
+	hero?: string;
 	bench: BenchControl;
 	/** When each control does nothing, and why (keys without a rule always act). */
 	inactive: InactiveRules;

@@ -1,0 +1,53 @@
+/**
+ * Display maths wider than a phone scrolls sideways (theme.css draws a shadow at the edge that
+ * has more). A region that really overflows must also be reachable from the keyboard, so these
+ * give it tabindex=0 and a name while it overflows, and take them away when it fits again
+ * (a tab stop on every equation that fits would only slow keyboard readers down).
+ */
+import type { Attachment } from 'svelte/attachments';
+
+const LABEL = 'Equation: scroll sideways to read all of it';
+
+/** Focusable, with a name, exactly while `el` is wider than its box. */
+export function markScrollable(el: HTMLElement): void {
+	const overflows = el.scrollWidth > el.clientWidth + 1;
+	if (overflows && !el.hasAttribute('tabindex')) {
+		el.tabIndex = 0;
+		el.dataset.scrollCue = '';
+		// Keep a name the element already has (a live Equation's label), else give it one.
+		if (!el.hasAttribute('role')) {
+			el.setAttribute('role', 'group');
+			el.setAttribute('aria-label', LABEL);
+			el.dataset.scrollCue = 'named';
+		}
+	} else if (!overflows && el.dataset.scrollCue !== undefined) {
+		el.removeAttribute('tabindex');
+		if (el.dataset.scrollCue === 'named') {
+			el.removeAttribute('role');
+			el.removeAttribute('aria-label');
+		}
+		delete el.dataset.scrollCue;
+	}
+}
+
+/**
+ * Watches `root` (its size and its contents) and marks `root` itself, or each descendant that
+ * matches `selector`, with markScrollable.
+ */
+export function scrollCues(selector?: string): Attachment<HTMLElement> {
+	return (root) => {
+		const update = () => {
+			if (!selector) return markScrollable(root);
+			for (const el of root.querySelectorAll<HTMLElement>(selector)) markScrollable(el);
+		};
+		const resized = new ResizeObserver(update);
+		resized.observe(root);
+		const changed = new MutationObserver(update);
+		changed.observe(root, { childList: true, subtree: true });
+		update();
+		return () => {
+			resized.disconnect();
+			changed.disconnect();
+		};
+	};
+}
