@@ -105,4 +105,13 @@ describe('sameValues', () => {
 		expect(sameValues([NaN], [NaN])).toBe(true);
 		expect(sameValues({ a: 1 }, { b: 1 })).toBe(false);
 	});
+
+	it('takes a re-run on another backend (float noise) as the same reading, a real change as a change', () => {
+		expect(sameValues([1.0000001, 2e-9], [1, 2.0000001e-9])).toBe(true);
+		expect(sameValues([1.01], [1])).toBe(false);
+		expect(sameValues([0], [1e-30])).toBe(false);
+		let h = observe(emptyHistory<number[]>(), [0.25, 3e-7], [1e-7, 1], 0);
+		h = observe(h, [0.25000001, 3.0000001e-7], [1e-7, 1], 1000);
+		expect(h.previous).toBeNull();
+	});
 });

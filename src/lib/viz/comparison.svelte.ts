@@ -34,6 +34,11 @@ export class Comparison<T> implements ComparisonControls {
 		return this.#h.previous;
 	}
 
+	/** The series observed last (a figure still streaming new numbers may ghost this instead). */
+	get current(): T | null {
+		return this.#h.current;
+	}
+
 	get hasPrevious(): boolean {
 		return this.#h.previous !== null;
 	}

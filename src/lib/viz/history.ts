@@ -30,9 +30,16 @@ export function emptyHistory<T>(): SeriesHistory<T> {
 	return { current: null, previous: null, changedAt: -Infinity, domain: null, keep: false, kept: null };
 }
 
-/** Structural equality of plain data (numbers, strings, arrays, typed arrays, plain objects). */
+/**
+ * Numbers this close (relative) are the same reading: a re-run of the same setting on another
+ * backend (the prerendered numbers, then WebGPU's) must not leave a "previous" ghost behind.
+ */
+const SAME_RELATIVE = 1e-4;
+
+/** Structural equality of plain data (numbers within SAME_RELATIVE, strings, arrays, typed arrays, plain objects). */
 export function sameValues(a: unknown, b: unknown): boolean {
 	if (Object.is(a, b)) return true;
+	if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= SAME_RELATIVE * Math.max(Math.abs(a), Math.abs(b));
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
 	if (ArrayBuffer.isView(a) || Array.isArray(a)) {
 		const x = a as ArrayLike<unknown>;
