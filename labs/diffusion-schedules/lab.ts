@@ -26,7 +26,8 @@ export const schema = {
 	data: enumField('2D data set', datasets, 'moons'),
 	sampler: enumField('Sampler', samplers, 'ddim'),
 	steps: { kind: 'int', label: 'Sampler steps k (DDIM)', min: 5, max: 1000, default: 50 },
-	guidance: { kind: 'number', label: 'Guidance weight w', min: 0, max: 8, default: 0 },
+	// Not 0: at w = 0 the guided panel would repeat the unguided one and the figure would show nothing.
+	guidance: { kind: 'number', label: 'Guidance weight w', min: 0, max: 8, default: 3 },
 	seed: { kind: 'int', label: 'Noise seed', min: 0, max: 999999, default: 1 },
 	k0: knot(0, '0'),
 	k1: knot(1, 'T/4'),

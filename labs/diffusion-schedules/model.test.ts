@@ -8,12 +8,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classCentres, dataset, labelledMixture, MIXTURE_CLASSES, type DatasetName } from './data';
 import { makeDenoise } from './denoise';
-import { guidanceScore } from './guidanceScore';
+import { GUIDED_COUNT, guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { sample } from './sampler';
 import { makeSchedule } from './schedules';
 import { EMBED_DIM } from './timeEmbedding';
 import { createRng } from '$lib/random';
+import { schema } from './lab';
 import { createSession, runSession, type Session } from '../../tests/support/ort';
 
 const COUNT = 500;
@@ -100,5 +101,20 @@ describe('diffusion-guided (classifier-free guidance)', () => {
 		expect(free.accuracy, 'the conditional model alone already follows its class').toBeGreaterThan(0.7);
 		expect(guided.accuracy).toBeGreaterThanOrEqual(free.accuracy);
 		expect(guided.spread, `spread ${guided.spread.toFixed(3)} vs ${free.spread.toFixed(3)}`).toBeLessThan(free.spread);
+	});
+
+	it("the figure's default w separates its two panels: more samples on their own class, a clearly smaller spread", async () => {
+		const session = await open('diffusion-guided');
+		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
+		// The figure's own settings: DDIM with 50 steps on the default (cosine, T = 1000) schedule, seed 1.
+		const run = async (guidance: number) => {
+			const denoise = makeDenoise(runner(session), { classes: MIXTURE_CLASSES, labels, guidance });
+			const out = await sample({ schedule: makeSchedule('cosine', 1000), sampler: 'ddim', steps: 50, count: GUIDED_COUNT, seed: schema.seed.default, denoise });
+			return guidanceScore(out.x, labels);
+		};
+		const free = await run(0);
+		const guided = await run(schema.guidance.default);
+		expect(guided.accuracy - free.accuracy, `${guided.accuracy} vs ${free.accuracy}`).toBeGreaterThan(0.05);
+		expect(guided.spread, `spread ${guided.spread.toFixed(3)} vs ${free.spread.toFixed(3)}`).toBeLessThan(0.75 * free.spread);
 	});
 });

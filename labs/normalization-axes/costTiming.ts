@@ -2,13 +2,15 @@
  * Figure 5's measurement: the LayerNorm and RMSNorm models (standard operator and composition)
  * timed on the active backend on one fixed tensor. Runs are interleaved round by round so a
  * slow moment of the machine hits all four alike, and each run includes reading the output
- * back (on WebGPU that is a download). The median is reported with the spread of the rounds.
+ * back (on WebGPU that is a download). The median is reported with the spread of the rounds,
+ * and LayerNorm's time over RMSNorm's is taken round by round (timingRatio.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
 import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import { buildCostGraph, COST_MODELS, COST_SHAPE, type CostModel } from './costModel';
+import { pairedRatio, quantile, type RatioSpread } from './timingRatio';
 
 export interface CostTiming {
 	backend: Backend;
@@ -16,17 +18,12 @@ export interface CostTiming {
 	rounds: number;
 	/** Milliseconds per run: median and the 25th–75th percentiles over the rounds. */
 	timings: { model: CostModel; median: number; low: number; high: number }[];
+	/** LayerNorm's time over RMSNorm's, per round: as standard operators and as compositions. */
+	ratios: { op: RatioSpread; composed: RatioSpread };
 }
 
 const WARMUP = 2;
 const ROUNDS = 9;
-
-function quantile(sorted: readonly number[], q: number): number {
-	const at = (sorted.length - 1) * q;
-	const lo = Math.floor(at);
-	const hi = Math.ceil(at);
-	return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
 
 /** Times the four models; `signal` stops it between runs (a cancelled timing throws). */
 export async function measureCost(backend: Backend, signal?: AbortSignal): Promise<CostTiming> {
@@ -46,8 +43,13 @@ export async function measureCost(backend: Backend, signal?: AbortSignal): Promi
 			if (round >= WARMUP) samples[m].push(ms);
 		}
 	}
+	const of = (model: CostModel) => samples[COST_MODELS.indexOf(model)];
 	return {
 		backend,
+		ratios: {
+			op: pairedRatio(of('layer-op'), of('rms-op')),
+			composed: pairedRatio(of('layer-composed'), of('rms-composed'))
+		},
 		shape: COST_SHAPE,
 		rounds: ROUNDS,
 		timings: COST_MODELS.map((model, m) => {

@@ -65,3 +65,12 @@ describe('ticks', () => {
 		for (const { value } of t) expect(Number.isInteger(Math.log10(value as number))).toBe(true);
 	});
 });
+
+describe('a narrow log axis', () => {
+	it('draws at least three labelled ticks for [0.8, 3]', () => {
+		const flat = Array.from({ length: 5 }, (_, i) => ({ x: i, y: 1 + i * 0.4 }));
+		const { container } = render(ChartHarness, { data: flat, yType: 'log', y: [0.8, 3] });
+		const labels = Array.from(container.querySelectorAll('.axis-y .tick text'), (t) => t.textContent);
+		expect(labels).toEqual(['0.8', '0.9', '1', '2', '3']);
+	});
+});

@@ -55,3 +55,9 @@ export function logDomain(values: ArrayLike<number>, pad = 2): [number, number] 
 	}
 	return min <= max ? [min / pad, max * pad] : [1e-3, 1];
 }
+
+/** The smallest [min, max] holding both domains (either may be null: absent). */
+export function unionDomain(a: [number, number] | null, b: [number, number]): [number, number] {
+	if (!a) return b;
+	return [Math.min(a[0], a[1], b[0], b[1]), Math.max(a[0], a[1], b[0], b[1])];
+}
