@@ -20,7 +20,7 @@ describe('Figure: computing indicator', () => {
 		const controller = new LabController(schema, (state: StateOf<typeof schema>) => new Promise<string>((resolve) => (answer = () => resolve(`depth ${state.depth}`))));
 		render(PendingFigureHarness, { controller });
 
-		const figure = screen.getByRole('figure', { name: 'Gradient norm per layer' });
+		const figure = screen.getByRole('figure', { name: 'Figure 1. Gradient norm per layer' });
 		expect(figure).toHaveAttribute('aria-busy', 'true');
 		expect(screen.getByTestId('figure-computing')).toHaveTextContent('computing…');
 
@@ -44,6 +44,6 @@ describe('Figure: computing indicator', () => {
 		render(PendingFigureHarness, { controller });
 		await waitFor(() => expect(screen.getByTestId('figure-fault')).toBeInTheDocument());
 		expect(screen.queryByTestId('figure-computing')).toBeNull();
-		expect(screen.getByRole('figure', { name: 'Gradient norm per layer' })).toHaveAttribute('aria-busy', 'false');
+		expect(screen.getByRole('figure', { name: 'Figure 1. Gradient norm per layer' })).toHaveAttribute('aria-busy', 'false');
 	});
 });
