@@ -52,24 +52,29 @@ function catchDevices(): void {
 	};
 }
 
-/** Evaluates `fn` in the page, failing (instead of hanging) when the main thread does not answer. */
-async function answers<T>(page: Page, what: string, fn: () => T, ms = 10_000): Promise<Awaited<T>> {
+/** Fails (instead of hanging until the test's time-out) when `work` has not settled within `ms`. */
+async function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const frozen = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new Error(`the page did not answer within ${ms} ms (${what}): its main thread is stuck`)), ms);
+	const late = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms; the page's main thread is stuck`)), ms);
 	});
 	try {
-		return (await Promise.race([page.evaluate(fn), frozen])) as Awaited<T>;
+		return await Promise.race([work, late]);
 	} finally {
 		clearTimeout(timer);
 	}
 }
 
+/** Evaluates `fn` in the page, failing when the main thread does not answer within 10 s. */
+function answers<T>(page: Page, what: string, fn: (arg: Patch) => T, arg: Patch = {}): Promise<T> {
+	return within(page.evaluate(fn, arg), 10_000, what);
+}
+
 /** Sets `patch` through the test hook and waits for results drawn for it, after `runs` model runs. */
 async function changeAndWait(page: Page, patch: Patch, runs: number, timeout: number): Promise<void> {
 	const before = await answers(page, 'reading the results', () => JSON.stringify((window as VlabWindow).__vlab?.results ?? null));
-	await page.evaluate((p) => (window as VlabWindow).__vlab!.setState(p), patch);
-	await page.waitForFunction(
+	await answers(page, `setting ${JSON.stringify(patch)}`, (p: Patch) => (window as VlabWindow).__vlab!.setState(p), patch);
+	const drawn = page.waitForFunction(
 		({ patch, runs, before }) => {
 			const v = (window as VlabWindow).__vlab;
 			if (!v || v.status !== 'ready' || v.runs <= runs) return false;
@@ -79,6 +84,7 @@ async function changeAndWait(page: Page, patch: Patch, runs: number, timeout: nu
 		{ patch, runs, before },
 		{ timeout, polling: 200 }
 	);
+	await within(drawn, timeout + 5_000, `waiting for results of ${JSON.stringify(patch)}`);
 }
 
 /** The runtime's messages about the dead device (console errors from ORT) are expected here; uncaught errors are not. */
