@@ -72,6 +72,14 @@ describe('WebGPU health', () => {
 		await expect(hanging).rejects.toMatchObject({ part: 'backend', message: 'WebGPU stopped working (the GPU device was lost).' });
 	});
 
+	it('a failing run cuts off the others still pending', async () => {
+		const health = createWebgpuHealth();
+		const boom = new Error('buffer mapping failed');
+		const waiting = health.guard(() => new Promise<number>(() => undefined));
+		await expect(health.guard(() => Promise.reject(boom))).rejects.toBe(boom);
+		await expect(waiting).rejects.toMatchObject({ message: 'WebGPU stopped working (it could not run the model).' });
+	});
+
 	it('a model download fault is not a WebGPU failure', async () => {
 		const health = createWebgpuHealth();
 		const fault = new LabFault('model', 'The model did not answer within 45 s.', true);

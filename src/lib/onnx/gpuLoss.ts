@@ -37,8 +37,8 @@ export function createWebgpuHealth(): WebgpuHealth {
 	let failure: string | null = null;
 	let held = 0;
 	const listeners = new Set<FailureListener>();
-	let signalFailed: (reason: string) => void = () => undefined;
-	const failed = new Promise<string>((resolve) => (signalFailed = resolve));
+	/** The pending guarded calls' cut-offs (a set, not reactions on a promise: those would pile up). */
+	const pending = new Set<(reason: string) => void>();
 
 	const health: WebgpuHealth = {
 		get failure() {
@@ -50,7 +50,7 @@ export function createWebgpuHealth(): WebgpuHealth {
 		fail(reason) {
 			if (failure !== null) return;
 			failure = reason;
-			signalFailed(reason);
+			for (const cutOff of [...pending]) cutOff(reason);
 			for (const listener of [...listeners]) {
 				try {
 					listener(reason);
@@ -68,24 +68,26 @@ export function createWebgpuHealth(): WebgpuHealth {
 			if (failure !== null) return Promise.reject(webgpuFault(failure));
 			return new Promise((resolve, reject) => {
 				let settled = false;
+				const cutOff = (why: string) => settle(() => reject(webgpuFault(why)));
 				const settle = (done: () => void) => {
 					if (settled) return;
 					settled = true;
+					pending.delete(cutOff);
 					done();
 				};
-				void failed.then((why) => settle(() => reject(webgpuFault(why))));
-				let pending: Promise<unknown>;
+				pending.add(cutOff);
+				let running: Promise<unknown>;
 				try {
-					pending = work();
+					running = work();
 				} catch (error) {
-					pending = Promise.reject(error);
+					running = Promise.reject(error);
 				}
-				pending.then(
+				running.then(
 					(value) => settle(() => resolve(value as never)),
 					(error: unknown) => {
-						// Faults of our own (a model download, a time-out) say their own sentence; the runtime's errors latch.
-						if (!(error instanceof LabFault && error.part === 'model')) health.fail(reason);
 						settle(() => reject(error));
+						// A model that cannot be downloaded fails on any backend; every other error latches.
+						if (!(error instanceof LabFault && error.part === 'model')) health.fail(reason);
 					}
 				);
 			});
