@@ -128,7 +128,7 @@ describe('a WebGPU device lost after load: the lab moves to WebAssembly by itsel
 
 			// And another, back to the defaults: still answering, still on WebAssembly.
 			const back = Object.fromEntries(Object.keys(patch).map((key) => [key, lab.schema[key].default]));
-			await changeAndWait(page, back, after.runs, 90_000);
+			await changeAndWait(page, back, after.runs, 120_000);
 			expect(await answers(page, 'reading the backend', () => (window as VlabWindow).__vlab!.backend)).toBe('wasm');
 
 			// A DDIM run of the diffusion lab that WebGPU cut off starts again and ends on WebAssembly.
