@@ -22,6 +22,11 @@ export class AttnController extends LabController<AttnSchema, AttnResults> {
 		});
 	}
 
+	/** WebGPU failed: training it cut off runs again on WebAssembly. */
+	protected override restartRuns(): void {
+		this.training.restartOnWasm();
+	}
+
 	/** Trains on the current task; the snapshots run on the current digits (if they parse). */
 	startTraining(): void {
 		const parsed = parseTokens(this.state.tokens);

@@ -5,6 +5,7 @@
  * loads lazily.
  */
 import { estimateBytes } from '$lib/cache/bytes';
+import type { Backend } from '$lib/onnx/backend';
 import { Lru } from '$lib/cache/lru';
 import { getLabController } from '$lib/state/context';
 import type { StateOf } from '$lib/state/schema';
@@ -52,6 +53,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	qualityBaseline = $state<number | null>(null);
 	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
 	#qualityToken = 0;
+	/** Where the quality sweep last started. */
+	#qualityBackend: Backend | null = null;
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -130,6 +133,20 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		void this.training.start({ data: this.state.data, schedule: this.schedule, seed: this.state.seed, backend: this.backend });
 	}
 
+	/**
+	 * WebGPU failed: every run it cut off starts again on WebAssembly from the current settings
+	 * (each sampler, the guidance pair, the training, the quality sweep).
+	 */
+	protected override restartRuns(): void {
+		for (const kind of ['ddpm', 'ddim'] as const) if (this.samplerRuns[kind].cutOffByWebgpu) void this.runSampler(kind);
+		if (this.guided.cutOffByWebgpu || this.unguided.cutOffByWebgpu) {
+			this.#freeKey = ''; // the unguided samples are drawn again too
+			void this.runGuided();
+		}
+		this.training.restartOnWasm();
+		if (this.#qualityBackend === 'webgpu' && this.qualityStatus !== 'done' && this.qualityStatus !== 'idle') void this.measureQuality();
+	}
+
 	#samplerRuns = 0;
 	/** `window.__vlabSampler`: the last sampling run, for the benchmark (steps per second) and tests. */
 	#exposeSampler(): void {
@@ -183,6 +200,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		const backend = this.backend;
 		if (!backend) return;
 		const token = ++this.#qualityToken;
+		this.#qualityBackend = backend;
 		this.qualityStatus = 'running';
 		this.quality = [];
 		try {

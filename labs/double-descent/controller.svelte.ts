@@ -76,6 +76,11 @@ export class DdController extends LabController<DdSchema, DdResults> {
 		return this.progress ? this.sweep.progress : null;
 	}
 
+	/** WebGPU failed: training it cut off runs again on WebAssembly (the main run restarts the sweep). */
+	protected override restartRuns(): void {
+		this.training.restartOnWasm();
+	}
+
 	/** Starts figure 5's runs with the current features, target, n, noise and seed. */
 	startTraining(): void {
 		const { features, target, n, noise, seed } = this.state;

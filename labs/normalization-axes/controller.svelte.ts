@@ -85,6 +85,12 @@ export class NxController extends LabController<NxSchema, NxResults> {
 		await this.timing.start(backend);
 	}
 
+	/** WebGPU failed: a timing it cut off runs again on WebAssembly. */
+	protected override restartRuns(): void {
+		clearTimeout(this.#costTimer);
+		this.timing.restartOnWasm();
+	}
+
 	/** After a run: time the cost models once for this backend, when the page has settled. */
 	scheduleCost(backend: Backend): void {
 		if (this.cost?.backend === backend || this.costStatus === 'measuring' || typeof window === 'undefined') return;

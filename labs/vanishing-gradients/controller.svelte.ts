@@ -23,6 +23,11 @@ export class VgController extends LabController<VgSchema, VgResults> {
 		});
 	}
 
+	/** WebGPU failed: training it cut off runs again on WebAssembly. */
+	protected override restartRuns(): void {
+		this.training.restartOnWasm();
+	}
+
 	/** Trains the three networks at the current depth, width and seed on the active backend. */
 	startTraining(): void {
 		const { depth, width, seed } = this.state;

@@ -217,4 +217,57 @@ describe('LiveRun', () => {
 		expect((globalThis as { __vlabTraining?: unknown }).__vlabTraining).toBeUndefined();
 		run.reset();
 	});
+
+	it('after WebGPU fails, a run it cut off starts again on WebAssembly with the same settings', async () => {
+		const seen: { seed: number; backend: string }[] = [];
+		const gate = deferred();
+		const run = new LiveRun<{ seed: number; backend: 'webgpu' | 'wasm' }, null>({
+			tracks: () => [{ id: 'r0', label: 'run', data: null }],
+			job: async (settings, scope) => {
+				seen.push(settings);
+				scope.update(0, { status: 'running', maxSteps: 10 });
+				await gate.promise;
+			}
+		});
+		void run.start({ seed: 3, backend: 'webgpu' });
+		await tick();
+		expect(run.cutOffByWebgpu).toBe(true);
+		expect(run.restartOnWasm()).toBe(true);
+		await tick();
+		expect(seen).toEqual([
+			{ seed: 3, backend: 'webgpu' },
+			{ seed: 3, backend: 'wasm' }
+		]);
+		// Running on WebAssembly now: nothing more to restart.
+		expect(run.cutOffByWebgpu).toBe(false);
+		expect(run.restartOnWasm()).toBe(false);
+		gate.resolve();
+		await tick();
+		expect(run.status).toBe('done');
+	});
+
+	it('a WebGPU run that failed restarts too, one that finished or was stopped does not', async () => {
+		let fail = true;
+		const run = new LiveRun<'webgpu' | 'wasm'>({
+			tracks: () => [{ id: 'r0', label: 'timing', data: null }],
+			job: async (backend) => {
+				if (fail && backend === 'webgpu') throw new Error('failed to call OrtRun()');
+			}
+		});
+		await run.start('webgpu');
+		expect(run.status).toBe('error');
+		expect(run.cutOffByWebgpu).toBe(true);
+		fail = false;
+		expect(run.restartOnWasm()).toBe(true);
+		await tick();
+		expect(run.settings).toBe('wasm');
+		expect(run.status).toBe('done');
+		await run.start('webgpu');
+		expect(run.status).toBe('done');
+		expect(run.restartOnWasm()).toBe(false);
+		void run.start('webgpu');
+		run.cancel();
+		expect(run.restartOnWasm()).toBe(false);
+		expect(run.settings).toBe('webgpu');
+	});
 });

@@ -8,6 +8,7 @@
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
 import { LabFault, timeouts, withTimeout } from './faults';
+import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 
@@ -77,14 +78,18 @@ function importOrt(backend: Backend): Promise<Ort> {
 
 /** Backends whose runtime has built a session once (its WebAssembly module is loaded). */
 const runtimeStarted = new Set<Backend>();
-const deviceWatchers = new Set<(reason: string) => void>();
 let watchedDevice: unknown = null;
 
-/** Calls `listener` when the WebGPU device the runtime uses is lost; returns the unsubscribe. */
+/**
+ * Calls `listener` once when WebGPU fails for the page: its device is lost, or a WebGPU session
+ * or run fails (gpuLoss.ts). Returns the unsubscribe.
+ */
 export function onWebgpuLost(listener: (reason: string) => void): () => void {
-	deviceWatchers.add(listener);
-	return () => deviceWatchers.delete(listener);
+	return webgpuHealth.onFailure(listener);
 }
+
+/** WebGPU sessions the page holds: the runtime's cache and the training loops on the GPU. */
+const webgpuSessionsHeld = () => (caches.webgpu?.stats().sessions ?? 0) + webgpuHealth.held;
 
 /** Watches the runtime's GPU device (ORT exposes it once a WebGPU session exists). */
 async function watchDevice(ort: Ort): Promise<void> {
@@ -93,14 +98,18 @@ async function watchDevice(ort: Ort): Promise<void> {
 		if (!device?.lost || device === watchedDevice) return;
 		watchedDevice = device;
 		void device.lost.then((info) => {
-			if (info?.reason === 'destroyed') return; // released on purpose
-			// The runtime keeps the dead device, so the page moves to WebAssembly (labController).
-			deviceWatchers.forEach((listener) => listener('the GPU device was lost'));
+			// ORT destroys its own device when its last session is released; destroyed while we
+			// still hold sessions, it was taken from under us (by the browser or another script).
+			if (info?.reason === 'destroyed' && webgpuSessionsHeld() === 0) return;
+			webgpuHealth.fail('the GPU device was lost');
 		});
 	} catch {
 		// No device to watch: nothing to do.
 	}
 }
+
+// Once WebGPU has failed its sessions are dropped: nothing may run on them again.
+webgpuHealth.onFailure(() => caches.webgpu?.clear());
 
 /**
  * Builds a session under a time-out. Before the backend's first session the runtime still has to
@@ -112,7 +121,8 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const first = !runtimeStarted.has(backend);
 	const limit = first ? timeouts().runtime : timeouts().session;
 	const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
-	const creating = takeTurn(() => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' }));
+	const create = () => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' });
+	const creating = takeTurn(() => (backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create()));
 	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
 	runtimeStarted.add(backend);
 	if (backend === 'webgpu') void watchDevice(ort);
@@ -122,6 +132,9 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 /** The backend to use: the reader's request if it can run, else WebGPU when an adapter exists. */
 export async function chooseBackend(requested: Backend | null): Promise<{ backend: Backend; note?: string }> {
 	if (requested === 'wasm') return { backend: 'wasm' };
+	// Once WebGPU has failed on this page, its runtime is not used again until a reload.
+	const failure = webgpuHealth.failure;
+	if (failure !== null) return { backend: 'wasm', note: `WebGPU failed: ${failure}; running on WebAssembly.` };
 	const hasGpu = await webgpuAvailable();
 	if (hasGpu) return { backend: 'webgpu' };
 	return {
@@ -141,6 +154,7 @@ export const SESSION_LIMITS = { maxEntries: 12, maxBytes: 160 * MB };
 
 /** Which runtime build made a session: its tensors must come from the same one. */
 const runtimeOf = new WeakMap<Session, Ort>();
+const backendOf = new WeakMap<Session, Backend>();
 /** Which cache holds a session: runs are counted there, so it is never released mid-run. */
 const cacheOf = new WeakMap<Session, SessionCache<Session>>();
 const caches: Partial<Record<Backend, SessionCache<Session>>> = {};
@@ -152,11 +166,14 @@ function cacheFor(backend: Backend): SessionCache<Session> {
 		async create(model) {
 			const { ort, created } = await createSession(backend, model);
 			runtimeOf.set(created, ort);
+			backendOf.set(created, backend);
 			cacheOf.set(created, cache);
 			return created;
 		},
 		// A release waits its turn: ORT's WebGPU provider must not tear down while another session is built.
-		schedule: (work) => takeTurn(work),
+		// After a WebGPU failure its sessions are let go without a release: that would call into the
+		// runtime on a dead device, which may never return (the device took its GPU memory with it).
+		schedule: (work) => takeTurn(() => (backend === 'webgpu' && webgpuHealth.failure !== null ? Promise.resolve() : work())),
 		onChange: () => listeners.forEach((listener) => listener())
 	}));
 	return cache;
@@ -212,7 +229,9 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 		}
 		return outputs;
 	};
-	if (!cache) return run();
+	// On WebGPU a run is refused once the device is lost, and cut off if it is lost mid-run.
+	const guarded = backendOf.get(session) === 'webgpu' ? () => webgpuHealth.guard(run) : run;
+	if (!cache) return guarded();
 	// The output sizes are only known afterwards; inputs twice is the estimate until then.
-	return cache.run(session, 2 * inputBytes, run);
+	return cache.run(session, 2 * inputBytes, guarded);
 }

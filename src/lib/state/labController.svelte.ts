@@ -83,7 +83,15 @@ export class LabController<S extends Schema, R> {
 		this.backendNote = `WebGPU failed: ${reason}; running on WebAssembly.`;
 		this.status = 'loading';
 		this.#runner.request({ state: this.current(), backend: 'wasm' });
+		this.restartRuns();
 	}
+
+	/**
+	 * Called once the page has moved to WebAssembly: a lab starts again there, from their current
+	 * settings, the live runs (training, sampling, sweeps, timings) that WebGPU cut off
+	 * (`LiveRun.restartOnWasm`). Runs the main model run starts itself need nothing here.
+	 */
+	protected restartRuns(): void {}
 
 	/** Starts a fresh attempt for the current state (the Retry button; any control change does too). */
 	retry(): void {

@@ -14,6 +14,7 @@
  */
 
 import { untrack } from 'svelte';
+import type { Backend } from '$lib/onnx/backend';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
@@ -102,6 +103,18 @@ export type RunHandle = Pick<LiveRun<unknown, unknown, unknown>, 'phase' | 'stat
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The backend named by a run's settings: the settings themselves, or their `backend` field. */
+export function backendOfSettings(settings: unknown): Backend | null {
+	if (settings === 'webgpu' || settings === 'wasm') return settings;
+	const named = typeof settings === 'object' && settings !== null ? (settings as { backend?: unknown }).backend : undefined;
+	return named === 'webgpu' || named === 'wasm' ? named : null;
+}
+
+/** The same settings on WebAssembly. */
+function onWasm<S>(settings: S): S {
+	return (typeof settings === 'string' ? 'wasm' : { ...settings, backend: 'wasm' }) as S;
+}
+
 export class LiveRun<S, T = null, R = null> {
 	/** What the current run was started with (null: none). */
 	settings = $state.raw<S | null>(null);
@@ -186,6 +199,29 @@ export class LiveRun<S, T = null, R = null> {
 			this.#finishRows('error');
 			return false;
 		}
+	}
+
+	/**
+	 * True when the current run was started on WebGPU and has not ended on its own (it is still
+	 * going, paused, or failed): after WebGPU fails on the page, it has to run again elsewhere.
+	 */
+	get cutOffByWebgpu(): boolean {
+		if (backendOfSettings(this.settings) !== 'webgpu') return false;
+		const phase = this.phase;
+		return phase !== 'idle' && (phase !== 'finished' || this.error !== null || this.tracks.some((t) => t.status === 'error'));
+	}
+
+	/**
+	 * WebGPU failed on the page: a run it cut off starts again from the same settings on
+	 * WebAssembly (superseding the old one, whose late reports are dropped). True if it did.
+	 */
+	restartOnWasm(): boolean {
+		return untrack(() => {
+			const settings = this.settings;
+			if (settings === null || !this.cutOffByWebgpu) return false;
+			void this.start(onWasm(settings));
+			return true;
+		});
 	}
 
 	pause(): void {

@@ -15,6 +15,7 @@
 import type * as OrtTypes from 'onnxruntime-web';
 import type { ParamValues } from './model';
 import type { TrainStepIO } from './trainStep';
+import { webgpuHealth } from '../gpuLoss';
 import { BatchSampler, type BatchPlan, type TensorData } from './batches';
 
 export type Ort = typeof OrtTypes;
@@ -55,6 +56,8 @@ export class TrainingLoop {
 	#hyper = new Map<string, OrtTypes.Tensor>();
 	#sampler: BatchSampler;
 	#released = false;
+	/** On WebGPU: counts this session as held, until released (runtime.ts tells a lost device by it). */
+	readonly #unhold: (() => void) | null;
 
 	private constructor(
 		private readonly ort: Ort,
@@ -73,10 +76,16 @@ export class TrainingLoop {
 		for (const [name, value] of Object.entries(io.hyper)) this.setHyper(name, value);
 		for (const [name, value] of Object.entries(init.hyper ?? {})) this.setHyper(name, value);
 		this.#sampler = new BatchSampler(init.batches);
+		this.#unhold = init.backend === 'webgpu' ? webgpuHealth.hold() : null;
+	}
+
+	/** Work on the GPU is refused once WebGPU has failed on the page, and cut off if it fails meanwhile. */
+	#onDevice<T>(work: () => Promise<T>): Promise<T> {
+		return this.#unhold ? webgpuHealth.guard(work, 'it could not train the model') : work();
 	}
 
 	static async create(ort: Ort, init: LoopInit): Promise<TrainingLoop> {
-		const session = await ort.InferenceSession.create(init.bytes, {
+		const build = () => ort.InferenceSession.create(init.bytes, {
 			executionProviders: [init.backend],
 			graphOptimizationLevel: 'all',
 			// Errors only: on WebGPU the int64 label ops run on the CPU by design, and ORT would
@@ -85,6 +94,7 @@ export class TrainingLoop {
 			// Keep every output on the GPU; it comes back as the next step's input.
 			...(init.backend === 'webgpu' ? { preferredOutputLocation: 'gpu-buffer' as const } : {})
 		});
+		const session = init.backend === 'webgpu' ? await webgpuHealth.guard(build, 'it could not prepare the training') : await build();
 		return new TrainingLoop(ort, session, init.io, init);
 	}
 
@@ -107,7 +117,13 @@ export class TrainingLoop {
 			if (!t) throw new Error(`TrainingLoop: the batch has no tensor ${slot.name}`);
 			feeds[slot.input] = toTensor(this.ort, t);
 		}
-		const results = await this.session.run(feeds);
+		return this.#onDevice(async () => {
+			const results = await this.session.run(feeds);
+			return this.#carry(results, read);
+		});
+	}
+
+	async #carry(results: OrtTypes.InferenceSession.OnnxValueMapType, read: boolean): Promise<StepReading> {
 		for (const c of [...this.io.params, ...this.io.state]) {
 			const previous = this.#carried.get(c.input);
 			this.#carried.set(c.input, results[c.output]);
@@ -127,17 +143,23 @@ export class TrainingLoop {
 
 	/** The current parameters as plain arrays (downloads them from the GPU on WebGPU). */
 	async readParams(): Promise<ParamValues> {
-		const out: ParamValues = {};
-		for (const p of this.io.params) {
-			const t = this.#carried.get(p.input)!;
-			out[p.name] = Float32Array.from((await t.getData()) as Float32Array);
-		}
-		return out;
+		return this.#onDevice(async () => {
+			const out: ParamValues = {};
+			for (const p of this.io.params) {
+				const t = this.#carried.get(p.input)!;
+				out[p.name] = Float32Array.from((await t.getData()) as Float32Array);
+			}
+			return out;
+		});
 	}
 
 	async release(): Promise<void> {
 		if (this.#released) return;
 		this.#released = true;
+		this.#unhold?.();
+		// After a WebGPU failure nothing is freed through the runtime: on a dead device that may
+		// never return (the device took its buffers with it).
+		if (this.#unhold && webgpuHealth.failure !== null) return this.#carried.clear();
 		for (const t of this.#carried.values()) t.dispose();
 		this.#carried.clear();
 		await this.session.release();
