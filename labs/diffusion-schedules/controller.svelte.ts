@@ -7,6 +7,7 @@
 import { estimateBytes } from '$lib/cache/bytes';
 import type { Backend } from '$lib/onnx/backend';
 import { Lru } from '$lib/cache/lru';
+import { describeModelError } from '$lib/onnx/errors';
 import { getLabController } from '$lib/state/context';
 import type { StateOf } from '$lib/state/schema';
 import { LabController } from '$lib/state/labController.svelte';
@@ -52,6 +53,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
 	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
+	/** Why the quality sweep failed, as a sentence for the reader. */
+	qualityError = $state<string | null>(null);
 	#qualityToken = 0;
 	/** Where the quality sweep last started. */
 	#qualityBackend: Backend | null = null;
@@ -219,7 +222,9 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			this.qualityStatus = 'done';
 		} catch (error) {
 			console.warn('quality sweep failed', error);
-			if (token === this.#qualityToken) this.qualityStatus = 'error';
+			if (token !== this.#qualityToken) return;
+			this.qualityError = describeModelError(error);
+			this.qualityStatus = 'error';
 		}
 	}
 }

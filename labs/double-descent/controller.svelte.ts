@@ -45,6 +45,8 @@ export class DdController extends LabController<DdSchema, DdResults> {
 		}
 	});
 	#sweepError: unknown = null;
+	/** The sweep in flight was stopped by the reader (not superseded by a newer state). */
+	#stopped = false;
 	/** The model size under the pointer on the curve, for the live equations. */
 	hoverP = $state<number | null>(null);
 	/** Figure 5: gradient descent from zero and from a random start, trained live. */
@@ -52,8 +54,11 @@ export class DdController extends LabController<DdSchema, DdResults> {
 
 	constructor() {
 		super(schema, async (state, backend) => {
+			this.#stopped = false;
 			const finished = await this.sweep.start({ state, backend });
 			if (finished && this.sweep.result) return this.sweep.result;
+			// The reader stopped this sweep: what it finished stays on show.
+			if (this.#stopped && this.sweep.settings?.state === state && this.sweep.result) return this.sweep.result;
 			// This sweep failed (not one a newer state superseded): the lab shows the error.
 			if (this.sweep.settings?.state === state && this.sweep.error) throw this.#sweepError;
 			return this.results ?? this.sweep.result ?? emptyResults(state.n);
@@ -64,6 +69,12 @@ export class DdController extends LabController<DdSchema, DdResults> {
 		// refresh runs in an effect: untracked, so the sweep's own progress never re-runs it.
 		untrack(() => this.sweep.cancel());
 		super.refresh();
+	}
+
+	/** Stops the sweep in flight (a large one can take minutes); the curves keep what it finished. */
+	stopSweep(): void {
+		this.#stopped = true;
+		this.sweep.cancel();
 	}
 
 	/** Partial results of the sweep in flight (null when none is running). */

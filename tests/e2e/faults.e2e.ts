@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { useBrowser, type GuardedPage } from './support/guard';
+import { LIVE_LABS } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
 
 const browser = useBrowser('wasm');
@@ -30,7 +31,7 @@ function ortWasmChunk(): string {
 const shown: string[] = [];
 
 async function collectMessages(page: Page): Promise<string[]> {
-	const texts = await page.locator('[role="alert"], [data-testid="backend-status"], [role="status"]').allInnerTexts();
+	const texts = await page.locator('[role="alert"], [data-testid="backend-status"], [data-testid="figure-fault"], [role="status"], [data-run]').allInnerTexts();
 	shown.push(...texts);
 	return texts;
 }
@@ -170,9 +171,109 @@ describe('faults end in a message and a way out', () => {
 	});
 });
 
+/** Words of a figure still waiting for numbers that will never come. */
+const WAITING = /waiting for|sampling…|measuring…|timing the|loading the model…|starting…|preparing…|computing…|runs done…/i;
+
+/** The training worker's script (the sweep worker of double descent is another file). */
+const TRAINING_WORKER = /\/workers\/worker-[^/]+\.js$/;
+
+/**
+ * Every figure on the page, once `timeout` has passed at most: showing its error notice, or
+ * settled (no waiting words). Returns the figures that still wait, with what they say.
+ */
+async function waitingFigures(page: Page, timeout: number): Promise<string[]> {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		const still = await page.locator('[data-figure]').evaluateAll(
+			(figures, waiting) =>
+				figures
+					.filter((f) => !f.querySelector('[data-testid="figure-fault"]'))
+					.map((f) => ({ id: f.getAttribute('data-figure'), text: (f as HTMLElement).innerText }))
+					.filter((f) => new RegExp(waiting, 'i').test(f.text))
+					.map((f) => `${f.id}: ${f.text.match(new RegExp(`.{0,40}(${waiting}).{0,40}`, 'i'))?.[0] ?? ''}`),
+			WAITING.source
+		);
+		if (still.length === 0 || Date.now() > deadline) return still;
+		await page.waitForTimeout(250);
+	}
+}
+
+describe('no figure waits forever when its model fails', () => {
+	test.each(LIVE_LABS.map((lab) => lab.slug))('%s: every model file and the training code missing', { timeout: 180_000 }, async (slug) => {
+		let workerBack = false;
+		const guarded = await openLab(`/labs/${slug}?backend=wasm`, {}, async (context) => {
+			await context.route(/\/models\/[^/]+\.onnx$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+			await context.route(TRAINING_WORKER, async (route) => {
+				if (workerBack) return route.continue();
+				await route.fulfill({ status: 404, body: 'not found' });
+			});
+		});
+		const { page } = guarded;
+		// The lab's own model either runs (its graph is built on the page) or fails with a notice.
+		await page.waitForFunction(() => ['ready', 'error'].includes((window as VlabWindow).__vlab?.status ?? ''), undefined, { timeout: 90_000 });
+		// A training figure's run, started as a reader would: it must fail with a notice, not hang.
+		const training = await page.evaluate(() => {
+			const hook = (window as Window & { __vlabTraining?: { start(): void } }).__vlabTraining;
+			hook?.start();
+			return Boolean(hook);
+		});
+		const still = await waitingFigures(page, 30_000);
+		await collectMessages(page);
+		expect(still).toEqual([]);
+		if (training) {
+			// The run ends (failed), whether its first step on the page or its worker failed first.
+			const ended = await page.waitForFunction(
+				() => {
+					const status = (window as Window & { __vlabTraining?: { status: string } }).__vlabTraining?.status ?? '';
+					return ['error', 'done', 'diverged', 'cancelled'].includes(status) ? status : false;
+				},
+				undefined,
+				{ timeout: 30_000 }
+			);
+			expect(await ended.jsonValue()).toBe('error');
+			await collectMessages(page);
+			const labFailed = await page.evaluate(() => (window as VlabWindow).__vlab?.status === 'error');
+			if (labFailed) {
+				// Every figure, the training one included, shows the lab's notice with its Retry.
+				await expect(page.locator('[data-figure]:not(:has([data-testid="figure-fault"] button))').count()).resolves.toBe(0);
+			} else {
+				// The training figure says so itself, with a Retry that trains once the file is back.
+				const notice = page.locator('[data-figure] [data-testid="figure-fault"]').filter({ hasText: /Training failed: .*could not be loaded/ });
+				await expect(notice.count()).resolves.toBeGreaterThan(0);
+				workerBack = true;
+				await notice.first().locator('button').click();
+				await page.waitForFunction(() => ['running', 'done', 'paused'].includes((window as Window & { __vlabTraining?: { status: string } }).__vlabTraining?.status ?? ''), undefined, { timeout: 30_000 });
+			}
+		}
+		forgiveExpected(guarded, /Failed to load resource|net::ERR|404|worker/i);
+	});
+
+	test('diffusion: the guided model missing gives the guidance figure its own notice', async () => {
+		const guarded = await openLab('/labs/diffusion-schedules?backend=wasm', {}, async (context) => {
+			await context.route(/\/models\/diffusion-guided\.onnx$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+		});
+		await waitForLabReady(guarded.page, 1, 60_000);
+		const notice = guarded.page.locator('[data-figure="guidance"] [data-testid="figure-fault"]');
+		await notice.waitFor({ timeout: 30_000 });
+		await expect(notice.innerText()).resolves.toMatch(/could not be downloaded/);
+		expect(await waitingFigures(guarded.page, 10_000)).toEqual([]);
+		await collectMessages(guarded.page);
+		forgiveExpected(guarded, /Failed to load resource|net::ERR|404/);
+	});
+});
+
 afterAll(() => {
 	// A run time in milliseconds is a reading, not a raw number: drop those before looking.
-	const leaks = shown.map((message) => message.replace(/\d+(\.\d+)? ms\b/g, 'N ms')).filter((message) => /\d{5,}/.test(message) || /\bat \S+[/\\:]/.test(message) || /ERROR_CODE|OrtRun|InferenceSession|TypeError|\[object|undefined/.test(message));
+	const leaks = shown
+		.map((message) => message.replace(/\d+(\.\d+)? ms\b/g, 'N ms'))
+		.filter(
+			(message) =>
+				/\b\d{5,}\b/.test(message) || // a raw number (an error code, a pointer)
+				/\bat \S+[/\\:]|\(\S+:\d+:\d+\)/.test(message) || // a stack frame
+				/\b\w*Error:|\bError\b:?|ERROR_CODE|\[object|undefined|\bnull\b|NaN/.test(message) || // a raw error
+				/(\w+\/)+\w+\.(js|ts|wasm|onnx|mjs)\b|https?:\/\/|\/_app\//.test(message) || // a file path or address
+				/OrtRun|InferenceSession|LabFault|LiveRun|__vlab|\b[a-z]+[A-Z]\w*\(|\w+_\w+_\w+/.test(message) // an internal name
+		);
 	expect(shown.length).toBeGreaterThan(0);
 	expect(leaks).toEqual([]);
 });

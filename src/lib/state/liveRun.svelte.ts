@@ -174,6 +174,16 @@ export class LiveRun<S, T = null, R = null> {
 	}
 
 	/**
+	 * What failed, if anything (the job, or a row that errored), for the figure's error notice.
+	 * A diverged row is a result the figure explains, not a fault.
+	 */
+	get fault(): string | null {
+		if (this.error) return this.error;
+		const bad = this.tracks.find((t) => t.status === 'error');
+		return bad ? (bad.message ?? `${bad.label}: ${RUN_STATUS_TEXT.error}`) : null;
+	}
+
+	/**
 	 * Ends any run in flight (releasing what it owned) and starts a new one. Resolves when the
 	 * new run ends: true if it ran to its end, false if it failed or was superseded, reset or
 	 * cancelled.

@@ -14,6 +14,7 @@ import { TrainingLoop, type Ort, type TrainingBackend } from './loop';
 import type { ParamValues } from './model';
 import type { TrainStepIO } from './trainStep';
 import { takeTurn } from '../turns';
+import { describeModelError } from '../errors';
 
 export type TrainingStatus = 'idle' | 'loading' | 'running' | 'paused' | 'done' | 'diverged' | 'cancelled' | 'error';
 
@@ -204,7 +205,7 @@ export class TrainingDriver {
 	}
 
 	#fail(error: unknown): void {
-		this.#message = `Training failed: ${error instanceof Error ? error.message : String(error)}`;
+		this.#message = `Training failed: ${describeModelError(error)}`;
 		this.#set('error');
 	}
 

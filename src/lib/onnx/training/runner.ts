@@ -11,6 +11,7 @@
  *   feed the next step directly (see loop.ts), and the loss is read back every k steps.
  * A NaN or infinite loss ends the run with status 'diverged' and a message.
  */
+import { describeModelError } from '../errors';
 import type { TrainingBackend } from './loop';
 import type { LossPoint, ParamReading, TrainingJob, TrainingProgress, TrainingStatus } from './driver';
 import type { ParamValues } from './model';
@@ -70,9 +71,16 @@ function sharedWorker(): Worker {
 				else pending?.reject(new Error(m.error ?? 'no parameters'));
 			}
 		});
-		// The worker script itself failed (not found, or threw while loading): every run fails.
-		worker.addEventListener('error', (event) => {
-			for (const listener of progressListeners.values()) listener(failure(`the training worker failed (${event.message || 'no details'})`));
+		// The worker script itself failed (not found, or threw while loading): every run fails,
+		// and the worker is dropped so that a retry loads a fresh one.
+		const self = worker;
+		self.addEventListener('error', (event) => {
+			console.warn('the training worker failed', event.message);
+			if (worker === self) worker = null;
+			self.terminate();
+			const listeners = [...progressListeners.values()];
+			progressListeners.clear();
+			for (const listener of listeners) listener(failure('the training code could not be loaded or stopped unexpectedly; check the connection and try again'));
 		});
 	}
 	return worker;
@@ -90,7 +98,7 @@ function workerChannel(onProgress: (p: TrainingProgress) => void): Channel {
 	const post = (message: ToWorker | (() => Promise<ToWorker>)) => {
 		queue = queue
 			.then(async () => w.postMessage(typeof message === 'function' ? await message() : message))
-			.catch((error) => onProgress(failure(String(error))));
+			.catch((error) => onProgress(failure(describeModelError(error))));
 	};
 	progressListeners.set(id, onProgress);
 	return {
@@ -129,7 +137,7 @@ function pageChannel(backend: TrainingBackend, onProgress: (p: TrainingProgress)
 					resolve(driver);
 					await driver.start();
 				} catch (error) {
-					onProgress(failure(String(error)));
+					onProgress(failure(describeModelError(error)));
 				}
 			})();
 		},

@@ -7,6 +7,7 @@
  * so the browser fetches one copy of the runtime and its .wasm for the page and the worker.
  */
 import type * as OrtTypes from 'onnxruntime-web';
+import { describeModelError } from '../errors';
 import { TrainingDriver } from './driver';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -61,7 +62,7 @@ async function handle(message: ToWorker): Promise<void> {
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
 	handle(event.data).catch((error) => {
-		const progress = { status: 'error' as const, step: 0, maxSteps: 0, points: [], stepsPerSecond: null, message: `Training failed: ${String(error)}` };
+		const progress = { status: 'error' as const, step: 0, maxSteps: 0, points: [], stepsPerSecond: null, message: `Training failed: ${describeModelError(error)}` };
 		post({ type: 'progress', id: event.data.id, progress });
 	});
 });
