@@ -27,7 +27,8 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 	const figureIds = new Set(lab.figures.map((f) => f.id));
 	if (figureIds.size !== lab.figures.length) throw new Error(`${lab.slug}: two figures share an id`);
 	for (const scene of lab.scenes) {
-		const unknown = (scene.figures ?? []).filter((id) => !figureIds.has(id));
+		if (scene.figures.length === 0) throw new Error(`${lab.slug}/${scene.id}: a scene shows at least one figure`);
+		const unknown = scene.figures.filter((id) => !figureIds.has(id));
 		if (unknown.length) throw new Error(`${lab.slug}/${scene.id}: no figure called ${unknown.join(', ')}`);
 		if (scene.derivation && !lab.derivations?.[scene.derivation])
 			throw new Error(`${lab.slug}/${scene.id}: no derivation called ${scene.derivation}`);
