@@ -23,10 +23,13 @@ const SHOTS_DIR =
 /** The scene's figures together cover at least this share of the screen: the figure is the slide. */
 const MIN_FIGURE_SHARE = 0.4;
 
-/** Fonts loaded and two frames drawn after the last model run. */
+/** Fonts loaded, the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw. */
 async function settled(page: Page): Promise<void> {
-	await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-	await page.waitForTimeout(300);
+	await page.evaluate(() => document.fonts.ready);
+	for (let i = 0; i < 2; i++) {
+		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 30_000 });
+		await page.waitForTimeout(400);
+	}
 }
 
 const heading = (page: Page) => page.locator('main h1').innerText();

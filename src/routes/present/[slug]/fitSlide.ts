@@ -17,7 +17,10 @@ function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
 	return slide.scrollHeight > room + 1;
 }
 
-/** A Svelte action: keeps `--fit` on `slide` at the largest share of the width that fits. */
+/**
+ * A Svelte action: keeps `--fit` on `slide` at the largest share of the width that fits.
+ * While it searches, the slide carries `data-fitting` (tests wait for it to go).
+ */
 export function fitSlide(slide: HTMLElement, key: unknown) {
 	const stage = slide.parentElement ?? slide;
 	let fitting = false;
@@ -36,6 +39,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	async function refit() {
 		if (fitting) return void (again = true);
 		fitting = true;
+		slide.dataset.fitting = '';
 		try {
 			await set(1);
 			if (overflows(slide, stage)) {
@@ -47,10 +51,14 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 					if (overflows(slide, stage)) hi = mid;
 					else lo = mid;
 				}
+				// Content whose height does not follow its width overflows at any share: then the
+				// narrowest one only makes it worse, and the figures keep the full width.
 				await set(lo);
+				if (lo === MIN_FIT && overflows(slide, stage)) await set(1);
 			}
 		} finally {
 			fitting = false;
+			delete slide.dataset.fitting;
 			lastHeight = slide.scrollHeight;
 			slide.dataset.fitted = String(fit);
 		}
