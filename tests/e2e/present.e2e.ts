@@ -112,6 +112,6 @@ describe('presentation view', () => {
 				if (share < MIN_FIGURE_SHARE) say(`its figures cover ${Math.round(share * 100)}% of the screen (at least ${MIN_FIGURE_SHARE * 100}%)`);
 			}
 			expect(problems, 'slides that do not work when projected').toEqual([]);
-		});
+		}, 900_000);
 	}
 });

@@ -36,12 +36,16 @@ export function overflow(page: Page): Promise<{ down: number; across: number }> 
 }
 
 /**
- * Pairs of visible text boxes inside one figure's SVG that overlap: both by more than 2 px
- * across and by more than a quarter of the shorter box's height (stacked lines that merely touch
- * pass). The boxes are those of <text> elements without <tspan>s, and of the <tspan>s.
+ * Pairs of visible text boxes inside one figure's SVG that overlap. A box is the text's own
+ * rectangle (getBBox) carried to the screen by its transform, so rotated labels are compared as
+ * drawn, not by their inflated screen-aligned bounds. Two boxes overlap when their projections
+ * overlap on every edge direction of both (separating axes) by more than 2 px, and across the
+ * lines by more than a quarter of the shorter box's height (stacked lines that touch pass).
+ * The boxes are those of <text> elements without <tspan>s, and of the <tspan>s.
  */
 export function overlappingText(page: Page, root: string): Promise<string[]> {
 	return page.evaluate((root) => {
+		type Pt = { x: number; y: number };
 		const visible = (el: Element) => {
 			for (let e: Element | null = el; e && e.tagName.toLowerCase() !== 'svg'; e = e.parentElement) {
 				const style = getComputedStyle(e);
@@ -49,21 +53,37 @@ export function overlappingText(page: Page, root: string): Promise<string[]> {
 			}
 			return true;
 		};
+		const corners = (el: SVGGraphicsElement): Pt[] | null => {
+			const b = el.getBBox();
+			const m = el.getScreenCTM();
+			if (!m || b.width === 0 || b.height === 0) return null;
+			const at = (x: number, y: number) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+			return [at(b.x, b.y), at(b.x + b.width, b.y), at(b.x + b.width, b.y + b.height), at(b.x, b.y + b.height)];
+		};
+		const len = (a: Pt, b: Pt) => Math.hypot(b.x - a.x, b.y - a.y);
+		/** How far two quads overlap along a unit axis. */
+		const depth = (p: Pt[], q: Pt[], ax: Pt) => {
+			const proj = (r: Pt[]) => r.map((c) => c.x * ax.x + c.y * ax.y);
+			const [a, b] = [proj(p), proj(q)];
+			return Math.min(Math.max(...a), Math.max(...b)) - Math.max(Math.min(...a), Math.min(...b));
+		};
+		const unit = (a: Pt, b: Pt): Pt => ({ x: (b.x - a.x) / len(a, b), y: (b.y - a.y) / len(a, b) });
 		const found: string[] = [];
 		for (const figure of document.querySelectorAll(`${root} [data-figure]`)) {
 			for (const svg of figure.querySelectorAll('svg')) {
-				const boxes = [...svg.querySelectorAll('text, tspan')]
+				const boxes = [...svg.querySelectorAll<SVGGraphicsElement>('text, tspan')]
 					.filter((el) => !el.querySelector('tspan') && el.textContent?.trim() && visible(el))
-					.map((el) => ({ text: el.textContent!.trim().slice(0, 30), box: el.getBoundingClientRect() }))
-					.filter(({ box }) => box.width > 0 && box.height > 0);
+					.map((el) => ({ text: el.textContent!.trim().slice(0, 30), quad: corners(el) }))
+					.filter((b): b is { text: string; quad: Pt[] } => b.quad !== null);
 				for (let i = 0; i < boxes.length; i++) {
 					for (let j = i + 1; j < boxes.length; j++) {
-						const a = boxes[i].box;
-						const b = boxes[j].box;
-						const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-						const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-						if (across > 2 && down > 0.25 * Math.min(a.height, b.height))
-							found.push(`${figure.getAttribute('data-figure')}: "${boxes[i].text}" over "${boxes[j].text}"`);
+						const [p, q] = [boxes[i].quad, boxes[j].quad];
+						const lines = Math.min(len(p[1], p[2]), len(q[1], q[2]));
+						const along = [unit(p[0], p[1]), unit(q[0], q[1])];
+						const across = [unit(p[1], p[2]), unit(q[1], q[2])];
+						const hit =
+							along.every((ax) => depth(p, q, ax) > 2) && across.every((ax) => depth(p, q, ax) > Math.max(2, 0.25 * lines));
+						if (hit) found.push(`${figure.getAttribute('data-figure')}: "${boxes[i].text}" over "${boxes[j].text}"`);
 					}
 				}
 			}

@@ -9,7 +9,21 @@
 const MIN_FIT = 0.3;
 const STEPS = 7;
 
+/** Observer-triggered refits allowed per scene: content that keeps changing size must not loop. */
+const MAX_REFITS = 4;
+
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+/** Waits until the slide's height holds still for a frame (charts re-measure, then redraw). */
+async function settle(slide: HTMLElement): Promise<void> {
+	let last = -1;
+	for (let i = 0; i < 12; i++) {
+		await frame();
+		const now = slide.scrollHeight;
+		if (now === last) return;
+		last = now;
+	}
+}
 
 /** Space the slide may fill: from its top to the bottom of its stage (the element it sits in). */
 function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
@@ -27,13 +41,12 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let again = false;
 	let fit = 1;
 	let lastHeight = 0;
+	let refits = 0;
 
 	const set = async (value: number) => {
 		fit = value;
 		slide.style.setProperty('--fit', String(value));
-		// One frame for Chart to measure its new width, one for the redraw at that width.
-		await frame();
-		await frame();
+		await settle(slide);
 	};
 
 	async function refit() {
@@ -74,7 +87,11 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		const height = slide.scrollHeight;
 		if (fitting || Math.abs(height - lastHeight) < 2) return;
 		lastHeight = height;
-		if (overflows(slide, stage) || fit < 1) void refit();
+		if (refits >= MAX_REFITS) return;
+		if (overflows(slide, stage) || fit < 1) {
+			refits += 1;
+			void refit();
+		}
 	});
 	observer.observe(slide);
 	observer.observe(stage);
@@ -84,6 +101,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		update(next: unknown) {
 			if (next === key) return;
 			key = next;
+			refits = 0;
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
 		},
