@@ -62,7 +62,8 @@ export type CubeMargin = { top: number; right: number; bottom: number; left: num
 /** Margins for axis labels of `fontPx` text (CUBE_MARGIN at 13 px): the labels grow on a slide. */
 export function cubeMargin(fontPx: number): CubeMargin {
 	const k = Math.max(1, fontPx / 13);
-	return { top: Math.round(22 * k), right: Math.round(14 * k), bottom: Math.round(46 * k), left: Math.round(50 * k) };
+	// The top grows faster: the depth title stands above the block's top edge, lifted with k.
+	return { top: Math.round(22 * k + 14 * (k - 1)), right: Math.round(14 * k), bottom: Math.round(46 * k), left: Math.round(50 * k) };
 }
 
 export function project(
