@@ -68,7 +68,7 @@ export const attentionHeatmaps = defineLab({
 			caption:
 				'Each answer token looks back at the token that followed its earlier occurrence (the stripe left of the diagonal in the lower half): layer 2, head 4 does it most.',
 			state: { task: 'copy', tokens: '5829314', layer: 1, head: 3 },
-			figures: ['head-grid', 'inside-head']
+			figures: ['head-grid']
 		},
 		{
 			id: 'reverse-antidiagonal',

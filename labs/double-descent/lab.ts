@@ -54,31 +54,36 @@ export const doubleDescent = defineLab({
 			id: 'classic-curve',
 			title: 'The classic curve: noise 0.3, n = 40',
 			caption: 'A U while p < n, a spike where the model can first interpolate (p = n), then a second descent.',
-			state: { n: 40, noise: 0.3, lambda: 0, p: 80 }
+			state: { n: 40, noise: 0.3, lambda: 0, p: 80 },
+			figures: ['curve']
 		},
 		{
 			id: 'fit-at-threshold',
 			title: 'The fit at p = n: wild interpolation',
 			caption: 'With exactly as many features as points, the only interpolant swings far outside the data.',
-			state: { n: 40, noise: 0.3, lambda: 0, p: 40 }
+			state: { n: 40, noise: 0.3, lambda: 0, p: 40 },
+			figures: ['curve']
 		},
 		{
 			id: 'best-ridge',
 			title: 'Ridge λ at its best: the peak is gone',
 			caption: 'A small ridge penalty caps ‖θ̂‖ where Φ is nearly singular; test error then falls steadily with p.',
-			state: { n: 40, noise: 0.3, lambda: 0.1, p: 40 }
+			state: { n: 40, noise: 0.3, lambda: 0.1, p: 40 },
+			figures: ['curve']
 		},
 		{
 			id: 'no-noise',
 			title: 'Noise 0: the peak nearly vanishes',
 			caption: 'The spike is noise amplified by 1/σₘᵢₙ; with clean labels there is little to amplify.',
-			state: { n: 40, noise: 0, lambda: 0, p: 40 }
+			state: { n: 40, noise: 0, lambda: 0, p: 40 },
+			figures: ['curve']
 		},
 		{
 			id: 'sample-wise',
 			title: 'Sample-wise: more data hurts',
-			caption: `Fix p = 60 and add points: test error rises as n approaches p, then falls again (${figure('knobs')}, right).`,
-			state: { n: 40, noise: 0.3, lambda: 0, p: 60 }
+			caption: `Fix p = 60 and add points: test error rises as n approaches p, then falls again (${figure('knobs')}, the sample-wise panel on the right).`,
+			state: { n: 40, noise: 0.3, lambda: 0, p: 60 },
+			figures: ['knobs']
 		}
 	],
 	figures,

@@ -57,10 +57,23 @@ export interface Projection {
 /** Depth foreshortening: one step back moves this many cells right and up. */
 const BACK: Point = [0.62 * Math.cos((38 * Math.PI) / 180), 0.62 * Math.sin((38 * Math.PI) / 180)];
 export const CUBE_MARGIN = { top: 22, right: 14, bottom: 46, left: 50 } as const;
+export type CubeMargin = { top: number; right: number; bottom: number; left: number };
 
-export function project(slots: [AxisSlots, AxisSlots, AxisSlots], width: number, maxHeight: number, maxCell = 34): Projection {
+/** Margins for axis labels of `fontPx` text (CUBE_MARGIN at 13 px): the labels grow on a slide. */
+export function cubeMargin(fontPx: number): CubeMargin {
+	const k = Math.max(1, fontPx / 13);
+	// The top grows faster: the depth title stands above the block's top edge, lifted with k.
+	return { top: Math.round(22 * k + 14 * (k - 1)), right: Math.round(14 * k), bottom: Math.round(46 * k), left: Math.round(50 * k) };
+}
+
+export function project(
+	slots: [AxisSlots, AxisSlots, AxisSlots],
+	width: number,
+	maxHeight: number,
+	maxCell = 34,
+	m: CubeMargin = CUBE_MARGIN
+): Projection {
 	const spans: [number, number, number] = [slots[0].span, slots[1].span, slots[2].span];
-	const m = CUBE_MARGIN;
 	const cellsWide = spans[1] + spans[0] * BACK[0];
 	const cellsHigh = spans[2] + spans[0] * BACK[1];
 	const cell = Math.max(4, Math.min(maxCell, (width - m.left - m.right) / cellsWide, (maxHeight - m.top - m.bottom) / cellsHigh));
@@ -162,6 +175,20 @@ export function blockOutline(p: Projection): string {
 		`M${c(0, 0, 0)}L${c(D, 0, 0)}L${c(D, A, 0)}L${c(0, A, 0)}`,
 		`M${c(D, A, 0)}L${c(D, A, W)}L${c(0, A, W)}`
 	].join('');
+}
+
+/**
+ * The block's three visible faces as filled polygons, drawn under the cells: where an axis skips
+ * indices, the gap between the drawn slices shows this backdrop rather than the page behind.
+ */
+export function blockFaces(p: Projection): string[] {
+	const [D, A, W] = p.spans;
+	const c = (d: number, a: number, w: number) => p.at(d, a, w).join(',');
+	return [
+		[c(0, 0, 0), c(0, A, 0), c(0, A, W), c(0, 0, W)].join(' '),
+		[c(0, 0, 0), c(D, 0, 0), c(D, A, 0), c(0, A, 0)].join(' '),
+		[c(0, A, 0), c(D, A, 0), c(D, A, W), c(0, A, W)].join(' ')
+	];
 }
 
 /** Moves a keyboard cursor one drawn index along an axis (skipping hidden ones), clamped. */

@@ -35,37 +35,43 @@ export const normalizationAxes = defineLab({
 			id: 'batchnorm-32',
 			title: 'BatchNorm on images, batch 32: it works',
 			caption: 'Each channel pools 32 × 16 values: its batch mean is within a few percent of the population mean.',
-			state: { layout: 'image', method: 'batch', batch: 32 }
+			state: { layout: 'image', method: 'batch', batch: 32 },
+			figures: ['axes-cube']
 		},
 		{
 			id: 'batchnorm-2',
 			title: 'BatchNorm at batch 2: noisy statistics',
 			caption: 'Two samples per estimate: the mean a sample is normalized with now depends on who its one batch-mate is.',
-			state: { layout: 'image', method: 'batch', batch: 2 }
+			state: { layout: 'image', method: 'batch', batch: 2 },
+			figures: ['axes-cube']
 		},
 		{
 			id: 'layernorm-padded',
 			title: 'LayerNorm on a padded sequence batch',
 			caption: 'One mean and variance per token, over its features only: padding and other tokens never enter.',
-			state: { layout: 'sequence', method: 'layer' }
+			state: { layout: 'sequence', method: 'layer' },
+			figures: ['axes-cube']
 		},
 		{
 			id: 'groupnorm-1',
 			title: 'GroupNorm with G = 1: LayerNorm',
 			caption: 'One group holding every channel: the same set as LayerNorm over (C, H, W), and the same numbers.',
-			state: { layout: 'image', method: 'group', groups: 1 }
+			state: { layout: 'image', method: 'group', groups: 1 },
+			figures: ['axes-cube']
 		},
 		{
 			id: 'groupnorm-c',
 			title: 'GroupNorm with G = C: InstanceNorm',
 			caption: 'One channel per group: each (sample, channel) is normalized on its own, exactly InstanceNorm.',
-			state: { layout: 'image', method: 'group', groups: 16, channels: 16 }
+			state: { layout: 'image', method: 'group', groups: 16, channels: 16 },
+			figures: ['axes-cube']
 		},
 		{
 			id: 'rms-vs-layer',
 			title: 'RMSNorm: LayerNorm’s axes, no mean',
 			caption: 'Same set per token as LayerNorm, but it only divides by the root mean square: fewer operations, no centring.',
-			state: { layout: 'sequence', method: 'rms' }
+			state: { layout: 'sequence', method: 'rms' },
+			figures: ['axes-cube']
 		}
 	],
 	figures: [

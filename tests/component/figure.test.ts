@@ -61,4 +61,14 @@ describe('Ridgeline', () => {
 		const fills = Array.from(container.querySelectorAll('.ridge path'), (p) => p.getAttribute('fill'));
 		expect(new Set(fills).size).toBe(3);
 	});
+
+	it('thins the row labels of a crowded ridgeline so that none overlap, and keeps the last', () => {
+		// 20 rows in 240 px: the plot is 240 − 12 − 48 = 180 px high, a row 180 / 20.6 ≈ 8.7 px, and
+		// 13 px labels need 15 px: every other row is labelled, and layer 19 gives way to layer 20.
+		const { container } = render(Ridgeline, { props: { layers: 20, height: 240 } });
+		const labels = Array.from(container.querySelectorAll('.ridge text'));
+		expect(labels.map((t) => t.textContent)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17, 20].map((l) => `layer ${l}`));
+		const ys = labels.map((t) => Number(t.getAttribute('y')));
+		for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(15);
+	});
 });

@@ -1,38 +1,38 @@
 /**
  * The presentation view of every live lab, on a 1920×1080 projector: the keys a clicker sends
  * move between scenes and the scene lives in the URL; `?` shows the keys, `c` the high-contrast
- * theme, Esc leaves; and no visible text on any slide is smaller than 20 px (the issue asks for
- * "no text below ~24 px"; the smallest labels, 0.7rem, come out at 20–21 px).
+ * theme, Esc leaves. Every scene is one slide: nothing scrolls (a clicker cannot), no visible text
+ * is under 20 px, no two labels in a figure overlap, and the figures the scene declares (the ones
+ * its caption talks about) are the ones shown, whole and on screen. A screenshot of every scene
+ * lands in test-results/screenshots/scenes/<slug>-<n>.png for a person to look at.
  */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { liveLabs } from '$lib/labs/registry';
 import { useBrowser } from './support/guard';
-import { waitForLabReady } from './support/vlab';
+import { figureBoxes, overflow, overlappingText, smallText } from './support/slide';
+import { vlabSnapshot, waitForLabReady } from './support/vlab';
 
 const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
 const MIN_TEXT_PX = 20;
+/** A picture of every slide for a person to look at (SCENE_SHOTS_DIR moves it, e.g. to compare). */
+const SHOTS_DIR =
+	process.env.SCENE_SHOTS_DIR ?? fileURLToPath(new URL('../../test-results/screenshots/scenes/', import.meta.url));
+/** The scene's figures together cover at least this share of the screen: the figure is the slide. */
+const MIN_FIGURE_SHARE = 0.4;
 
-/** Visible text smaller than `min` px on screen (SVG text scaled by its transform), deduplicated. */
-function smallText(page: Page, min: number): Promise<string[]> {
-	return page.evaluate((min) => {
-		const found = new Set<string>();
-		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const text = node.textContent?.trim();
-			const el = node.parentElement;
-			if (!text || !el) continue;
-			// KaTeX's MathML copy is for screen readers, its struts are empty.
-			if (el.closest('.katex-mathml, .vlist-s, .visually-hidden, dialog:not([open]), [hidden]')) continue;
-			const box = el.getBoundingClientRect();
-			if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-			const ctm = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
-			const scale = ctm ? Math.sqrt(Math.abs(ctm.a * ctm.d - ctm.b * ctm.c)) : 1;
-			const px = parseFloat(getComputedStyle(el).fontSize) * scale;
-			if (px < min) found.add(`${px.toFixed(1)} px: "${text.slice(0, 40)}" (${el.tagName.toLowerCase()}.${[...el.classList].join('.')})`);
-		}
-		return [...found];
-	}, min);
+/**
+ * Fonts loaded, the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw.
+ * A fit still running after a minute is left to the checks below, which measure what is shown.
+ */
+async function settled(page: Page): Promise<void> {
+	await page.evaluate(() => document.fonts.ready);
+	for (let i = 0; i < 2; i++) {
+		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 60_000 }).catch(() => undefined);
+		await page.waitForTimeout(400);
+	}
 }
 
 const heading = (page: Page) => page.locator('main h1').innerText();
@@ -75,17 +75,46 @@ describe('presentation view', () => {
 			await page.waitForURL((url) => url.pathname === `/labs/${lab.slug}`);
 		});
 
-		test(`${lab.slug}: every slide is readable from the back of the room (text ≥ ${MIN_TEXT_PX} px at 1920×1080)`, async () => {
-			const { page } = await browser.open(`/present/${lab.slug}?backend=wasm&scene=1`, PROJECTOR);
+		test(`${lab.slug}: every scene is one 1920×1080 slide: no scrolling, text ≥ ${MIN_TEXT_PX} px, no overlapping labels, its figures on screen`, async () => {
+			mkdirSync(SHOTS_DIR, { recursive: true });
+			const { page } = await browser.open(`/present/${lab.slug}?backend=wasm&scene=1`, { ...PROJECTOR, reducedMotion: 'reduce' });
 			await waitForLabReady(page);
 			const problems: string[] = [];
 			for (let scene = 1; scene <= titles.length; scene++) {
-				if (scene > 1) await page.keyboard.press('ArrowRight');
-				await expect.poll(() => heading(page)).toBe(titles[scene - 1]);
+				const say = (line: string) => problems.push(`scene ${scene}: ${line}`);
+				if (scene > 1) {
+					const before = (await vlabSnapshot(page))?.lastDrawnAt ?? null;
+					await page.keyboard.press('ArrowRight');
+					await expect.poll(() => heading(page), { timeout: 15_000 }).toBe(titles[scene - 1]);
+					// The scene's own run (a scene that changes no state redraws nothing: give it a moment).
+					await page
+						.waitForFunction((t) => (window as { __vlab?: { lastDrawnAt: number | null } }).__vlab?.lastDrawnAt !== t, before, { timeout: 5_000 })
+						.catch(() => undefined);
+				}
 				await waitForLabReady(page);
-				for (const line of await smallText(page, MIN_TEXT_PX)) problems.push(`scene ${scene}: ${line}`);
+				await settled(page);
+				await page.screenshot({ path: `${SHOTS_DIR}/${lab.slug}-${scene}.png`, fullPage: true });
+
+				const { down, across } = await overflow(page);
+				if (down > 0) say(`the page scrolls ${down} px down`);
+				if (across > 0) say(`the page scrolls ${across} px sideways`);
+				for (const line of await smallText(page, MIN_TEXT_PX)) say(line);
+				for (const line of await overlappingText(page, '.slide')) say(line);
+
+				const declared = lab.scenes[scene - 1].figures ?? [];
+				const shown = await figureBoxes(page, '.slide');
+				const ids = shown.map((f) => f.id).join(', ');
+				if (ids !== declared.join(', ')) say(`shows figures [${ids}], declares [${declared.join(', ')}]`);
+				let area = 0;
+				for (const f of shown) {
+					if (f.bottom - f.top < 50 || f.right - f.left < 50) say(`figure ${f.id} is not visible`);
+					if (f.top < 0 || f.bottom > PROJECTOR.viewport.height + 1) say(`figure ${f.id} spans ${Math.round(f.top)}–${Math.round(f.bottom)} px, past the screen`);
+					area += (f.bottom - f.top) * (f.right - f.left);
+				}
+				const share = area / (PROJECTOR.viewport.width * PROJECTOR.viewport.height);
+				if (share < MIN_FIGURE_SHARE) say(`its figures cover ${Math.round(share * 100)}% of the screen (at least ${MIN_FIGURE_SHARE * 100}%)`);
 			}
-			expect(problems, 'text too small to read when projected').toEqual([]);
-		});
+			expect(problems, 'slides that do not work when projected').toEqual([]);
+		}, 900_000);
 	}
 });

@@ -40,10 +40,11 @@ describe('defineLab', () => {
 		expect(lab.derivations).toEqual({});
 	});
 
-	it('throws when a scene names a figure or derivation the lab does not declare', () => {
+	it('throws when a scene names a figure or derivation the lab does not declare, or shows no figure', () => {
 		const base = declaration();
 		expect(() => defineLab({ ...base, scenes: [{ ...base.scenes[0], figures: ['missing'] }] })).toThrow(/no figure called missing/);
 		expect(() => defineLab({ ...base, scenes: [{ ...base.scenes[0], derivation: 'proof' }] })).toThrow(/no derivation called proof/);
+		expect(() => defineLab({ ...base, scenes: [{ ...base.scenes[0], figures: [] }] })).toThrow(/shows at least one figure/);
 		expect(() => defineLab({ ...base, figures: [base.figures[0], base.figures[0]] })).toThrow(/share an id/);
 		expect(() => defineLab({ ...base, hero: 'missing' })).toThrow(/hero missing is not a declared figure/);
 		expect(defineLab({ ...base, hero: 'norms' }).hero).toBe('norms');

@@ -40,7 +40,8 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 	if (figureIds.size !== lab.figures.length) throw new Error(`${lab.slug}: two figures share an id`);
 	if (lab.hero !== undefined && !figureIds.has(lab.hero)) throw new Error(`${lab.slug}: the hero ${lab.hero} is not a declared figure`);
 	for (const scene of lab.scenes) {
-		const unknown = (scene.figures ?? []).filter((id) => !figureIds.has(id));
+		if (scene.figures.length === 0) throw new Error(`${lab.slug}/${scene.id}: a scene shows at least one figure`);
+		const unknown = scene.figures.filter((id) => !figureIds.has(id));
 		if (unknown.length) throw new Error(`${lab.slug}/${scene.id}: no figure called ${unknown.join(', ')}`);
 		if (scene.derivation && !lab.derivations?.[scene.derivation])
 			throw new Error(`${lab.slug}/${scene.id}: no derivation called ${scene.derivation}`);

@@ -6,8 +6,11 @@ export interface Scene<S extends Schema> {
 	title: string;
 	caption: string;
 	state: Partial<StateOf<S>>;
-	/** Figures shown on this scene's slide in the presentation view (default: the lab's first). */
-	figures?: string[];
+	/**
+	 * The figures this scene's slide shows in the presentation view, by id: the ones its caption
+	 * talks about (one, or two side by side).
+	 */
+	figures: string[];
 	/** A derivation (by id, see the lab's `derivations` in lab.ts) stepped with Space on this slide. */
 	derivation?: string;
 }

@@ -3,10 +3,10 @@ import type { PageLoad } from './$types';
 
 export { entries } from '$lib/labs/entries';
 
-// Every figure a scene shows (the first figure for a scene that names none) and the derivations.
+// Every figure a scene shows and the derivations.
 export const load: PageLoad = async ({ params }) => {
 	const lab = requireLab(params.slug);
-	const shown = new Set(lab.scenes.flatMap((scene) => scene.figures ?? [lab.figures[0].id]));
+	const shown = new Set(lab.scenes.flatMap((scene) => scene.figures));
 	const [figures, derivations, Controller] = await Promise.all([
 		loadFigures(lab, [...shown]),
 		loadComponents(lab.derivations),

@@ -1,0 +1,112 @@
+/**
+ * Fits a slide's figures to the screen: a clicker cannot scroll, so the figures must end above
+ * the bottom edge. Charts take their height from their width (Chart's aspect), while their text
+ * keeps its size, so narrowing the figures is what makes them shorter without shrinking a label:
+ * the widest share of the stage (`--fit`, 0.3 to 1) whose content still fits is found by
+ * bisection, and found again when the content's height changes (a new scene, a sweep landing,
+ * a window resize).
+ */
+const MIN_FIT = 0.3;
+const STEPS = 7;
+
+/** Observer-triggered refits allowed per scene: content that keeps changing size must not loop. */
+const MAX_REFITS = 4;
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+
+/** Waits until the slide's height holds still for a frame (charts re-measure, then redraw). */
+async function settle(slide: HTMLElement): Promise<void> {
+	let last = -1;
+	for (let i = 0; i < 12; i++) {
+		await frame();
+		const now = slide.scrollHeight;
+		if (now === last) return;
+		last = now;
+	}
+}
+
+/** Space the slide may fill: from its top to the bottom of its stage (the element it sits in). */
+function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
+	const room = stage.getBoundingClientRect().bottom - slide.getBoundingClientRect().top;
+	return slide.scrollHeight > room + 1;
+}
+
+/**
+ * A Svelte action: keeps `--fit` on `slide` at the largest share of the width that fits.
+ * While it searches, the slide carries `data-fitting` (tests wait for it to go).
+ */
+export function fitSlide(slide: HTMLElement, key: unknown) {
+	const stage = slide.parentElement ?? slide;
+	let fitting = false;
+	let again = false;
+	let fit = 1;
+	let lastHeight = 0;
+	let refits = 0;
+
+	const set = async (value: number) => {
+		fit = value;
+		slide.style.setProperty('--fit', String(value));
+		await settle(slide);
+	};
+
+	async function refit() {
+		if (fitting) return void (again = true);
+		fitting = true;
+		slide.dataset.fitting = '';
+		try {
+			await set(1);
+			if (overflows(slide, stage)) {
+				let lo = MIN_FIT;
+				let hi = 1;
+				for (let i = 0; i < STEPS; i++) {
+					const mid = (lo + hi) / 2;
+					await set(mid);
+					if (overflows(slide, stage)) hi = mid;
+					else lo = mid;
+				}
+				// Content whose height does not follow its width overflows at any share: then the
+				// narrowest one only makes it worse, and the figures keep the full width.
+				await set(lo);
+				if (lo === MIN_FIT && overflows(slide, stage)) await set(1);
+			}
+		} finally {
+			fitting = false;
+			delete slide.dataset.fitting;
+			lastHeight = slide.scrollHeight;
+			slide.dataset.fitted = String(fit);
+		}
+		if (again) {
+			again = false;
+			void refit();
+		}
+	}
+
+	// Content that grows or shrinks on its own (a figure's numbers arriving) asks for a new fit;
+	// the changes the bisection itself makes are ignored while it runs.
+	const observer = new ResizeObserver(() => {
+		const height = slide.scrollHeight;
+		if (fitting || Math.abs(height - lastHeight) < 2) return;
+		lastHeight = height;
+		if (refits >= MAX_REFITS) return;
+		if (overflows(slide, stage) || fit < 1) {
+			refits += 1;
+			void refit();
+		}
+	});
+	observer.observe(slide);
+	observer.observe(stage);
+	void refit();
+
+	return {
+		update(next: unknown) {
+			if (next === key) return;
+			key = next;
+			refits = 0;
+			// After the new scene's figures are in the DOM.
+			void frame().then(refit);
+		},
+		destroy() {
+			observer.disconnect();
+		}
+	};
+}
