@@ -98,8 +98,15 @@ export const attentionHeatmaps = defineLab({
 		}
 	],
 	figures: [
-		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), []),
-		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte')),
+		// Embeds stand alone: their captions name no other figure.
+		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), [], {
+			embedCaption:
+				'Rows are queries, columns are keys; a bright cell means the query reads that key. The number under each head is its mean weight, over the answer positions, on the input token the answer must copy (bold: the highest). Pick a head to draw it as attention lines; hover or focus a query token (left of the lines) to see where it looks in that head.'
+		}),
+		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte'), {
+			embedCaption:
+				"The selected head and query (pick them in “Every head of a trained transformer”, or focus a token there). The dot products of the query with every key, the same divided by √d_k (masked keys become −∞), their softmax — the model's own row — and the output: the weighted sum of the value vectors. Every number is read from the model's q, k and v."
+		}),
 		embeddableFigure('scale', 'Why divide by √d_k', () => import('./ScaleFigure.svelte'), []),
 		articleFigure('masks-positions', 'Masks and positions', () => import('./MasksPositionsFigure.svelte')),
 		articleFigure('n2-wall', 'The n² wall and FlashAttention', () => import('./N2WallFigure.svelte')),

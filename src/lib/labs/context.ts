@@ -5,7 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { LabFigure } from './types';
 
-export type DeclaredFigure = Pick<LabFigure, 'id' | 'title'>;
+export type DeclaredFigure = Pick<LabFigure, 'id' | 'title' | 'embedCaption'>;
 
 const key = Symbol('lab-figures');
 
