@@ -39,12 +39,12 @@ try {
 			await page.waitForTimeout(800);
 			const out = `static${snapshotFile(lab.slug, figure.id)}`;
 			mkdirSync(dirname(out), { recursive: true });
-			// The picture holds the figure with its title and caption, without the export buttons:
-			// the figure's frame, which carries its data-figure id.
+			// The picture holds the figure with its title and caption, without its controls (dead in
+			// a picture) and export buttons: the figure's frame, which carries its data-figure id.
 			await page.evaluate((id) => {
 				document.querySelector(`figure.figure[data-figure="${id}"]`)?.setAttribute('data-snapshot', '');
 				const style = document.createElement('style');
-				style.textContent = '.figure .tools, .figure .message { display: none !important; }';
+				style.textContent = '.figure .tools, .figure .message, .figure .controls { display: none !important; }';
 				document.head.append(style);
 			}, figure.id);
 			await page.locator('[data-snapshot]').screenshot({ path: out, animations: 'disabled' });
