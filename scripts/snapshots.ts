@@ -40,13 +40,13 @@ try {
 			await page.waitForTimeout(800);
 			const out = `static${snapshotFile(lab.slug, figure.id)}`;
 			mkdirSync(dirname(out), { recursive: true });
-			// The picture holds the figure with its title and caption, without the export buttons:
-			// the figure's frame, which carries its data-figure id.
+			// The picture holds the figure with its title and caption, without its controls (dead in
+			// a picture) and export buttons: the figure's frame, which carries its data-figure id.
 			// Hidden through each element's own style: the page's Content-Security-Policy refuses an
 			// injected <style> element, and the buttons would land in the picture.
 			await page.evaluate((id) => {
 				document.querySelector(`figure.figure[data-figure="${id}"]`)?.setAttribute('data-snapshot', '');
-				for (const el of document.querySelectorAll<HTMLElement>('.figure .tools, .figure .message')) el.style.setProperty('display', 'none', 'important');
+				for (const el of document.querySelectorAll<HTMLElement>('.figure .tools, .figure .message, .figure .controls')) el.style.setProperty('display', 'none', 'important');
 			}, figure.id);
 			await page.locator('[data-snapshot]').screenshot({ path: out, animations: 'disabled' });
 			console.log(`  ${out}`);

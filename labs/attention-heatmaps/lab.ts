@@ -100,8 +100,15 @@ export const attentionHeatmaps = defineLab({
 		}
 	],
 	figures: [
-		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), []),
-		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte')),
+		// Embeds stand alone: their captions name no other figure.
+		embeddableFigure('head-grid', 'Every head of a trained transformer', () => import('./HeadGridFigure.svelte'), [], {
+			embedCaption:
+				'Rows are queries, columns are keys: a bright cell means the query reads that key. The number under each head is its mean weight on the token the answer must copy (bold: the highest). Pick a head to see its attention lines.'
+		}),
+		articleFigure('inside-head', 'Inside one head', () => import('./InsideHeadFigure.svelte'), {
+			embedCaption:
+				"The selected head and query: the query's dot products with every key, the same divided by √dₖ (masked keys become −∞), their softmax (the model's own row) and the weighted sum of the values."
+		}),
 		embeddableFigure('scale', 'Why divide by √dₖ', () => import('./ScaleFigure.svelte'), []),
 		articleFigure('masks-positions', 'Masks and positions', () => import('./MasksPositionsFigure.svelte')),
 		articleFigure('n2-wall', 'The n² wall and FlashAttention', () => import('./N2WallFigure.svelte')),

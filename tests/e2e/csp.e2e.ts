@@ -163,9 +163,10 @@ for (const kind of ['webgpu'] as const satisfies BrowserKind[]) {
 					expect(snap.status).toBe('ready');
 					expect(snap.backend).toBe(kind);
 				} else if (path === '/embed') {
-					// The gallery frames our own embed pages (frame-src 'self'): the first one loads, under
-					// its own policy. Its model runs are the embed pages' own tests above; a dozen frames
-					// running models at once is too slow for a 2-core machine.
+					// The gallery frames our own embed pages (frame-src 'self') when asked to run one: the
+					// first one loads, under its own policy. Its model runs are the embed pages' own tests
+					// above; a dozen frames running models at once is too slow for a 2-core machine.
+					await page.getByRole('button', { name: /^Run it live/ }).first().click();
 					const frame = await (await page.locator('iframe').first().elementHandle())?.contentFrame();
 					if (!frame) throw new Error('the gallery has no iframe');
 					await frame.waitForLoadState('load');

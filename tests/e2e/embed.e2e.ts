@@ -79,6 +79,73 @@ describe('embed pages', () => {
 	}
 });
 
+/** A 1×1 PNG, to feed a file input a real image. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+describe('embed pages on a phone (390 × 700)', () => {
+	const browser = useBrowser('wasm');
+	const embeds = sitePages().filter((p) => p.embed);
+
+	for (const embed of embeds) {
+		test(`${embed.path} leads with its figure, keeps the backend in its ⋯ menu, and its captions stand alone`, async () => {
+			const { page } = await browser.open(withQuery(embed.path, { backend: 'wasm' }), { viewport: { width: 390, height: 700 } });
+			await waitForLabReady(page);
+
+			// The figure itself (its first chart or canvas), not controls, fills the first screen.
+			const mark = page.locator(`${embed.figure ? `[data-figure="${embed.figure}"]` : '[data-figure]'} :is(svg, canvas)`).first();
+			const box = await mark.boundingBox();
+			expect(box, 'the figure draws an svg or a canvas').not.toBeNull();
+			expect(box!.y, `the figure starts ${box!.y}px down`).toBeLessThanOrEqual(120);
+
+			// The backend switch is there, but only once the reader opens the menu.
+			const select = page.locator('[data-testid="backend-status"] select');
+			expect(await select.count()).toBe(1);
+			expect(await select.isVisible(), 'the backend select is hidden at first').toBe(false);
+			const more = page.getByRole('button', { name: /^More/ });
+			await more.click();
+			expect(await more.getAttribute('aria-expanded')).toBe('true');
+			expect(await select.isVisible(), 'the menu shows the backend select').toBe(true);
+			expect(await select.inputValue()).toBe('wasm');
+			expect(await page.getByRole('link', { name: /Open the full lab/ }).getAttribute('href')).toMatch(/^\/labs\/[a-z-]+/);
+			await select.focus();
+			await page.keyboard.press('Escape');
+			expect(await select.isVisible(), 'Escape closes the menu').toBe(false);
+			expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^More/);
+
+			// An embed has no "other figures" and no figure numbers to point at.
+			const captions = await page.locator('figcaption').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+			expect(captions.length).toBeGreaterThan(0);
+			for (const caption of captions) expect(caption, 'a caption that stands alone').not.toMatch(/other figures?|\bfigures? \d/i);
+		});
+	}
+
+	test('a file input in an embed works from the keyboard and refuses what is not an image', async () => {
+		let tried = 0;
+		for (const embed of embeds.filter((e) => e.figure)) {
+			const { page } = await browser.open(withQuery(embed.path, { backend: 'wasm' }), { viewport: { width: 390, height: 700 } });
+			const input = page.locator('input[type="file"]');
+			if ((await input.count()) === 0) continue;
+			tried += 1;
+			await waitForLabReady(page);
+			// Reach it with the keyboard: its styled label shows the focus ring, Space opens the picker.
+			await input.focus();
+			await page.keyboard.press('Shift+Tab');
+			await page.keyboard.press('Tab');
+			expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+			const id = await input.getAttribute('id');
+			const ring = await page.locator(`label[for="${id}"]`).evaluate((el) => getComputedStyle(el).outlineStyle);
+			expect(ring, 'the label wears the focus ring').toBe('solid');
+			const [textChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+			await textChooser.setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+			await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual([expect.stringContaining('notes.txt')]);
+			const [imageChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+			await imageChooser.setFiles({ name: 'dot.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+			await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+		}
+		expect(tried, 'some embed has a file input').toBeGreaterThan(0);
+	});
+});
+
 describe('embed pages with JavaScript off', () => {
 	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);

@@ -7,7 +7,7 @@ import { getContext, setContext } from 'svelte';
 import { figureNumber } from './figureNumbers';
 import type { InactiveRules, LabFigure } from './types';
 
-export type DeclaredFigure = Pick<LabFigure, 'id' | 'title'>;
+export type DeclaredFigure = Pick<LabFigure, 'id' | 'title' | 'embedCaption'>;
 
 /** A declared figure with its number: its place in the declaration, counted from 1. */
 export interface NumberedFigure extends DeclaredFigure {

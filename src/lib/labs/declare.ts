@@ -22,9 +22,17 @@ export function enumField<V extends string>(
 	return { kind: 'enum', label, options: choices, default: initial };
 }
 
-/** A figure that lives only in its article. Its id keeps its literal type, for `figureRefs`. */
-export function articleFigure<const Id extends string>(id: Id, title: string, component: ComponentLoader): LabFigure<never> & { id: Id } {
-	return { id, title, embeddable: false, component };
+/** What a figure may add to its declaration: its caption for embeds (see LabFigure.embedCaption). */
+export type FigureExtras = Pick<LabFigure, 'embedCaption'>;
+
+/** A figure that lives only in its article (a whole-lab embed still shows it). Its id keeps its literal type, for `figureRefs`. */
+export function articleFigure<const Id extends string>(
+	id: Id,
+	title: string,
+	component: ComponentLoader,
+	extras: FigureExtras = {}
+): LabFigure<never> & { id: Id } {
+	return { id, title, embeddable: false, component, ...extras };
 }
 
 /** A figure that can also be embedded on its own, showing `controls` in its embed ([] for none). */
@@ -32,7 +40,8 @@ export function embeddableFigure<const Id extends string, const K extends string
 	id: Id,
 	title: string,
 	component: ComponentLoader,
-	controls: readonly K[]
+	controls: readonly K[],
+	extras: FigureExtras = {}
 ): LabFigure<K> & { id: Id } {
-	return { id, title, embeddable: true, component, controls };
+	return { id, title, embeddable: true, component, controls, ...extras };
 }

@@ -24,6 +24,11 @@ export interface LabFigure<Key extends string = string> {
 	component: ComponentLoader;
 	/** The controls shown with the figure in its embed: all of them when absent, none for []. */
 	controls?: readonly Key[];
+	/**
+	 * The caption an embed shows instead of the figure's own, when that one leans on the article
+	 * (other figures, "figure 1"): an embed stands alone on someone else's page.
+	 */
+	embedCaption?: string;
 }
 
 /** What `scripts/bench.ts` moves to time "control change → figure redrawn". */
