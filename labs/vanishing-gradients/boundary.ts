@@ -14,7 +14,7 @@ export const BOUNDARY = {
 	/** Half-width of the square drawn (the spirals reach radius 1, plus jitter). */
 	extent: 1.25,
 	/** Probe every k steps (and at the first and the last). */
-	every: 20
+	every: 25
 } as const;
 
 export interface GridSpec {
