@@ -8,9 +8,13 @@
  * shows its first indices, a gap, and its last two, so cells stay big enough to point at on a phone.
  */
 import { scaleLinear } from 'd3';
+import { categorical } from '$lib/viz/palette';
 
-/** Group colours: Okabe–Ito without black and yellow, ordered so slots one or two apart contrast well. */
-export const CUBE_COLORS = ['#E69F00', '#0072B2', '#009E73', '#D55E00', '#56B4E9', '#CC79A7'] as const;
+/**
+ * Group colours: Okabe–Ito without black and yellow (the theme's versions), ordered so slots one
+ * or two apart contrast well: orange, blue, bluish green, vermillion, sky blue, reddish purple.
+ */
+export const CUBE_COLORS = [0, 3, 2, 4, 1, 5].map(categorical);
 
 /** Width of the gap that stands for hidden indices, in cells. */
 export const GAP = 0.8;

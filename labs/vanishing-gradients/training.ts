@@ -18,8 +18,11 @@ import type { Dataset } from '$lib/onnx/training/batches';
 import type { TrainingJob } from '$lib/onnx/training/driver';
 import { initialParams, type ParamInit, type ParamSpec, type TrainableModel } from '$lib/onnx/training/model';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
+import type { ProbeJob } from '$lib/onnx/training/probe';
+import { buildProbe } from '$lib/onnx/training/probeGraph';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { LEAKY_ALPHA, type Activation } from './model';
+import { BOUNDARY, probePoints, probeSteps, type GridSpec } from './boundary';
 import { LIVE, liveWidth, type TrainConfig, type TrainInit } from './trainingConfigs';
 
 export interface SpiralsMlpOptions {
@@ -91,6 +94,21 @@ export function spiralsDataset(count: number, seed: number): Dataset {
 	};
 }
 
+/**
+ * The network's own forward graph on `points` ([rows, 2]) with the run's current weights: p(class 1)
+ * per row, softmax of the logits as the loss sees them. See boundary.ts for what is fed.
+ */
+export function classProbabilityProbe(model: TrainableModel, points: Float32Array, at: readonly number[]): ProbeJob {
+	const rows = points.length / 2;
+	const bytes = buildProbe(model, rows, (g, logits) => g.reshape(g.slice(g.softmax(logits, 1), [1], [2], [1]), [rows]));
+	return { bytes, feeds: { x: { data: points, dims: [rows, 2] } }, at };
+}
+
+/** The probe of figure 5: the boundary grid, then the training points. */
+export function boundaryProbe(model: TrainableModel, train: Float32Array, maxSteps: number, grid: GridSpec = BOUNDARY): ProbeJob {
+	return classProbabilityProbe(model, probePoints(grid, train), probeSteps(maxSteps, BOUNDARY.every));
+}
+
 // ---- figure 5: three configurations side by side --------------------------------------------
 
 /** SGD with momentum: unlike Adam it does not rescale tiny gradients, so vanishing shows. */
@@ -100,12 +118,14 @@ export const LIVE_OPTIMIZER: OptimizerConfig = { kind: 'sgd', lr: LIVE.lr, momen
 export function liveTrainingJob(config: TrainConfig, depth: number, width: number, seed: number): TrainingJob {
 	const model = spiralsMlp({ depth, width: liveWidth(width), act: config.act, init: config.init, residual: config.residual, batch: LIVE.batch });
 	const { bytes, io } = buildTrainStep(model, LIVE_OPTIMIZER);
+	const dataset = spiralsDataset(LIVE.examples, seed);
 	return {
 		bytes,
 		io,
 		params: initialParams(model, seed),
-		batches: { dataset: spiralsDataset(LIVE.examples, seed), batchSize: LIVE.batch, seed: seed + 1 },
+		batches: { dataset, batchSize: LIVE.batch, seed: seed + 1 },
 		maxSteps: LIVE.steps,
-		lossEvery: LIVE.lossEvery
+		lossEvery: LIVE.lossEvery,
+		probe: boundaryProbe(model, dataset.tensors.x.data as Float32Array, LIVE.steps)
 	};
 }

@@ -3,7 +3,8 @@
  * on WebGPU (Chromium's SwiftShader adapter, outputs kept in GPU buffers), and nothing is logged
  * as an error.
  * - vanishing gradients, figure 5: the two ReLU networks' losses end well below where they
- *   started. Small sizes (depth 3, width 32) keep the SwiftShader run short.
+ *   started, and each network's decision boundary is drawn from its final weights, with the
+ *   training accuracy it reports. Small sizes (depth 3, width 32) keep the SwiftShader run short.
  * - double descent, figure 5: gradient descent from zero ends next to Φ⁺y, and from a random w₀
  *   next to Φ⁺y plus w₀'s null-space part. n = 10 (p = 100) keeps it to a few hundred steps.
  */
@@ -19,6 +20,8 @@ interface RunSummary {
 	steps: number;
 	firstLoss: number | null;
 	lastLoss: number | null;
+	boundaryStep: number | null;
+	accuracy: number | null;
 	message: string | null;
 }
 
@@ -51,8 +54,15 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 				expect(run.steps).toBe(300);
 				expect(run.firstLoss, `${id} first loss`).toBeGreaterThan(0.3);
 				expect(run.lastLoss!, `${id}: ${run.firstLoss} → ${run.lastLoss}`).toBeLessThan(0.5 * run.firstLoss!);
+				// The boundary of the trained weights: better than chance on the training points.
+				expect(run.boundaryStep).toBe(300);
+				expect(run.accuracy!, `${id} accuracy`).toBeGreaterThan(0.55);
+				expect(run.accuracy!).toBeLessThanOrEqual(1);
 			}
 			await expect(page.locator('[data-figure="training"] [data-status="done"]').count()).resolves.toBeGreaterThanOrEqual(2);
+			// Three boundary pictures, painted.
+			const painted = await page.locator('[data-figure="training"] image.heatmap').evaluateAll((images) => images.filter((i) => (i.getAttribute('href') ?? '').startsWith('data:image/png')).length);
+			expect(painted).toBe(3);
 		});
 	}
 });

@@ -22,7 +22,7 @@ vi.mock('$lib/onnx/training/runner', () => ({
 		#snapshot: RunnerSnapshot;
 		constructor(job: TrainingJob, options: RunnerOptions) {
 			this.#options = options;
-			const readings = { losses: [], params: [], firstLoss: null, lastLoss: null, stepsPerSecond: null, message: null };
+			const readings = { losses: [], params: [], probe: null, firstLoss: null, lastLoss: null, stepsPerSecond: null, message: null };
 			this.#snapshot = { status: 'idle', backend: options.backend, thread: 'worker', step: 0, maxSteps: job.maxSteps, ...readings };
 			made.push(this);
 		}

@@ -1,13 +1,16 @@
 /**
- * Colours for figures.
- * Categorical colours are the Okabe–Ito set (distinguishable with the common colour-vision
- * deficiencies); sequential ramps come from d3-scale-chromatic (viridis family: perceptually
- * uniform and colour-blind-safe). Theme-dependent colours (text, axes, grid) are CSS custom
- * properties defined in `src/lib/ui/theme.css`, so figures follow light/dark themes.
+ * Colours for figures, driven by the theme.
+ * Categorical colours are the Okabe–Ito hues (distinguishable with the common colour-vision
+ * deficiencies); the sequential ramp is viridis (perceptually uniform and colour-blind-safe).
+ * Both are CSS custom properties defined per theme in `src/lib/ui/theme.css` (light, dark, high
+ * contrast): `--viz-cat-<i>` and nine stops `--viz-seq-<k>`, each tuned so a line keeps 3:1
+ * against that theme's chart background. The functions here return references to them
+ * (`var(--viz-cat-0, #E69F00)`), which SVG attributes and CSS resolve, so a figure changes with
+ * the theme without re-rendering. Canvas cannot read CSS variables: pass it plain colours.
  */
 import { interpolateViridis, interpolateCividis } from 'd3';
 
-/** Okabe & Ito (2008), black omitted so it works on dark backgrounds too. */
+/** Okabe & Ito (2008), black omitted; the fallbacks when the theme's properties are absent. */
 export const OKABE_ITO = [
 	'#E69F00', // orange
 	'#56B4E9', // sky blue
@@ -18,10 +21,14 @@ export const OKABE_ITO = [
 	'#F0E442' // yellow (low contrast on white: keep it last)
 ] as const;
 
-/** Categorical colour i, cycling. */
+/** The theme property behind categorical colour i. */
+export const categoricalProperty = (i: number) => `--viz-cat-${i}`;
+
+/** Categorical colour i, cycling: the current theme's version of Okabe–Ito colour i. */
 export function categorical(i: number): string {
 	const n = OKABE_ITO.length;
-	return OKABE_ITO[((i % n) + n) % n];
+	const k = ((i % n) + n) % n;
+	return `var(${categoricalProperty(k)}, ${OKABE_ITO[k]})`;
 }
 
 export type Interpolator = (t: number) => string;
@@ -31,12 +38,32 @@ export const sequential: Record<'viridis' | 'cividis', Interpolator> = {
 	cividis: interpolateCividis
 };
 
+/** Stops of the themed sequential ramp (`--viz-seq-0` … `--viz-seq-8`). */
+export const SEQUENTIAL_STOPS = 9;
+export const sequentialProperty = (k: number) => `--viz-seq-${k}`;
+
+/** The themed ramp at t ∈ [0, 1]: a stop, or a mix of the two stops around t. */
+export function themedSequential(t: number): string {
+	const at = Math.max(0, Math.min(1, t)) * (SEQUENTIAL_STOPS - 1);
+	const k = Math.floor(at);
+	const frac = at - k;
+	const stop = (j: number) => `var(${sequentialProperty(j)}, ${interpolateViridis(j / (SEQUENTIAL_STOPS - 1))})`;
+	if (frac < 1e-6 || k >= SEQUENTIAL_STOPS - 1) return stop(Math.min(k, SEQUENTIAL_STOPS - 1));
+	return `color-mix(in oklab, ${stop(k)} ${Math.round(100 * (1 - frac))}%, ${stop(k + 1)})`;
+}
+
 /**
- * n colours sampled from a sequential ramp, avoiding its extremes
- * (the darkest and the lightest ends vanish against dark and light backgrounds).
+ * n colours along a sequential ramp. The default is the themed viridis (its visible part on the
+ * current background, end to end); an explicit `ramp` is sampled avoiding its extremes (the
+ * darkest and the lightest ends vanish against dark and light backgrounds).
  */
-export function sequentialColors(n: number, ramp: Interpolator = interpolateViridis): string[] {
+export function sequentialColors(n: number, ramp?: Interpolator): string[] {
 	if (n <= 0) return [];
+	if (!ramp) {
+		if (n === 1) return [themedSequential(0.5)];
+		// On the nearest stop when there are few colours (a plain reference, no mixing).
+		return Array.from({ length: n }, (_, i) => (n <= SEQUENTIAL_STOPS ? themedSequential(Math.round((i * (SEQUENTIAL_STOPS - 1)) / (n - 1)) / (SEQUENTIAL_STOPS - 1)) : themedSequential(i / (n - 1))));
+	}
 	if (n === 1) return [ramp(0.5)];
 	return Array.from({ length: n }, (_, i) => ramp(0.15 + (0.7 * i) / (n - 1)));
 }

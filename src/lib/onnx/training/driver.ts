@@ -3,7 +3,8 @@
  * loss back every `lossEvery` steps, and keeps a status a figure can show. Pause, resume and
  * cancel take effect between steps. A loss that comes back NaN or ±∞ stops the run as
  * 'diverged', with a sentence saying so. A job may also ask for the parameters themselves at
- * chosen steps (`paramsAt`), for figures that watch the iterate rather than the loss.
+ * chosen steps (`paramsAt`), for figures that watch the iterate rather than the loss, or a probe
+ * (probe.ts): another graph run on the current parameters at chosen steps, e.g. a decision boundary.
  *
  * The same driver runs inside the training worker (WASM) and on the page (WebGPU). Jobs in one
  * realm take turns step by step (`takeTurn`), so three runs side by side advance together
@@ -12,6 +13,7 @@
 import type { BatchPlan } from './batches';
 import { TrainingLoop, type Ort, type TrainingBackend } from './loop';
 import type { ParamValues } from './model';
+import { ProbeSession, type ProbeJob, type ProbeReading } from './probe';
 import type { TrainStepIO } from './trainStep';
 import { takeTurn } from '../turns';
 import { describeModelError } from '../errors';
@@ -45,6 +47,8 @@ export interface TrainingJob {
 	 * same steps, so each reading pairs with the loss of the same parameters (except at maxSteps).
 	 */
 	paramsAt?: readonly number[];
+	/** Evaluate a probe graph on the current parameters at chosen steps (the loss is read there too). */
+	probe?: ProbeJob;
 }
 
 export interface TrainingProgress {
@@ -55,6 +59,8 @@ export interface TrainingProgress {
 	points: LossPoint[];
 	/** Parameter readings since the previous report (only for jobs with `paramsAt`). */
 	params?: ParamReading[];
+	/** Probe readings since the previous report (only for jobs with `probe`). */
+	probes?: ProbeReading[];
 	stepsPerSecond: number | null;
 	message: string | null;
 }
@@ -87,6 +93,10 @@ export class TrainingDriver {
 	#readings: ParamReading[] = [];
 	#lastReadStep = -1;
 	#paramsAt: Set<number>;
+	#probe: ProbeSession | null = null;
+	#probeAt: Set<number>;
+	#probes: ProbeReading[] = [];
+	#lastProbeStep = -1;
 	#message: string | null = null;
 	#rate: number | null = null;
 	#windowStart = { step: 0, time: 0 };
@@ -99,6 +109,7 @@ export class TrainingDriver {
 		private readonly report: (progress: TrainingProgress) => void
 	) {
 		this.#paramsAt = new Set(job.paramsAt ?? []);
+		this.#probeAt = new Set(job.probe?.at ?? []);
 	}
 
 	get step(): number {
@@ -112,11 +123,14 @@ export class TrainingDriver {
 			const { bytes, io, params, batches, hyper } = this.job;
 			// In turn too: ORT's WebGPU provider refuses to create two sessions at once.
 			this.#loop = await takeTurn(() => TrainingLoop.create(this.ort, { bytes, io, params, batches, hyper, backend: this.backend }));
+			const probe = this.job.probe;
+			if (probe) this.#probe = await takeTurn(() => ProbeSession.create(this.ort, probe, this.backend));
 		} catch (error) {
+			void this.#release();
 			return this.#fail(error);
 		}
 		// cancel() may have run while the session was being created (TS narrowed status above).
-		if ((this.status as TrainingStatus) === 'cancelled') return void (await this.#loop.release());
+		if ((this.status as TrainingStatus) === 'cancelled') return void (await this.#release());
 		this.#set('running');
 		void this.#run();
 	}
@@ -134,7 +148,7 @@ export class TrainingDriver {
 	/** Stops the run (if it is still going) and frees its session and tensors. */
 	cancel(): void {
 		if (!['done', 'diverged', 'error', 'cancelled'].includes(this.status)) this.#set('cancelled');
-		if (!this.#running) void this.#loop?.release();
+		if (!this.#running) void this.#release();
 	}
 
 	setHyper(name: string, value: number): void {
@@ -164,7 +178,9 @@ export class TrainingDriver {
 				const index = loop.step;
 				const watched = this.#paramsAt.has(index);
 				if (watched) await this.#readParamsNow(loop, index);
-				const read = watched || index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
+				const probed = this.#probeAt.has(index);
+				if (probed) await this.#probeNow(loop, index);
+				const read = watched || probed || index === 0 || (index + 1) % lossEvery === 0 || index + 1 === maxSteps;
 				const { loss } = await takeTurn(() => loop.run(read));
 				if (loss === null) continue;
 				this.#points.push({ step: index, loss });
@@ -176,6 +192,7 @@ export class TrainingDriver {
 			}
 			if (this.status === 'running') {
 				if (this.#paramsAt.has(maxSteps)) await this.#readParamsNow(loop, maxSteps);
+				if (this.#probeAt.has(maxSteps)) await this.#probeNow(loop, maxSteps);
 				this.#set('done');
 			}
 			// A pause lands between steps: report the step count it stopped at.
@@ -185,7 +202,22 @@ export class TrainingDriver {
 		} finally {
 			this.#running = false;
 		}
-		if (this.status === 'cancelled' || this.status === 'diverged') await loop.release();
+		if (this.status === 'cancelled' || this.status === 'diverged') await this.#release();
+	}
+
+	/** Frees the training session and the probe's. */
+	async #release(): Promise<void> {
+		const probe = this.#probe;
+		this.#probe = null;
+		await Promise.all([this.#loop?.release(), probe?.release()]);
+	}
+
+	/** Runs the probe on the current parameters (once per step, however often asked). */
+	async #probeNow(loop: TrainingLoop, step: number): Promise<void> {
+		const probe = this.#probe;
+		if (!probe || this.#lastProbeStep === step) return;
+		this.#lastProbeStep = step;
+		this.#probes.push({ step, values: await takeTurn(() => probe.run(loop.paramFeeds())) });
 	}
 
 	/** Reads the current parameters (once per step, however often asked). */
@@ -221,6 +253,7 @@ export class TrainingDriver {
 			maxSteps: this.job.maxSteps,
 			points: this.#points.splice(0),
 			...(this.#readings.length ? { params: this.#readings.splice(0) } : {}),
+			...(this.#probes.length ? { probes: this.#probes.splice(0) } : {}),
 			stepsPerSecond: this.#rate,
 			message: this.#message
 		});

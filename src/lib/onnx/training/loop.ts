@@ -141,6 +141,12 @@ export class TrainingLoop {
 		return reading;
 	}
 
+	/** The current parameter tensors by input name (`param.<p>`), as a probe takes them; valid until the next step. */
+	paramFeeds(): Record<string, OrtTypes.Tensor> {
+		if (this.#released) throw new Error('TrainingLoop: already released');
+		return Object.fromEntries(this.io.params.map((p) => [p.input, this.#carried.get(p.input)!]));
+	}
+
 	/** The current parameters as plain arrays (downloads them from the GPU on WebGPU). */
 	async readParams(): Promise<ParamValues> {
 		return this.#onDevice(async () => {

@@ -15,10 +15,12 @@ import { describeModelError } from '../errors';
 import type { TrainingBackend } from './loop';
 import type { LossPoint, ParamReading, TrainingJob, TrainingProgress, TrainingStatus } from './driver';
 import type { ParamValues } from './model';
+import type { ProbeReading } from './probe';
 import type { FromWorker, ToWorker } from './protocol';
 
 export type { TrainingBackend } from './loop';
 export type { LossPoint, ParamReading, TrainingJob, TrainingStatus } from './driver';
+export type { ProbeJob, ProbeReading } from './probe';
 
 export interface RunnerSnapshot {
 	status: TrainingStatus;
@@ -31,6 +33,8 @@ export interface RunnerSnapshot {
 	losses: LossPoint[];
 	/** Every parameter reading so far (jobs with `paramsAt`), in step order. */
 	params: ParamReading[];
+	/** The latest probe reading (jobs with `probe`). */
+	probe: ProbeReading | null;
 	firstLoss: number | null;
 	lastLoss: number | null;
 	stepsPerSecond: number | null;
@@ -176,6 +180,7 @@ export class TrainingRunner {
 			maxSteps: job.maxSteps,
 			losses: [],
 			params: [],
+			probe: null,
 			firstLoss: null,
 			lastLoss: null,
 			stepsPerSecond: null,
@@ -231,6 +236,7 @@ export class TrainingRunner {
 			step: p.step,
 			losses,
 			params,
+			probe: p.probes?.length ? p.probes[p.probes.length - 1] : this.#snapshot.probe,
 			firstLoss: losses[0]?.loss ?? null,
 			lastLoss: losses[losses.length - 1]?.loss ?? null,
 			stepsPerSecond: p.stepsPerSecond ?? this.#snapshot.stepsPerSecond,
