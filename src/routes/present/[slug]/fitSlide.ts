@@ -11,6 +11,9 @@ const STEPS = 7;
 
 /** Observer-triggered refits allowed per scene: content that keeps changing size must not loop. */
 const MAX_REFITS = 4;
+/** Past that budget (a slow model still loading), one more fit once the height holds this long. */
+const QUIET_MS = 1000;
+const MAX_LATE_REFITS = 4;
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
@@ -25,9 +28,10 @@ async function settle(slide: HTMLElement): Promise<void> {
 	}
 }
 
-/** Space the slide may fill: from its top to the bottom of its stage (the element it sits in). */
+/** Space the slide may fill: from its top to the bottom of its stage's content (the element it sits in). */
 function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
-	const room = stage.getBoundingClientRect().bottom - slide.getBoundingClientRect().top;
+	const padding = parseFloat(getComputedStyle(stage).paddingBottom) || 0;
+	const room = stage.getBoundingClientRect().bottom - padding - slide.getBoundingClientRect().top;
 	return slide.scrollHeight > room + 1;
 }
 
@@ -42,6 +46,8 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let fit = 1;
 	let lastHeight = 0;
 	let refits = 0;
+	let lateRefits = 0;
+	let quiet: ReturnType<typeof setTimeout> | undefined;
 
 	const set = async (value: number) => {
 		fit = value;
@@ -87,11 +93,20 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		const height = slide.scrollHeight;
 		if (fitting || Math.abs(height - lastHeight) < 2) return;
 		lastHeight = height;
-		if (refits >= MAX_REFITS) return;
-		if (overflows(slide, stage) || fit < 1) {
-			refits += 1;
-			void refit();
+		if (!(overflows(slide, stage) || fit < 1)) return;
+		if (refits >= MAX_REFITS) {
+			if (lateRefits >= MAX_LATE_REFITS) return;
+			// Marked as fitting while it waits, so that nothing measures the slide half-fitted.
+			slide.dataset.fitting = '';
+			clearTimeout(quiet);
+			quiet = setTimeout(() => {
+				lateRefits += 1;
+				void refit();
+			}, QUIET_MS);
+			return;
 		}
+		refits += 1;
+		void refit();
 	});
 	observer.observe(slide);
 	observer.observe(stage);
@@ -102,10 +117,13 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			if (next === key) return;
 			key = next;
 			refits = 0;
+			lateRefits = 0;
+			clearTimeout(quiet);
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
 		},
 		destroy() {
+			clearTimeout(quiet);
 			observer.disconnect();
 		}
 	};
