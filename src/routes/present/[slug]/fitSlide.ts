@@ -45,6 +45,8 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let again = false;
 	let fit = 1;
 	let lastHeight = 0;
+	/** The stage's height at the last fit: the bar above it can grow (a status line wrapping). */
+	let lastRoom = 0;
 	let refits = 0;
 	let lateRefits = 0;
 	let quiet: ReturnType<typeof setTimeout> | undefined;
@@ -79,6 +81,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			fitting = false;
 			delete slide.dataset.fitting;
 			lastHeight = slide.scrollHeight;
+			lastRoom = stage.clientHeight;
 			slide.dataset.fitted = String(fit);
 		}
 		if (again) {
@@ -91,8 +94,10 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	// the changes the bisection itself makes are ignored while it runs.
 	const observer = new ResizeObserver(() => {
 		const height = slide.scrollHeight;
-		if (fitting || Math.abs(height - lastHeight) < 2) return;
+		const room = stage.clientHeight;
+		if (fitting || (Math.abs(height - lastHeight) < 2 && Math.abs(room - lastRoom) < 2)) return;
 		lastHeight = height;
+		lastRoom = room;
 		if (!(overflows(slide, stage) || fit < 1)) return;
 		if (refits >= MAX_REFITS) {
 			if (lateRefits >= MAX_LATE_REFITS) return;
