@@ -14,6 +14,8 @@ const MAX_REFITS = 4;
 /** Past that budget (a slow model still loading), one more fit once the height holds this long. */
 const QUIET_MS = 1000;
 const MAX_LATE_REFITS = 4;
+/** px left free under the slide: a readout that gains a line after the fit still fits. */
+const SLACK = 16;
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
@@ -32,7 +34,7 @@ async function settle(slide: HTMLElement): Promise<void> {
 function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
 	const padding = parseFloat(getComputedStyle(stage).paddingBottom) || 0;
 	const room = stage.getBoundingClientRect().bottom - padding - slide.getBoundingClientRect().top;
-	return slide.scrollHeight > room + 1;
+	return slide.scrollHeight > room - SLACK;
 }
 
 /**
