@@ -78,7 +78,8 @@ export const vanishingGradients = defineLab({
 			caption: 'Var(w) = 2/nᵢₙ exactly undoes ReLU halving the second moment: the bars stay level.',
 			state: { act: 'relu', depth: 20, init: 'he' },
 			figures: ['variance'],
-			derivation: 'variance'
+			derivation: 'variance',
+			derivationBeside: true
 		},
 		{
 			id: 'tanh-small',

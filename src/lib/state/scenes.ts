@@ -13,6 +13,9 @@ export interface Scene<S extends Schema> {
 	figures: string[];
 	/** A derivation (by id, see the lab's `derivations` in lab.ts) stepped with Space on this slide. */
 	derivation?: string;
+	/** On a slide the derivation sits beside the figure, not under it: for a tall figure, which
+	 *  under it would be narrowed to a small share of the screen. */
+	derivationBeside?: boolean;
 }
 
 export function sceneState<S extends Schema>(

@@ -11,6 +11,11 @@ const STEPS = 7;
 
 /** Observer-triggered refits allowed per scene: content that keeps changing size must not loop. */
 const MAX_REFITS = 4;
+/** Past that budget (a slow model still loading), one more fit once the height holds this long. */
+const QUIET_MS = 1000;
+const MAX_LATE_REFITS = 4;
+/** px left free under the slide: a readout that gains a line after the fit still fits. */
+const SLACK = 16;
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
@@ -25,10 +30,11 @@ async function settle(slide: HTMLElement): Promise<void> {
 	}
 }
 
-/** Space the slide may fill: from its top to the bottom of its stage (the element it sits in). */
+/** Space the slide may fill: from its top to the bottom of its stage's content (the element it sits in). */
 function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
-	const room = stage.getBoundingClientRect().bottom - slide.getBoundingClientRect().top;
-	return slide.scrollHeight > room + 1;
+	const padding = parseFloat(getComputedStyle(stage).paddingBottom) || 0;
+	const room = stage.getBoundingClientRect().bottom - padding - slide.getBoundingClientRect().top;
+	return slide.scrollHeight > room - SLACK;
 }
 
 /**
@@ -41,7 +47,11 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let again = false;
 	let fit = 1;
 	let lastHeight = 0;
+	/** The stage's height at the last fit: the bar above it can grow (a status line wrapping). */
+	let lastRoom = 0;
 	let refits = 0;
+	let lateRefits = 0;
+	let quiet: ReturnType<typeof setTimeout> | undefined;
 
 	const set = async (value: number) => {
 		fit = value;
@@ -73,6 +83,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			fitting = false;
 			delete slide.dataset.fitting;
 			lastHeight = slide.scrollHeight;
+			lastRoom = stage.clientHeight;
 			slide.dataset.fitted = String(fit);
 		}
 		if (again) {
@@ -85,13 +96,24 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	// the changes the bisection itself makes are ignored while it runs.
 	const observer = new ResizeObserver(() => {
 		const height = slide.scrollHeight;
-		if (fitting || Math.abs(height - lastHeight) < 2) return;
+		const room = stage.clientHeight;
+		if (fitting || (Math.abs(height - lastHeight) < 2 && Math.abs(room - lastRoom) < 2)) return;
 		lastHeight = height;
-		if (refits >= MAX_REFITS) return;
-		if (overflows(slide, stage) || fit < 1) {
-			refits += 1;
-			void refit();
+		lastRoom = room;
+		if (!(overflows(slide, stage) || fit < 1)) return;
+		if (refits >= MAX_REFITS) {
+			if (lateRefits >= MAX_LATE_REFITS) return;
+			// Marked as fitting while it waits, so that nothing measures the slide half-fitted.
+			slide.dataset.fitting = '';
+			clearTimeout(quiet);
+			quiet = setTimeout(() => {
+				lateRefits += 1;
+				void refit();
+			}, QUIET_MS);
+			return;
 		}
+		refits += 1;
+		void refit();
 	});
 	observer.observe(slide);
 	observer.observe(stage);
@@ -102,10 +124,13 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			if (next === key) return;
 			key = next;
 			refits = 0;
+			lateRefits = 0;
+			clearTimeout(quiet);
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
 		},
 		destroy() {
+			clearTimeout(quiet);
 			observer.disconnect();
 		}
 	};
