@@ -11,9 +11,17 @@ const STEPS = 7;
 
 /** Observer-triggered refits allowed per scene: content that keeps changing size must not loop. */
 const MAX_REFITS = 4;
-/** Past that budget (a slow model still loading), one more fit once the height holds this long. */
+/**
+ * Past that budget (a slow model still loading, a sweep's progress note coming and going), one
+ * more fit each time the height has held this long: never a loop, and never stuck narrow.
+ */
 const QUIET_MS = 1000;
-const MAX_LATE_REFITS = 4;
+/**
+ * Content that changed while the bisection ran (numbers landing mid-search) leaves a fit that is
+ * too narrow and no later change to correct it: a narrow fit is checked again once things are
+ * quiet, once per scene.
+ */
+const MAX_CHECKS = 1;
 /** px left free under the slide: a readout that gains a line after the fit still fits. */
 const SLACK = 16;
 
@@ -50,7 +58,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	/** The stage's height at the last fit: the bar above it can grow (a status line wrapping). */
 	let lastRoom = 0;
 	let refits = 0;
-	let lateRefits = 0;
+	let checks = 0;
 	let quiet: ReturnType<typeof setTimeout> | undefined;
 
 	const set = async (value: number) => {
@@ -89,7 +97,17 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		if (again) {
 			again = false;
 			void refit();
+		} else if (fit < 1 && checks < MAX_CHECKS) {
+			checks += 1;
+			later();
 		}
+	}
+
+	/** One more fit once the height has held for QUIET_MS; marked as fitting while it waits. */
+	function later() {
+		slide.dataset.fitting = '';
+		clearTimeout(quiet);
+		quiet = setTimeout(() => void refit(), QUIET_MS);
 	}
 
 	// Content that grows or shrinks on its own (a figure's numbers arriving) asks for a new fit;
@@ -101,17 +119,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		lastHeight = height;
 		lastRoom = room;
 		if (!(overflows(slide, stage) || fit < 1)) return;
-		if (refits >= MAX_REFITS) {
-			if (lateRefits >= MAX_LATE_REFITS) return;
-			// Marked as fitting while it waits, so that nothing measures the slide half-fitted.
-			slide.dataset.fitting = '';
-			clearTimeout(quiet);
-			quiet = setTimeout(() => {
-				lateRefits += 1;
-				void refit();
-			}, QUIET_MS);
-			return;
-		}
+		if (refits >= MAX_REFITS) return later();
 		refits += 1;
 		void refit();
 	});
@@ -124,7 +132,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			if (next === key) return;
 			key = next;
 			refits = 0;
-			lateRefits = 0;
+			checks = 0;
 			clearTimeout(quiet);
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
