@@ -26,6 +26,8 @@ export class LabController<S extends Schema, R> {
 	state: StateOf<S>;
 	notes = $state<string[]>([]);
 	results = $state.raw<R | null>(null);
+	/** The state `results` were computed for (a control may have moved on since). */
+	resultsFor = $state.raw<StateOf<S> | null>(null);
 	status = $state<Status>('idle');
 	error = $state<string | null>(null);
 	backend = $state<Backend | null>(null);
@@ -56,6 +58,7 @@ export class LabController<S extends Schema, R> {
 				const results = await this.compute(state, backend);
 				this.lastRunMs = performance.now() - started;
 				this.results = results;
+				this.resultsFor = state;
 				this.status = 'ready';
 				this.error = null;
 				this.runs += 1;

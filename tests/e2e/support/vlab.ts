@@ -12,6 +12,8 @@ export interface Vlab {
 	firstDrawnAt: number | null;
 	lastDrawnAt: number | null;
 	results: VlabResults | null;
+	/** The state `results` were computed for. */
+	resultsFor: Record<string, unknown> | null;
 	state: Record<string, unknown>;
 	setState(patch: Record<string, unknown>): void;
 }
@@ -33,6 +35,7 @@ export async function vlabSnapshot(page: Page): Promise<VlabSnapshot | null> {
 			firstDrawnAt: v.firstDrawnAt,
 			lastDrawnAt: v.lastDrawnAt,
 			results: v.results ? JSON.parse(JSON.stringify(v.results)) : null,
+			resultsFor: v.resultsFor ? { ...v.resultsFor } : null,
 			state: JSON.parse(JSON.stringify(v.state))
 		};
 	});
