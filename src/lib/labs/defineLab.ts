@@ -5,7 +5,8 @@
  */
 import type { Schema, StateOf } from '$lib/state/schema';
 import type { Scene } from '$lib/state/scenes';
-import type { BenchControl, ComponentLoader, ControllerLoader, InactiveRule, InactiveRules, Lab, LabFigure } from './types';
+import type { CheckpointCard } from '$lib/practice/types';
+import type { BenchControl, CheckpointLoader, ComponentLoader, ControllerLoader, InactiveRule, InactiveRules, Lab, LabFigure } from './types';
 
 type Key<S extends Schema> = keyof S & string;
 
@@ -31,6 +32,10 @@ export interface LabDeclaration<S extends Schema> {
 	 */
 	drawnIn?: { readonly [K in Key<S>]?: string };
 	derivations?: Readonly<Record<string, ComponentLoader>>;
+	/** Predict-then-reveal questions (see $lib/practice/types), each placed before its figure. */
+	checkpoints?: readonly CheckpointCard[];
+	/** The checkpoints' code: a module whose default export is one `Checkpoint` per card. */
+	loadCheckpoints?: CheckpointLoader;
 	article: ComponentLoader;
 	controller: ControllerLoader;
 }
@@ -50,8 +55,13 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 		if (!figureIds.has(figure as string)) throw new Error(`${lab.slug}: ${key} is drawn in ${figure}, which is not a figure`);
 	for (const key of Object.keys(lab.inactive ?? {}))
 		if (!Object.hasOwn(lab.schema, key)) throw new Error(`${lab.slug}: an inactive rule names ${key}, which is not a control`);
+	for (const card of lab.checkpoints ?? [])
+		if (!figureIds.has(card.figure)) throw new Error(`${lab.slug}/${card.id}: no figure called ${card.figure}`);
+	if (new Set((lab.checkpoints ?? []).map((c) => c.id)).size !== (lab.checkpoints ?? []).length)
+		throw new Error(`${lab.slug}: two checkpoints share an id`);
+	if ((lab.checkpoints?.length ?? 0) > 0 && !lab.loadCheckpoints) throw new Error(`${lab.slug}: checkpoints need loadCheckpoints`);
 	// The platform reads state as plain records; each rule only ever sees its own lab's state.
 	const inactive = (lab.inactive ?? {}) as unknown as InactiveRules;
 	const drawnIn = (lab.drawnIn ?? {}) as Readonly<Record<string, string>>;
-	return { ...lab, inactive, drawnIn, derivations: lab.derivations ?? {} };
+	return { ...lab, inactive, drawnIn, derivations: lab.derivations ?? {}, checkpoints: lab.checkpoints ?? [] };
 }

@@ -7,12 +7,17 @@ import type { Component } from 'svelte';
 import type { AnyController } from '$lib/state/context';
 import type { Schema } from '$lib/state/schema';
 import type { Scene } from '$lib/state/scenes';
+import type { Checkpoint, CheckpointCard } from '$lib/practice/types';
 
 /** A lazy import of a component: `() => import('./X.svelte')`. */
 export type ComponentLoader = () => Promise<{ default: Component }>;
 
 /** A lazy import of the lab's controller class, which the page instantiates once. */
 export type ControllerLoader = () => Promise<new () => AnyController>;
+
+/** A lazy import of a lab's `checkpoints.ts` (its default export: one Checkpoint per card). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CheckpointLoader = () => Promise<{ default: readonly Checkpoint<any>[] }>;
 
 /** One figure of a lab, declared once. */
 export interface LabFigure<Key extends string = string> {
@@ -64,6 +69,9 @@ export interface Lab {
 	drawnIn: Readonly<Record<string, string>>;
 	/** Derivations a presenter can step through, by id (see Scene.derivation). */
 	derivations: Readonly<Record<string, ComponentLoader>>;
+	/** Predict-then-reveal questions, each placed in the article before its figure. */
+	checkpoints: readonly CheckpointCard[];
+	loadCheckpoints?: CheckpointLoader;
 	/** The article (index.svx): prose, math and figures. */
 	article: ComponentLoader;
 	controller: ControllerLoader;
