@@ -242,6 +242,8 @@ interface PageTimes {
 async function loadOnce(browser: Browser, origin: string, path: string): Promise<{ page: Page; result: LoadResult }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	await context.addInitScript(READY_PROBE);
+	// The live model from the start, as before prerendering: "model ready" times a live run.
+	await context.addInitScript('globalThis.__vlabNoPrerender = true;');
 	const page = await context.newPage();
 	page.on('pageerror', (error) => console.error(`    page error: ${error.message}`));
 	page.on('console', (message) => {

@@ -5,7 +5,8 @@
  * the worker's requests for feature tables by running the ONNX graph.
  */
 import type { Backend } from '$lib/onnx/backend';
-import type { SweepRequest } from './engine';
+import { SweepEngine, type SweepRequest } from './engine';
+import { computedInFloat64, float64FeatureTable } from './float64Features';
 import { runFeatureGraph } from './featureRun';
 import type { FromWorker, ToWorker } from './protocol';
 import type { DdResults } from './summary';
@@ -26,6 +27,8 @@ export class SweepClient {
 
 	/** Runs a sweep; resolves with its results, or with null if `supersede` was called first. */
 	run(request: SweepRequest, backend: Backend, onPartial: OnPartial): Promise<DdResults | null> {
+		// The build's prerender (Node, no workers) runs the worker's engine in-process.
+		if (import.meta.env.SSR) return sweepInProcess(request, backend);
 		this.supersede();
 		const id = this.#nextId++;
 		return new Promise((resolve, reject) => {
@@ -91,4 +94,13 @@ export class SweepClient {
 		this.#job = null;
 		job?.reject(error);
 	}
+}
+
+/** The worker's job without the worker: the same engine, features from the same sources. */
+async function sweepInProcess(request: SweepRequest, backend: Backend): Promise<DdResults> {
+	const engine = new SweepEngine(async (family, seed, replicate, n) =>
+		computedInFloat64(family) ? float64FeatureTable(family, seed, replicate, n) : runFeatureGraph(backend, family, seed, replicate, n)
+	);
+	for await (const progress of engine.run(request)) void progress;
+	return engine.assemble(request, true);
 }

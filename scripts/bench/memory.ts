@@ -69,6 +69,7 @@ async function walkBackend(kind: BrowserKind, origin: string) {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		// tsx names functions with `__name`, which the page must know for the callbacks we send it.
 		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+		await context.addInitScript('globalThis.__vlabNoPrerender = true;');
 		const page = await context.newPage();
 		page.on('pageerror', (error) => console.error(`    page error: ${error.message}`));
 		await page.goto(`${origin}/labs/${LAB}?backend=${kind}&debug=memory`, { waitUntil: 'load' });

@@ -36,6 +36,11 @@ export interface LabDeclaration<S extends Schema> {
 	checkpoints?: readonly CheckpointCard[];
 	/** The checkpoints' code: a module whose default export is one `Checkpoint` per card. */
 	loadCheckpoints?: CheckpointLoader;
+	/**
+	 * Result fields left out of the numbers prerendered into the page (too heavy to serialize):
+	 * the figures drawing them wait for the live model, which then runs the default state too.
+	 */
+	prerenderOmit?: readonly string[];
 	article: ComponentLoader;
 	controller: ControllerLoader;
 }

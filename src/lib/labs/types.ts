@@ -72,6 +72,8 @@ export interface Lab {
 	/** Predict-then-reveal questions, each placed in the article before its figure. */
 	checkpoints: readonly CheckpointCard[];
 	loadCheckpoints?: CheckpointLoader;
+	/** Result fields left out of the prerendered numbers (see LabDeclaration). */
+	prerenderOmit?: readonly string[];
 	/** The article (index.svx): prose, math and figures. */
 	article: ComponentLoader;
 	controller: ControllerLoader;

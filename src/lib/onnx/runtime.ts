@@ -34,7 +34,8 @@ export function loadOrt(backend: Backend): Promise<Ort> {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-		ort.env.wasm.proxy = backend === 'wasm';
+		// In Node (the build's prerender) there is no worker to proxy to: one thread, in-process.
+		ort.env.wasm.proxy = backend === 'wasm' && !import.meta.env.SSR;
 		ort.env.logLevel = 'error';
 		return ort;
 	}));
@@ -59,6 +60,8 @@ const failedChunks: Partial<Record<Backend, string>> = {};
 let importAttempt = 0;
 
 function importOrt(backend: Backend): Promise<Ort> {
+	// The build's prerender computes in Node, with the package's Node entry (the tests' own runtime).
+	if (import.meta.env.SSR) return import('onnxruntime-web') as Promise<Ort>;
 	const failed = failedChunks[backend];
 	const loading: Promise<{ ort?: unknown }> = failed
 		? import(/* @vite-ignore */ `${failed}?retry=${++importAttempt}`)

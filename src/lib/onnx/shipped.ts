@@ -8,7 +8,15 @@ import type { Backend } from './backend';
 import { fetchShippedModel, ModelLoader, sessionFromLoader } from './modelLoader';
 import { sessionCacheFor, type Session } from './runtime';
 
-export const shippedModels = new ModelLoader((name) => fetchShippedModel(asset(`/models/${name}.onnx`), name));
+export const shippedModels = new ModelLoader((name) =>
+	// The build's prerender (Node) reads the file the site will serve; the page downloads it.
+	import.meta.env.SSR ? readShippedModel(name) : fetchShippedModel(asset(`/models/${name}.onnx`), name)
+);
+
+async function readShippedModel(name: string): Promise<Uint8Array> {
+	const { readFile } = await import('node:fs/promises');
+	return new Uint8Array(await readFile(`static/models/${name}.onnx`));
+}
 
 /**
  * The session of a shipped model. The runtime gets its own copy of the bytes; when no session

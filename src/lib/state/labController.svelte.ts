@@ -16,6 +16,24 @@ export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 export type Compute<S extends Schema, R> = (state: StateOf<S>, backend: Backend) => Promise<R>;
 
+/** Results computed when the site was built (the default state), serialized into the page. */
+export interface Prerendered<S extends Schema, R> {
+	state: StateOf<S>;
+	results: R;
+	/** Fields of `results` left out (too heavy to serialize): the live model must run to fill them. */
+	omitted: readonly string[];
+}
+
+/** Where the results on show came from: the build (prerendered) or the live model in this page. */
+export type ResultsSource = 'prerendered' | 'live';
+
+/** When a page that opened on prerendered numbers starts its runtime. */
+export type StartOn = 'change' | 'visible';
+
+/** Whether two states hold the same value for every key of the schema. */
+export const sameState = <S extends Schema>(schema: S, a: StateOf<S> | null, b: StateOf<S> | null): boolean =>
+	a !== null && b !== null && Object.keys(schema).every((key) => a[key as keyof StateOf<S>] === b[key as keyof StateOf<S>]);
+
 /** How long URL writes wait for a slider to settle (browsers throttle rapid history updates). */
 const URL_WRITE_DELAY_MS = 150;
 
@@ -33,7 +51,10 @@ export class LabController<S extends Schema, R> {
 	backend = $state<Backend | null>(null);
 	backendNote = $state<string | null>(null);
 	lastRunMs = $state<number | null>(null);
+	/** Live model runs that landed (prerendered results do not count). */
 	runs = $state(0);
+	/** Where `results` came from; null before any. */
+	source = $state<ResultsSource | null>(null);
 	/** performance.now() when new results were first / last committed to the DOM (bench, tests). */
 	firstDrawnAt: number | null = null;
 	lastDrawnAt: number | null = null;
@@ -42,6 +63,13 @@ export class LabController<S extends Schema, R> {
 	#urlTimer: ReturnType<typeof setTimeout> | undefined;
 	#requested: Backend | null = null;
 	#unwatchGpu: (() => void) | undefined;
+	/** Until the runtime starts: what starts it besides the page's own triggers (LabShell). */
+	#startOn: StartOn | null = null;
+	#started = false;
+	/** A live run was asked for once: from then on every state is computed live. */
+	#requestedOnce = false;
+	/** The seeded results lack fields (Prerendered.omitted): the default state runs live too. */
+	#partial = false;
 
 	constructor(
 		readonly schema: S,
@@ -59,6 +87,7 @@ export class LabController<S extends Schema, R> {
 				this.lastRunMs = performance.now() - started;
 				this.results = results;
 				this.resultsFor = state;
+				this.source = 'live';
 				this.status = 'ready';
 				this.error = null;
 				this.runs += 1;
@@ -99,22 +128,84 @@ export class LabController<S extends Schema, R> {
 	/** Starts a fresh attempt for the current state (the Retry button; any control change does too). */
 	retry(): void {
 		if (!this.backend) return;
+		this.#requestedOnce = true;
 		this.status = 'loading';
 		this.error = null;
 		this.#runner.request({ state: this.current(), backend: this.backend });
 	}
 
-	/** Reads the URL and starts the runtime; call once, in the browser, after mount. */
-	async connect(url: URL): Promise<void> {
+	/** One run of the lab's compute, outside the page's flow (the build's prerender, its test). */
+	computeFor(state: StateOf<S>, backend: Backend): Promise<R> {
+		return this.compute(state, backend);
+	}
+
+	/** Takes results computed at build time as the first results: no live run recomputes them. */
+	seed(prerendered: Prerendered<S, R>): void {
+		this.results = prerendered.results;
+		this.resultsFor = prerendered.state;
+		this.source = 'prerendered';
+		this.#partial = prerendered.omitted.length > 0;
+	}
+
+	/** Forgets seeded results (tests that need the page as it was before prerendering). */
+	unseed(): void {
+		if (this.source !== 'prerendered') return;
+		this.results = null;
+		this.resultsFor = null;
+		this.source = null;
+	}
+
+	/** True while the results on show are the build's and the reader's state is another. */
+	get awaitingReaderState(): boolean {
+		return this.source === 'prerendered' && !sameState(this.schema, this.resultsFor, this.state);
+	}
+
+	/**
+	 * Reads the URL and starts the runtime; call once, in the browser, after mount. With
+	 * `startOn`, the runtime waits for `start()` (the page calls it when idle, or when a figure is
+	 * seen), or, for 'change', also for the state to leave the prerendered one.
+	 */
+	async connect(url: URL, startOn: StartOn | null = null): Promise<void> {
 		const { state, notes } = parseState(this.schema, url.searchParams);
 		Object.assign(this.state, state);
 		this.notes = notes;
-		this.status = 'loading';
 		this.#requested = requestedBackend(url.searchParams);
 		this.#unwatchGpu ??= onWebgpuLost((reason) => this.fallBackToWasm(reason));
+		this.#startOn = startOn;
+		if (startOn === null || (startOn === 'change' && this.awaitingReaderState)) await this.start();
+	}
+
+	/**
+	 * Starts the runtime (once): picks the backend and runs the model for the current state. When
+	 * the prerendered results are the current state's, nothing is recomputed: the runtime is only
+	 * brought up (warmUp), so a failure to load it is found and said while the figures stay.
+	 */
+	async start(): Promise<void> {
+		if (this.#started) return;
+		this.#started = true;
+		this.#startOn = null;
+		this.status = 'loading';
 		const { backend, note } = await chooseBackend(this.#requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
+		if (this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial) {
+			try {
+				const { warmUp } = await import('$lib/onnx/warmUp');
+				await warmUp(backend).catch((error: unknown) => {
+					if (backend !== 'webgpu' || isModelFault(error)) throw error;
+					// As for a run: WebGPU failing moves the page to WebAssembly, saying so.
+					this.backend = 'wasm';
+					this.backendNote = `WebGPU failed: ${describeWebgpuFailure(error)}; running on WebAssembly.`;
+					return warmUp('wasm');
+				});
+			} catch (error) {
+				console.warn('the runtime could not start', error);
+				this.status = 'error';
+				this.error = describeModelError(error);
+				return;
+			}
+			if (!this.#requestedOnce) this.status = 'ready';
+		}
 		this.refresh();
 	}
 
@@ -125,9 +216,17 @@ export class LabController<S extends Schema, R> {
 	refresh(): void {
 		const state = this.current();
 		const backend = this.backend;
-		if (!backend) return; // not connected yet: connect() calls back once the backend is known
-		this.#runner.request({ state, backend });
+		if (!backend) {
+			// Not started yet: start() calls back once the backend is known. A page waiting for
+			// idle time starts now when the reader's state leaves the prerendered one.
+			if (this.#startOn === 'change' && this.awaitingReaderState) void this.start();
+			return;
+		}
 		this.#scheduleUrlWrite();
+		// The prerendered results are this state's: no second run for them.
+		if (!this.#requestedOnce && this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial) return;
+		this.#requestedOnce = true;
+		this.#runner.request({ state, backend });
 	}
 
 	set(patch: Partial<StateOf<S>>): void {
@@ -151,6 +250,8 @@ export class LabController<S extends Schema, R> {
 		this.backend = backend;
 		this.backendNote = note ?? null;
 		this.#requested = requested;
+		// The reader asked for this backend: it computes, whatever the build computed.
+		this.#requestedOnce = true;
 		this.refresh();
 	}
 

@@ -113,12 +113,19 @@ export function guardPage(page: Page, problems: string[]): void {
 	});
 }
 
+/**
+ * `prerendered: true` keeps the page as readers get it: the build's numbers first, the runtime
+ * started when needed. By default a test's page drops them on mount and runs the live model at
+ * once (`__vlabNoPrerender`), so tests of the live model see the live model's numbers.
+ */
+export type PageOptions = BrowserContextOptions & { prerendered?: boolean };
+
 export interface BrowserFixture {
 	baseURL: string;
 	/** A page in a fresh guarded context; closed (and its problems checked) after the test. */
-	newPage(options?: BrowserContextOptions): Promise<GuardedPage>;
+	newPage(options?: PageOptions): Promise<GuardedPage>;
 	/** Navigates and checks the server answered 200. */
-	open(path: string, options?: BrowserContextOptions): Promise<GuardedPage>;
+	open(path: string, options?: PageOptions): Promise<GuardedPage>;
 }
 
 /**
@@ -145,9 +152,10 @@ export function useBrowser(kind: BrowserKind): BrowserFixture {
 		}
 	});
 
-	const newPage = async (options: BrowserContextOptions = {}): Promise<GuardedPage> => {
+	const newPage = async ({ prerendered = false, ...options }: PageOptions = {}): Promise<GuardedPage> => {
 		if (!browser) throw new Error('Chromium is not running (beforeAll failed?)');
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+		if (!prerendered) await context.addInitScript(() => void ((globalThis as { __vlabNoPrerender?: boolean }).__vlabNoPrerender = true));
 		const problems: string[] = [];
 		await guardContext(context, problems);
 		const page = await context.newPage();

@@ -14,6 +14,8 @@ export interface Vlab {
 	results: VlabResults | null;
 	/** The state `results` were computed for. */
 	resultsFor: Record<string, unknown> | null;
+	/** Where `results` came from: the build ('prerendered') or a live run. */
+	source: 'prerendered' | 'live' | null;
 	state: Record<string, unknown>;
 	setState(patch: Record<string, unknown>): void;
 }
@@ -36,6 +38,7 @@ export async function vlabSnapshot(page: Page): Promise<VlabSnapshot | null> {
 			lastDrawnAt: v.lastDrawnAt,
 			results: v.results ? JSON.parse(JSON.stringify(v.results)) : null,
 			resultsFor: v.resultsFor ? { ...v.resultsFor } : null,
+			source: v.source,
 			state: JSON.parse(JSON.stringify(v.state))
 		};
 	});

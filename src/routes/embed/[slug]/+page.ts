@@ -3,8 +3,8 @@ import type { PageLoad } from './$types';
 
 export { entries } from '$lib/labs/entries';
 
-export const load: PageLoad = async ({ params }) => {
+export const load: PageLoad = async ({ params, data }) => {
 	const lab = requireLab(params.slug);
 	const [figures, Controller] = await Promise.all([loadFigures(lab), lab.controller()]);
-	return { lab, figures, Controller };
+	return { ...data, lab, figures, Controller };
 };

@@ -4,9 +4,9 @@ import type { PageLoad } from './$types';
 export { entries } from '$lib/labs/entries';
 
 // The article imports its figures itself; the hero figure, shown above it, is loaded here.
-export const load: PageLoad = async ({ params }) => {
+export const load: PageLoad = async ({ params, data }) => {
 	const lab = requireLab(params.slug);
 	const hero = lab.figures.find((f) => f.id === lab.hero);
 	const [article, Controller, heroModule] = await Promise.all([lab.article(), lab.controller(), hero?.component()]);
-	return { lab, Article: article.default, Controller, Hero: heroModule?.default ?? null };
+	return { ...data, lab, Article: article.default, Controller, Hero: heroModule?.default ?? null };
 };
