@@ -151,16 +151,17 @@ describe('embed pages with JavaScript off', () => {
 	const embeds = sitePages().filter((p) => p.embed);
 
 	for (const embed of embeds) {
-		test(`${embed.path} shows a still image of the figure that links to the lab`, async () => {
+		test(`${embed.path} shows its prerendered figure and a link to the lab`, async () => {
 			const { page } = await browser.open(embed.path, { javaScriptEnabled: false });
-			const image = page.locator('.no-script img');
-			await image.waitFor({ state: 'visible', timeout: 10_000 });
-			const loaded = await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 100);
-			expect(loaded, 'the snapshot image loaded').toBe(true);
-			expect(await image.getAttribute('alt')).toMatch(/still image/);
-			const href = await page.locator('.no-script a').getAttribute('href');
-			expect(href).toMatch(/\/labs\/[a-z-]+$/);
-			// The controls and empty charts of the prerendered page are hidden behind it.
+			// The figure's real marks, from the build's numbers (not an empty frame, not an image).
+			const marks = await page.locator('[data-figure] svg path, [data-figure] svg rect, [data-figure] svg circle').evaluateAll(
+				(els) => els.filter((el) => el.getBoundingClientRect().width > 0 || el.getBoundingClientRect().height > 0).length
+			);
+			expect(marks, 'the figure draws marks without JavaScript').toBeGreaterThan(10);
+			const link = page.locator('.no-script a');
+			await link.waitFor({ state: 'visible', timeout: 10_000 });
+			expect(await link.getAttribute('href')).toMatch(/\/labs\/[a-z-]+$/);
+			// The controls, which need JavaScript, are hidden.
 			const visibleControls = await page.locator('input, select, button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
 			expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
 		});

@@ -1,0 +1,158 @@
+/**
+ * The build's numbers at first paint (issue 16, items 1, 3 and 6): every lab's figures draw the
+ * default state's marks from the prerendered HTML, stay when the runtime cannot load (and the
+ * page says so, and no figure claims to be live), never pass the build's numbers off as a
+ * reader's other settings, and an embed off screen starts no runtime.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { useBrowser, type GuardedPage } from './support/guard';
+import { LIVE_LABS, withQuery } from './support/site';
+import { waitForLabReady, type VlabWindow } from './support/vlab';
+
+const browser = useBrowser('wasm');
+
+/** A figure's content as a reader sees it: its SVG marks (the bench counts the same). */
+const MARKS = ['path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'text', 'image'].map((m) => `[data-figure] svg ${m}`).join(', ');
+const RUNTIME_FILES = /\.(wasm|onnx)(\?|$)/;
+
+const countMarks = (page: Page) => page.locator(MARKS).count();
+
+/** The failed loads these tests cause on purpose are not problems of the page. */
+function forgive(guarded: GuardedPage, expected: RegExp): void {
+	const kept = guarded.problems.filter((p) => !expected.test(p));
+	guarded.problems.splice(0, guarded.problems.length, ...kept);
+}
+
+describe('with the runtime refused, the prerendered figures stay', () => {
+	for (const lab of LIVE_LABS) {
+		test(`${lab.slug}: default marks, "could not load", no figure live`, async () => {
+			const path = withQuery(`/labs/${lab.slug}`, { backend: 'wasm' });
+			// The live count: the same page run by the live model (the default test page).
+			const live = await browser.open(path);
+			await waitForLabReady(live.page);
+			await live.page.waitForTimeout(1000);
+			const liveMarks = await countMarks(live.page);
+			expect(liveMarks, 'the live page draws marks').toBeGreaterThan(50);
+
+			const refused = await browser.newPage({ prerendered: true });
+			await refused.context.route(RUNTIME_FILES, (route: Route) => route.abort('failed'));
+			await refused.page.goto(browser.baseURL + path, { waitUntil: 'load' });
+			const { page } = refused;
+			// The runtime starts when the page is idle, fails, and the page says so.
+			await page.getByText('The live model could not load').first().waitFor({ timeout: 60_000 });
+			const snap = await page.evaluate(() => {
+				const v = (window as VlabWindow).__vlab!;
+				return { status: v.status, runs: v.runs, source: v.source };
+			});
+			expect(snap).toEqual({ status: 'error', runs: 0, source: 'prerendered' });
+			const marks = await countMarks(page);
+			expect(marks / liveMarks, `${marks} marks of the live ${liveMarks}`).toBeGreaterThanOrEqual(0.9);
+			// No figure claims to be live: each says its numbers are the build's.
+			const sources = await page.locator('[data-figure]').evaluateAll((els) => els.map((el) => el.getAttribute('data-source')));
+			expect(sources.length).toBeGreaterThan(0);
+			expect(new Set(sources)).toEqual(new Set(['prerendered']));
+			expect(await page.locator('[data-testid="backend-status"]').innerText()).not.toMatch(/ready|run \d/);
+			expect(await page.getByTestId('prerendered-note').innerText()).toMatch(/default settings, computed when the site was built/);
+			forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
+		});
+	}
+});
+
+describe('a reader state other than the default', () => {
+	test('shows "computing your settings…" over the faded build numbers, then the live ones', async () => {
+		const guarded = await browser.newPage({ prerendered: true });
+		// Hold the runtime's files until the waiting state has been seen.
+		const held: Route[] = [];
+		let holding = true;
+		await guarded.context.route(RUNTIME_FILES, async (route) => {
+			if (holding) held.push(route);
+			else await route.continue();
+		});
+		// Every frame: while the build's numbers are on show for another state, each figure must be
+		// faded and busy (or its own run's pending state), never shown as the reader's.
+		await guarded.context.addInitScript(() => {
+			const w = window as VlabWindow & { __violations?: string[] };
+			w.__violations = [];
+			const check = () => {
+				const v = w.__vlab;
+				if (v?.source === 'prerendered' && v.resultsFor && JSON.stringify(v.resultsFor) !== JSON.stringify(v.state)) {
+					for (const figure of document.querySelectorAll('[data-figure]')) {
+						if (!figure.querySelector('.body.stale')) w.__violations!.push(`${figure.id} shows the build's numbers unfaded`);
+					}
+				}
+				requestAnimationFrame(check);
+			};
+			requestAnimationFrame(check);
+		});
+		const { page } = guarded;
+		await page.goto(browser.baseURL + withQuery('/labs/vanishing-gradients', { depth: 7, backend: 'wasm' }), { waitUntil: 'load' });
+		await page.getByText('computing your settings…').first().waitFor({ timeout: 30_000 });
+		const waiting = await page.evaluate(() => {
+			const v = (window as VlabWindow).__vlab!;
+			return { source: v.source, depth: v.state.depth, resultsForDepth: v.resultsFor?.depth, runs: v.runs };
+		});
+		expect(waiting).toEqual({ source: 'prerendered', depth: 7, resultsForDepth: 20, runs: 0 });
+		const busy = await page.locator('[data-figure][aria-busy="true"]').count();
+		expect(busy, 'figures say they are computing').toBeGreaterThan(0);
+
+		holding = false;
+		await Promise.all(held.splice(0).map((route) => route.continue().catch(() => undefined)));
+		const ready = await waitForLabReady(page);
+		expect(ready.source).toBe('live');
+		expect(ready.resultsFor?.depth).toBe(7);
+		expect(ready.results?.depth, 'the results are those of depth 7').toBe(7);
+		await expect.poll(() => page.getByText('computing your settings…').count()).toBe(0);
+		expect(await page.locator('[data-figure] .body.stale').count()).toBe(0);
+		expect(await page.evaluate(() => (window as Window & { __violations?: string[] }).__violations)).toEqual([]);
+	});
+
+	test('the default state runs no second time: the build numbers are the first results', async () => {
+		const guarded = await browser.newPage({ prerendered: true });
+		const { page } = guarded;
+		await page.goto(browser.baseURL + withQuery('/labs/normalization-axes', { backend: 'wasm' }), { waitUntil: 'load' });
+		await page.waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
+		await page.waitForTimeout(500);
+		const snap = await page.evaluate(() => ({ runs: (window as VlabWindow).__vlab!.runs, source: (window as VlabWindow).__vlab!.source }));
+		expect(snap).toEqual({ runs: 0, source: 'prerendered' });
+		// A control change is then computed live.
+		await page.evaluate(() => (window as VlabWindow).__vlab!.setState({ seed: 2 }));
+		const after = await waitForLabReady(page);
+		expect(after.source).toBe('live');
+		expect(after.resultsFor?.seed).toBe(2);
+	});
+});
+
+describe('embeds stay light', () => {
+	test('a post with three embeds off screen creates no session for them', async () => {
+		const guarded = await browser.newPage({ prerendered: true });
+		const { page } = guarded;
+		const runtime: string[] = [];
+		page.on('request', (request) => {
+			if (RUNTIME_FILES.test(request.url())) runtime.push(request.url());
+		});
+		const frames = ['vanishing-gradients/activations', 'double-descent/curve', 'normalization-axes/batch-noise']
+			.map((embed) => `<iframe src="/embed/${embed}?backend=wasm" width="640" height="600" title="${embed}"></iframe>`)
+			.join('');
+		// A blog post of our own origin: a screen of text, then the embeds below it.
+		await page.route('**/post-with-embeds', (route) =>
+			route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>post</title><div style="height:4000px">text</div>${frames}` })
+		);
+		await page.goto(browser.baseURL + '/post-with-embeds', { waitUntil: 'load' });
+		const embeds = page.frames().filter((frame) => frame.url().includes('/embed/'));
+		expect(embeds.length).toBe(3);
+		for (const frame of embeds) await frame.waitForFunction(() => (window as VlabWindow).__vlab !== undefined, null, { timeout: 30_000 });
+		await page.waitForTimeout(3000);
+		for (const frame of embeds) {
+			const snap = await frame.evaluate(() => ({ status: (window as VlabWindow).__vlab!.status, marks: document.querySelectorAll('[data-figure] svg path').length }));
+			expect(snap.status, `${frame.url()} has not started its runtime`).toBe('idle');
+			expect(snap.marks, `${frame.url()} shows its prerendered figure`).toBeGreaterThan(5);
+		}
+		expect(runtime, 'no .wasm or .onnx was fetched for embeds off screen').toEqual([]);
+
+		// Scrolled into view, the first embed goes live (its runtime starts).
+		await page.locator('iframe').first().scrollIntoViewIfNeeded();
+		await embeds[0].waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
+		expect(runtime.some((url) => url.endsWith('.wasm'))).toBe(true);
+	});
+});
