@@ -14,6 +14,9 @@ import { diffusionTrainingSet } from './trainingSet';
 
 export const LIVE = { width: 64, depth: 3, batch: 256, rows: 1 << 14, points: 2048, steps: 1500, lr: 3e-3, lossEvery: 25 } as const;
 
+/** DDIM from the trained weights: 400 points, k = 50 (or T), noise seed 1. */
+export const LIVE_SAMPLES = { sampler: 'ddim', count: 400, seed: 1, maxSteps: 50 } as const;
+
 const liveModel = () => denoiserModel({ width: LIVE.width, depth: LIVE.depth, classes: 0, batch: LIVE.batch });
 
 export function liveJob(data: DatasetName, schedule: Schedule, seed: number): TrainingJob {

@@ -58,7 +58,7 @@ export function createTrainingRun(): TrainingRun {
 
 /** DDIM-50 samples from the weights `runner` trained, on the page's backend. */
 async function sampleFrom(run: RunScope<LossTrack, TrainedSamples>, runner: TrainingRunner, schedule: Schedule, backend: Backend): Promise<Float32Array> {
-	const [weights, { liveInference }, { makeDenoise }, { runner: serialRunner }, { getSession, dropSession }] = await Promise.all([
+	const [weights, { liveInference, LIVE_SAMPLES }, { makeDenoise }, { runner: serialRunner }, { getSession, dropSession }] = await Promise.all([
 		runner.readParams(),
 		import('./liveTraining'),
 		import('./denoise'),
@@ -74,6 +74,7 @@ async function sampleFrom(run: RunScope<LossTrack, TrainedSamples>, runner: Trai
 		if (!run.current) throw new Error('the run was stopped');
 		return call(feeds);
 	});
-	const out = await sample({ schedule, sampler: 'ddim', steps: Math.min(50, schedule.T), count: 400, seed: 1, denoise });
+	const { sampler, count, seed, maxSteps } = LIVE_SAMPLES;
+	const out = await sample({ schedule, sampler, steps: Math.min(maxSteps, schedule.T), count, seed, denoise });
 	return out.x;
 }

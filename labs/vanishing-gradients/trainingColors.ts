@@ -1,7 +1,7 @@
 /**
  * Figure 5's class colours: the two spirals' points (theme colours, so they keep their contrast in
- * every theme) and the tints of the boundary picture (plain RGB: it is painted on a canvas, which
- * cannot read CSS variables; drawn translucent over the page background, so it suits every theme).
+ * every theme) and the tints of the boundary picture (plain RGB, drawn translucent over the page background, so
+ * it suits every theme).
  * Blue and vermillion, as in TensorFlow Playground, and apart from the three runs' line colours.
  */
 import { categorical } from '$lib/viz';

@@ -5,6 +5,8 @@
  * - vanishing gradients, figure 5: the two ReLU networks' losses end well below where they
  *   started, and each network's decision boundary is drawn from its final weights, with the
  *   training accuracy it reports. Small sizes (depth 3, width 32) keep the SwiftShader run short.
+ * - the build-time recordings (vanishing gradients' figure 5, diffusion's figure 6) are in the
+ *   page before any script runs, labelled, and go as soon as the reader starts a run.
  * - double descent, figure 5: gradient descent from zero ends next to Φ⁺y, and from a random w₀
  *   next to Φ⁺y plus w₀'s null-space part. n = 10 (p = 100) keeps it to a few hundred steps.
  */
@@ -34,6 +36,8 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
 			const { page } = await browsers[kind].open(withQuery('/labs/vanishing-gradients', { backend: kind, depth: 3, width: 32 }));
 			await waitForLabReady(page);
+			// Not the default settings: the build-time recording is not shown as this run's.
+			await expect(page.locator('[data-figure="training"] [data-testid="recorded-note"]').count()).resolves.toBe(0);
 			await page.getByRole('button', { name: 'Start training' }).click();
 			await page.waitForFunction(() => (window as TrainingWindow).__vlabTraining?.phase === 'finished', null, {
 				timeout: 280_000,
@@ -60,9 +64,34 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 				expect(run.accuracy!).toBeLessThanOrEqual(1);
 			}
 			await expect(page.locator('[data-figure="training"] [data-status="done"]').count()).resolves.toBeGreaterThanOrEqual(2);
-			// Three boundary pictures, painted.
-			const painted = await page.locator('[data-figure="training"] image.heatmap').evaluateAll((images) => images.filter((i) => (i.getAttribute('href') ?? '').startsWith('data:image/png')).length);
+			// Three boundary pictures, drawn.
+			const painted = await page.locator('[data-figure="training"] g.tints').evaluateAll((groups) => groups.filter((g) => g.querySelector('path[d^="M"]')).length);
 			expect(painted).toBe(3);
+		});
+	}
+});
+
+describe('the build-time recordings of the training figures', () => {
+	const browser = useBrowser('wasm');
+
+	const figures = [
+		// Figure 5: its boundary pictures; figure 6: its 400 samples.
+		{ slug: 'vanishing-gradients', figure: 'training', start: 'Start training', marks: 'g.tints path', least: 3 },
+		{ slug: 'diffusion-schedules', figure: 'train', start: /^Train on /, marks: 'circle', least: 400 }
+	];
+	for (const { slug, figure, start, marks, least } of figures) {
+		test(`${slug}: drawn at first paint, labelled, until Start`, { timeout: 120_000 }, async () => {
+			// The prerendered HTML alone (no script runs): the label and the recorded marks.
+			const still = (await browser.open(`/labs/${slug}`, { javaScriptEnabled: false })).page.locator(`[data-figure="${figure}"]`);
+			await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
+			await expect(still.locator(marks).count()).resolves.toBeGreaterThanOrEqual(least);
+			const { page } = await browser.open(withQuery(`/labs/${slug}`, { backend: 'wasm' }));
+			const frame = page.locator(`[data-figure="${figure}"]`);
+			await waitForLabReady(page);
+			await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
+			await frame.getByRole('button', { name: start }).click();
+			// The reader's own run: the recording and its label go at once.
+			await page.waitForFunction((id) => !document.querySelector(`[data-figure="${id}"] [data-testid="recorded-note"]`), figure, { timeout: 10_000 });
 		});
 	}
 });

@@ -1,0 +1,25 @@
+/**
+ * Every build-time recording: a name, the lab file it is written to, and the function that makes
+ * it (the lab's own `recording.ts`). `npm run record` writes them; each lab's
+ * `recording.test.ts` checks its file against a fresh run.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Ort } from '../../src/lib/onnx/training/loop';
+import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
+import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
+
+export interface Recording {
+	/** The JSON file, relative to the repository root. */
+	file: string;
+	record(ort: Ort): Promise<unknown>;
+}
+
+export const RECORDINGS: Record<string, Recording> = {
+	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
+	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining }
+};
+
+export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));
+
+/** One line per top-level array element keeps diffs readable and the file small. */
+export const serializeRecording = (value: unknown) => JSON.stringify(value) + '\n';
