@@ -103,8 +103,6 @@ export const vanishingGradients = defineLab({
 	// Opens the page, under the title (and is not placed again in the article).
 	hero: 'gradient-norms',
 	bench: { key: 'depth', values: [21, 20] },
-	// Every pre-activation of every layer (4.6 MB as JSON): figure 3 waits for the live model.
-	prerenderOmit: ['preacts'],
 	derivations: { variance: () => import('./VarianceDerivation.svx') },
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.VgController)

@@ -8,6 +8,7 @@ import { histogram, type Bin } from '$lib/viz/histogram';
 import type { Outputs } from '$lib/onnx/runtime';
 import type { StateOf } from '$lib/state/schema';
 import type { VgSchema } from './lab';
+import { derivativeStats, type LayerDerivative } from './derivativeStats';
 import { initStd } from './init';
 import { MLP_OUTPUTS } from './model';
 import { layerVariance } from './reference';
@@ -30,8 +31,8 @@ export interface VgResults {
 	theoryPreactVariance: number[];
 	/** First layer (1-based) whose activations overflowed float32, or null. */
 	overflowLayer: number | null;
-	/** Every layer's pre-activations, [depth, batch, width] flattened (figure 3 bins one layer). */
-	preacts: Float32Array;
+	/** Figure 3's histogram, share off the chart and mean f′(z), per layer (derivativeStats.ts). */
+	derivative: LayerDerivative[];
 	preactRows: Bin[][];
 	actRows: Bin[][];
 	preactDomain: [number, number];
@@ -111,7 +112,7 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		theoryVariance: theory.hidden,
 		theoryPreactVariance: theory.preact,
 		overflowLayer: overflow === undefined ? null : overflow + 1,
-		preacts,
+		derivative: derivativeStats(preacts, depth, state.act),
 		preactRows: layers.map((l) => histogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS, { clamp: true })),
 		actRows: layers.map((l) => histogram(withoutZeros(layerSlice(acts, l, perLayer), dropZeros), actDomain, HIST_BINS, { clamp: true })),
 		zeroShare: dropZeros ? layers.map((l) => zeroFraction(layerSlice(acts, l, perLayer))) : null,

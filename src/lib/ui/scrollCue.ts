@@ -42,7 +42,12 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 		};
 		const resized = new ResizeObserver(update);
 		resized.observe(root);
-		const changed = new MutationObserver(update);
+		// Reading scrollWidth forces a layout of the page. With a selector, only mutations that add
+		// a matching element call for it: a figure redrawing its marks inside the root must not
+		// pay a forced layout on every control change.
+		const changed = new MutationObserver((records) => {
+			if (!selector || records.some((record) => addsMatch(record, selector))) update();
+		});
 		changed.observe(root, { childList: true, subtree: true });
 		update();
 		return () => {
@@ -50,4 +55,13 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 			changed.disconnect();
 		};
 	};
+}
+
+/** Did this mutation change a match for `selector`, or add an element that is or holds one? */
+function addsMatch(record: MutationRecord, selector: string): boolean {
+	if (record.target instanceof Element && record.target.closest(selector) !== null) return true;
+	for (const node of record.addedNodes) {
+		if (node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null)) return true;
+	}
+	return false;
 }

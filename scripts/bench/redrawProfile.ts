@@ -1,0 +1,115 @@
+/**
+ * Where a redraw's time goes, per lab: `npx tsx scripts/bench/redrawProfile.ts [--lab <slug>]`
+ * on an existing build. Opens each lab on WASM, moves its bench control back and forth while a
+ * Chrome CPU profile records the main thread, and prints the median change → redraw time, the
+ * median model run (`__vlab.lastRunMs`: inputs, session run, summaries) and the main thread's
+ * self time by where the code lives (onnxruntime, Svelte, d3, the lab's own code, GC, idle:
+ * waiting on the runtime's worker). A diagnostic, not a target check (that is scripts/bench.ts).
+ */
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../tests/e2e/support/chromium';
+import { liveLabs } from '../../src/lib/labs/registry';
+import { serveBuild } from '../serve';
+
+const CHANGES = 40;
+const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
+
+interface ProfileNode {
+	id: number;
+	callFrame: { functionName: string; url: string };
+	children?: number[];
+}
+interface Profile {
+	nodes: ProfileNode[];
+	samples: number[];
+	timeDeltas: number[];
+}
+
+/** Which bucket a sampled frame's self time goes to. */
+function bucketOf(node: ProfileNode): string {
+	const { functionName: fn, url } = node.callFrame;
+	if (fn === '(idle)') return 'idle (waiting: worker, timers)';
+	if (fn === '(garbage collector)') return 'GC';
+	if (fn === '(program)') return 'browser (style, layout, paint)';
+	if (/ort|onnxruntime/i.test(url) || url.endsWith('.wasm')) return 'onnxruntime (incl. proxy messaging)';
+	if (/svelte|runtime\/client|chunks/.test(url) && /set_|update|flush|effect|reconcile|each|derived|get|mark_|schedule|execute|process/i.test(fn)) return 'Svelte runtime';
+	if (/d3|scale|axis|path|shape/i.test(fn)) return 'd3';
+	if (url === '') return fn.startsWith('(') ? fn : 'native/builtins';
+	return 'page JS (labs, viz, other)';
+}
+
+async function measure(page: Page, key: string, values: readonly unknown[]): Promise<{ redraw: number[]; run: number[] }> {
+	return page.evaluate(
+		async ({ key, values, changes }) => {
+			type Hook = { lastDrawnAt: number | null; lastRunMs: number | null; setState(patch: Record<string, unknown>): void };
+			const hook = (window as unknown as { __vlab: Hook }).__vlab;
+			const input = document.querySelector<HTMLInputElement>(`#control-${key}`);
+			const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+			const redraw: number[] = [];
+			const run: number[] = [];
+			for (let i = 0; i < changes; i++) {
+				await frame();
+				await frame();
+				const before = hook.lastDrawnAt ?? -1;
+				const start = performance.now();
+				const value = values[i % 2];
+				if (input) {
+					input.value = String(value);
+					input.dispatchEvent(new Event('input', { bubbles: true }));
+					input.dispatchEvent(new Event('change', { bubbles: true }));
+				} else hook.setState({ [key]: value });
+				while ((hook.lastDrawnAt ?? -1) <= before && performance.now() - start < 10_000) await new Promise((d) => setTimeout(d, 0));
+				redraw.push((hook.lastDrawnAt ?? NaN) - start);
+				run.push(hook.lastRunMs ?? NaN);
+			}
+			return { redraw, run };
+		},
+		{ key, values, changes: CHANGES }
+	);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(0.95 * (xs.length - 1))];
+
+const server = await serveBuild();
+const browser = await launchChromium('wasm');
+try {
+	for (const lab of liveLabs.filter((l) => !onlyLab || l.slug === onlyLab)) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+		const page = await context.newPage();
+		await page.goto(`${server.url}/labs/${lab.slug}?backend=wasm`);
+		await page.waitForFunction(() => ((window as unknown as { __vlab?: { status: string; runs: number } }).__vlab?.runs ?? 0) >= 1, null, { timeout: 120_000 });
+		await page.waitForTimeout(1500);
+		await measure(page, lab.bench.key, lab.bench.values); // warm
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+		const { redraw, run } = await measure(page, lab.bench.key, lab.bench.values);
+		const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+		const buckets = new Map<string, number>();
+		const fns = new Map<string, number>();
+		for (let i = 0; i < profile.samples.length; i++) {
+			const node = byId.get(profile.samples[i])!;
+			const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+			const b = bucketOf(node);
+			buckets.set(b, (buckets.get(b) ?? 0) + ms);
+			const name = `${node.callFrame.functionName || '(anon)'} ${node.callFrame.url.split('/').pop()}`;
+			fns.set(name, (fns.get(name) ?? 0) + ms);
+		}
+		console.log(`\n${lab.slug} (${lab.bench.key} ${lab.bench.values.join('↔')}, ${CHANGES} changes)`);
+		console.log(`  change → redraw: median ${median(redraw).toFixed(1)} ms, p95 ${p95(redraw).toFixed(1)} ms`);
+		console.log(`  model run (inputs + session.run + summaries): median ${median(run).toFixed(1)} ms`);
+		console.log('  main-thread self time per change, by bucket:');
+		for (const [b, ms] of [...buckets].sort((x, y) => y[1] - x[1])) console.log(`    ${b.padEnd(40)} ${(ms / CHANGES).toFixed(2)} ms`);
+		console.log('  top functions (self ms per change):');
+		for (const [f, ms] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((x, y) => y[1] - x[1]).slice(0, 12))
+			console.log(`    ${(ms / CHANGES).toFixed(2).padStart(7)}  ${f}`);
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
