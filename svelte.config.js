@@ -6,6 +6,24 @@ import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspDirectives } from './src/lib/csp/directives.js';
 
+/**
+ * Where the site will be served, for the absolute URLs link previews and oEmbed need (Open Graph
+ * images, the oEmbed iframe's src): set SITE_ORIGIN when building for a host
+ * (`SITE_ORIGIN=https://labs.example.org npm run build`); without it they point at
+ * `npm run preview`'s address.
+ */
+const siteOrigin = new URL(process.env.SITE_ORIGIN ?? 'http://localhost:4173').origin;
+
+/**
+ * Link-preview images are drawn after the prerender (scripts/linkPreviews.ts), so a crawled
+ * og:image is not there yet; every other missing page still fails the build.
+ * @type {import('@sveltejs/kit').PrerenderHttpErrorHandler}
+ */
+function handleHttpError({ path, referrer, message }) {
+	if (path.startsWith('/previews/') && path.endsWith('.png')) return;
+	throw new Error(`${message}${referrer ? ` (linked from ${referrer})` : ''}`);
+}
+
 const isSvx = (filename) => filename.endsWith('.svx');
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -36,7 +54,7 @@ const config = {
 		// (/labs/x/, or the 404 page at any depth) still finds its scripts and styles.
 		paths: { relative: false },
 		alias: { $labs: 'labs' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		prerender: { origin: siteOrigin, handleHttpError, handleMissingId: 'fail' },
 		// Every page is prerendered: the policy goes into each page as a <meta>, with the hash of
 		// the page's inline bootstrap script (see src/lib/csp/directives.js for each source).
 		csp: { mode: 'hash', directives: cspDirectives }
