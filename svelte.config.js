@@ -5,14 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspDirectives } from './src/lib/csp/directives.js';
-
-/**
- * Where the site will be served, for the absolute URLs link previews and oEmbed need (Open Graph
- * images, the oEmbed iframe's src): set SITE_ORIGIN when building for a host
- * (`SITE_ORIGIN=https://labs.example.org npm run build`); without it they point at
- * `npm run preview`'s address.
- */
-const siteOrigin = new URL(process.env.SITE_ORIGIN ?? 'http://localhost:4173').origin;
+import { siteOrigin } from './src/lib/share/siteOrigin.js';
 
 /**
  * Link-preview images are drawn after the prerender (scripts/linkPreviews.ts), so a crawled
