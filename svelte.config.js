@@ -5,6 +5,17 @@ import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspDirectives } from './src/lib/csp/directives.js';
+import { siteOrigin } from './src/lib/share/siteOrigin.js';
+
+/**
+ * Link-preview images are drawn after the prerender (scripts/linkPreviews.ts), so a crawled
+ * og:image is not there yet; every other missing page still fails the build.
+ * @type {import('@sveltejs/kit').PrerenderHttpErrorHandler}
+ */
+function handleHttpError({ path, referrer, message }) {
+	if (path.startsWith('/previews/') && path.endsWith('.png')) return;
+	throw new Error(`${message}${referrer ? ` (linked from ${referrer})` : ''}`);
+}
 
 const isSvx = (filename) => filename.endsWith('.svx');
 
@@ -36,7 +47,7 @@ const config = {
 		// (/labs/x/, or the 404 page at any depth) still finds its scripts and styles.
 		paths: { relative: false },
 		alias: { $labs: 'labs' },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		prerender: { origin: siteOrigin, handleHttpError, handleMissingId: 'fail' },
 		// Every page is prerendered: the policy goes into each page as a <meta>, with the hash of
 		// the page's inline bootstrap script (see src/lib/csp/directives.js for each source).
 		csp: { mode: 'hash', directives: cspDirectives }

@@ -1,16 +1,25 @@
 /**
  * Whether the components below are inside an embed page (EmbedFrame sets it): a figure there
  * drops its article margins and shows its embed caption, since an embed stands alone on
- * someone else's page.
+ * someone else's page. A still embed (in a slide deck's speaker view) keeps its first paint:
+ * LabShell does not start its runtime.
  */
 import { getContext, setContext } from 'svelte';
 
 const key = Symbol('embedded');
 
-export function setEmbedded(): void {
-	setContext(key, true);
+interface Embedding {
+	still: boolean;
+}
+
+export function setEmbedded(still = false): void {
+	setContext<Embedding>(key, { still });
 }
 
 export function isEmbedded(): boolean {
-	return getContext<boolean | undefined>(key) === true;
+	return getContext<Embedding | undefined>(key) !== undefined;
+}
+
+export function isStillEmbed(): boolean {
+	return getContext<Embedding | undefined>(key)?.still === true;
 }

@@ -1,0 +1,29 @@
+/**
+ * Where a lab's or a figure's shareable parts live: its pages, its oEmbed response and its
+ * link-preview image (drawn after the build by scripts/linkPreviews.ts). Root-relative paths;
+ * `absolute` puts the site's origin in front (link previews and oEmbed need absolute URLs).
+ */
+export const SITE_NAME = 'Deep-learning visual lab';
+
+/** Every link-preview image is a card of this size (Open Graph's recommended 1.91:1). */
+export const PREVIEW_SIZE = { width: 1200, height: 630 } as const;
+
+export function labPath(slug: string): string {
+	return `/labs/${slug}`;
+}
+
+export function embedPath(slug: string, figure?: string): string {
+	return figure ? `/embed/${slug}/${figure}` : `/embed/${slug}`;
+}
+
+export function oembedPath(slug: string, figure?: string): string {
+	return figure ? `/oembed/${slug}/${figure}.json` : `/oembed/${slug}.json`;
+}
+
+export function previewPath(slug: string, figure?: string): string {
+	return figure ? `/previews/${slug}/${figure}.png` : `/previews/${slug}.png`;
+}
+
+export function absolute(origin: string, path: string): string {
+	return new URL(path, origin).href;
+}

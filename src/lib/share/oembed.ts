@@ -1,0 +1,64 @@
+/**
+ * The oEmbed responses (https://oembed.com, type "rich"): what a blog platform or a chat needs to
+ * embed a lab or one figure from its link. Served as static JSON files, one per lab and per
+ * embeddable figure, and found through each page's `<link rel="alternate" type="application/json+oembed">`.
+ */
+import type { Lab, LabFigure } from '$lib/labs/types';
+import sizes from '$lib/labs/snapshotSizes.json';
+import { absolute, embedPath, PREVIEW_SIZE, previewPath, SITE_NAME } from './links';
+
+export interface OEmbedRich {
+	version: '1.0';
+	type: 'rich';
+	title: string;
+	provider_name: string;
+	provider_url: string;
+	/** The iframe to paste; it sizes itself afterwards (vlab:height, Embedly's and AMP's messages). */
+	html: string;
+	width: number;
+	height: number;
+	thumbnail_url: string;
+	thumbnail_width: number;
+	thumbnail_height: number;
+}
+
+/** The width an embed is laid out for (its stills are taken at this width). */
+export const EMBED_WIDTH = 720;
+/** The row of controls and the frame's padding under an embedded figure, roughly. */
+const EMBED_CHROME = 96;
+/** A whole lab stacks all its figures: start tall, it shrinks to its height once it runs. */
+const LAB_EMBED_HEIGHT = 1200;
+
+function escapeAttr(text: string): string {
+	return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** The starting height of a figure's embed: its still image's, plus its controls. */
+export function figureEmbedHeight(slug: string, figure: string): number {
+	const still = (sizes as Record<string, number[] | undefined>)[`${slug}/${figure}`];
+	return (still?.[1] ?? 480) + EMBED_CHROME;
+}
+
+function iframe(src: string, title: string, height: number): string {
+	return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0" loading="lazy"></iframe>`;
+}
+
+/** The oEmbed response for a whole lab, or for one of its embeddable figures. */
+export function oembedFor(lab: Pick<Lab, 'slug' | 'title'>, figure: Pick<LabFigure, 'id' | 'title'> | null, origin: string): OEmbedRich {
+	const title = figure ? `${figure.title} · ${lab.title}` : lab.title;
+	const height = figure ? figureEmbedHeight(lab.slug, figure.id) : LAB_EMBED_HEIGHT;
+	return {
+		version: '1.0',
+		type: 'rich',
+		title,
+		provider_name: SITE_NAME,
+		provider_url: absolute(origin, '/'),
+		html: iframe(absolute(origin, embedPath(lab.slug, figure?.id)), title, height),
+		width: EMBED_WIDTH,
+		height,
+		thumbnail_url: absolute(origin, previewPath(lab.slug, figure?.id)),
+		thumbnail_width: PREVIEW_SIZE.width,
+		thumbnail_height: PREVIEW_SIZE.height
+	};
+}
+
