@@ -104,6 +104,12 @@ export const vanishingGradients = defineLab({
 	hero: 'gradient-norms',
 	bench: { key: 'depth', values: [21, 20] },
 	derivations: { variance: () => import('./VarianceDerivation.svx') },
+	checkpoints: [
+		{ id: 'gradient-ratio', figure: 'gradient-norms', title: 'How much smaller is layer 1’s gradient?', varies: true, derivation: 'chain-rule' },
+		{ id: 'tanh-collapse', figure: 'activations', title: 'Tanh with tiny weights: what is left at the top?', varies: false, derivation: 'variance-derivation' },
+		{ id: 'relu-init', figure: 'variance', title: 'Which init keeps ReLU’s variance level?', varies: true, derivation: 'variance-derivation' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.VgController)
 });

@@ -1,0 +1,29 @@
+/**
+ * The page's runtime (`$lib/onnx/runtime`) for checkpoint tests in Node: the same getSession /
+ * runSession calls, served by onnxruntime-web's WASM backend in this process (tests/support/ort),
+ * so a checkpoint's `solve` runs the lab's real ONNX graph. Use it as
+ * `vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'))`.
+ */
+import { createSession, runSession as runNode, type Feeds, type Session } from './ort';
+
+export type { Feeds, Session };
+export type Outputs = Record<string, { data: Float32Array; dims: readonly number[] }>;
+
+const sessions = new Map<string, Promise<Session>>();
+
+export function getSession(_backend: string, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
+	let s = sessions.get(key);
+	if (!s) {
+		s = Promise.resolve(bytes()).then(createSession);
+		sessions.set(key, s);
+	}
+	return s;
+}
+
+export function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
+	return runNode(session, feeds);
+}
+
+export function dropSession(_backend: string, key: string): void {
+	sessions.delete(key);
+}
