@@ -1,8 +1,7 @@
-/** Asking a card: seeded settings over the lab's defaults, the link into the lab, answer texts. */
+/** Asking a card: seeded settings over the lab's defaults, the link into the lab, the deck. */
 import { describe, expect, test } from 'vitest';
 import { vanishingGradients } from '$labs/vanishing-gradients/lab';
 import { askedState, labLinkSuffix } from '$lib/practice/ask';
-import { answerText } from '$lib/practice/answerText';
 import { buildDeck } from '$lib/practice/deck';
 import type { Checkpoint } from '$lib/practice/types';
 import { defineLab } from '$lib/labs/defineLab';
@@ -48,15 +47,5 @@ describe('the deck', () => {
 			loadCheckpoints: async () => ({ default: [] })
 		} as Parameters<typeof defineLab>[0]);
 		expect(buildDeck([lab]).map((e) => e.id)).toEqual(['fixture-lab/one', 'fixture-lab/two']);
-	});
-});
-
-describe('answer texts', () => {
-	test('name the option, the number with its unit, the cells by their labels', () => {
-		expect(answerText({ kind: 'choice', options: [{ id: 'a', label: 'key 3' }] }, { kind: 'choice', id: 'a' })).toBe('key 3');
-		expect(answerText({ kind: 'number', scale: 'linear', tolerance: 1, unit: 'steps' }, { kind: 'number', value: 682 })).toBe('682 steps');
-		const grid = { kind: 'cells', rows: 2, cols: 2, rowLabels: ['n1', 'n2'], colLabels: ['c1', 'c2'] } as const;
-		expect(answerText(grid, { kind: 'cells', cells: ['1,0', '0,1'] })).toBe('n1 × c2, n2 × c1');
-		expect(answerText(grid, { kind: 'cells', cells: [] })).toBe('none');
 	});
 });
