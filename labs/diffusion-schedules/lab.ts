@@ -106,6 +106,12 @@ export const diffusionSchedules = defineLab({
 	hero: 'image',
 	bench: { key: 't', values: [501, 500] },
 	derivations: { forward: () => import('./ForwardDerivation.svx') },
+	checkpoints: [
+		{ id: 'one-percent', figure: 'schedules', title: 'When is the signal gone?', varies: true, derivation: 'forward-derivation' },
+		{ id: 'balance', figure: 'forward-2d', title: 'Where signal and noise are equal', varies: true, derivation: 'forward-derivation' },
+		{ id: 'signal-at', figure: 'forward-2d', title: 'How much signal is left at step t?', varies: true, derivation: 'forward-derivation' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.DiffController)
 });

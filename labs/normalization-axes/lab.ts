@@ -88,6 +88,12 @@ export const normalizationAxes = defineLab({
 	// Opens the page, under the title (and is not placed again in the article).
 	hero: 'axes-cube',
 	bench: { key: 'batch', values: [9, 8] },
+	checkpoints: [
+		{ id: 'shared-cells', figure: 'axes-cube', title: 'Which slices share a mean?', varies: true, derivation: 'one-formula' },
+		{ id: 'batch-mean-noise', figure: 'batch-noise', title: 'How noisy is BatchNorm’s mean?', varies: true, derivation: 'small-batches' },
+		{ id: 'padding-leak', figure: 'padding', title: 'Does padding leak into the statistics?', varies: true, derivation: 'sequences' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.NxController)
 });
