@@ -122,9 +122,13 @@ describe('embed pages on a phone (390 × 700)', () => {
 	test('a file input in an embed works from the keyboard and refuses what is not an image', async () => {
 		let tried = 0;
 		for (const embed of embeds.filter((e) => e.figure)) {
-			const { page } = await browser.open(withQuery(embed.path, { backend: 'wasm' }), { viewport: { width: 390, height: 700 } });
+			const { page, context } = await browser.open(withQuery(embed.path, { backend: 'wasm' }), { viewport: { width: 390, height: 700 } });
 			const input = page.locator('input[type="file"]');
-			if ((await input.count()) === 0) continue;
+			// Close each embed once looked at: left open, every one would keep running its model.
+			if ((await input.count()) === 0) {
+				await context.close();
+				continue;
+			}
 			tried += 1;
 			await waitForLabReady(page);
 			// Reach it with the keyboard: its styled label shows the focus ring, Space opens the picker.
@@ -141,6 +145,7 @@ describe('embed pages on a phone (390 × 700)', () => {
 			const [imageChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
 			await imageChooser.setFiles({ name: 'dot.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
 			await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+			await context.close();
 		}
 		expect(tried, 'some embed has a file input').toBeGreaterThan(0);
 	});

@@ -2,6 +2,11 @@
  * Screenshots of every page, wide and narrow, light and dark, for a person to look at; and the
  * high-contrast theme (`?theme=contrast`) at 1280 px, for every page but the single-figure embeds
  * (their whole-lab embed shows the same figures), to keep the run short.
+ *
+ * One context per page: each width is a fresh load (the control panel decides on mount whether a
+ * narrow screen starts it closed), shot light, then dark by switching the emulated color scheme
+ * in place (the theme follows `prefers-color-scheme` live: theme.css); the contrast theme is read
+ * from the address on mount, so it is a load of its own.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,19 +28,21 @@ describe('screenshots → test-results/screenshots/', () => {
 		const contrast = !target.figure;
 		test(`${target.path} at ${WIDTHS.join(' and ')} px, ${SCHEMES.join(' and ')}${contrast ? `, and contrast at ${CONTRAST_WIDTH}` : ''}`, async () => {
 			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
-			const shots: { width: number; theme: (typeof SCHEMES)[number] | 'contrast' }[] = WIDTHS.flatMap((width) => SCHEMES.map((theme) => ({ width, theme })));
-			if (contrast) shots.push({ width: CONTRAST_WIDTH, theme: 'contrast' });
-			for (const { width, theme } of shots) {
-				const { page, context } = await browser.open(theme === 'contrast' ? withQuery(path, { theme }) : path, {
-					viewport: { width, height: 900 },
-					colorScheme: theme === 'dark' ? 'dark' : 'light',
-					reducedMotion: 'reduce'
-				});
+			const loads: { width: number; query: string; themes: (typeof SCHEMES)[number][] | ['contrast'] }[] = WIDTHS.map((width) => ({ width, query: path, themes: [...SCHEMES] }));
+			if (contrast) loads.push({ width: CONTRAST_WIDTH, query: withQuery(path, { theme: 'contrast' }), themes: ['contrast'] });
+			const { page } = await browser.newPage({ viewport: { width: WIDTHS[0], height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+			for (const { width, query, themes } of loads) {
+				await page.emulateMedia({ colorScheme: 'light' });
+				await page.setViewportSize({ width, height: 900 });
+				const response = await page.goto(browser.baseURL + query, { waitUntil: 'load' });
+				if (!response || response.status() !== 200) throw new Error(`GET ${query} answered ${response?.status() ?? 'nothing'}`);
 				let ready: unknown = null;
 				if (target.live) ready = await waitForLabReady(page).catch((error: unknown) => error);
-				await page.evaluate(() => document.fonts.ready);
-				await page.screenshot({ path: `${OUT_DIR}${target.name}-${width}-${theme}.png`, fullPage: true });
-				await context.close();
+				for (const theme of themes) {
+					if (theme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+					await page.evaluate(() => document.fonts.ready);
+					await page.screenshot({ path: `${OUT_DIR}${target.name}-${width}-${theme}.png`, fullPage: true });
+				}
 				if (ready instanceof Error) throw ready;
 			}
 		});
