@@ -8,7 +8,8 @@
  * One job at a time: a newer 'run' (or a 'cancel') makes the current job stale, and a stale job
  * stops at its next check. Between decompositions the job yields to the worker's event loop so
  * those messages get through. It posts partial results for the page to redraw progressively at
- * each milestone (the selected fit, every seed of the sweep) and at least every POST_EVERY_MS.
+ * each milestone (the selected fit, every seed of the sweep) and at least every POST_EVERY_MS, once
+the job has run that long (a quicker job posts only its final results).
  */
 import type { Backend } from '$lib/onnx/backend';
 import type { FeatureFamily } from './data';
@@ -57,12 +58,16 @@ async function runJob(id: number, request: SweepRequest): Promise<void> {
 	const stale = () => id !== current;
 	const sweep = engine;
 	try {
-		let lastPost = performance.now();
-		let lastBreath = performance.now();
+		const started = performance.now();
+		let lastPost = started;
+		let lastBreath = started;
 		for await (const { done, total, milestone } of sweep.run(request)) {
 			if (stale()) return;
 			const now = performance.now();
-			if ((milestone || now - lastPost > POST_EVERY_MS) && done < total) {
+			// A job that finishes within POST_EVERY_MS (a λ, noise or target move: all decompositions
+			// cached) posts its final results only: each partial costs the page a full redraw.
+			const streaming = now - started > POST_EVERY_MS;
+			if (streaming && (milestone || now - lastPost > POST_EVERY_MS) && done < total) {
 				const partial = await sweep.assemble(request, false);
 				// Nothing to draw yet (a new n before its first sizes): keep the old curve on screen.
 				if (partial.ps.length > 0) post({ type: 'partial', id, results: partial, done, total });

@@ -80,6 +80,22 @@ try {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/labs/${lab.slug}?backend=wasm`);
 		await page.waitForFunction(() => ((window as unknown as { __vlab?: { status: string; runs: number } }).__vlab?.runs ?? 0) >= 1, null, { timeout: 120_000 });
+		// The first run's path: user timings (runtime.ts, the controller) and the runtime's downloads.
+		const load = await page.evaluate(() => ({
+			firstDrawnAt: (window as unknown as { __vlab: { firstDrawnAt: number | null } }).__vlab.firstDrawnAt,
+			measures: performance
+				.getEntriesByType('measure')
+				.filter((m) => m.name.startsWith('vlab:'))
+				.slice(0, 6)
+				.map((m) => [m.name, m.startTime, m.duration] as const),
+			downloads: performance
+				.getEntriesByType('resource')
+				.filter((r) => /\.(wasm|onnx)$/.test(r.name))
+				.map((r) => [r.name.split('/').pop()!, r.startTime, (r as PerformanceResourceTiming).responseEnd] as const)
+		}));
+		console.log(`\n${lab.slug}: first results drawn at ${load.firstDrawnAt?.toFixed(0)} ms`);
+		for (const [name, start, end] of load.downloads) console.log(`  fetch ${name}: ${start.toFixed(0)} → ${end.toFixed(0)} ms`);
+		for (const [name, start, ms] of load.measures) console.log(`  ${name}: from ${start.toFixed(0)} ms, ${ms.toFixed(0)} ms`);
 		await page.waitForTimeout(1500);
 		await measure(page, lab.bench.key, lab.bench.values); // warm
 		const cdp = await context.newCDPSession(page);

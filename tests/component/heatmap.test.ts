@@ -39,6 +39,30 @@ describe('Heatmap', () => {
 		spy.mockReturnValue(null);
 	});
 
+	it('paints a canvas from RGBA bytes in one call when given them', () => {
+		const puts: { data: Uint8ClampedArray; width: number; height: number; x: number; y: number }[] = [];
+		const fake = {
+			set fillStyle(_: string) {
+				throw new Error('no colour strings when the bytes are given');
+			},
+			putImageData(image: { data: Uint8ClampedArray; width: number; height: number }, x: number, y: number) {
+				puts.push({ ...image, x, y });
+			}
+		};
+		// jsdom has no ImageData: a stand-in that keeps what it was given.
+		vi.stubGlobal('ImageData', class { constructor(readonly data: Uint8ClampedArray, readonly width: number, readonly height: number) {} });
+		const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(fake as never);
+		vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue('data:image/png;base64,BBBB');
+		const rgba = Uint8ClampedArray.from({ length: 2 * 3 * 4 }, (_, i) => i);
+		const { container } = render(HeatmapHarness, { rows: 2, cols: 3, render: 'canvas', rgba });
+		expect(puts).toHaveLength(1);
+		expect(puts[0]).toMatchObject({ width: 3, height: 2, x: 0, y: 0 });
+		expect(Array.from(puts[0].data)).toEqual(Array.from(rgba));
+		expect(container.querySelector('image.heatmap')).toHaveAttribute('href', 'data:image/png;base64,BBBB');
+		spy.mockReturnValue(null);
+		vi.unstubAllGlobals();
+	});
+
 	it('lets the figure force either drawing', () => {
 		expect(render(HeatmapHarness, { rows: 2, cols: 2, render: 'canvas' }).container.querySelector('image')).not.toBeNull();
 		expect(render(HeatmapHarness, { rows: 30, cols: 40, render: 'svg' }).container.querySelectorAll('rect')).toHaveLength(1200);

@@ -11,6 +11,7 @@ import { LabFault, timeouts, withTimeout } from './faults';
 import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
+import { timing } from './timing';
 
 export type Ort = typeof OrtTypes;
 export type Session = OrtTypes.InferenceSession;
@@ -120,7 +121,9 @@ webgpuHealth.onFailure(() => caches.webgpu?.clear());
  * backend. A session finished after its time-out is released: nobody holds it.
  */
 async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort: Ort; created: Session }> {
+	const asked = performance.now();
 	const ort = await loadOrt(backend);
+	const loaded = performance.now();
 	const first = !runtimeStarted.has(backend);
 	const limit = first ? timeouts().runtime : timeouts().session;
 	const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
@@ -128,6 +131,9 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const creating = takeTurn(() => (backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create()));
 	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
 	runtimeStarted.add(backend);
+	// User timings (DevTools, the redraw profiler): where a model's first run waits.
+	timing(`vlab:${backend} runtime import`, asked, loaded);
+	timing(`vlab:${backend} session create${first ? ' (first: runtime compile)' : ''}`, loaded, performance.now());
 	if (backend === 'webgpu') void watchDevice(ort);
 	return { ort, created };
 }

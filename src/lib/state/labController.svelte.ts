@@ -10,6 +10,7 @@ import { describeModelError, describeWebgpuFailure } from '$lib/onnx/errors';
 import { LabFault } from '$lib/onnx/faults';
 import { LatestRunner } from '$lib/onnx/latestRunner';
 import { chooseBackend, onWebgpuLost } from '$lib/onnx/runtime';
+import { timing } from '$lib/onnx/timing';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -37,6 +38,16 @@ export const sameState = <S extends Schema>(schema: S, a: StateOf<S> | null, b: 
 /** How long URL writes wait for a slider to settle (browsers throttle rapid history updates). */
 const URL_WRITE_DELAY_MS = 150;
 
+/**
+ * Runs `work` when the main thread is idle (at most a second late): a history update costs
+ * milliseconds that must not land between a control change and its redraw.
+ */
+function whenIdle(work: () => void): void {
+	const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+	if (idle) idle(work, { timeout: 1000 });
+	else work();
+}
+
 /** A shipped model that cannot be downloaded fails on every backend alike: no fallback helps. */
 const isModelFault = (error: unknown) => error instanceof LabFault && error.part === 'model';
 
@@ -61,6 +72,8 @@ export class LabController<S extends Schema, R> {
 
 	#runner: LatestRunner<{ state: StateOf<S>; backend: Backend }>;
 	#urlTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Set by dispose: a URL write still waiting for an idle moment must not touch the next page. */
+	#disposed = false;
 	#requested: Backend | null = null;
 	#unwatchGpu: (() => void) | undefined;
 	/** Until the runtime starts: what starts it besides the page's own triggers (LabShell). */
@@ -84,6 +97,7 @@ export class LabController<S extends Schema, R> {
 			if (this.status === 'error') this.status = 'loading';
 			try {
 				const results = await this.compute(state, backend);
+				timing('vlab:model run', started, performance.now());
 				this.lastRunMs = performance.now() - started;
 				this.results = results;
 				this.resultsFor = state;
@@ -166,6 +180,7 @@ export class LabController<S extends Schema, R> {
 	 * seen), or, for 'change', also for the state to leave the prerendered one.
 	 */
 	async connect(url: URL, startOn: StartOn | null = null): Promise<void> {
+		this.#disposed = false;
 		const { state, notes } = parseState(this.schema, url.searchParams);
 		Object.assign(this.state, state);
 		this.notes = notes;
@@ -270,6 +285,7 @@ export class LabController<S extends Schema, R> {
 
 	/** Stops pending work tied to the page (the delayed URL write); call when the page goes. */
 	dispose(): void {
+		this.#disposed = true;
 		clearTimeout(this.#urlTimer);
 		this.#unwatchGpu?.();
 	}
@@ -282,12 +298,15 @@ export class LabController<S extends Schema, R> {
 
 	#scheduleUrlWrite(): void {
 		clearTimeout(this.#urlTimer);
-		this.#urlTimer = setTimeout(() => {
-			const params = new URLSearchParams(location.search);
-			if (this.#requested) params.set('backend', this.#requested);
-			const query = this.query(params);
-			const next = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
-			if (next !== `${location.pathname}${location.search}${location.hash}`) replaceState(next, {});
-		}, URL_WRITE_DELAY_MS);
+		this.#urlTimer = setTimeout(() => whenIdle(() => this.#writeUrl()), URL_WRITE_DELAY_MS);
+	}
+
+	#writeUrl(): void {
+		if (this.#disposed) return;
+		const params = new URLSearchParams(location.search);
+		if (this.#requested) params.set('backend', this.#requested);
+		const query = this.query(params);
+		const next = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+		if (next !== `${location.pathname}${location.search}${location.hash}`) replaceState(next, {});
 	}
 }

@@ -40,16 +40,29 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 			if (!selector) return markScrollable(root);
 			for (const el of root.querySelectorAll<HTMLElement>(selector)) markScrollable(el);
 		};
+		// Reading scrollWidth right after the DOM changed forces a layout of the whole page, on top
+		// of the frame's own. After content changes the check waits until the frame is painted,
+		// when layout is clean and the read costs nothing (a tab stop one frame late is harmless).
+		let pending = false;
+		const afterPaint = () => {
+			if (pending) return;
+			pending = true;
+			requestAnimationFrame(() =>
+				setTimeout(() => {
+					pending = false;
+					update();
+				})
+			);
+		};
+		// A ResizeObserver reports after layout: checking there forces nothing.
 		const resized = new ResizeObserver(update);
 		resized.observe(root);
-		// Reading scrollWidth forces a layout of the page. With a selector, only mutations that add
-		// a matching element call for it: a figure redrawing its marks inside the root must not
-		// pay a forced layout on every control change.
+		// With a selector, only mutations that add or change a match call for a check: a figure
+		// redrawing its marks inside the root must not.
 		const changed = new MutationObserver((records) => {
-			if (!selector || records.some((record) => addsMatch(record, selector))) update();
+			if (!selector || records.some((record) => addsMatch(record, selector))) afterPaint();
 		});
 		changed.observe(root, { childList: true, subtree: true });
-		update();
 		return () => {
 			resized.disconnect();
 			changed.disconnect();
