@@ -139,6 +139,12 @@ export const attentionHeatmaps = defineLab({
 	hero: 'head-grid',
 	bench: { key: 'layer', values: [1, 0] },
 	derivations: { 'online-softmax': () => import('./OnlineSoftmaxDerivation.svx') },
+	checkpoints: [
+		{ id: 'source-heads', figure: 'head-grid', title: 'Which heads read the token to write?', varies: true, derivation: 'real-model' },
+		{ id: 'query-reads', figure: 'inside-head', title: 'Which key does this query read?', varies: true, derivation: 'inside-one-head' },
+		{ id: 'score-spread', figure: 'scale', title: 'How spread out are raw scores?', varies: true, derivation: 'why-scale' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.AttnController)
 });

@@ -91,6 +91,12 @@ export const doubleDescent = defineLab({
 	// Opens the page, under the title (and is not placed again in the article).
 	hero: 'curve',
 	bench: { key: 'lambda', values: [-2, -1.5] },
+	checkpoints: [
+		{ id: 'peak', figure: 'curve', title: 'Where does the test error peak?', varies: true, derivation: 'min-norm' },
+		{ id: 'train-past-threshold', figure: 'curve', title: 'Training error past the threshold', varies: true, derivation: 'min-norm' },
+		{ id: 'norm-ratio', figure: 'norm', title: 'How large is ‖θ̂‖ at the threshold?', varies: true, derivation: 'min-norm' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.DdController)
 });

@@ -45,7 +45,8 @@ export function showAnswer(kind: AnswerKind, answer: Answer): string {
 		case 'number':
 		case 'marker': {
 			const unit = kind.kind === 'number' && kind.unit ? ` ${kind.unit}` : '';
-			return `${formatNumber(answer.value)}${unit}`;
+			// Trailing zeros of a mantissa say nothing about a reader's guess: 2×10⁻⁹, not 2.00×10⁻⁹.
+			return `${formatNumber(answer.value).replace(/\.?0+(?=×)/, '')}${unit}`;
 		}
 		case 'cells': {
 			if (answer.cells.length === 0) return 'none';
