@@ -70,7 +70,7 @@ describe('/practice', () => {
 		const missedAt = Date.now();
 		expect(await reveal.getAttribute('data-right')).toBe('false');
 		const text = await reveal.innerText();
-		expect(text).toMatch(/Your answer\s*1\.00×10³⁰\s*✗ Not quite/i);
+		expect(text).toMatch(/Your answer\s*1(\.0+)?×10³⁰\s*✗ Not quite/i);
 		expect(text).toMatch(/Computed answer[\s\S]*by the model, on WebAssembly/i);
 		expect(text).toMatch(/The model measured ‖∂L\/∂W₁‖ = /);
 		const depth = /depth (\d+)/.exec(prompt)![1];
@@ -135,6 +135,8 @@ describe('/practice', () => {
 
 	test('a 5-question mock interview runs to its summary, with a clock and links into the labs', async () => {
 		const { page } = await browser.open(PATH);
+		// A card dealt means the page is hydrated: before that a click does nothing.
+		await askedCard(page);
 		await page.getByRole('button', { name: 'Mock interview' }).click();
 		expect(await page.getByLabel('Questions').inputValue()).toBe('5');
 		await page.getByRole('button', { name: 'Start the interview' }).click();
