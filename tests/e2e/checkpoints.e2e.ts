@@ -1,0 +1,122 @@
+/**
+ * Checkpoints in a real browser (diffusion schedules, WASM): the figure a checkpoint asks about is
+ * veiled; a wrong answer and a right one each reveal the reader's answer beside the computed one;
+ * the marker is answered with the keyboard alone; once every checkpoint before it is answered the
+ * figure is unveiled. axe finds nothing serious with checkpoints open and answered. Screenshots of
+ * a checkpoint before and after its reveal at 1280 and 390 px, light and dark, land in
+ * test-results/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { makeSchedule, type ScheduleKind } from '../../labs/diffusion-schedules/schedules';
+import { useBrowser } from './support/guard';
+import { withQuery } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const LAB = withQuery('/labs/diffusion-schedules', { backend: 'wasm' });
+
+const checkpoint = (page: Page, id: string) => page.locator(`[data-checkpoint-id="${id}"]`);
+
+async function prompt(page: Page, id: string): Promise<string> {
+	const p = checkpoint(page, id).locator('.prompt');
+	await p.waitFor();
+	return (await p.textContent()) ?? '';
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+	await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+	const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+describe('checkpoints: commit, then reveal', () => {
+	const browser = useBrowser('wasm');
+
+	test('a wrong answer and a right one, each revealed beside the computed answer; the figure unveils', async () => {
+		const { page } = await browser.open(LAB, { reducedMotion: 'reduce' });
+		await waitForLabReady(page);
+		const veiled = page.locator('figure[data-figure="forward-2d"] [data-veiled]');
+		await expect.poll(() => veiled.count()).toBe(1);
+		expect(await seriousViolations(page)).toEqual([]);
+
+		// Wrong: ᾱ is a share, never 5.
+		const signal = checkpoint(page, 'signal-at');
+		await prompt(page, 'signal-at');
+		await signal.getByRole('textbox', { name: /Your answer/ }).fill('5');
+		await signal.getByTestId('checkpoint-commit').click();
+		const wrong = signal.getByTestId('checkpoint-reveal');
+		await wrong.waitFor();
+		expect(await wrong.textContent()).toContain('✗ Not quite');
+		expect(await signal.getByTestId('checkpoint-given').textContent()).toBe('5');
+		expect(await signal.getByTestId('checkpoint-expected').textContent()).toMatch(/^ᾱ = 0?\.\d+|^ᾱ = \d/);
+		// The other checkpoint on the same figure is still open: the figure stays veiled.
+		expect(await veiled.count()).toBe(1);
+
+		// Right: computed here from the schedule the prompt names.
+		const text = await prompt(page, 'balance');
+		const [, name, T] = /^(\w+) schedule, T = (\d+)/.exec(text)!;
+		const schedule = makeSchedule(name.toLowerCase() as ScheduleKind, Number(T));
+		const t = schedule.alphaBar.findIndex((a) => a < 0.5);
+		const balance = checkpoint(page, 'balance');
+		await balance.getByRole('textbox', { name: /Your answer/ }).fill(String(t + 3));
+		await balance.getByRole('textbox', { name: /Your answer/ }).press('Enter');
+		const right = balance.getByTestId('checkpoint-reveal');
+		await right.waitFor();
+		expect(await right.textContent()).toContain('✓ Right');
+		expect(await balance.getByTestId('checkpoint-expected').textContent()).toBe(`t = ${t}`);
+		await expect.poll(() => veiled.count()).toBe(0);
+		// The page now shows the asked schedule.
+		expect(await page.evaluate(() => (window as unknown as { __vlab: { state: { schedule: string } } }).__vlab.state.schedule)).toBe(name.toLowerCase());
+		expect(await seriousViolations(page)).toEqual([]);
+	});
+
+	test('keyboard only: place the marker with the arrow keys, commit with Enter', async () => {
+		const { page } = await browser.open(LAB, { reducedMotion: 'reduce' });
+		await waitForLabReady(page);
+		const one = checkpoint(page, 'one-percent');
+		await prompt(page, 'one-percent');
+		const slider = one.getByRole('slider');
+		await slider.focus();
+		await page.keyboard.press('End');
+		await page.keyboard.press('Tab');
+		const commit = one.getByTestId('checkpoint-commit');
+		expect(await commit.evaluate((el) => el === document.activeElement)).toBe(true);
+		await page.keyboard.press('Enter');
+		await one.getByTestId('checkpoint-reveal').waitFor();
+		// The verdict heading takes focus, so a keyboard or screen-reader user lands on the result.
+		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H4');
+		await expect.poll(() => page.locator('figure[data-figure="schedules"] [data-veiled]').count()).toBe(0);
+	});
+
+	for (const width of [1280, 390])
+		for (const theme of ['light', 'dark'] as const)
+			test(`screenshots before and after the reveal, ${width} px, ${theme}`, async () => {
+				mkdirSync(OUT_DIR, { recursive: true });
+				const { page } = await browser.open(LAB, { viewport: { width, height: 900 }, colorScheme: theme, reducedMotion: 'reduce' });
+				await waitForLabReady(page);
+				const one = checkpoint(page, 'one-percent');
+				await prompt(page, 'one-percent');
+				await one.scrollIntoViewIfNeeded();
+				await page.evaluate(() => document.fonts.ready);
+				await one.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+				await page.screenshot({ path: `${OUT_DIR}checkpoint-before-${width}-${theme}.png` });
+				const slider = one.getByRole('slider');
+				await slider.focus();
+				for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+				await one.getByTestId('checkpoint-commit').click();
+				await one.getByTestId('checkpoint-reveal').waitFor();
+				await one.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+				await page.waitForTimeout(300);
+				await page.screenshot({ path: `${OUT_DIR}checkpoint-after-${width}-${theme}.png` });
+				const box = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+				if (width === 390) expect(box).toBeLessThanOrEqual(390);
+			});
+});
