@@ -65,7 +65,7 @@ describe('Checkpoint: commit, then reveal', () => {
 		expect(controller.state.depth).toBe(12);
 		await waitFor(() => expect(figure.querySelector('[data-veiled]')).toBeNull());
 		expect(screen.getByText('Layer 1 hears almost nothing.')).toBeInTheDocument();
-	});
+	}, 20_000);
 
 	it('Enter in the answer field commits; a right answer is said so, and the verdict takes focus', async () => {
 		setup();
@@ -76,5 +76,5 @@ describe('Checkpoint: commit, then reveal', () => {
 		await fireEvent.submit(field.closest('form')!);
 		const verdict = await screen.findByRole('heading', { name: '✓ Right' });
 		await waitFor(() => expect(verdict).toHaveFocus());
-	});
+	}, 20_000);
 });

@@ -120,3 +120,24 @@ describe('checkpoints: commit, then reveal', () => {
 				if (width === 390) expect(box).toBeLessThanOrEqual(390);
 			});
 });
+
+describe('an embed carries its checkpoint (?checkpoint=…)', () => {
+	const browser = useBrowser('wasm');
+
+	test('the embed opens on the question, the figure veiled until the answer', async () => {
+		const { page } = await browser.open(withQuery('/embed/diffusion-schedules/schedules', { backend: 'wasm', checkpoint: 'one-percent' }), {
+			viewport: { width: 700, height: 900 },
+			reducedMotion: 'reduce'
+		});
+		await waitForLabReady(page);
+		const one = checkpoint(page, 'one-percent');
+		await prompt(page, 'one-percent');
+		await expect.poll(() => page.locator('figure[data-figure="schedules"] [data-veiled]').count()).toBe(1);
+		await one.getByRole('button', { name: 'Show me the answer' }).click();
+		await one.getByTestId('checkpoint-reveal').waitFor();
+		expect(await one.getByTestId('checkpoint-given').textContent()).toBe('none given');
+		await expect.poll(() => page.locator('figure[data-figure="schedules"] [data-veiled]').count()).toBe(0);
+		mkdirSync(OUT_DIR, { recursive: true });
+		await page.screenshot({ path: `${OUT_DIR}checkpoint-embed-700-light.png`, fullPage: true });
+	});
+});
