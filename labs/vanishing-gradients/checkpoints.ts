@@ -3,7 +3,7 @@
  * (compute.ts, the page's ONNX graph) for the asked state and reads the answer off its numbers.
  */
 import type { Checkpoint } from '$lib/practice/types';
-import { formatNumber, powerOfTen } from '$lib/format';
+import { formatMagnitude, formatNumber, powerOfTen } from '$lib/format';
 import type { VgState } from './compute';
 
 type VgCheckpoint = Checkpoint<VgState>;
@@ -41,9 +41,9 @@ export const gradientRatio: VgCheckpoint = {
 		const perLayer = ratio ** (1 / (state.depth - 1));
 		return {
 			expected: { kind: 'number', value: ratio },
-			shown: `${powerOfTen(decades(ratio))} (${formatNumber(ratio)})`,
+			shown: `${powerOfTen(decades(ratio))} (${formatMagnitude(ratio)})`,
 			explanation:
-				`The model measured ‖∂L/∂W₁‖ = ${formatNumber(first)} and ‖∂L/∂W${subscript(state.depth)}‖ = ${formatNumber(last)}: ` +
+				`The model measured ‖∂L/∂W₁‖ = ${formatMagnitude(first)} and ‖∂L/∂W${subscript(state.depth)}‖ = ${formatMagnitude(last)}: ` +
 				`a factor of ${formatNumber(perLayer)} per layer over ${state.depth - 1} layers. ` +
 				`Each layer multiplies the backward signal by σ′(z) ≤ ¼ times a weight matrix of gain about one, so the product shrinks geometrically with depth.`
 		};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, log10Ratio, plainTick, powerOfTen, superscript, texNumber, WORD_JOINER } from '../../src/lib/format';
+import { formatMagnitude, formatNumber, log10Ratio, plainTick, powerOfTen, superscript, texNumber, WORD_JOINER } from '../../src/lib/format';
 import { pow10Label } from '../../src/lib/viz/ticks';
 
 describe('formatNumber', () => {
@@ -31,6 +31,15 @@ describe('formatNumber', () => {
 		expect(formatNumber(Infinity)).toBe('∞');
 		expect(formatNumber(-Infinity)).toBe('−∞');
 		expect(formatNumber(NaN)).toBe('—');
+	});
+});
+
+describe('formatMagnitude', () => {
+	it('writes a genuinely tiny value instead of 0 (a gradient norm deep in a sigmoid stack)', () => {
+		expect(formatNumber(3.2e-19)).toBe('0');
+		expect(formatMagnitude(3.2e-19)).toBe('3.20×10⁻¹⁹');
+		expect(formatMagnitude(0)).toBe('0');
+		expect(formatMagnitude(0.5)).toBe(formatNumber(0.5));
 	});
 });
 

@@ -43,18 +43,24 @@ const TEX: Style = {
 	scientific: (m, e) => (Number(m) === 1 ? `10^{${e}}` : `${m} \\times 10^{${e}}`)
 };
 
-function write(v: number, digits: number, style: Style): string {
+function write(v: number, digits: number, style: Style, zero = ZERO): string {
 	if (Number.isNaN(v)) return style.nan;
 	const sign = v < 0 ? style.minus : '';
 	if (!Number.isFinite(v)) return sign + style.infinity;
 	const a = Math.abs(v);
-	if (a < ZERO) return '0';
+	if (a < zero) return '0';
 	if (!scientific(a)) return sign + plain(a, digits);
 	return sign + style.scientific(...split(a, digits));
 }
 
 /** Plain text: "0.0891", "−6.13", "2.30×10⁻⁵", "∞", "—" (not a number). */
 export const formatNumber = (v: number, digits = 3): string => write(v, digits, TEXT);
+
+/**
+ * Like formatNumber, for quantities that are genuinely tiny rather than rounding noise (a gradient
+ * norm of 10⁻¹⁹ deep in a sigmoid stack): only an exact 0 reads as 0.
+ */
+export const formatMagnitude = (v: number, digits = 3): string => write(v, digits, TEXT, Number.MIN_VALUE);
 
 /** The same value as TeX for KaTeX: "2.30 \times 10^{-5}"; a bare power of ten as "10^{-5}". */
 export const texNumber = (v: number, digits = 3): string => write(v, digits, TEX);
