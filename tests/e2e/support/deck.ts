@@ -1,7 +1,7 @@
 /**
  * A reveal.js deck on its own origin (another localhost port), made the way reveal.js's docs
  * say, from the installed `reveal.js` package's dist/ files: three slides, one of our figures
- * (`?src=<embed url>`) on slide 2, sized by the site's embed.js (`?site=<origin>`). The iframe
+ * (`?src=<embed url>`, lazy `data-src` with `data-preload`, as the README's snippet) on slide 2, sized by the site's embed.js (`?site=<origin>`). The iframe
  * sends the deck's full address as its referrer, as the README's slide snippet does, so the embed
  * can tell reveal's speaker view (`?receiver`) from the deck.
  */
@@ -29,7 +29,7 @@ function deckPage(src: string, site: string): string {
 	<section><h2>Slide one</h2><p>Words before the figure.</p></section>
 	<section>
 		<h3>Slide two: a live figure</h3>
-		<iframe id="figure" data-src="${escapeAttribute(src)}" title="A figure from the lab" referrerpolicy="no-referrer-when-downgrade" style="width:100%;border:0" height="300"></iframe>
+		<iframe id="figure" data-preload data-src="${escapeAttribute(src)}" title="A figure from the lab" referrerpolicy="no-referrer-when-downgrade" style="width:100%;border:0" height="300"></iframe>
 	</section>
 	<section><h2>Slide three</h2></section>
 </div></div>
