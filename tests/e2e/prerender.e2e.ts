@@ -67,7 +67,7 @@ describe('with the runtime refused, the prerendered figures stay', () => {
 			expect(await page.locator('[data-testid="backend-status"]').innerText()).not.toMatch(/ready|run \d/);
 			expect(await page.getByTestId('prerendered-note').innerText()).toMatch(/default settings, computed when the site was built/);
 			forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
-		});
+		}, 300_000);
 	}
 });
 
@@ -117,7 +117,7 @@ describe('a reader state other than the default', () => {
 		await expect.poll(() => page.getByText('computing your settings…').count()).toBe(0);
 		expect(await page.locator('[data-figure] .body.stale').count()).toBe(0);
 		expect(await page.evaluate(() => (window as Window & { __violations?: string[] }).__violations)).toEqual([]);
-	});
+	}, 240_000);
 
 	test('the default state runs no second time: the build numbers are the first results', async () => {
 		const guarded = await browser.newPage({ prerendered: true });
@@ -132,7 +132,7 @@ describe('a reader state other than the default', () => {
 		const after = await waitForLabReady(page);
 		expect(after.source).toBe('live');
 		expect(after.resultsFor?.seed).toBe(2);
-	});
+	}, 240_000);
 });
 
 describe('embeds stay light', () => {
@@ -169,5 +169,5 @@ describe('embeds stay light', () => {
 		await page.locator('iframe').first().scrollIntoViewIfNeeded();
 		await embeds[0].waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
 		expect(runtime.some((url) => url.endsWith('.wasm'))).toBe(true);
-	});
+	}, 240_000);
 });
