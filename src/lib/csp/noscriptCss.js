@@ -7,4 +7,4 @@
  * changes the hash with it.
  */
 export const NOSCRIPT_EMBED_CSS =
-	'.embed :is(.embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .computing, input, select, button, textarea) { display: none !important; }';
+	'.embed :is(.embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .compare, .figure .computing, input, select, button, textarea) { display: none !important; }';

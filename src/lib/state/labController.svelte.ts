@@ -154,7 +154,8 @@ export class LabController<S extends Schema, R> {
 	}
 
 	/** Takes results computed at build time as the first results: no live run recomputes them. */
-	seed(prerendered: Prerendered<S, R>): void {
+	seed(prerendered: Prerendered<S, R> | null): void {
+		if (!prerendered) return;
 		this.results = prerendered.results;
 		this.resultsFor = prerendered.state;
 		this.source = 'prerendered';
