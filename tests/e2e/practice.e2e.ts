@@ -46,7 +46,12 @@ async function answerAnything(page: Page): Promise<void> {
 	}
 }
 
-const stats = async (page: Page) => (await page.getByTestId('progress-stats').innerText()).replace(/\s+/g, ' ');
+/** The progress line, once the page has read this browser's storage (it is prerendered without it). */
+const stats = async (page: Page) => {
+	const line = page.locator('[data-testid="progress-stats"][data-loaded]');
+	await line.waitFor({ timeout: 30_000 });
+	return (await line.innerText()).replace(/\s+/g, ' ');
+};
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 
 describe('/practice', () => {

@@ -21,9 +21,19 @@ export class PracticeStore {
 	progress = $state<Progress>(emptyProgress());
 	/** A sentence about stored progress that could not be read (kept aside, not overwritten). */
 	storageNote = $state<string | null>(null);
+	/** False until `load` has read the browser's storage (the prerendered page knows no progress). */
+	loaded = $state(false);
 
 	/** Reads the stored progress; call once in the browser. */
 	load(): void {
+		try {
+			this.#read();
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	#read(): void {
 		const store = storage();
 		const text = store?.getItem(STORAGE_KEY);
 		if (!text) return;
