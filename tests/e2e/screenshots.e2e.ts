@@ -26,7 +26,8 @@ describe('screenshots → test-results/screenshots/', () => {
 
 	for (const target of sitePages()) {
 		const contrast = !target.figure;
-		test(`${target.path} at ${WIDTHS.join(' and ')} px, ${SCHEMES.join(' and ')}${contrast ? `, and contrast at ${CONTRAST_WIDTH}` : ''}`, async () => {
+		// Up to three loads of a live lab, each waiting for its model: more than the default 120 s on a busy machine.
+		test(`${target.path} at ${WIDTHS.join(' and ')} px, ${SCHEMES.join(' and ')}${contrast ? `, and contrast at ${CONTRAST_WIDTH}` : ''}`, { timeout: 300_000 }, async () => {
 			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
 			const loads: { width: number; query: string; themes: (typeof SCHEMES)[number][] | ['contrast'] }[] = WIDTHS.map((width) => ({ width, query: path, themes: [...SCHEMES] }));
 			if (contrast) loads.push({ width: CONTRAST_WIDTH, query: withQuery(path, { theme: 'contrast' }), themes: ['contrast'] });
