@@ -9,6 +9,8 @@ import type { Page, Route } from 'playwright-core';
 import { useBrowser, type GuardedPage } from './support/guard';
 import { LIVE_LABS, withQuery } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
+import { liveLabs } from '../../src/lib/labs/registry';
+import { defaults } from '../../src/lib/state/schema';
 
 const browser = useBrowser('wasm');
 
@@ -134,6 +136,33 @@ describe('a reader state other than the default', () => {
 		const after = await waitForLabReady(page);
 		expect(after.source).toBe('live');
 		expect(after.resultsFor?.seed).toBe(2);
+	}, 240_000);
+});
+
+describe('the presentation view', () => {
+	test('a later scene opens on the build numbers for it, with the runtime refused', async () => {
+		const lab = liveLabs.find((l) => l.slug === 'normalization-axes')!;
+		const scene = 3;
+		const expected = { ...defaults(lab.schema), ...lab.scenes[scene - 1].state };
+		expect(expected, 'the scene is not the default state').not.toEqual(defaults(lab.schema));
+		const refused = await browser.newPage({ prerendered: true });
+		await refused.context.route(RUNTIME_FILES, (route: Route) => route.abort('failed'));
+		const { page } = refused;
+		await page.goto(browser.baseURL + withQuery(`/present/${lab.slug}`, { scene, backend: 'wasm' }), { waitUntil: 'load' });
+		await page.getByText('The live model could not load').first().waitFor({ timeout: 60_000 });
+		await expect
+			.poll(() => page.evaluate(() => JSON.stringify((window as VlabWindow).__vlab?.resultsFor)), { timeout: 10_000 })
+			.toBe(JSON.stringify(expected));
+		const snap = await page.evaluate(() => {
+			const v = (window as VlabWindow).__vlab!;
+			return { source: v.source, runs: v.runs, state: v.state };
+		});
+		expect(snap).toEqual({ source: 'prerendered', runs: 0, state: expected });
+		expect(await countMarks(page), 'the scene draws the build numbers').toBeGreaterThan(50);
+		expect(await page.locator('[data-figure] .body.stale').count(), 'no figure waits for them').toBe(0);
+		expect(await page.getByTestId('prerendered-note').innerText()).toMatch(/the settings of this scene, computed when the site was built/);
+		await refused.context.close();
+		forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
 	}, 240_000);
 });
 

@@ -6,7 +6,8 @@
 import { describe, expect, test, vi } from 'vitest';
 import * as devalue from 'devalue';
 import { liveLabs } from '$lib/labs/registry';
-import { prerenderLab } from '$lib/server/prerender';
+import { prerenderLab, prerenderScene } from '$lib/server/prerender';
+import { sceneState } from '$lib/state/scenes';
 import { defaults } from '$lib/state/schema';
 
 vi.mock('$app/navigation', () => ({ replaceState: () => undefined }));
@@ -51,3 +52,22 @@ describe('prerendered results', () => {
 		}, 300_000);
 	}
 });
+
+// The presentation view's scenes, for two labs whose computations take milliseconds (the code
+// path is the default's; what differs is the state, and the cache that shares equal states).
+describe('prerendered scenes', () => {
+	for (const slug of ['normalization-axes', 'diffusion-schedules']) {
+		const lab = liveLabs.find((l) => l.slug === slug)!;
+		test(`${slug}: each scene serialized equals a fresh compute of its state`, async () => {
+			const Controller = await lab.controller();
+			for (const [index, scene] of lab.scenes.entries()) {
+				const state = sceneState(defaults(lab.schema), scene);
+				const shipped = devalue.parse(devalue.stringify(await prerenderScene(lab, index)));
+				expect(shipped.state).toEqual(state);
+				const fresh = await new Controller().computeFor(state, 'wasm');
+				expect(differences(shipped.results, fresh).slice(0, 10), `scene ${index + 1}`).toEqual([]);
+			}
+		}, 120_000);
+	}
+});
+

@@ -43,3 +43,15 @@ export function getChartContext(): ChartContext {
 	if (!hasChartContext()) throw new Error('This layer must be placed inside a <Chart>.');
 	return readChartContext();
 }
+
+/**
+ * The font size a page's charts use, for the layout before the browser can measure it (the
+ * server's render, the first paint before hydration): margins follow the font size, and the
+ * presentation view's type is much larger than an article's.
+ */
+const [readFirstPaintFont, writeFirstPaintFont, hasFirstPaintFont] = createContext<number>();
+
+export const setChartFirstPaintFont = (px: number): number => writeFirstPaintFont(px);
+
+/** The page's chart font size before measuring, px (an article's 13 px when it sets none). */
+export const getChartFirstPaintFont = (): number => (hasFirstPaintFont() ? readFirstPaintFont() : 13);

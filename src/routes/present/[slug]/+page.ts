@@ -4,7 +4,7 @@ import type { PageLoad } from './$types';
 export { entries } from '$lib/labs/entries';
 
 // Every figure a scene shows and the derivations.
-export const load: PageLoad = async ({ params }) => {
+export const load: PageLoad = async ({ params, data }) => {
 	const lab = requireLab(params.slug);
 	const shown = new Set(lab.scenes.flatMap((scene) => scene.figures));
 	const [figures, derivations, Controller] = await Promise.all([
@@ -12,5 +12,5 @@ export const load: PageLoad = async ({ params }) => {
 		loadComponents(lab.derivations),
 		lab.controller()
 	]);
-	return { lab, figures, derivations, Controller };
+	return { ...data, lab, figures, derivations, Controller };
 };
