@@ -69,6 +69,8 @@ async function walkBackend(kind: BrowserKind, origin: string) {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		// tsx names functions with `__name`, which the page must know for the callbacks we send it.
 		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+		// The live path on purpose: this measures sessions over many runs, not first paint, and
+		// the first status 'ready' must mean a session exists.
 		await context.addInitScript('globalThis.__vlabNoPrerender = true;');
 		const page = await context.newPage();
 		page.on('pageerror', (error) => console.error(`    page error: ${error.message}`));

@@ -18,7 +18,7 @@ describe('e2e guard', () => {
 
 	/** A guarded page on the home page, with the list the guard records its problems in. */
 	async function guardedHome(options: Parameters<Browser['newContext']>[0] = {}) {
-		const context = await browser.newContext(options);
+		const context = await browser.newContext({ serviceWorkers: 'block', ...options });
 		const problems: string[] = [];
 		await guardContext(context, problems);
 		const page = await context.newPage();

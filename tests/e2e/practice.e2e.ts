@@ -203,7 +203,7 @@ describe('/practice', () => {
 	}
 
 	test('offline after one visit: /practice reloads from the service worker and still computes an answer', async () => {
-		const { page, context } = await browser.open(PATH);
+		const { page, context } = await browser.open(PATH, { serviceWorkers: 'allow' });
 		await askedCard(page);
 		await page.waitForFunction(
 			async () => {

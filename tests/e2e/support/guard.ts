@@ -117,6 +117,10 @@ export function guardPage(page: Page, problems: string[]): void {
  * `prerendered: true` keeps the page as readers get it: the build's numbers first, the runtime
  * started when needed. By default a test's page drops them on mount and runs the live model at
  * once (`__vlabNoPrerender`), so tests of the live model see the live model's numbers.
+ *
+ * Service workers are blocked unless a test asks for them (`serviceWorkers: 'allow'`): the worker
+ * precaches the whole site (~47 MB) in every fresh context, seconds of CPU per page that only
+ * the offline tests need.
  */
 export type PageOptions = BrowserContextOptions & { prerendered?: boolean };
 
@@ -154,7 +158,7 @@ export function useBrowser(kind: BrowserKind): BrowserFixture {
 
 	const newPage = async ({ prerendered = false, ...options }: PageOptions = {}): Promise<GuardedPage> => {
 		if (!browser) throw new Error('Chromium is not running (beforeAll failed?)');
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
 		if (!prerendered) await context.addInitScript(() => void ((globalThis as { __vlabNoPrerender?: boolean }).__vlabNoPrerender = true));
 		const problems: string[] = [];
 		await guardContext(context, problems);
