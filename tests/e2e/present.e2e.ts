@@ -5,6 +5,7 @@
  * is under 20 px, no two labels in a figure overlap, and the figures the scene declares (the ones
  * its caption talks about) are the ones shown, whole and on screen. A screenshot of every scene
  * lands in test-results/screenshots/scenes/<slug>-<n>.png for a person to look at.
+ * The poll slides between scenes (a lab's checkpoints) are passed over here; poll.e2e.ts tests one.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,14 @@ async function settled(page: Page): Promise<void> {
 
 const heading = (page: Page) => page.locator('main h1').innerText();
 const sceneParam = (page: Page) => new URL(page.url()).searchParams.get('scene');
+const onPoll = async (page: Page) => (await page.locator('main[data-slide="poll"]').count()) > 0;
+
+/** Presses `key`, then steps on in the same direction past poll slides, to the next scene. */
+async function press(page: Page, key: string): Promise<void> {
+	await page.keyboard.press(key);
+	const on = ['ArrowLeft', 'PageUp', 'End'].includes(key) ? 'ArrowLeft' : 'ArrowRight';
+	while (await onPoll(page)) await page.keyboard.press(on);
+}
 
 describe('presentation view', () => {
 	const browser = useBrowser('wasm');
@@ -51,19 +60,21 @@ describe('presentation view', () => {
 		test(`${lab.slug}: clicker keys move between scenes, ? shows the keys, c contrast, Esc leaves`, async () => {
 			const { page } = await browser.open(`/present/${lab.slug}?backend=wasm`, PROJECTOR);
 			await waitForLabReady(page);
+			// The deck opens on its first slide: a poll, when the first scene's figure has a checkpoint.
+			await press(page, 'Home');
 			expect(await heading(page)).toBe(titles[0]);
 
-			await page.keyboard.press('ArrowRight');
+			await press(page, 'ArrowRight');
 			await expect.poll(() => heading(page)).toBe(titles[1]);
 			expect(sceneParam(page)).toBe('2');
-			await page.keyboard.press('PageDown');
+			await press(page, 'PageDown');
 			await expect.poll(() => heading(page)).toBe(titles[Math.min(2, titles.length - 1)]);
-			await page.keyboard.press('PageUp');
+			await press(page, 'PageUp');
 			await expect.poll(() => heading(page)).toBe(titles[1]);
-			await page.keyboard.press('End');
+			await press(page, 'End');
 			await expect.poll(() => heading(page)).toBe(titles[titles.length - 1]);
 			expect(sceneParam(page)).toBe(String(titles.length));
-			await page.keyboard.press('Home');
+			await press(page, 'Home');
 			await expect.poll(() => heading(page)).toBe(titles[0]);
 
 			await page.keyboard.press('c');
@@ -88,7 +99,7 @@ describe('presentation view', () => {
 				const say = (line: string) => problems.push(`scene ${scene}: ${line}`);
 				if (scene > 1) {
 					const before = (await vlabSnapshot(page))?.lastDrawnAt ?? null;
-					await page.keyboard.press('ArrowRight');
+					await press(page, 'ArrowRight');
 					await expect.poll(() => heading(page), { timeout: 15_000 }).toBe(titles[scene - 1]);
 					// The scene's own run (a scene that changes no state redraws nothing: give it a moment).
 					await page

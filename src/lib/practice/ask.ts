@@ -8,12 +8,13 @@ import { defaults, serializeState, type Schema, type StateOf } from '$lib/state/
 import type { Lab } from '$lib/labs/types';
 import type { Checkpoint } from './types';
 
-export type LabState = Record<string, unknown>;
+/** A lab's full URL state (values as a schema's controls hold them). */
+export type LabState = Record<string, string | number | boolean>;
 
-/** The full lab state a checkpoint is asked at, for one seed. */
-export function askedState(lab: Lab, checkpoint: Checkpoint, seed: number): LabState {
+/** The full lab state a checkpoint is asked at, for one seed (`lab`: anything with the lab's schema, e.g. its controller). */
+export function askedState(lab: Pick<Lab, 'schema'>, checkpoint: Checkpoint, seed: number): LabState {
 	const rng = new Rng(seed);
-	return { ...defaults(lab.schema), ...checkpoint.settings(() => rng.uniform()) };
+	return { ...defaults(lab.schema), ...checkpoint.settings(() => rng.uniform()) } as LabState;
 }
 
 /**

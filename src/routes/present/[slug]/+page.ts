@@ -3,10 +3,10 @@ import type { PageLoad } from './$types';
 
 export { entries } from '$lib/labs/entries';
 
-// Every figure a scene shows and the derivations.
+// Every figure a scene or a poll slide (a checkpoint) shows, and the derivations.
 export const load: PageLoad = async ({ params, data }) => {
 	const lab = requireLab(params.slug);
-	const shown = new Set(lab.scenes.flatMap((scene) => scene.figures));
+	const shown = new Set([...lab.scenes.flatMap((scene) => scene.figures), ...(lab.checkpoints ?? []).map((card) => card.figure)]);
 	const [figures, derivations, Controller] = await Promise.all([
 		loadFigures(lab, [...shown]),
 		loadComponents(lab.derivations),
