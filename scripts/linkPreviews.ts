@@ -69,8 +69,8 @@ function cardHtml(title: string, picture: Buffer): string {
 </body></html>`;
 }
 
-/** What is dead in a picture: the site's header, the control panel, a figure's controls and tools. */
-const HIDDEN = '.site-header, .panel, .figure .tools, .figure .message, .figure .controls { display: none !important; }';
+/** What is dead in a picture: the site's header, the control panel, a figure's controls, tools and file pickers. */
+const HIDDEN = '.site-header, .panel, .figure .tools, .figure .message, .figure .controls, .figure .file-input { display: none !important; }';
 const VIEWPORT = { width: 760, height: 1000 };
 
 /** The committed still of a figure (`npm run snapshots`: the model's drawing in the default settings). */
