@@ -4,9 +4,10 @@
  * - Link-preview images (Open Graph, Twitter cards, oEmbed thumbnails): a 1200×630 card of the
  *   site's name, the lab's title and the figure, `build/previews/<slug>.png` (the lab's hero
  *   figure) and `build/previews/<slug>/<figure>.png` (each embeddable figure).
- * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the picture on the
- *   index's lab cards, and the height that goes into the figure's oEmbed response
- *   (`build/oembed/…`, rewritten here; it was prerendered with a guess).
+ * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the index's lab cards
+ *   show them.
+ * - The height of each embeddable figure in its embed page, at an oEmbed iframe's width, written
+ *   into its oEmbed response (`build/oembed/…`, prerendered with a guess).
  *
  * A figure is pictured from the lab page as prerendered, opened in headless Chromium with
  * JavaScript off (no runtime, so it takes seconds): the figures' first paint. A figure whose first
@@ -22,8 +23,8 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { liveLabs } from '../src/lib/labs/registry';
 import type { Lab } from '../src/lib/labs/types';
-import { oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
-import { figureEmbedHeight } from '../src/lib/share/oembed';
+import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
+import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
 import { CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
 import { BUILD_DIR, serveBuild } from './serve';
@@ -106,24 +107,38 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 	return shots;
 }
 
-/** A PNG's height in px (its IHDR chunk comes first); the pictures are taken at 1 px per CSS px. */
-function pngHeight(png: Buffer): number {
-	return png.readUInt32BE(20);
+/**
+ * Each embeddable figure's height in its own embed, at the width an oEmbed iframe has, as first
+ * painted (JavaScript off: its controls are hidden, EMBED_CHROME stands for them).
+ */
+async function embedHeights(browser: Browser, origin: string, lab: Lab): Promise<Map<string, number>> {
+	const heights = new Map<string, number>();
+	const context = await browser.newContext({ viewport: { width: EMBED_WIDTH, height: 900 }, colorScheme: 'light', javaScriptEnabled: false });
+	try {
+		const page = await context.newPage();
+		for (const figure of lab.figures.filter((f) => f.embeddable)) {
+			await page.goto(`${origin}${embedPath(lab.slug, figure.id)}?theme=light`);
+			const box = await page.locator(`figure.figure[data-figure="${figure.id}"]`).first().boundingBox();
+			if (box) heights.set(figure.id, box.height);
+		}
+	} finally {
+		await context.close();
+	}
+	return heights;
 }
 
 /** An embeddable figure's oEmbed response, rewritten with its measured height (it was prerendered with a guess). */
-function measureOEmbed(slug: string, figure: string, picture: Buffer): void {
+function measureOEmbed(slug: string, figure: string, pictureHeight: number): void {
 	const file = join(BUILD_DIR, oembedPath(slug, figure));
 	if (!existsSync(file)) return;
 	const response = JSON.parse(readFileSync(file, 'utf8')) as { height: number; html: string };
-	response.height = figureEmbedHeight(pngHeight(picture));
+	response.height = figureEmbedHeight(pictureHeight);
 	response.html = response.html.replace(/ height="\d+"/, ` height="${response.height}"`);
 	writeFileSync(file, JSON.stringify(response));
 }
 
 async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void> {
 	const previews = previewsOf(lab);
-	const embeddable = lab.figures.filter((f) => f.embeddable).map((f) => f.id);
 	const card = await browser.newPage({ viewport: PREVIEW_SIZE, deviceScaleFactor: 1 });
 	try {
 		const shots = await pictures(browser, origin, lab, [...new Set(previews.map((p) => p.figure))]);
@@ -132,10 +147,8 @@ async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void
 			writeFileSync(out(path), await card.screenshot({ type: 'png' }));
 			console.log(`  build${path}`);
 		}
-		for (const [figure, picture] of shots) {
-			writeFileSync(out(stillPath(lab.slug, figure)), picture);
-			if (embeddable.includes(figure)) measureOEmbed(lab.slug, figure, picture);
-		}
+		for (const [figure, picture] of shots) writeFileSync(out(stillPath(lab.slug, figure)), picture);
+		for (const [figure, height] of await embedHeights(browser, origin, lab)) measureOEmbed(lab.slug, figure, height);
 	} catch (error) {
 		console.warn(`  ${lab.slug}: no pictures (${error instanceof Error ? error.message.split('\n')[0] : error})`);
 	} finally {
