@@ -8,12 +8,13 @@ import { cspDirectives } from './src/lib/csp/directives.js';
 import { siteOrigin } from './src/lib/share/siteOrigin.js';
 
 /**
- * Link-preview images are drawn after the prerender (scripts/linkPreviews.ts), so a crawled
- * og:image is not there yet; every other missing page still fails the build.
+ * Link-preview images and figure pictures are drawn after the prerender (scripts/linkPreviews.ts),
+ * so a crawled og:image or index card picture is not there yet; every other missing page still
+ * fails the build.
  * @type {import('@sveltejs/kit').PrerenderHttpErrorHandler}
  */
 function handleHttpError({ path, referrer, message }) {
-	if (path.startsWith('/previews/') && path.endsWith('.png')) return;
+	if ((path.startsWith('/previews/') || path.startsWith('/stills/')) && path.endsWith('.png')) return;
 	throw new Error(`${message}${referrer ? ` (linked from ${referrer})` : ''}`);
 }
 

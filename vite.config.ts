@@ -39,7 +39,7 @@ const pwa = SvelteKitPWA({
 		// Lab state lives in the query string: /labs/x?depth=7 is the cached /labs/x.
 		ignoreURLParametersMatching: [/.*/],
 		// The bench-only page loads TensorFlow.js; readers never need it offline.
-		globIgnores: ['**/bench/**', '**/*tfjs*', '**/embed-snapshots/**']
+		globIgnores: ['**/bench/**', '**/*tfjs*']
 	},
 	kit: { trailingSlash: 'never' }
 });

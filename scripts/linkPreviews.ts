@@ -1,25 +1,30 @@
 /**
- * The link-preview images (Open Graph, Twitter cards, oEmbed thumbnails), made from the built site
- * right after `vite build` (`npm run build` runs this): each is a 1200×630 card of the site's name,
- * the lab's title and the figure, `build/previews/<slug>.png` (the lab's hero figure) and
- * `build/previews/<slug>/<figure>.png` (each embeddable figure). Nothing here is committed.
+ * The build's pictures of figures, made from the built site right after `vite build` (`npm run
+ * build` runs this). Nothing here is committed.
+ * - Link-preview images (Open Graph, Twitter cards, oEmbed thumbnails): a 1200×630 card of the
+ *   site's name, the lab's title and the figure, `build/previews/<slug>.png` (the lab's hero
+ *   figure) and `build/previews/<slug>/<figure>.png` (each embeddable figure).
+ * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the index's lab cards
+ *   show them.
+ * - The height of each embeddable figure in its embed page, at an oEmbed iframe's width, written
+ *   into its oEmbed response (`build/oembed/…`, prerendered with a guess).
  *
- * The figure is pictured from the lab page as prerendered, opened in headless Chromium with
- * JavaScript off (no runtime, so it takes seconds): the figures' first paint. A figure whose
- * first paint has no numbers yet (still "computing") is taken from its committed still
- * (static/embed-snapshots, the model's drawing made by `npm run snapshots`), or, with
- * LINK_PREVIEWS=live, from the live page once the model has drawn it (slow: every model loads).
+ * A figure is pictured from the lab page as prerendered, opened in headless Chromium with
+ * JavaScript off (no runtime, so it takes seconds): the figures' first paint. A figure whose first
+ * paint has no numbers yet (still "computing") is pictured from the live page instead, once the
+ * model has drawn it (slow: the runtime and the lab's models load).
  *
  * Without Chromium (CHROMIUM_PATH, /usr/bin/chromium by default) the build still succeeds, with a
- * warning: each preview is then the figure's committed still as it is (not card-sized).
+ * warning: there are then no pictures (pages link to missing images) and the oEmbed heights stay
+ * a guess.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { liveLabs } from '../src/lib/labs/registry';
-import { snapshotFile } from '../src/lib/labs/snapshots';
 import type { Lab } from '../src/lib/labs/types';
-import { PREVIEW_SIZE, previewPath, SITE_NAME } from '../src/lib/share/links';
+import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
+import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
 import { CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
 import { BUILD_DIR, serveBuild } from './serve';
@@ -27,7 +32,6 @@ import { BUILD_DIR, serveBuild } from './serve';
 /** Labs drawn at once: each runs its models; two cores. */
 const AT_ONCE = 2;
 const DRAW_TIMEOUT_MS = 90_000;
-const LIVE = process.env.LINK_PREVIEWS === 'live';
 
 interface Preview {
 	/** Where it goes, under build/. */
@@ -48,15 +52,6 @@ function out(path: string): string {
 	return file;
 }
 
-/** The committed still of a figure, when there is one, in place of its card. */
-function fallBack(lab: Lab, previews: Preview[], why: string): void {
-	for (const { path, figure } of previews) {
-		const still = join('static', snapshotFile(lab.slug, figure));
-		if (existsSync(still)) copyFileSync(still, out(path));
-		console.warn(`  ${path}: ${existsSync(still) ? 'the figure’s committed still' : 'none'} (${why})`);
-	}
-}
-
 function escapeHtml(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
@@ -69,25 +64,19 @@ function cardHtml(title: string, picture: Buffer): string {
 </body></html>`;
 }
 
-/** What is dead in a picture: the site's header, the control panel, a figure's controls and tools. */
-const HIDDEN = '.site-header, .panel, .figure .tools, .figure .message, .figure .controls { display: none !important; }';
+/** What is dead in a picture: the site's header, the control panel, a figure's controls, tools and file pickers. */
+const HIDDEN = '.site-header, .panel, .figure .tools, .figure .message, .figure .controls, .figure .file-input { display: none !important; }';
 const VIEWPORT = { width: 760, height: 1000 };
-
-/** The committed still of a figure (`npm run snapshots`: the model's drawing in the default settings). */
-function stillOf(slug: string, figure: string): Buffer | null {
-	const file = join('static', snapshotFile(slug, figure));
-	return existsSync(file) ? readFileSync(file) : null;
-}
 
 /**
  * Pictures of the lab page's figures as painted with JavaScript off (quick: no runtime), when
- * the page was prerendered with their numbers. A figure still "computing" there is taken from the
- * live page, where the model draws it, with LINK_PREVIEWS=live (slow: the runtime and every model
- * load), or else from its committed still.
+ * the page was prerendered with their numbers; a figure still "computing" there is taken from
+ * the live page, once the model has drawn it (slow: the runtime and every model load).
  */
 async function pictures(browser: Browser, origin: string, lab: Lab, figures: string[]): Promise<Map<string, Buffer>> {
 	const shots = new Map<string, Buffer>();
-	for (const javaScriptEnabled of LIVE ? [false, true] : [false]) {
+	for (const javaScriptEnabled of [false, true]) {
+		if (figures.every((f) => shots.has(f))) break;
 		// The page's policy would refuse the stylesheet that hides the controls: the camera's only.
 		const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', javaScriptEnabled, bypassCSP: true });
 		try {
@@ -113,13 +102,39 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 			await context.close();
 		}
 	}
-	for (const id of figures.filter((f) => !shots.has(f))) {
-		const still = stillOf(lab.slug, id);
-		if (!still) throw new Error(`${id} is not drawn in the page's first paint and has no still`);
-		shots.set(id, still);
-		console.log(`  (${lab.slug}/${id}: from its committed still; its first paint has no numbers)`);
-	}
+	const missing = figures.filter((f) => !shots.has(f));
+	if (missing.length > 0) throw new Error(`${missing.join(', ')}: not drawn, even live`);
 	return shots;
+}
+
+/**
+ * Each embeddable figure's height in its own embed, at the width an oEmbed iframe has, as first
+ * painted (JavaScript off: its controls are hidden, EMBED_CHROME stands for them).
+ */
+async function embedHeights(browser: Browser, origin: string, lab: Lab): Promise<Map<string, number>> {
+	const heights = new Map<string, number>();
+	const context = await browser.newContext({ viewport: { width: EMBED_WIDTH, height: 900 }, colorScheme: 'light', javaScriptEnabled: false });
+	try {
+		const page = await context.newPage();
+		for (const figure of lab.figures.filter((f) => f.embeddable)) {
+			await page.goto(`${origin}${embedPath(lab.slug, figure.id)}?theme=light`);
+			const box = await page.locator(`figure.figure[data-figure="${figure.id}"]`).first().boundingBox();
+			if (box) heights.set(figure.id, box.height);
+		}
+	} finally {
+		await context.close();
+	}
+	return heights;
+}
+
+/** An embeddable figure's oEmbed response, rewritten with its measured height (it was prerendered with a guess). */
+function measureOEmbed(slug: string, figure: string, pictureHeight: number): void {
+	const file = join(BUILD_DIR, oembedPath(slug, figure));
+	if (!existsSync(file)) return;
+	const response = JSON.parse(readFileSync(file, 'utf8')) as { height: number; html: string };
+	response.height = figureEmbedHeight(pictureHeight);
+	response.html = response.html.replace(/ height="\d+"/, ` height="${response.height}"`);
+	writeFileSync(file, JSON.stringify(response));
 }
 
 async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void> {
@@ -132,8 +147,10 @@ async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void
 			writeFileSync(out(path), await card.screenshot({ type: 'png' }));
 			console.log(`  build${path}`);
 		}
+		for (const [figure, picture] of shots) writeFileSync(out(stillPath(lab.slug, figure)), picture);
+		for (const [figure, height] of await embedHeights(browser, origin, lab)) measureOEmbed(lab.slug, figure, height);
 	} catch (error) {
-		fallBack(lab, previews, `${error instanceof Error ? error.message.split('\n')[0] : error}`);
+		console.warn(`  ${lab.slug}: no pictures (${error instanceof Error ? error.message.split('\n')[0] : error})`);
 	} finally {
 		await card.close();
 	}
@@ -141,8 +158,7 @@ async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void
 
 const started = performance.now();
 if (!existsSync(CHROMIUM_PATH)) {
-	console.warn(`Link previews: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH), so they are the figures' committed stills.`);
-	for (const lab of liveLabs) fallBack(lab, previewsOf(lab), 'no Chromium');
+	console.warn(`Link previews: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH), so no link-preview images, no card pictures on the index, guessed oEmbed heights.`);
 } else {
 	console.log('Link previews:');
 	const server = await serveBuild();

@@ -59,8 +59,8 @@ export const ${camel} = defineLab({
 		}
 	],
 	figures: [
-		// Embeddable once it has a still image for readers without JavaScript: set true, then
-		// \`npm run build && npm run snapshots -- ${slug}\` (a unit test checks the image exists).
+		// Set embeddable once the figure stands on its own: its embed, gallery entry, oEmbed response
+		// and link-preview card follow (the build pictures it; nothing to commit).
 		{ id: 'curve', title: 'tanh(g·x), computed by the model', embeddable: false, component: () => import('./CurveFigure.svelte') }
 	],
 	bench: { key: 'gain', values: [1.5, 1] },

@@ -151,14 +151,6 @@ describe('embed pages on a phone (390 × 700)', () => {
 	});
 });
 
-/**
- * Figures that paint only pixels on a canvas (diffusion's images): a prerendered page
- * cannot carry those pixels, so with JavaScript off they show their frame, axes and text only.
- * Known gap of issue 16 item 3; the test below fails once one of them draws its marks without
- * JavaScript, so this list cannot go stale.
- */
-const CANVAS_DRAWN = new Set(['diffusion-schedules/image']);
-
 describe('embed pages with JavaScript off', () => {
 	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);
@@ -166,17 +158,12 @@ describe('embed pages with JavaScript off', () => {
 	for (const embed of embeds) {
 		test(`${embed.path} shows its prerendered figure and a link to the lab`, async () => {
 			const { page } = await browser.open(embed.path, { javaScriptEnabled: false });
-			const key = embed.path.replace(/^\/embed\//, '');
-			// The figure's real marks, from the build's numbers (not an empty frame, not an image).
+			// The figure's real marks, from the build's numbers (not an empty frame): its shapes, and
+			// the pixel pictures (svg images) prerendered with their pixels.
 			const marks = await page
-				.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon)')
+				.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image[href^="data:image/png"])')
 				.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0 || el.getBoundingClientRect().height > 0).length);
-			if (CANVAS_DRAWN.has(key)) {
-				await expect(page.locator(`[data-figure="${embed.figure}"]`).count()).resolves.toBe(1);
-				expect(marks, `${key} draws its marks without JavaScript now: drop it from CANVAS_DRAWN`).toBeLessThanOrEqual(10);
-			} else {
-				expect(marks, 'the figure draws marks without JavaScript').toBeGreaterThan(10);
-			}
+			expect(marks, 'the figure draws marks without JavaScript').toBeGreaterThan(10);
 			const link = page.locator('.no-script a');
 			await link.waitFor({ state: 'visible', timeout: 10_000 });
 			expect(await link.getAttribute('href')).toMatch(/\/labs\/[a-z-]+$/);

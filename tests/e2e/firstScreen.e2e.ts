@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '../../src/lib/labs/registry';
+import { previewFigure } from '../../src/lib/share/preview';
 import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
@@ -54,18 +55,18 @@ describe('the first screen of a lab', () => {
 describe('the index', () => {
 	const browser = useBrowser('wasm');
 
-	test("each lab's card shows its hero still, sized and described, and fits a phone", async () => {
+	test("each lab's card shows its hero picture (drawn by the build), sized and described, and fits a phone", async () => {
 		const { page } = await browser.open('/', { viewport: { width: 390, height: 844 } });
 		for (const lab of liveLabs) {
 			const img = page.locator(`a[href$="labs/${lab.slug}"] img`);
 			await img.scrollIntoViewIfNeeded();
 			const shown = await img.evaluate(async (el: HTMLImageElement) => {
 				await el.decode();
-				return { src: el.getAttribute('src'), width: el.getAttribute('width'), height: el.getAttribute('height'), alt: el.alt, natural: el.naturalWidth };
+				return { src: el.getAttribute('src'), alt: el.alt, natural: el.naturalWidth, box: el.getBoundingClientRect().height };
 			});
-			expect(shown.src).toBe(`/embed-snapshots/${lab.slug}/${lab.hero}.png`);
-			expect(Number(shown.width), 'width is the picture’s own').toBe(shown.natural);
-			expect(Number(shown.height)).toBeGreaterThan(0);
+			expect(shown.src).toBe(`/stills/${lab.slug}/${previewFigure(lab)?.id}.png`);
+			expect(shown.natural, 'the picture loaded').toBeGreaterThan(100);
+			expect(shown.box, 'the card holds its room').toBeGreaterThan(100);
 			expect(shown.alt.length).toBeGreaterThan(10);
 		}
 		expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);

@@ -5,15 +5,15 @@ import { embedPath, oembedPath, previewPath } from '../../src/lib/share/links';
 const lab = { slug: 'vanishing-gradients', title: 'Vanishing & "exploding" gradients' };
 
 describe('oEmbed responses', () => {
-	test('a figure: rich, its iframe on the site origin, its still height plus its controls row', () => {
-		const response = oembedFor(lab, { id: 'activations', title: 'Activations <through> depth' }, 'https://labs.example.org');
+	test('a figure: rich, its iframe on the site origin, its picture height plus its controls row', () => {
+		const response = oembedFor(lab, { id: 'activations', title: 'Activations <through> depth' }, 'https://labs.example.org', 571);
 		expect(response).toEqual({
 			version: '1.0',
 			type: 'rich',
 			title: 'Activations <through> depth · Vanishing & "exploding" gradients',
 			provider_name: 'Deep-learning visual lab',
 			provider_url: 'https://labs.example.org/',
-			// activations' still is 571 px tall (src/lib/labs/snapshotSizes.json), plus 96 px.
+			// A picture 571 px tall, plus 96 px.
 			html:
 				'<iframe src="https://labs.example.org/embed/vanishing-gradients/activations" title="Activations &lt;through&gt; depth · Vanishing &amp; &quot;exploding&quot; gradients" width="720" height="667" style="width:100%;max-width:720px;border:0" loading="lazy"></iframe>',
 			width: 720,
@@ -22,6 +22,12 @@ describe('oEmbed responses', () => {
 			thumbnail_width: 1200,
 			thumbnail_height: 630
 		});
+	});
+
+	test('a figure not measured yet starts 480 + 96 px tall', () => {
+		const response = oembedFor(lab, { id: 'activations', title: 'Activations' }, 'https://labs.example.org');
+		expect(response.height).toBe(576);
+		expect(response.html).toContain('height="576"');
 	});
 
 	test('a whole lab: the lab embed, its card, a tall start', () => {

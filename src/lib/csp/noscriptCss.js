@@ -1,10 +1,10 @@
 /**
  * The one inline <style> the site ships: an embed page with JavaScript off keeps its figures
  * (their marks are prerendered) and hides what needs JavaScript: the settings, the ⋯ menu, the
- * figures' own controls and export buttons, and a "computing…" pill that would never end
+ * figures' own controls, export buttons and file pickers, and a "computing…" pill that would never end
  * (NoScriptFallback.svelte). It lives here, not in the component,
  * because the Content-Security-Policy must name its hash (directives.js): any change to this text
  * changes the hash with it.
  */
 export const NOSCRIPT_EMBED_CSS =
-	'.embed :is(.embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .compare, .figure .computing, input, select, button, textarea) { display: none !important; }';
+	'.embed :is(.embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .compare, .figure .computing, .figure .file-input, input, select, button, textarea) { display: none !important; }';

@@ -24,7 +24,7 @@ export interface LabFigure<Key extends string = string> {
 	/** Used in URLs (/embed/<slug>/<id>), as the figure's anchor and its `data-figure`. */
 	id: string;
 	title: string;
-	/** Can be embedded on its own (and then needs a still image: `npm run snapshots`). */
+	/** Can be embedded on its own (/embed/<slug>/<id>, in the gallery, with an oEmbed response and a link-preview card). */
 	embeddable: boolean;
 	component: ComponentLoader;
 	/** The controls shown with the figure in its embed: all of them when absent, none for []. */

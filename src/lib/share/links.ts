@@ -1,7 +1,8 @@
 /**
- * Where a lab's or a figure's shareable parts live: its pages, its oEmbed response and its
- * link-preview image (drawn after the build by scripts/linkPreviews.ts). Root-relative paths;
- * `absolute` puts the site's origin in front (link previews and oEmbed need absolute URLs).
+ * Where a lab's or a figure's shareable parts live: its pages, its oEmbed response, its
+ * link-preview image and its bare picture (both drawn after the build by scripts/linkPreviews.ts).
+ * Root-relative paths; `absolute` puts the site's origin in front (link previews and oEmbed need
+ * absolute URLs).
  */
 export const SITE_NAME = 'Deep-learning visual lab';
 
@@ -22,6 +23,11 @@ export function oembedPath(slug: string, figure?: string): string {
 
 export function previewPath(slug: string, figure?: string): string {
 	return figure ? `/previews/${slug}/${figure}.png` : `/previews/${slug}.png`;
+}
+
+/** A figure's bare picture at its first paint (the index card's picture), also drawn after the build. */
+export function stillPath(slug: string, figure: string): string {
+	return `/stills/${slug}/${figure}.png`;
 }
 
 export function absolute(origin: string, path: string): string {

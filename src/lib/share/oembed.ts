@@ -4,7 +4,6 @@
  * embeddable figure, and found through each page's `<link rel="alternate" type="application/json+oembed">`.
  */
 import type { Lab, LabFigure } from '$lib/labs/types';
-import sizes from '$lib/labs/snapshotSizes.json';
 import { absolute, embedPath, PREVIEW_SIZE, previewPath, SITE_NAME } from './links';
 
 export interface OEmbedRich {
@@ -22,7 +21,7 @@ export interface OEmbedRich {
 	thumbnail_height: number;
 }
 
-/** The width an embed is laid out for (its stills are taken at this width). */
+/** The width an embed is laid out for. */
 export const EMBED_WIDTH = 720;
 /** The row of controls and the frame's padding under an embedded figure, roughly. */
 const EMBED_CHROME = 96;
@@ -33,20 +32,28 @@ function escapeAttr(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-/** The starting height of a figure's embed: its still image's, plus its controls. */
-export function figureEmbedHeight(slug: string, figure: string): number {
-	const still = (sizes as Record<string, number[] | undefined>)[`${slug}/${figure}`];
-	return (still?.[1] ?? 480) + EMBED_CHROME;
+/** A figure's picture is this tall until the build has pictured it (most are 400–600 px at this width). */
+export const FIGURE_HEIGHT_GUESS = 480;
+
+/**
+ * The starting height of a figure's embed: its picture's (scripts/linkPreviews.ts measures it
+ * after the build and rewrites the response with it), plus its controls.
+ */
+export function figureEmbedHeight(pictureHeight: number = FIGURE_HEIGHT_GUESS): number {
+	return Math.round(pictureHeight) + EMBED_CHROME;
 }
 
 function iframe(src: string, title: string, height: number): string {
 	return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0" loading="lazy"></iframe>`;
 }
 
-/** The oEmbed response for a whole lab, or for one of its embeddable figures. */
-export function oembedFor(lab: Pick<Lab, 'slug' | 'title'>, figure: Pick<LabFigure, 'id' | 'title'> | null, origin: string): OEmbedRich {
+/**
+ * The oEmbed response for a whole lab, or for one of its embeddable figures (`pictureHeight`: the
+ * figure's height in px at the embed's width, once the build has measured it).
+ */
+export function oembedFor(lab: Pick<Lab, 'slug' | 'title'>, figure: Pick<LabFigure, 'id' | 'title'> | null, origin: string, pictureHeight?: number): OEmbedRich {
 	const title = figure ? `${figure.title} · ${lab.title}` : lab.title;
-	const height = figure ? figureEmbedHeight(lab.slug, figure.id) : LAB_EMBED_HEIGHT;
+	const height = figure ? figureEmbedHeight(pictureHeight) : LAB_EMBED_HEIGHT;
 	return {
 		version: '1.0',
 		type: 'rich',
