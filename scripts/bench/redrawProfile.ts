@@ -79,9 +79,9 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 				while ((hook.lastDrawnAt ?? -1) <= before && performance.now() - start < 10_000) await new Promise((d) => setTimeout(d, 0));
 				redraw.push((hook.lastDrawnAt ?? NaN) - start);
 				run.push(hook.lastRunMs ?? NaN);
-				const before = performance.now();
+				const forced = performance.now();
 				void document.body.getBoundingClientRect();
-				layout.push(performance.now() - before);
+				layout.push(performance.now() - forced);
 			}
 			const timings: Record<string, number> = {};
 			for (const m of performance.getEntriesByType('measure'))
