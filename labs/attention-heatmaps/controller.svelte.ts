@@ -9,6 +9,8 @@ import type { AttnResults } from './summary';
 import { parseTokens } from './tasks';
 import { createTrainingRun } from './trainingRun';
 
+
+let computeModule: typeof import('./compute') | undefined;
 export class AttnController extends LabController<AttnSchema, AttnResults> {
 	/** The token under the reader's pointer or focus in the line view (not URL state). */
 	hoverQuery = $state<number | null>(null);
@@ -17,7 +19,8 @@ export class AttnController extends LabController<AttnSchema, AttnResults> {
 
 	constructor() {
 		super(schema, async (state, backend) => {
-			const { computeAttention } = await import('./compute');
+			// Imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeAttention } = (computeModule ??= await import('./compute'));
 			return computeAttention(state, backend);
 		});
 	}

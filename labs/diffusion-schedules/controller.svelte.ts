@@ -36,6 +36,8 @@ export interface QualityPoint {
 	mmd: number;
 }
 
+
+let computeModule: typeof import('./compute') | undefined;
 export class DiffController extends LabController<DiffSchema, DiffResults> {
 	/** The step under the reader's pointer in figure 1 (null: none; figures fall back to t). */
 	hoverT = $state<number | null>(null);
@@ -61,7 +63,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 
 	constructor() {
 		super(schema, async (state, backend) => {
-			const { computeDiff } = await import('./compute');
+			// Imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeDiff } = (computeModule ??= await import('./compute'));
 			return computeDiff(state, backend, this.scheduleOf(state.schedule, state));
 		});
 	}

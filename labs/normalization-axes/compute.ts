@@ -42,10 +42,26 @@ function shownBatch(layout: Layout, seed: number, shape: Shape3): ShownBatch {
 
 const f32 = (outputs: Outputs, name: string) => outputs[name].data;
 
+/**
+ * A module loaded on first use whose promise is then kept (a failed load is not): a fresh
+ * import() on every change costs the redraw a task hop or two.
+ */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+	let loading: Promise<T> | undefined;
+	return () =>
+		(loading ??= load().catch((error: unknown) => {
+			loading = undefined;
+			throw error;
+		}));
+}
+const modelModule = loadOnce(() => import('./model'));
+const paddingModule = loadOnce(() => import('./paddingModel'));
+const sweepModule = loadOnce(() => import('./sweepModel'));
+
 async function runNorms(backend: Backend, batch: ShownBatch, groups: number, eps: number): Promise<Outputs> {
 	const key = `nx-norms-${batch.layout}-${batch.shape.join('x')}-g${groups}-e${eps}`;
 	const session = await getSession(backend, key, async () => {
-		const { buildNormGraph } = await import('./model');
+		const { buildNormGraph } = await modelModule();
 		return buildNormGraph({ layout: batch.layout, shape: batch.shape, groups, eps });
 	});
 	return takeTurn(() => runSession(session, { x: { data: batch.data, dims: batch.shape } }));
@@ -53,10 +69,10 @@ async function runNorms(backend: Backend, batch: ShownBatch, groups: number, eps
 
 async function runPadding(backend: Backend, batch: ShownBatch, eps: number) {
 	const session = await getSession(backend, `nx-padding-${batch.shape.join('x')}-e${eps}`, async () => {
-		const { buildPaddingGraph } = await import('./paddingModel');
+		const { buildPaddingGraph } = await paddingModule();
 		return buildPaddingGraph(batch.shape, eps);
 	});
-	const { PADDING_OUTPUTS: O } = await import('./paddingModel');
+	const { PADDING_OUTPUTS: O } = await paddingModule();
 	const packed = packTokens(batch);
 	const [b, t, d] = batch.shape;
 	const out = await takeTurn(() =>
@@ -110,12 +126,12 @@ async function runSweep(backend: Backend, state: NxState, groups: number): Promi
 		};
 	});
 	const rows = 2 * data.half;
-	const { SAMPLE_MOMENTS, BATCH_STATS: O } = await import('./sweepModel');
+	const { SAMPLE_MOMENTS, BATCH_STATS: O } = await sweepModule();
 
 	// The heavy pass over every sample: only when the data change.
 	const moments = sampleMoments.memoAsync(`${backend}|${dataKey}`, async () => {
 		const session = await getSession(backend, `nx-sample-moments-${rows}x${channels}x${spatial}`, async () => {
-			const { buildSampleMomentsGraph } = await import('./sweepModel');
+			const { buildSampleMomentsGraph } = await sweepModule();
 			return buildSampleMomentsGraph(rows, channels, spatial);
 		});
 		const out = await takeTurn(() => runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } }));
@@ -126,7 +142,7 @@ async function runSweep(backend: Backend, state: NxState, groups: number): Promi
 	return sweepSummaries.memoAsync(`${backend}|${dataKey}|g${groups}|e${eps}|b${state.batch}`, async () => {
 		const m = await moments;
 		const session = await getSession(backend, `nx-batch-stats-${layout}-${rows}x${channels}x${spatial}-n${sizes.length}-g${groups}-e${eps}`, async () => {
-			const { buildBatchStatsGraph } = await import('./sweepModel');
+			const { buildBatchStatsGraph } = await sweepModule();
 			return buildBatchStatsGraph({ layout, rows, sizes: sizes.length, channels, spatial, groups, eps });
 		});
 		const out = await takeTurn(() =>
@@ -185,7 +201,7 @@ export async function computeNx(state: NxState, backend: Backend): Promise<NxRes
 	// Figure 4 always looks at sequences: the same sizes read as (B, T, D).
 	const sequences = shownBatch('sequence', seed, storedShape('sequence', sizes));
 
-	const { normOutput, RMS_MEAN_SQUARE } = await import('./model');
+	const { normOutput, RMS_MEAN_SQUARE } = await modelModule();
 	const norms = await runNorms(backend, shown, groups, eps);
 	const names = normOutput(method);
 	const main = summarizeNorms(shown, method, groups, eps, {

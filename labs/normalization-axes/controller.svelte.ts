@@ -24,6 +24,8 @@ export interface Cell {
 /** How long after the first figures the timing starts. */
 const COST_DELAY_MS = 800;
 
+
+let computeModule: typeof import('./compute') | undefined;
 export class NxController extends LabController<NxSchema, NxResults> {
 	/** The cube cell hovered or focused (not URL state). */
 	focus = $state<Cell | null>(null);
@@ -45,8 +47,9 @@ export class NxController extends LabController<NxSchema, NxResults> {
 	constructor() {
 		let self: NxController | null = null;
 		super(schema, async (state, backend) => {
-			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { computeNx } = await import('./compute');
+			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk,
+			// imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeNx } = (computeModule ??= await import('./compute'));
 			const results = await computeNx(state, backend);
 			self?.scheduleCost(backend);
 			return results;

@@ -49,7 +49,14 @@ export interface ScalarActivation {
 }
 
 export const SCALAR_ACTIVATIONS: Record<Activation, ScalarActivation> = {
-	sigmoid: { f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)) },
+	sigmoid: {
+		f: sigmoid,
+		// σ computed once (the same value twice before): this runs per pre-activation on each redraw.
+		df: (z) => {
+			const s = sigmoid(z);
+			return s * (1 - s);
+		}
+	},
 	tanh: { f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2 },
 	// At z = 0 both ReLUs take the left slope, as the ONNX graph's Greater(z, 0) does.
 	relu: { f: (z) => (z > 0 ? z : 0), df: (z) => (z > 0 ? 1 : 0) },

@@ -6,6 +6,7 @@
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { timing } from '$lib/onnx/timing';
 import type { StateOf } from '$lib/state/schema';
 import type { VgSchema } from './lab';
 import { sampleMlpWeights } from './init';
@@ -16,22 +17,33 @@ export type VgState = StateOf<VgSchema>;
 /** Samples per layer: enough for smooth histograms and variance estimates at width 64. */
 export const BATCH = 128;
 
+let modelModule: typeof import('./model') | undefined;
+
 export async function computeVg(state: VgState, backend: Backend): Promise<VgResults> {
 	const { depth, width, act, residual, norm } = state;
 	const shape = { depth, width, batch: BATCH, act, residual, norm };
 	const key = `vg-mlp-${depth}x${width}-b${BATCH}-${act}${residual ? '-res' : ''}${norm ? '-ln' : ''}`;
+	// The builder (and its protobuf encoder) loads only when a graph is first needed; once.
+	const model = (modelModule ??= await import('./model'));
 	const session = await getSession(backend, key, async () => {
-		// The builder (and its protobuf encoder) loads only when a graph is first needed.
-		const { buildMlpGraph } = await import('./model');
-		return buildMlpGraph(shape);
+		const { buildMlpGraph } = model;
+		const started = performance.now();
+		const bytes = buildMlpGraph(shape);
+		timing('vlab:vg graph build', started, performance.now());
+		return bytes;
 	});
-	const { mlpInputNames } = await import('./model');
+	const { mlpInputNames } = model;
+	const sampling = performance.now();
 	const sample = sampleMlpWeights({ depth, width, batch: BATCH, seed: state.seed, init: state.init, sigma: state.sigma });
+	timing('vlab:vg weights', sampling, performance.now());
 	const feeds: Feeds = {};
 	const names = mlpInputNames(depth);
 	names.forEach((name, i) => {
 		feeds[name] = { data: sample.tensors[i], dims: sample.dims[i] };
 	});
 	const outputs = await runSession(session, feeds);
-	return summarizeRun(state, BATCH, outputs);
+	const summarizing = performance.now();
+	const results = summarizeRun(state, BATCH, outputs);
+	timing('vlab:vg summary', summarizing, performance.now());
+	return results;
 }

@@ -9,6 +9,8 @@ import type { VgResults } from './summary';
 import { liveWidth } from './trainingConfigs';
 import { createTrainingRun } from './trainingRun';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class VgController extends LabController<VgSchema, VgResults> {
 	/** The layer under the reader's pointer or focus, highlighted across figures (not URL state). */
 	hoverLayer = $state<number | null>(null);
@@ -17,8 +19,9 @@ export class VgController extends LabController<VgSchema, VgResults> {
 
 	constructor() {
 		super(schema, async (state, backend) => {
-			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { computeVg } = await import('./compute');
+			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk,
+			// imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeVg } = (computeModule ??= await import('./compute'));
 			return computeVg(state, backend);
 		});
 	}

@@ -4,9 +4,10 @@
  * f′(z) over the batch. The figure used to receive every raw pre-activation (depth × batch ×
  * width floats, megabytes in the results) to work these out itself on each redraw.
  */
-import { histogram, type Bin } from '$lib/viz/histogram';
+import type { Bin } from '$lib/viz/histogram';
 import { SCALAR_ACTIVATIONS } from './activations';
 import type { Activation } from './model';
+import { clampedHistogram } from './layerStats';
 import { layerSlice } from './stack';
 
 /** Bins of figure 3's histogram. */
@@ -33,12 +34,15 @@ export function derivativeStats(preacts: Float32Array, depth: number, act: Activ
 	const perLayer = preacts.length / depth;
 	return Array.from({ length: depth }, (_, l) => {
 		const values = layerSlice(preacts, l, perLayer);
+		const [lo, hi] = range;
 		let outside = 0;
 		let slope = 0;
-		for (const v of values) {
-			if (!(v >= range[0] && v <= range[1])) outside++;
+		// An index loop, not for…of: this runs over every pre-activation on each redraw.
+		for (let i = 0; i < values.length; i++) {
+			const v = values[i];
+			if (!(v >= lo && v <= hi)) outside++;
 			slope += df(v);
 		}
-		return { bins: histogram(values, range, DERIVATIVE_BINS, { clamp: true }), outside: outside / values.length, meanSlope: slope / values.length };
+		return { bins: clampedHistogram(values, range, DERIVATIVE_BINS).bins, outside: outside / values.length, meanSlope: slope / values.length };
 	});
 }

@@ -4,14 +4,14 @@
  */
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
-import { histogram, type Bin } from '$lib/viz/histogram';
+import type { Bin } from '$lib/viz/histogram';
 import type { Outputs } from '$lib/onnx/runtime';
 import type { StateOf } from '$lib/state/schema';
 import type { VgSchema } from './lab';
 import { derivativeStats, type LayerDerivative } from './derivativeStats';
 import { initStd } from './init';
 import { MLP_OUTPUTS } from './model';
-import { layerVariance } from './reference';
+import { allFinite, clampedHistogram, variance } from './layerStats';
 import { layerSlice } from './stack';
 import { theoreticalVariance, type VarianceOptions, type VariancePrediction } from './variance';
 
@@ -62,20 +62,6 @@ export function activationRange(act: StateOf<VgSchema>['act']): [number, number]
 	return null;
 }
 
-/**
- * ReLU outputs are exactly zero for about half the units; that spike would flatten the rest of
- * the histogram, so it is counted on its own.
- */
-function withoutZeros(values: Float32Array, drop: boolean): Float32Array {
-	return drop ? values.filter((v) => v !== 0) : values;
-}
-
-function zeroFraction(values: Float32Array): number {
-	let zeros = 0;
-	for (const v of values) if (v === 0) zeros++;
-	return zeros / values.length;
-}
-
 // The prediction depends on the shape and init only, not on the seed: compute it once per setting.
 const predictions = new Lru<VariancePrediction>({ maxEntries: 64, maxBytes: 1024 * 1024, sizeOf: estimateBytes });
 function predictedVariance(options: VarianceOptions): VariancePrediction {
@@ -98,24 +84,27 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		residual: state.residual,
 		norm: state.norm
 	});
-	const overflow = layers.find((l) => !layerSlice(acts, l, perLayer).every(Number.isFinite));
+	const overflow = layers.find((l) => !allFinite(layerSlice(acts, l, perLayer)));
 	const actDomain =
 		!state.residual && activationRange(state.act) ? activationRange(state.act)! : sharedDomain(acts, !state.residual && state.act === 'relu');
+	// ReLU outputs are exactly zero for about half the units; that spike would flatten the rest of
+	// the histogram, so it is counted on its own.
+	const actHistograms = layers.map((l) => clampedHistogram(layerSlice(acts, l, perLayer), actDomain, HIST_BINS, dropZeros));
 	return {
 		depth,
 		width,
 		loss: outputs[MLP_OUTPUTS.loss].data[0],
 		gradNormW: Array.from(outputs[MLP_OUTPUTS.gradNormW].data),
 		gradNormH: Array.from(outputs[MLP_OUTPUTS.gradNormH].data),
-		layerVariance: layerVariance(acts, depth, batch, width),
-		preactVariance: layerVariance(preacts, depth, batch, width),
+		layerVariance: layers.map((l) => variance(layerSlice(acts, l, perLayer))),
+		preactVariance: layers.map((l) => variance(layerSlice(preacts, l, perLayer))),
 		theoryVariance: theory.hidden,
 		theoryPreactVariance: theory.preact,
 		overflowLayer: overflow === undefined ? null : overflow + 1,
 		derivative: derivativeStats(preacts, depth, state.act),
-		preactRows: layers.map((l) => histogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS, { clamp: true })),
-		actRows: layers.map((l) => histogram(withoutZeros(layerSlice(acts, l, perLayer), dropZeros), actDomain, HIST_BINS, { clamp: true })),
-		zeroShare: dropZeros ? layers.map((l) => zeroFraction(layerSlice(acts, l, perLayer))) : null,
+		preactRows: layers.map((l) => clampedHistogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS).bins),
+		actRows: actHistograms.map((h) => h.bins),
+		zeroShare: dropZeros ? actHistograms.map((h) => h.zeros / perLayer) : null,
 		preactDomain,
 		actDomain
 	};

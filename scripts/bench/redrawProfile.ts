@@ -5,6 +5,12 @@
  * median model run (`__vlab.lastRunMs`: inputs, session run, summaries) and the main thread's
  * self time by where the code lives (onnxruntime, Svelte, d3, the lab's own code, GC, idle:
  * waiting on the runtime's worker). A diagnostic, not a target check (that is scripts/bench.ts).
+ *
+ * It also prints the in-page user timings (`vlab:` measures) per change: the model run, the
+ * session runs (with the proxy worker's round trip), summaries, results → DOM (Svelte), and the
+ * style + layout the redraw costs (forced right after it). `--no-proxy` runs WASM sessions on the
+ * main thread (`__vlabNoProxy`), so the difference is the proxy's round trip. Pages open without
+ * their prerendered numbers (`__vlabNoPrerender`), so the first run is live.
  */
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/support/chromium';
@@ -13,6 +19,7 @@ import { serveBuild } from '../serve';
 
 const CHANGES = 40;
 const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
+const noProxy = process.argv.includes('--no-proxy');
 
 interface ProfileNode {
 	id: number;
@@ -38,7 +45,16 @@ function bucketOf(node: ProfileNode): string {
 	return 'page JS (labs, viz, other)';
 }
 
-async function measure(page: Page, key: string, values: readonly unknown[]): Promise<{ redraw: number[]; run: number[] }> {
+interface Measured {
+	redraw: number[];
+	run: number[];
+	/** Style + layout forced right after each redraw. */
+	layout: number[];
+	/** Mean ms per change of each `vlab:` user timing recorded during the changes. */
+	timings: Record<string, number>;
+}
+
+async function measure(page: Page, key: string, values: readonly unknown[]): Promise<Measured> {
 	return page.evaluate(
 		async ({ key, values, changes }) => {
 			type Hook = { lastDrawnAt: number | null; lastRunMs: number | null; setState(patch: Record<string, unknown>): void };
@@ -47,6 +63,8 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 			const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 			const redraw: number[] = [];
 			const run: number[] = [];
+			const layout: number[] = [];
+			performance.clearMeasures();
 			for (let i = 0; i < changes; i++) {
 				await frame();
 				await frame();
@@ -61,8 +79,14 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 				while ((hook.lastDrawnAt ?? -1) <= before && performance.now() - start < 10_000) await new Promise((d) => setTimeout(d, 0));
 				redraw.push((hook.lastDrawnAt ?? NaN) - start);
 				run.push(hook.lastRunMs ?? NaN);
+				const forced = performance.now();
+				void document.body.getBoundingClientRect();
+				layout.push(performance.now() - forced);
 			}
-			return { redraw, run };
+			const timings: Record<string, number> = {};
+			for (const m of performance.getEntriesByType('measure'))
+				if (m.name.startsWith('vlab:')) timings[m.name] = (timings[m.name] ?? 0) + m.duration / changes;
+			return { redraw, run, layout, timings };
 		},
 		{ key, values, changes: CHANGES }
 	);
@@ -77,6 +101,8 @@ try {
 	for (const lab of liveLabs.filter((l) => !onlyLab || l.slug === onlyLab)) {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
+		await context.addInitScript('globalThis.__vlabNoPrerender = true;');
+		if (noProxy) await context.addInitScript('globalThis.__vlabNoProxy = true;');
 		const page = await context.newPage();
 		await page.goto(`${server.url}/labs/${lab.slug}?backend=wasm`);
 		await page.waitForFunction(() => ((window as unknown as { __vlab?: { status: string; runs: number } }).__vlab?.runs ?? 0) >= 1, null, { timeout: 120_000 });
@@ -86,7 +112,7 @@ try {
 			measures: performance
 				.getEntriesByType('measure')
 				.filter((m) => m.name.startsWith('vlab:'))
-				.slice(0, 6)
+				.slice(0, 12)
 				.map((m) => [m.name, m.startTime, m.duration] as const),
 			downloads: performance
 				.getEntriesByType('resource')
@@ -102,7 +128,7 @@ try {
 		await cdp.send('Profiler.enable');
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 		await cdp.send('Profiler.start');
-		const { redraw, run } = await measure(page, lab.bench.key, lab.bench.values);
+		const { redraw, run, layout, timings } = await measure(page, lab.bench.key, lab.bench.values);
 		const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
 		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 		const buckets = new Map<string, number>();
@@ -118,6 +144,9 @@ try {
 		console.log(`\n${lab.slug} (${lab.bench.key} ${lab.bench.values.join('↔')}, ${CHANGES} changes)`);
 		console.log(`  change → redraw: median ${median(redraw).toFixed(1)} ms, p95 ${p95(redraw).toFixed(1)} ms`);
 		console.log(`  model run (inputs + session.run + summaries): median ${median(run).toFixed(1)} ms`);
+		console.log(`  style + layout forced after the redraw: median ${median(layout).toFixed(1)} ms`);
+		console.log('  user timings, mean ms per change:');
+		for (const [name, ms] of Object.entries(timings).sort((x, y) => y[1] - x[1])) console.log(`    ${ms.toFixed(2).padStart(7)}  ${name}`);
 		console.log('  main-thread self time per change, by bucket:');
 		for (const [b, ms] of [...buckets].sort((x, y) => y[1] - x[1])) console.log(`    ${b.padEnd(40)} ${(ms / CHANGES).toFixed(2)} ms`);
 		console.log('  top functions (self ms per change):');

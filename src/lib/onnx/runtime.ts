@@ -36,7 +36,10 @@ export function loadOrt(backend: Backend): Promise<Ort> {
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 		// In Node (the build's prerender) there is no worker to proxy to: one thread, in-process.
-		ort.env.wasm.proxy = backend === 'wasm' && !import.meta.env.SSR;
+		// The redraw profiler (scripts/bench/redrawProfile.ts) turns the proxy off with
+		// `__vlabNoProxy` to tell the worker round trip from the run itself.
+		const noProxy = (globalThis as { __vlabNoProxy?: boolean }).__vlabNoProxy === true;
+		ort.env.wasm.proxy = backend === 'wasm' && !import.meta.env.SSR && !noProxy;
 		ort.env.logLevel = 'error';
 		return ort;
 	}));
@@ -228,7 +231,9 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 	}
 	const cache = cacheOf.get(session);
 	const run = async () => {
+		const started = performance.now();
 		const results = await session.run(inputs);
+		timing(`vlab:session run${copy ? ' (via proxy worker)' : ''}`, started, performance.now());
 		const outputs: Outputs = {};
 		for (const [name, tensor] of Object.entries(results)) {
 			// getData() downloads GPU-resident outputs; on WASM it is the CPU buffer already.

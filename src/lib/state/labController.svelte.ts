@@ -83,6 +83,8 @@ export class LabController<S extends Schema, R> {
 	#requestedOnce = false;
 	/** The seeded results lack fields (Prerendered.omitted): the default state runs live too. */
 	#partial = false;
+	/** performance.now() when live results were last assigned (the "results to DOM" timing). */
+	#committedAt: number | null = null;
 
 	constructor(
 		readonly schema: S,
@@ -99,6 +101,7 @@ export class LabController<S extends Schema, R> {
 				const results = await this.compute(state, backend);
 				timing('vlab:model run', started, performance.now());
 				this.lastRunMs = performance.now() - started;
+				this.#committedAt = performance.now();
 				this.results = results;
 				this.resultsFor = state;
 				this.source = 'live';
@@ -293,6 +296,9 @@ export class LabController<S extends Schema, R> {
 
 	markDrawn(): void {
 		const now = performance.now();
+		// From the live results' assignment to the DOM holding them: Svelte's updates.
+		if (this.#committedAt !== null) timing('vlab:results to DOM', this.#committedAt, now);
+		this.#committedAt = null;
 		this.firstDrawnAt ??= now;
 		this.lastDrawnAt = now;
 	}
