@@ -8,10 +8,14 @@ import { buildStepsGraph, buildSurfaceGraph, SURFACE_INPUTS, SURFACE_OUTPUT } fr
 import { hbBestEta, measuredRate } from './rates';
 import { CHUNK, runRows, surfVector, type RunFn } from './run';
 import { hyperOf, parseOpts, startOf, type RunState } from './settings';
-import type { OptimizersResults } from './summary';
+import type { OptimizersResults, RateSweep } from './summary';
+import { Lru } from '$lib/cache/lru';
 import { GRID } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
 import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
+
+const grids = new Lru<number[]>({ maxEntries: 8 });
+const sweeps = new Lru<RateSweep>({ maxEntries: 8 });
 
 /** Trajectory rows in the graph: one per optimizer at most (unused rows are not read). */
 const MAX_ROWS = 6;
@@ -34,13 +38,19 @@ function stepsRunner(backend: Backend, surface: SurfaceId, rows: number): RunFn 
 
 export async function computeOptimizers(state: RunState, backend: Backend): Promise<OptimizersResults> {
 	const { surface } = state;
-	const surfSession = await getSession(backend, `optimizers-surface-${surface}`, () =>
-		buildSurfaceGraph(surface, GRID * GRID).toBytes()
-	);
-	const gridOut = await runSession(surfSession, {
-		[SURFACE_INPUTS.points]: { data: gridPoints(surface), dims: [GRID * GRID, 2] },
-		[SURFACE_INPUTS.surf]: { data: surfVector(state), dims: [3] }
-	});
+	// The contours depend on the surface alone, the sweeps on κ alone: kept, so moving a rate
+	// or the start reruns only the trajectories.
+	const gridKey = `${backend}|${surface}|${surface === 'quad' ? `${state.kappa}|${state.rot}` : ''}`;
+	let grid = grids.get(gridKey);
+	if (!grid) {
+		const surfSession = await getSession(backend, `optimizers-surface-${surface}`, () => buildSurfaceGraph(surface, GRID * GRID).toBytes());
+		const out = await runSession(surfSession, {
+			[SURFACE_INPUTS.points]: { data: gridPoints(surface), dims: [GRID * GRID, 2] },
+			[SURFACE_INPUTS.surf]: { data: surfVector(state), dims: [3] }
+		});
+		grid = Array.from(out[SURFACE_OUTPUT].data);
+		grids.set(gridKey, grid);
+	}
 
 	const opts = parseOpts(state.opts);
 	const hyper = hyperOf(state);
@@ -48,27 +58,32 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 	const rows = Array.from({ length: MAX_ROWS }, (_, i) => ({ kind: opts[i] ?? 'sgd', hyper, start }));
 	const traj = await runRows(stepsRunner(backend, surface, MAX_ROWS), rows, state, state.steps, state.noise, state.seed);
 
-	// Figure 2 is always on the quadratic at the reader's κ, whatever figure 1 shows.
-	const sweepOut = await runRows(
-		stepsRunner(backend, 'quad', 2 * SWEEP_POINTS),
-		sweepRows(state.kappa, SURFACES.quad.start(state)),
-		state,
-		SWEEP_STEPS
-	);
-	const rates = sweepOut.paths.map(measuredRate);
-	const sweep: OptimizersResults['sweep'] = {
-		kappa: state.kappa,
-		etas: sweepEtas(),
-		gdRates: rates.slice(0, SWEEP_POINTS),
-		hbEta: hbBestEta(state.kappa),
-		betas: sweepBetas(),
-		hbRates: rates.slice(SWEEP_POINTS)
-	};
+	const sweepKey = `${backend}|${state.kappa}`;
+	let sweep = sweeps.get(sweepKey);
+	if (!sweep) {
+		sweep = await rateSweep(backend, state.kappa);
+		sweeps.set(sweepKey, sweep);
+	}
 
 	return {
 		surface,
-		grid: Array.from(gridOut[SURFACE_OUTPUT].data),
+		grid,
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
 		sweep
+	};
+}
+
+/** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */
+async function rateSweep(backend: Backend, kappa: number): Promise<RateSweep> {
+	const params = { kappa, rot: 0 };
+	const out = await runRows(stepsRunner(backend, 'quad', 2 * SWEEP_POINTS), sweepRows(kappa, SURFACES.quad.start(params)), params, SWEEP_STEPS);
+	const rates = out.paths.map(measuredRate);
+	return {
+		kappa,
+		etas: sweepEtas(),
+		gdRates: rates.slice(0, SWEEP_POINTS),
+		hbEta: hbBestEta(kappa),
+		betas: sweepBetas(),
+		hbRates: rates.slice(SWEEP_POINTS)
 	};
 }
