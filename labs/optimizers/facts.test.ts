@@ -126,6 +126,8 @@ describe('the saddle ½(x² − y²) + y⁴/4 at η = 0.1', () => {
 		expect(hb).toBe(50);
 		expect(adam).toBeGreaterThan(0);
 		expect(adam).toBeLessThanOrEqual(10);
+		// The article says "about 6" for Adam.
+		expect(Math.abs(adam - 6)).toBeLessThanOrEqual(1);
 		// The float64 reference agrees step for step.
 		kinds.forEach((kind, i) => {
 			const ref = referenceRun('saddle', p, kind, base, [1, 1e-6], 300).path.flat();

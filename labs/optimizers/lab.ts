@@ -1,5 +1,5 @@
 /** The optimizers lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { articleFigure, enumField, options } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema, StateOf } from '$lib/state/schema';
@@ -8,7 +8,16 @@ import { validateOpts, validateStart } from './settings';
 
 // Declared first: labels and captions name figures by their number, which is their place here.
 const figures = [
-	articleFigure('trajectories', 'Trajectories on a 2-D loss', () => import('./TrajectoryFigure.svelte')),
+	embeddableFigure('trajectories', 'Trajectories on a 2-D loss', () => import('./TrajectoryFigure.svelte'), [
+		'surface',
+		'kappa',
+		'rot',
+		'opts',
+		'lr',
+		'alr',
+		'beta',
+		'steps'
+	]),
 	articleFigure('rates', 'Rates on the quadratic', () => import('./RatesFigure.svelte'), {
 		embedCaption: 'Measured rate per step of gradient descent and heavy ball on ½θᵀHθ, over the analytic curves.'
 	})
