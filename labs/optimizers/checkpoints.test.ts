@@ -1,0 +1,66 @@
+/**
+ * Every optimizers checkpoint: `solve` (the page's compute, ONNX on WASM in Node) against a
+ * closed form or the float64 reference, and `isRight` on a right and a wrong answer.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { defaults } from '$lib/state/schema';
+import { isRight } from '$lib/practice/types';
+import { schema, type OptimizersState } from './lab';
+import checkpoints, { bestBeta, edge, gd20 } from './checkpoints';
+import { hbBestBeta, hbBestEta } from './rates';
+import { referenceRun } from './reference';
+
+vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+
+const asked = (patch: Partial<OptimizersState>): OptimizersState => ({ ...defaults(schema), ...patch });
+const number = (value: number) => ({ kind: 'number' as const, value });
+
+describe('optimizers checkpoints', () => {
+	it('has one checkpoint per card, in order', () => {
+		expect(checkpoints.map((c) => c.id)).toEqual(['gd-20', 'best-beta', 'edge']);
+	});
+
+	it('gd-20: the 20th iterate is ((κ−1)/(κ+1))²⁰·‖θ₀‖', async () => {
+		const state = asked(gd20.settings(() => 0.5));
+		const { expected } = await gd20.solve(state, 'wasm');
+		const k = state.kappa;
+		const want = ((k - 1) / (k + 1)) ** 20 * Math.hypot(2, 2);
+		expect(expected.kind).toBe('number');
+		const got = (expected as { value: number }).value;
+		expect(Math.abs(got / want - 1)).toBeLessThan(1e-4);
+		const kind = gd20.answer(state);
+		expect(isRight(kind, number(want * 1.2), expected)).toBe(true);
+		expect(isRight(kind, number(want * 3), expected)).toBe(false);
+	});
+
+	it('best-beta: the sweep’s argmin is within 0.05 of β* and of the float64 sweep’s argmin', async () => {
+		const state = asked(bestBeta.settings(() => 0.6));
+		const { expected, shown } = await bestBeta.solve(state, 'wasm');
+		const got = (expected as { value: number }).value;
+		const star = hbBestBeta(state.kappa);
+		expect(Math.abs(got - star)).toBeLessThan(0.05);
+		// The same sweep in float64: the rate over steps 100…200 of each β.
+		const betas = Array.from({ length: 24 }, (_, i) => (0.96 * i) / 23);
+		const p = { kappa: state.kappa, rot: 0 };
+		const rate = (beta: number) => {
+			const path = referenceRun('quad', p, 'momentum', { lr: hbBestEta(state.kappa), alr: 0, beta, beta2: 0.999, wd: 0 }, [2, 2], 200).path;
+			return (Math.hypot(...path[200]) / Math.hypot(...path[100])) ** (1 / 100);
+		};
+		const rates = betas.map(rate);
+		expect(got).toBeCloseTo(betas[rates.indexOf(Math.min(...rates))], 9);
+		expect(shown).toMatch(/β\* = /);
+		const kind = bestBeta.answer(state);
+		expect(isRight(kind, number(star), expected)).toBe(true);
+		expect(isRight(kind, number(0.2), expected)).toBe(false);
+	});
+
+	it('edge: GD’s largest stable rate is 2/L, whatever κ', async () => {
+		const state = asked(edge.settings(() => 0.1));
+		const { expected } = await edge.solve(state, 'wasm');
+		const got = (expected as { value: number }).value;
+		expect(Math.abs(got - 2)).toBeLessThan(2.2 / 24);
+		const kind = edge.answer(state);
+		expect(isRight(kind, number(2), expected)).toBe(true);
+		expect(isRight(kind, number(1), expected)).toBe(false);
+	});
+});

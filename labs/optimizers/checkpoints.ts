@@ -1,0 +1,86 @@
+/**
+ * The optimizers checkpoints (cards in lab.ts): each `solve` runs the lab's own compute (the
+ * page's ONNX graphs) for the asked state and reads the answer off its numbers.
+ */
+import type { Checkpoint } from '$lib/practice/types';
+import type { Backend } from '$lib/onnx/backend';
+import { formatNumber } from '$lib/format';
+import type { OptimizersState } from './lab';
+import { argmin } from './argmin';
+import { gdBestRate, hbBestBeta } from './rates';
+
+type OptCheckpoint = Checkpoint<OptimizersState>;
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+
+async function run(state: OptimizersState, backend: Backend) {
+	const { computeOptimizers } = await import('./compute');
+	return computeOptimizers(state, backend);
+}
+
+/** The quadratic, unrotated, from its own start, without noise. */
+const quad = { surface: 'quad', rot: 0, start: '', noise: 0, lr: 0 } as const;
+
+export const gd20: OptCheckpoint = {
+	id: 'gd-20',
+	settings: (random) => ({ ...quad, kappa: pick([5, 10, 20, 50, 100, 200], random), opts: 'sgd', steps: 200 }),
+	prompt: (s) =>
+		`Quadratic with eigenvalues 1 and 1/κ, κ = ${formatNumber(s.kappa)}; gradient descent at η = 2/(L+μ) from (2, 2), so ‖θ₀‖ = 2.83. How far from the minimum is the 20th iterate, ‖θ₂₀‖?`,
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.5 }),
+	async solve(state, backend) {
+		const r = await run(state, backend);
+		const path = r.runs[0].path;
+		const n0 = Math.hypot(path[0], path[1]);
+		const n20 = Math.hypot(path[40], path[41]);
+		return {
+			expected: { kind: 'number', value: n20 },
+			shown: `‖θ₂₀‖ = ${formatNumber(n20, 3)}`,
+			explanation:
+				`The model's 20th iterate is ${formatNumber(n20, 3)} from the minimum, ${formatNumber((n20 / n0) ** (1 / 20), 3)} of the distance per step. ` +
+				`At η = 2/(L+μ) both eigen-directions shrink by (κ−1)/(κ+1) = ${formatNumber(gdBestRate(state.kappa), 3)} per step, so the distance is that factor to the 20th power times ‖θ₀‖.`
+		};
+	}
+};
+
+export const bestBeta: OptCheckpoint = {
+	id: 'best-beta',
+	settings: (random) => ({ ...quad, kappa: pick([10, 25, 50, 100, 200, 400], random) }),
+	prompt: (s) =>
+		`Heavy ball on the quadratic with κ = ${formatNumber(s.kappa)}, at its best rate η* = 4/(√L+√μ)²: which momentum β converges fastest?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.06, min: 0, max: 0.96 }),
+	async solve(state, backend) {
+		const { sweep } = await run(state, backend);
+		const i = argmin(sweep.hbRates);
+		const star = hbBestBeta(state.kappa);
+		return {
+			expected: { kind: 'number', value: sweep.betas[i] },
+			shown: `β = ${formatNumber(sweep.betas[i], 2)} (Polyak's β* = ${formatNumber(star, 3)})`,
+			explanation:
+				`Of ${sweep.betas.length} model runs, β = ${formatNumber(sweep.betas[i], 2)} shrank the error fastest, ${formatNumber(sweep.hbRates[i], 3)} per step. ` +
+				`Below β* the slow direction's roots are real and the larger is slow; above it they are complex with size √β, so β* = ((√κ−1)/(√κ+1))² = ${formatNumber(star, 3)} balances the two.`
+		};
+	}
+};
+
+export const edge: OptCheckpoint = {
+	id: 'edge',
+	settings: (random) => ({ ...quad, kappa: pick([10, 50, 100, 300], random) }),
+	prompt: (s) => `Gradient descent on the quadratic with eigenvalues L = 1 and μ = 1/${formatNumber(s.kappa)}: up to which rate η does it still converge?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.15, min: 0, max: 2.2 }),
+	async solve(state, backend) {
+		const { sweep } = await run(state, backend);
+		const last = sweep.gdRates.findLastIndex((r) => r < 1);
+		const below = sweep.etas[last];
+		const above = sweep.etas[last + 1];
+		const edgeRate = (below + above) / 2;
+		return {
+			expected: { kind: 'number', value: edgeRate },
+			shown: `η ≈ ${formatNumber(edgeRate, 3)}`,
+			explanation:
+				`In the model's sweep GD converged at η = ${formatNumber(below, 3)} (rate ${formatNumber(sweep.gdRates[last], 3)} per step) and diverged at η = ${formatNumber(above, 3)} (rate ${formatNumber(sweep.gdRates[last + 1], 3)}). ` +
+				`The steep direction multiplies the error by 1 − ηL each step, which leaves [−1, 1] at η = 2/L = 2, whatever κ is.`
+		};
+	}
+};
+
+export default [gd20, bestBeta, edge];

@@ -1,0 +1,89 @@
+/**
+ * Runs the lab's ONNX graphs for one state on the chosen backend: f over the plotted box, the
+ * chosen optimizers from the start, and the rate sweeps of figure 2 on the quadratic.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { getSession, runSession } from '$lib/onnx/runtime';
+import { buildStepsGraph, buildSurfaceGraph, SURFACE_INPUTS, SURFACE_OUTPUT } from './model';
+import { hbBestEta, measuredRate } from './rates';
+import { CHUNK, runRows, surfVector, type RunFn } from './run';
+import { hyperOf, parseOpts, startOf, type RunState } from './settings';
+import type { OptimizersResults, RateSweep } from './summary';
+import { Lru } from '$lib/cache/lru';
+import { GRID } from './gridSize';
+import { SURFACES, type SurfaceId } from './surfaces';
+import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
+
+const grids = new Lru<number[]>({ maxEntries: 8 });
+const sweeps = new Lru<RateSweep>({ maxEntries: 8 });
+
+/** Trajectory rows in the graph: one per optimizer at most (unused rows are not read). */
+const MAX_ROWS = 6;
+
+export function gridPoints(surface: SurfaceId): Float32Array {
+	const { x, y } = SURFACES[surface].box;
+	const pts = new Float32Array(GRID * GRID * 2);
+	for (let j = 0; j < GRID; j++)
+		for (let i = 0; i < GRID; i++) {
+			pts[2 * (j * GRID + i)] = x[0] + ((x[1] - x[0]) * i) / (GRID - 1);
+			pts[2 * (j * GRID + i) + 1] = y[0] + ((y[1] - y[0]) * j) / (GRID - 1);
+		}
+	return pts;
+}
+
+function stepsRunner(backend: Backend, surface: SurfaceId, rows: number): RunFn {
+	const session = getSession(backend, `optimizers-steps-${surface}-${rows}`, () => buildStepsGraph(surface, rows, CHUNK).toBytes());
+	return async (feeds) => runSession(await session, feeds);
+}
+
+export async function computeOptimizers(state: RunState, backend: Backend): Promise<OptimizersResults> {
+	const { surface } = state;
+	// The contours depend on the surface alone, the sweeps on κ alone: kept, so moving a rate
+	// or the start reruns only the trajectories.
+	const gridKey = `${backend}|${surface}|${surface === 'quad' ? `${state.kappa}|${state.rot}` : ''}`;
+	let grid = grids.get(gridKey);
+	if (!grid) {
+		const surfSession = await getSession(backend, `optimizers-surface-${surface}`, () => buildSurfaceGraph(surface, GRID * GRID).toBytes());
+		const out = await runSession(surfSession, {
+			[SURFACE_INPUTS.points]: { data: gridPoints(surface), dims: [GRID * GRID, 2] },
+			[SURFACE_INPUTS.surf]: { data: surfVector(state), dims: [3] }
+		});
+		grid = Array.from(out[SURFACE_OUTPUT].data);
+		grids.set(gridKey, grid);
+	}
+
+	const opts = parseOpts(state.opts);
+	const hyper = hyperOf(state);
+	const start = startOf(state);
+	const rows = Array.from({ length: MAX_ROWS }, (_, i) => ({ kind: opts[i] ?? 'sgd', hyper, start }));
+	const traj = await runRows(stepsRunner(backend, surface, MAX_ROWS), rows, state, state.steps, state.noise, state.seed);
+
+	const sweepKey = `${backend}|${state.kappa}`;
+	let sweep = sweeps.get(sweepKey);
+	if (!sweep) {
+		sweep = await rateSweep(backend, state.kappa);
+		sweeps.set(sweepKey, sweep);
+	}
+
+	return {
+		surface,
+		grid,
+		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
+		sweep
+	};
+}
+
+/** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */
+async function rateSweep(backend: Backend, kappa: number): Promise<RateSweep> {
+	const params = { kappa, rot: 0 };
+	const out = await runRows(stepsRunner(backend, 'quad', 2 * SWEEP_POINTS), sweepRows(kappa, SURFACES.quad.start(params)), params, SWEEP_STEPS);
+	const rates = out.paths.map(measuredRate);
+	return {
+		kappa,
+		etas: sweepEtas(),
+		gdRates: rates.slice(0, SWEEP_POINTS),
+		hbEta: hbBestEta(kappa),
+		betas: sweepBetas(),
+		hbRates: rates.slice(SWEEP_POINTS)
+	};
+}

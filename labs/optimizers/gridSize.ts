@@ -1,0 +1,2 @@
+/** Contour lattice size per side (the figure reads it without loading the model code). */
+export const GRID = 72;

@@ -1,0 +1,32 @@
+/** What the figures draw: plain arrays and numbers (the e2e tests compare backends on them). */
+import type { OptimizerId } from './optimizersList';
+import type { SurfaceId } from './surfaces';
+
+export interface TrajectoryRun {
+	id: OptimizerId;
+	/** θ₀ … θ_T, x and y interleaved. */
+	path: number[];
+	/** f(θ₀) … f(θ_T). */
+	losses: number[];
+	diverged: boolean;
+}
+
+export interface RateSweep {
+	kappa: number;
+	etas: number[];
+	/** GD's measured rate per step at each η. */
+	gdRates: number[];
+	/** Heavy ball's rate η* and its measured rate per step at each β. */
+	hbEta: number;
+	betas: number[];
+	hbRates: number[];
+}
+
+export interface OptimizersResults {
+	surface: SurfaceId;
+	/** f on a GRID × GRID lattice over the plotted box, row by row from the bottom (y) and left (x). */
+	grid: number[];
+	runs: TrajectoryRun[];
+	/** Figure 2's sweeps, on the quadratic at the state's κ. */
+	sweep: RateSweep;
+}
