@@ -1,40 +1,55 @@
 /**
  * The runtime's WebAssembly for offline use. The service worker precaches pages, scripts and
  * models, but not the runtime's .wasm builds (41 MB for the two, of which a browser uses one):
- * the build this browser loaded is kept, once, in its own cache, which the worker answers .wasm
- * requests from (vite.config.ts, runtimeCaching). The page stores it itself, because on a first
- * visit the runtime may load before the worker controls the page.
+ * the build this browser loaded is kept, once, in a cache of its own, which the worker answers
+ * .wasm requests from (vite.config.ts, runtimeCaching). The page stores it itself: the runtime
+ * fetches it in its own worker, and on a first visit before the service worker controls the page.
  */
-export const RUNTIME_CACHE = 'vlab-runtime';
+import plainWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import gpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { Backend } from '$lib/onnx/backend';
+import { RUNTIME_CACHE } from './cacheName';
 
-const isRuntimeFile = (url: string) => url.startsWith(location.origin) && new URL(url).pathname.endsWith('.wasm');
+/** The .wasm each backend's runtime loads (runtime.ts: WASM the plain build, WebGPU asyncify). */
+const RUNTIME_FILE: Record<Backend, string> = { wasm: plainWasm, webgpu: gpuWasm };
+
+const loaded = new Set<Backend>();
+const listeners = new Set<(backend: Backend) => void>();
+
+/** Called by the runtime once a backend's WebAssembly has loaded (its first session exists). */
+export function announceRuntime(backend: Backend): void {
+	if (loaded.has(backend)) return;
+	loaded.add(backend);
+	for (const listener of listeners) listener(backend);
+}
 
 /** Whether a runtime build is cached (the labs can compute offline). */
 export async function runtimeCached(): Promise<boolean> {
 	if (!('caches' in globalThis)) return false;
-	const keys = await (await caches.open(RUNTIME_CACHE)).keys();
-	return keys.some((request) => isRuntimeFile(request.url));
+	const cache = await caches.open(RUNTIME_CACHE);
+	for (const url of Object.values(RUNTIME_FILE)) if (await cache.match(url)) return true;
+	return false;
 }
 
 /**
- * Stores every runtime build this page loads (now or later) in the runtime cache, and calls
+ * Stores each runtime build this page loads (already, or later) in the runtime cache, and calls
  * `onCached` after each. Returns a function that stops watching.
  */
 export function keepRuntimeOffline(onCached: () => void): () => void {
-	if (!('caches' in globalThis) || typeof PerformanceObserver === 'undefined') return () => {};
-	const store = async (url: string) => {
+	if (!('caches' in globalThis)) return () => {};
+	const store = async (backend: Backend) => {
+		const url = new URL(RUNTIME_FILE[backend], location.href).href;
 		try {
 			const cache = await caches.open(RUNTIME_CACHE);
-			// From the HTTP cache the runtime has just filled, so no second download.
+			// From the HTTP cache the runtime has just filled: no second download.
 			if (!(await cache.match(url))) await cache.add(new Request(url, { cache: 'force-cache' }));
 			onCached();
 		} catch (error) {
 			console.warn('could not keep the runtime for offline use', error);
 		}
 	};
-	const observer = new PerformanceObserver((list) => {
-		for (const entry of list.getEntries()) if (isRuntimeFile(entry.name)) void store(entry.name);
-	});
-	observer.observe({ type: 'resource', buffered: true });
-	return () => observer.disconnect();
+	const listener = (backend: Backend) => void store(backend);
+	listeners.add(listener);
+	for (const backend of loaded) listener(backend);
+	return () => listeners.delete(listener);
 }
