@@ -9,13 +9,15 @@ import { normalizationAxes } from '$labs/normalization-axes/lab';
 import { doubleDescent } from '$labs/double-descent/lab';
 import { attentionHeatmaps } from '$labs/attention-heatmaps/lab';
 import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
+import { backprop } from '$labs/backprop/lab';
 
 export const liveLabs: Lab[] = [
 	vanishingGradients,
 	normalizationAxes,
 	doubleDescent,
 	attentionHeatmaps,
-	diffusionSchedules
+	diffusionSchedules,
+	backprop
 ];
 
 export const upcomingLabs: UpcomingLab[] = [];
