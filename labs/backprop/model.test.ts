@@ -106,3 +106,15 @@ describe('facts the lab reproduces', () => {
 				}
 	});
 });
+
+describe('fan-out', () => {
+	it('squared error: d = p − y feeds its square twice, so backward adds two gradients; cross-entropy has no such Add', () => {
+		const addsOf = (loss: LossKind) => {
+			const { spec } = buildBackpropGraph({ hidden: 3, batch: 1, act: 'tanh', loss, xgrad: false });
+			const producers = new Map(spec.nodes.map((n) => [n.id, n]));
+			return spec.nodes.filter((n) => n.phase === 'backward' && n.op === 'Add' && n.inputs.every((i) => producers.get(i)?.phase === 'backward'));
+		};
+		expect(addsOf('mse')).toHaveLength(1);
+		expect(addsOf('ce')).toHaveLength(0);
+	});
+});

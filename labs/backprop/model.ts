@@ -52,6 +52,8 @@ export interface GraphSpec {
 	adjoints: Record<string, string>;
 	/** Parameter (and X when xgrad) → output name of its gradient. */
 	gradOutputs: Record<string, string>;
+	/** The constant 1 backward starts from (∂L/∂L), read by its first node. */
+	seed: string;
 	/** Named forward tensors, for the figures and tests. */
 	named: { logits: string; loss: string; logProbs: string | null; probs: string | null };
 }
@@ -119,6 +121,14 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		if (!labels.has(grad.name)) labels.set(grad.name, gradLabel(wrt[i]));
 	});
 
+	// A backward tensor that is some forward tensor's adjoint is named after it (the one nearest
+	// the loss when it is several tensors' adjoint, as ∂L/∂z is also ∂L/∂(h₁W₂)).
+	for (let i = forwardTensors.length - 1; i >= 0; i--) {
+		const t = forwardTensors[i];
+		const adj = grads[wrt.length + i];
+		if (t !== loss && !labels.has(adj.name) && labels.has(t.name)) labels.set(adj.name, `∂L/∂${labels.get(t.name)}`);
+	}
+
 	const outputFor = new Map<string, string>();
 	nodeRecords.forEach((n, i) => {
 		if (n.output.dtype !== 'float32') return;
@@ -160,6 +170,7 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 			saved: [...saved],
 			adjoints,
 			gradOutputs,
+			seed: g.scalar(1).name,
 			named: { logits: z.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
 		}
 	};
