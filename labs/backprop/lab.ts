@@ -1,12 +1,17 @@
 /** The backprop lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import { defineLab } from '$lib/labs/defineLab';
-import { articleFigure, enumField, options } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema } from '$lib/state/schema';
 
+const graphControls = ['hidden', 'act', 'loss', 'batch', 'xgrad', 'seed'] as const;
+
 const figures = [
-	articleFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte')),
-	articleFigure('backward-graph', 'The backward graph autodiff generated', () => import('./BackwardFigure.svelte')),
+	embeddableFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte'), graphControls),
+	embeddableFigure('backward-graph', 'The backward graph autodiff generated', () => import('./BackwardFigure.svelte'), graphControls, {
+		embedCaption:
+			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
+	}),
 	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte'))
 ] as const;
 const figure = figureRefs(figures);
