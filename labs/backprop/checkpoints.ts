@@ -30,7 +30,7 @@ export async function candidateTensors(state: BackpropState): Promise<{ id: stri
 /** Row labels for the saved-tensor grid, known without building the graph (same order as candidateTensors). */
 function candidateLabels(state: BackpropState): string[] {
 	const head = ['X', 'Y', 'W₁', 'b₁', 'W₂', 'b₂', 'XW₁', 'z₁', 'h₁', 'h₁W₂', 'z'];
-	return state.loss === 'ce' ? [...head, 'log p', 'y ⊙ log p', 'Σ_c', 'mean_b'] : [...head, 'p', 'p − y', '(p − y)²', 'Σ_c'];
+	return state.loss === 'ce' ? [...head, 'log p', 'y ⊙ log p', 'row sum', 'batch mean'] : [...head, 'p', 'p − y', '(p − y)²', 'row sum'];
 }
 
 export const savedTensors: BackpropCheckpoint = {

@@ -45,11 +45,18 @@ export const backprop = defineLab({
 	schema,
 	scenes: [
 		{
-			id: 'forward-then-backward',
-			title: '2-3-3 tanh: forward, then backward',
-			caption: 'Each key press runs one more node: first the forward pass to the loss, then the generated backward nodes from the seed ∂L/∂L = 1.',
-			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: 14, xgrad: false },
-			figures: ['forward-graph', 'backward-graph']
+			id: 'forward',
+			title: '2-3-3 tanh: the forward pass, node by node',
+			caption: 'Each key press runs one more ONNX node, in the order the graph was built, from the inputs to the loss.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: 10, xgrad: false },
+			figures: ['forward-graph']
+		},
+		{
+			id: 'backward',
+			title: 'Then backward, from the seed ∂L/∂L = 1',
+			caption: 'Autodiff appended these nodes: each runs one vector–Jacobian rule, reading the saved forward tensors on the left.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: MAX_STEP, xgrad: false },
+			figures: ['backward-graph']
 		},
 		{
 			id: 'xgrad',

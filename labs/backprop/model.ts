@@ -95,15 +95,15 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		// L = −(1/B) Σ_b Σ_c y_bc log p_bc, with log p from LogSoftmax (max-subtracted inside).
 		logProbs = name(g.logSoftmax(z, -1), 'log p');
 		const picked = name(g.mul(Y, logProbs), 'y ⊙ log p');
-		const perRow = name(g.reduceSum(picked, [-1], false), 'Σ_c');
-		const mean = name(g.reduceMean(perRow, undefined, false), 'mean_b');
+		const perRow = name(g.reduceSum(picked, [-1], false), 'row sum');
+		const mean = name(g.reduceMean(perRow, undefined, false), 'batch mean');
 		loss = name(g.neg(mean), 'L');
 	} else {
 		// L = (1/B) Σ_b Σ_c (p_bc − y_bc)²: the difference d feeds the square twice (a fan-out).
 		probs = name(g.softmax(z, -1), 'p');
 		const d = name(g.sub(probs, Y), 'p − y');
 		const sq = name(g.mul(d, d), '(p − y)²');
-		const perRow = name(g.reduceSum(sq, [-1], false), 'Σ_c');
+		const perRow = name(g.reduceSum(sq, [-1], false), 'row sum');
 		loss = name(g.reduceMean(perRow, undefined, false), 'L');
 	}
 	const forwardCount = g.nodes.length;
