@@ -9,6 +9,7 @@ import { normalizationAxes } from '$labs/normalization-axes/lab';
 import { doubleDescent } from '$labs/double-descent/lab';
 import { attentionHeatmaps } from '$labs/attention-heatmaps/lab';
 import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
+import { backprop } from '$labs/backprop/lab';
 import { optimizers } from '$labs/optimizers/lab';
 
 export const liveLabs: Lab[] = [
@@ -17,6 +18,7 @@ export const liveLabs: Lab[] = [
 	doubleDescent,
 	attentionHeatmaps,
 	diffusionSchedules,
+	backprop,
 	optimizers
 ];
 

@@ -131,7 +131,8 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const first = !runtimeStarted.has(backend);
 	const limit = first ? timeouts().runtime : timeouts().session;
 	const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
-	const create = () => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all' });
+	// Severity 3 (errors): ORT's warning that it placed small shape ops on the CPU is not a fault.
+	const create = () => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
 	const creating = takeTurn(() => (backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create()));
 	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
 	runtimeStarted.add(backend);

@@ -1,0 +1,77 @@
+/**
+ * Each checkpoint's computed answer against an independent one: the saved tensors and product
+ * counts from the rules of reverse mode written out here, the signs of ∂L/∂b₂ from the float64
+ * reference; and `isRight` on a right and a wrong answer.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { defaults } from '$lib/state/schema';
+import { isRight } from '$lib/practice/types';
+import { schema } from './lab';
+import { b2Signs, candidateTensors, matmulCount, savedTensors } from './checkpoints';
+import { drawSample } from './data';
+import { referenceRun } from './reference';
+import type { BackpropState } from './compute';
+
+vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+
+const base = defaults(schema) as BackpropState;
+const seeded = (n: number) => {
+	let x = n;
+	return () => ((x = (x * 16807) % 2147483647) / 2147483647);
+};
+
+/** What backward must read, by the local rules: the other operand of each product, what each derivative is written in. */
+function savedByRule(s: BackpropState): Set<string> {
+	const kept = new Set(['X', 'W₂', 'h₁']);
+	if (s.xgrad) kept.add('W₁');
+	if (s.act === 'relu') kept.add('z₁'); // ReLU′ from the sign of its input
+	if (s.loss === 'ce') ['Y', 'log p'].forEach((t) => kept.add(t)); // ∂(y ⊙ log p) needs y; LogSoftmax′ its output
+	else ['p', 'p − y'].forEach((t) => kept.add(t)); // Softmax′ needs p; the square needs d = p − y
+	return kept;
+}
+
+describe('backprop checkpoints', () => {
+	it('saved tensors: the generated graph keeps exactly what the rules say, for every setting', async () => {
+		for (const act of ['tanh', 'relu', 'sigmoid'] as const)
+			for (const loss of ['ce', 'mse'] as const)
+				for (const xgrad of [false, true]) {
+					const state = { ...base, act, loss, xgrad };
+					const kind = savedTensors.answer(state);
+					if (kind.kind !== 'cells') throw new Error('cells expected');
+					const candidates = await candidateTensors(state);
+					expect(candidates.map((c) => c.label)).toEqual(kind.rowLabels);
+					const solution = await savedTensors.solve(state, 'wasm');
+					const want = [...savedByRule(state)].map((label) => `${kind.rowLabels!.indexOf(label)},0`);
+					expect(isRight(kind, { kind: 'cells', cells: want }, solution.expected), `${act} ${loss} ${xgrad}`).toBe(true);
+					expect(isRight(kind, { kind: 'cells', cells: want.slice(1) }, solution.expected)).toBe(false);
+				}
+	});
+
+	it('matrix products: 2L − 1 for two layers, one more with ∂L/∂X', async () => {
+		const random = seeded(5);
+		for (let i = 0; i < 6; i++) {
+			const state = { ...base, ...matmulCount.settings(random) };
+			const solution = await matmulCount.solve(state, 'wasm');
+			const layers = 2;
+			const want = 2 * layers - 1 + (state.xgrad ? 1 : 0);
+			const kind = matmulCount.answer(state);
+			expect(isRight(kind, { kind: 'number', value: want }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'number', value: want + 1 }, solution.expected)).toBe(false);
+		}
+	});
+
+	it('signs of ∂L/∂b₂: the model’s against the float64 reference', async () => {
+		const random = seeded(11);
+		for (let i = 0; i < 3; i++) {
+			const state = { ...base, ...b2Signs.settings(random) };
+			const sample = drawSample(state.hidden, state.batch, state.seed);
+			expect(sample.labels[0]).toBe(0); // the prompt's "class 1"
+			const ref = referenceRun({ ...sample.params, X: sample.X, Y: sample.Y, batch: 1, hidden: state.hidden, act: state.act, loss: 'ce' });
+			const want = ref.grads.b2.map((v, c) => `${c},${v > 0 ? 0 : v < 0 ? 2 : 1}`);
+			const solution = await b2Signs.solve(state, 'wasm');
+			const kind = b2Signs.answer(state);
+			expect(isRight(kind, { kind: 'cells', cells: want }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'cells', cells: ['0,0', '1,2', '2,2'] }, solution.expected)).toBe(false);
+		}
+	});
+});

@@ -1,0 +1,102 @@
+/**
+ * The backprop checkpoints (cards in lab.ts). Each `solve` computes its answer: the graph's own
+ * description (which tensors backward reads, how many products it runs) from the builder, or a
+ * run of the lab's model (compute.ts) for the signs of ∂L/∂b₂.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import type { Checkpoint } from '$lib/practice/types';
+import { formatNumber } from '$lib/format';
+import type { BackpropState } from './compute';
+
+type BackpropCheckpoint = Checkpoint<BackpropState>;
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+const seedFrom = (random: () => number) => 1 + Math.floor(random() * 999);
+const actName = { tanh: 'tanh', relu: 'ReLU', sigmoid: 'sigmoid' } as const;
+const lossName = { ce: 'cross-entropy', mse: 'squared error' } as const;
+
+async function describe(state: BackpropState) {
+	const [{ buildBackpropGraph }, { netShape }] = await Promise.all([import('./model'), import('./compute')]);
+	return buildBackpropGraph(netShape(state)).spec;
+}
+
+/** The forward tensors a reader can pick from: inputs, then every forward node but the loss. */
+export async function candidateTensors(state: BackpropState): Promise<{ id: string; label: string }[]> {
+	const spec = await describe(state);
+	const forward = spec.nodes.filter((n) => n.phase === 'forward' && n.id !== spec.named.loss);
+	return [...spec.sources.map((s) => ({ id: s.id, label: s.label })), ...forward.map((n) => ({ id: n.id, label: n.label }))];
+}
+
+/** Row labels for the saved-tensor grid, known without building the graph (same order as candidateTensors). */
+function candidateLabels(state: BackpropState): string[] {
+	const head = ['X', 'Y', 'W₁', 'b₁', 'W₂', 'b₂', 'XW₁', 'z₁', 'h₁', 'h₁W₂', 'z'];
+	return state.loss === 'ce' ? [...head, 'log p', 'y ⊙ log p', 'row sum', 'batch mean'] : [...head, 'p', 'p − y', '(p − y)²', 'row sum'];
+}
+
+export const savedTensors: BackpropCheckpoint = {
+	id: 'saved-tensors',
+	settings: (random) => ({ act: pick(['tanh', 'relu', 'sigmoid'] as const, random), loss: pick(['ce', 'mse'] as const, random), xgrad: random() < 0.5 }),
+	prompt: (s) =>
+		`${actName[s.act]} hidden layer, ${lossName[s.loss]} loss, ∂L/∂X ${s.xgrad ? 'also' : 'not'} computed: which forward tensors must backward keep (read) to compute the gradients?`,
+	answer: (s) => ({ kind: 'cells', rows: candidateLabels(s).length, cols: 1, rowLabels: candidateLabels(s), colLabels: ['kept for backward'] }),
+	async solve(state) {
+		const spec = await describe(state);
+		const candidates = await candidateTensors(state);
+		const rows = candidates.flatMap((c, i) => (spec.saved.includes(c.id) ? [i] : []));
+		const names = rows.map((i) => candidates[i].label);
+		return {
+			expected: { kind: 'cells', cells: rows.map((i) => `${i},0`) },
+			shown: names.join(', '),
+			explanation:
+				`The generated backward graph reads ${names.length} forward tensors: ${names.join(', ')}. ` +
+				`Each matrix product needs the other operand (X for ∂L/∂W₁, h₁ for ∂L/∂W₂, W₂ to pass the gradient down${state.xgrad ? ', W₁ for ∂L/∂X' : ''}), ` +
+				`and each nonlinearity needs what its derivative is written in.`
+		};
+	}
+};
+
+export const matmulCount: BackpropCheckpoint = {
+	id: 'matmul-count',
+	settings: (random) => ({ act: pick(['tanh', 'relu', 'sigmoid'] as const, random), hidden: 2 + Math.floor(random() * 7), xgrad: random() < 0.5 }),
+	prompt: (s) =>
+		`The 2 → ${s.hidden} → 3 MLP (two linear layers), ∂L/∂X ${s.xgrad ? 'also' : 'not'} computed: how many matrix products (MatMul nodes) does the backward graph run?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.5, min: 0, max: 10 }),
+	async solve(state) {
+		const spec = await describe(state);
+		const products = spec.nodes.filter((n) => n.phase === 'backward' && n.op === 'MatMul');
+		const grads = products.map((n) => n.label || 'the gradient passed down to h₁');
+		return {
+			expected: { kind: 'number', value: products.length },
+			shown: String(products.length),
+			explanation:
+				`Backward runs ${products.length} MatMul nodes: ${grads.join('; ')}. ` +
+				`Each layer needs one for its weight gradient, and every layer but the first one more to pass the gradient down${state.xgrad ? ', plus one for the first layer because ∂L/∂X was asked for' : ''}.`
+		};
+	}
+};
+
+const SIGNS = ['+', '0', '−'] as const;
+const signIndex = (v: number) => (v > 0 ? 0 : v < 0 ? 2 : 1);
+
+export const b2Signs: BackpropCheckpoint = {
+	id: 'b2-signs',
+	settings: (random) => ({ loss: 'ce', batch: 1, act: pick(['tanh', 'relu', 'sigmoid'] as const, random), seed: seedFrom(random) }),
+	prompt: (s) =>
+		`Cross-entropy, batch of one point of class 1 (seed ${s.seed}, ${actName[s.act]}). Before running backward: is each class’s ∂L/∂b₂ positive, zero or negative?`,
+	answer: () => ({ kind: 'cells', rows: 3, cols: 3, rowLabels: ['class 1', 'class 2', 'class 3'], colLabels: [...SIGNS] }),
+	async solve(state, backend: Backend) {
+		const { computeBackprop } = await import('./compute');
+		const r = await computeBackprop(state, backend);
+		const g = r.grads.b2;
+		const cells = g.map((v, c) => `${c},${signIndex(v)}`);
+		return {
+			expected: { kind: 'cells', cells },
+			shown: g.map((v, c) => `class ${c + 1}: ${SIGNS[signIndex(v)]}`).join(', '),
+			explanation:
+				`The model computed ∂L/∂b₂ = (${g.map((v) => formatNumber(v, 3)).join(', ')}), which is p − y for p = (${r.softmax.p.map((v) => formatNumber(v, 3)).join(', ')}). ` +
+				`The true class’s entry is p − 1 < 0 and every other entry is its p > 0, so gradient descent raises the true logit and lowers the rest.`
+		};
+	}
+};
+
+export default [savedTensors, matmulCount, b2Signs];

@@ -1,0 +1,52 @@
+/**
+ * The lab's inputs, drawn from the state's seed: a batch of points from three 2-D blobs (one per
+ * class, sample i in class i mod 3) and Xavier-initialized weights of the 2 → hidden → 3 MLP.
+ * Biases start at zero. Everything is float32, as the graph is fed.
+ */
+import { createRng } from '$lib/random';
+
+export const INPUTS = 2;
+export const CLASSES = 3;
+/** Blob centres on a circle of this radius; each blob has this standard deviation. */
+const RADIUS = 1.5;
+const SPREAD = 0.6;
+
+export interface Params {
+	W1: Float32Array; // [2, hidden]
+	b1: Float32Array; // [hidden]
+	W2: Float32Array; // [hidden, 3]
+	b2: Float32Array; // [3]
+}
+
+export interface Sample {
+	params: Params;
+	X: Float32Array; // [batch, 2]
+	Y: Float32Array; // [batch, 3], one-hot
+	labels: number[];
+}
+
+function xavier(rng: ReturnType<typeof createRng>, fanIn: number, fanOut: number): Float32Array {
+	return rng.fillNormal(new Float32Array(fanIn * fanOut), Math.sqrt(2 / (fanIn + fanOut)));
+}
+
+export function drawSample(hidden: number, batch: number, seed: number): Sample {
+	const rng = createRng(seed);
+	const params: Params = {
+		W1: xavier(rng, INPUTS, hidden),
+		b1: new Float32Array(hidden),
+		W2: xavier(rng, hidden, CLASSES),
+		b2: new Float32Array(CLASSES)
+	};
+	const X = new Float32Array(batch * INPUTS);
+	const Y = new Float32Array(batch * CLASSES);
+	const labels: number[] = [];
+	for (let i = 0; i < batch; i++) {
+		const c = i % CLASSES;
+		const angle = (2 * Math.PI * c) / CLASSES;
+		X[2 * i] = RADIUS * Math.cos(angle) + SPREAD * rng.normal();
+		X[2 * i + 1] = RADIUS * Math.sin(angle) + SPREAD * rng.normal();
+		Y[CLASSES * i + c] = 1;
+		labels.push(c);
+	}
+	return { params, X, Y, labels };
+}

@@ -1,0 +1,88 @@
+/** The backprop lab, declared once: its controls (URL state), scenes, figures and what loads them. */
+import { defineLab } from '$lib/labs/defineLab';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { figureRefs } from '$lib/labs/figureNumbers';
+import type { Schema } from '$lib/state/schema';
+
+const graphControls = ['hidden', 'act', 'loss', 'batch', 'xgrad', 'seed'] as const;
+
+const figures = [
+	embeddableFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte'), graphControls),
+	embeddableFigure('backward-graph', 'The backward graph autodiff generated', () => import('./BackwardFigure.svelte'), graphControls, {
+		embedCaption:
+			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
+	}),
+	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte'))
+] as const;
+const figure = figureRefs(figures);
+
+/** More than any graph here has nodes (the largest, ReLU + MSE + ∂L/∂X, has 34); the figures clamp. */
+export const MAX_STEP = 40;
+
+export const schema = {
+	hidden: { kind: 'int', label: 'Hidden units', min: 2, max: 8, default: 3 },
+	act: enumField('Activation', options({ tanh: 'tanh', relu: 'ReLU', sigmoid: 'sigmoid' }), 'tanh'),
+	loss: enumField('Loss on the softmax', options({ ce: 'cross-entropy', mse: 'squared error' }), 'ce'),
+	batch: { kind: 'int', label: 'Batch size', min: 1, max: 16, default: 1 },
+	step: { kind: 'int', label: `Nodes revealed (${figure('forward-graph')}, ${figure('backward-graph')})`, min: 0, max: MAX_STEP, default: 0 },
+	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
+	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
+} satisfies Schema;
+
+export type BackpropSchema = typeof schema;
+
+export const backprop = defineLab({
+	slug: 'backprop',
+	title: 'Backpropagation, step by step',
+	summary:
+		'What loss.backward() does node by node: the real ONNX graph of a small MLP, the backward graph our autodiff generates from it, and the softmax–cross-entropy gradient p − y.',
+	questions: [
+		'What happens, node by node, when you call loss.backward()?',
+		'Derive ∂L/∂z for softmax + cross-entropy. Why subtract max(z)? Why not MSE?',
+		'detach(), in-place ops, gradient accumulation, zero_grad: what does each do to backward?',
+		'Derive backprop for a custom layer, and check it.'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'forward',
+			title: '2-3-3 tanh: the forward pass, node by node',
+			caption: 'Each key press runs one more ONNX node, in the order the graph was built, from the inputs to the loss.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: 10, xgrad: false },
+			figures: ['forward-graph']
+		},
+		{
+			id: 'backward',
+			title: 'Then backward, from the seed ∂L/∂L = 1',
+			caption: 'Autodiff appended these nodes: each runs one vector–Jacobian rule, reading the saved forward tensors on the left.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: MAX_STEP, xgrad: false },
+			figures: ['backward-graph']
+		},
+		{
+			id: 'xgrad',
+			title: 'Asking for ∂L/∂X: one more MatMul',
+			caption: 'With the input differentiated too, backward multiplies ∂L/∂z₁ by W₁ᵀ: one more matrix product, and W₁ becomes a saved tensor.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, step: MAX_STEP, xgrad: true },
+			figures: ['backward-graph']
+		},
+		{
+			id: 'softmax-gradient',
+			title: 'Cross-entropy: ∂L/∂z = p − y',
+			caption: 'The backward graph’s ∂L/∂z lands on p − y from the forward pass; with squared error it does not.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1 },
+			figures: ['softmax-ce']
+		}
+	],
+	figures,
+	drawnIn: { step: 'forward-graph' },
+	hero: 'forward-graph',
+	bench: { key: 'hidden', values: [4, 3] },
+	checkpoints: [
+		{ id: 'b2-signs', figure: 'backward-graph', title: 'Signs of ∂L/∂b₂ before running backward', varies: true, derivation: 'softmax-derivation' },
+		{ id: 'saved-tensors', figure: 'backward-graph', title: 'What does backward keep?', varies: true, derivation: 'linear-derivation' },
+		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.BackpropController)
+});

@@ -1,0 +1,120 @@
+/**
+ * The lab's ONNX graph (forward and the autodiff's backward) on onnxruntime-web, WASM in Node,
+ * against the float64 reference written by hand in reference.ts, and the spec's facts about it.
+ */
+import { describe, expect, it } from 'vitest';
+import { runModel, type Feeds } from '../../tests/support/ort';
+import { drawSample, type Sample } from './data';
+import { buildBackpropGraph, type Activation, type LossKind, type NetShape } from './model';
+import { referenceRun } from './reference';
+import { summarize } from './summary';
+
+function feeds(sample: Sample, shape: NetShape): Feeds {
+	const { W1, b1, W2, b2 } = sample.params;
+	return {
+		X: { data: sample.X, dims: [shape.batch, 2] },
+		Y: { data: sample.Y, dims: [shape.batch, 3] },
+		W1: { data: W1, dims: [2, shape.hidden] },
+		b1: { data: b1, dims: [shape.hidden] },
+		W2: { data: W2, dims: [shape.hidden, 3] },
+		b2: { data: b2, dims: [3] }
+	};
+}
+
+async function run(shape: NetShape, sample: Sample) {
+	const { bytes, spec } = buildBackpropGraph(shape);
+	return summarize(spec, sample, shape.batch, await runModel(bytes, feeds(sample, shape)));
+}
+
+const maxAbs = (a: readonly number[]) => Math.max(...a.map(Math.abs));
+function expectClose(got: readonly number[], want: readonly number[], tol: number) {
+	expect(got).toHaveLength(want.length);
+	const scale = Math.max(1, maxAbs(want));
+	got.forEach((g, i) => expect(Math.abs(g - want[i]), `entry ${i}: ${g} vs ${want[i]}`).toBeLessThanOrEqual(tol * scale));
+}
+
+describe('backprop graph against the float64 reference', () => {
+	const cases: [Activation, LossKind, number, number, boolean][] = [
+		['tanh', 'ce', 3, 1, false],
+		['tanh', 'ce', 8, 16, true],
+		['relu', 'ce', 5, 7, true],
+		['sigmoid', 'mse', 3, 4, false],
+		['relu', 'mse', 2, 16, true]
+	];
+	it.each(cases)('%s, %s, hidden %i, batch %i, xgrad %s: loss and every gradient', async (act, loss, hidden, batch, xgrad) => {
+		const shape = { hidden, batch, act, loss, xgrad };
+		const sample = drawSample(hidden, batch, 7);
+		const r = await run(shape, sample);
+		const ref = referenceRun({ ...sample.params, X: sample.X, Y: sample.Y, batch, hidden, act, loss });
+		expect(Math.abs(r.loss - ref.loss)).toBeLessThanOrEqual(1e-5 * Math.max(1, ref.loss));
+		for (const p of ['W1', 'b1', 'W2', 'b2'] as const) expectClose(r.grads[p], ref.grads[p], 1e-5);
+		if (xgrad) expectClose(r.grads.X, ref.grads.X, 1e-5);
+		else expect(r.grads.X).toBeUndefined();
+		expectClose(r.values[r.graph.adjoints[r.graph.named.logits]], ref.dz, 1e-6);
+	});
+});
+
+describe('facts the lab reproduces', () => {
+	it('cross-entropy: backward ∂L/∂z = (p − y)/B within 1e-6, summing to 0 over classes', async () => {
+		for (const batch of [1, 5, 16]) {
+			const shape: NetShape = { hidden: 3, batch, act: 'tanh', loss: 'ce', xgrad: false };
+			const sample = drawSample(3, batch, 3);
+			const r = await run(shape, sample);
+			const dz = r.values[r.graph.adjoints[r.graph.named.logits]];
+			const logp = r.values[r.graph.named.logProbs!];
+			for (let b = 0; b < batch; b++) {
+				let sum = 0;
+				for (let c = 0; c < 3; c++) {
+					const k = 3 * b + c;
+					expect(Math.abs(dz[k] - (Math.exp(logp[k]) - sample.Y[k]) / batch)).toBeLessThanOrEqual(1e-6);
+					sum += dz[k];
+				}
+				expect(Math.abs(sum)).toBeLessThanOrEqual(1e-6);
+			}
+		}
+	});
+
+	it('a confidently wrong example (p_c = 10⁻⁴): squared error’s |∂L/∂z_c| < 10⁻³, cross-entropy’s ≈ 1', async () => {
+		// W₁ = 0 and tanh(0) = 0 make z = b₂; b₂ = (a, 0, 0) with eᵃ/(eᵃ + 2) = 10⁻⁴ for the true class 0.
+		const pc = 1e-4;
+		const a = Math.log((2 * pc) / (1 - pc));
+		const sample: Sample = {
+			params: { W1: new Float32Array(6), b1: new Float32Array(3), W2: new Float32Array(9), b2: Float32Array.of(a, 0, 0) },
+			X: Float32Array.of(0.3, -0.2),
+			Y: Float32Array.of(1, 0, 0),
+			labels: [0]
+		};
+		const dzOf = async (loss: LossKind) => {
+			const r = await run({ hidden: 3, batch: 1, act: 'tanh', loss, xgrad: false }, sample);
+			expect(Math.abs(r.softmax.p[0] - pc)).toBeLessThan(1e-7);
+			return r.softmax.dz[0];
+		};
+		expect(Math.abs(await dzOf('mse'))).toBeLessThan(1e-3);
+		expect(Math.abs((await dzOf('ce')) + 1)).toBeLessThan(1e-3);
+	});
+
+	it('a 2-layer MLP: 2L − 1 = 3 backward matrix products, 2L = 4 with ∂L/∂X; W₁ saved only then', () => {
+		for (const act of ['tanh', 'relu', 'sigmoid'] as const)
+			for (const loss of ['ce', 'mse'] as const)
+				for (const xgrad of [false, true]) {
+					const { spec } = buildBackpropGraph({ hidden: 4, batch: 2, act, loss, xgrad });
+					const products = spec.nodes.filter((n) => n.phase === 'backward' && n.op === 'MatMul').length;
+					expect(products).toBe(xgrad ? 4 : 3);
+					expect(spec.saved.includes('W1')).toBe(xgrad);
+					expect(spec.saved).toContain('W2');
+					expect(spec.saved).toContain('X');
+				}
+	});
+});
+
+describe('fan-out', () => {
+	it('squared error: d = p − y feeds its square twice, so backward adds two gradients; cross-entropy has no such Add', () => {
+		const addsOf = (loss: LossKind) => {
+			const { spec } = buildBackpropGraph({ hidden: 3, batch: 1, act: 'tanh', loss, xgrad: false });
+			const producers = new Map(spec.nodes.map((n) => [n.id, n]));
+			return spec.nodes.filter((n) => n.phase === 'backward' && n.op === 'Add' && n.inputs.every((i) => producers.get(i)?.phase === 'backward'));
+		};
+		expect(addsOf('mse')).toHaveLength(1);
+		expect(addsOf('ce')).toHaveLength(0);
+	});
+});

@@ -1,0 +1,177 @@
+/**
+ * The lab's ONNX graph: an MLP 2 → hidden → 3 with its loss, and the backward pass the project's
+ * autodiff (`$lib/onnx/autodiff`) appends to it, built in one GraphBuilder. Weights and data are
+ * graph inputs, so one session serves every seed. Every float32 tensor either pass computes is
+ * also a graph output, so one run shows each node's value (figures 1 and 2 step through them).
+ *
+ * Besides the bytes, `buildBackpropGraph` describes the graph as plain data (`GraphSpec`): the
+ * nodes in the builder's topological order, which pass made them, what they read, and which
+ * forward tensors the backward pass reads (the tensors it must keep: "saved").
+ */
+import { gradients } from '$lib/onnx/autodiff';
+import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
+import { CLASSES, INPUTS } from './data';
+
+export type Activation = 'tanh' | 'relu' | 'sigmoid';
+export type LossKind = 'ce' | 'mse';
+
+export interface NetShape {
+	hidden: number;
+	batch: number;
+	act: Activation;
+	loss: LossKind;
+	/** Also differentiate with respect to the input X (as for an adversarial example). */
+	xgrad: boolean;
+}
+
+/** The graph inputs, in feed order. */
+export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
+
+export interface GraphNodeSpec {
+	/** The name of the tensor the node computes (unique). */
+	id: string;
+	op: string;
+	phase: 'forward' | 'backward';
+	/** Names of the tensors it reads (graph inputs, constants or other nodes' outputs). */
+	inputs: string[];
+	shape: number[];
+	/** The graph output carrying its value, or null (int64/bool tensors are not exposed). */
+	output: string | null;
+	/** What the tensor is, for readers: "z₁", "∂L/∂W₁"; empty for the unnamed helpers. */
+	label: string;
+}
+
+export interface GraphSpec {
+	nodes: GraphNodeSpec[];
+	/** Graph inputs (data and parameters) with their labels. */
+	sources: { id: string; label: string; shape: number[] }[];
+	/** Forward tensors (inputs or node outputs) the backward nodes read. */
+	saved: string[];
+	/** Forward tensor name → the backward tensor holding its adjoint ∂L/∂t. */
+	adjoints: Record<string, string>;
+	/** Parameter (and X when xgrad) → output name of its gradient. */
+	gradOutputs: Record<string, string>;
+	/** The constant 1 backward starts from (∂L/∂L), read by its first node. */
+	seed: string;
+	/** Named forward tensors, for the figures and tests. */
+	named: { logits: string; loss: string; logProbs: string | null; probs: string | null };
+}
+
+export interface BuiltGraph {
+	bytes: Uint8Array;
+	spec: GraphSpec;
+}
+
+const sub = (i: number) => String.fromCharCode(0x2080 + i);
+
+export function shapeKey(s: NetShape): string {
+	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}`;
+}
+
+export function buildBackpropGraph(s: NetShape): BuiltGraph {
+	const g = new GraphBuilder('backprop');
+	const X = g.input('X', [s.batch, INPUTS]);
+	const Y = g.input('Y', [s.batch, CLASSES]);
+	const W1 = g.input('W1', [INPUTS, s.hidden]);
+	const b1 = g.input('b1', [s.hidden]);
+	const W2 = g.input('W2', [s.hidden, CLASSES]);
+	const b2 = g.input('b2', [CLASSES]);
+
+	const labels = new Map<string, string>();
+	const name = (t: Tensor, label: string) => (labels.set(t.name, label), t);
+
+	const z1 = name(g.matMul(X, W1), `XW${sub(1)}`);
+	const a1 = name(g.add(z1, b1), `z${sub(1)}`);
+	const act = s.act === 'tanh' ? g.tanh(a1) : s.act === 'relu' ? g.relu(a1) : g.sigmoid(a1);
+	const h1 = name(act, `h${sub(1)}`);
+	const z2 = name(g.matMul(h1, W2), `h${sub(1)}W${sub(2)}`);
+	const z = name(g.add(z2, b2), 'z');
+
+	let loss: Tensor;
+	let logProbs: Tensor | null = null;
+	let probs: Tensor | null = null;
+	if (s.loss === 'ce') {
+		// L = −(1/B) Σ_b Σ_c y_bc log p_bc, with log p from LogSoftmax (max-subtracted inside).
+		logProbs = name(g.logSoftmax(z, -1), 'log p');
+		const picked = name(g.mul(Y, logProbs), 'y ⊙ log p');
+		const perRow = name(g.reduceSum(picked, [-1], false), 'row sum');
+		const mean = name(g.reduceMean(perRow, undefined, false), 'batch mean');
+		loss = name(g.neg(mean), 'L');
+	} else {
+		// L = (1/B) Σ_b Σ_c (p_bc − y_bc)²: the difference d feeds the square twice (a fan-out).
+		probs = name(g.softmax(z, -1), 'p');
+		const d = name(g.sub(probs, Y), 'p − y');
+		const sq = name(g.mul(d, d), '(p − y)²');
+		const perRow = name(g.reduceSum(sq, [-1], false), 'row sum');
+		loss = name(g.reduceMean(perRow, undefined, false), 'L');
+	}
+	const forwardCount = g.nodes.length;
+	const forwardTensors = g.nodes.map((n) => n.output);
+
+	const wrt: Tensor[] = [W1, b1, W2, b2, ...(s.xgrad ? [X] : [])];
+	// Asking for the intermediates' gradients too adds no node: autodiff hands back the adjoint
+	// it accumulated for each, which figure 1 shows under its box.
+	const grads = gradients(g, loss, [...wrt, ...forwardTensors.filter((t) => t !== loss)]);
+	const paramGrads = grads.slice(0, wrt.length);
+	const nodeRecords = g.nodes.slice();
+
+	const gradLabel = (t: Tensor) => `∂L/∂${t.name === 'X' ? 'X' : t.name.replace(/\d/, (d) => sub(Number(d)))}`;
+	paramGrads.forEach((grad, i) => {
+		if (!labels.has(grad.name)) labels.set(grad.name, gradLabel(wrt[i]));
+	});
+
+	// A backward tensor that is some forward tensor's adjoint is named after it (the one nearest
+	// the loss when it is several tensors' adjoint, as ∂L/∂z is also ∂L/∂(h₁W₂)).
+	for (let i = forwardTensors.length - 1; i >= 0; i--) {
+		const t = forwardTensors[i];
+		const adj = grads[wrt.length + i];
+		if (t !== loss && !labels.has(adj.name) && labels.has(t.name)) labels.set(adj.name, `∂L/∂${labels.get(t.name)}`);
+	}
+
+	const outputFor = new Map<string, string>();
+	nodeRecords.forEach((n, i) => {
+		if (n.output.dtype !== 'float32') return;
+		outputFor.set(n.output.name, g.output(n.output, `o${i}`).name);
+	});
+	const gradOutputs: Record<string, string> = {};
+	paramGrads.forEach((grad, i) => (gradOutputs[wrt[i].name] = outputFor.get(grad.name) ?? g.output(grad, `g_${wrt[i].name}`).name));
+
+	const nodes: GraphNodeSpec[] = nodeRecords.map((n, i) => ({
+		id: n.output.name,
+		op: n.op,
+		phase: i < forwardCount ? 'forward' : 'backward',
+		inputs: n.inputs.map((t) => t.name),
+		shape: n.output.shape.map(Number),
+		output: outputFor.get(n.output.name) ?? null,
+		label: labels.get(n.output.name) ?? ''
+	}));
+
+	const forwardNames = new Set<string>([...forwardTensors.map((t) => t.name), 'X', 'Y', ...PARAM_NAMES]);
+	const saved = new Set<string>();
+	for (const n of nodes) if (n.phase === 'backward') for (const i of n.inputs) if (forwardNames.has(i)) saved.add(i);
+
+	const adjoints: Record<string, string> = {};
+	forwardTensors.forEach((t, i) => {
+		if (t === loss) return;
+		const adj = grads[wrt.length + i];
+		if (outputFor.has(adj.name)) adjoints[t.name] = adj.name;
+	});
+	wrt.forEach((t, i) => {
+		if (outputFor.has(paramGrads[i].name)) adjoints[t.name] = paramGrads[i].name;
+	});
+
+	const sourceLabel = (n: string) => (n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
+	return {
+		bytes: g.toBytes(),
+		spec: {
+			nodes,
+			sources: [X, Y, W1, b1, W2, b2].map((t) => ({ id: t.name, label: sourceLabel(t.name), shape: t.shape.map(Number) })),
+			saved: [...saved],
+			adjoints,
+			gradOutputs,
+			seed: g.scalar(1).name,
+			named: { logits: z.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
+		}
+	};
+}
