@@ -28,7 +28,8 @@
  *
  * Prints one PASS/MISS line per target and writes everything to bench-results/latest.json.
  * Exits 1 only when something could not be measured (`--strict`: also on a MISS). `--lab <slug>`
- * measures one lab only (and skips the training comparison).
+ * measures one lab only (and skips the training comparison); `--wasm-only` skips the WebGPU rows
+ * and the training comparison.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -70,7 +71,9 @@ const EXTRAS: Record<string, BenchLab['extra']> = { 'diffusion-schedules': diffu
 
 const LABS: BenchLab[] = liveLabs.map((lab) => ({ slug: lab.slug, control: lab.bench, extra: EXTRAS[lab.slug] }));
 
-const BACKENDS: BrowserKind[] = ['wasm', 'webgpu'];
+/** `--wasm-only`: the targets are judged on WASM; SwiftShader's WebGPU rows take as long again. */
+const wasmOnly = process.argv.includes('--wasm-only');
+const BACKENDS: BrowserKind[] = wasmOnly ? ['wasm'] : ['wasm', 'webgpu'];
 /** Cold page loads per lab and backend (the load timings are their median). */
 const LOADS = 3;
 const WARMUP_CHANGES = 5;
@@ -545,7 +548,7 @@ async function main(): Promise<number> {
 	try {
 		console.log(`Serving ${BUILD_DIR} at ${server.url}; Chromium ${CHROMIUM_PATH}; ${cpus().length} cores`);
 		for (const lab of LABS.filter((l) => !onlyLab || l.slug === onlyLab)) ok = (await benchLab(lab, server.url, results)) && ok;
-		if (!onlyLab) results.training = await benchTrainingStep(server.url);
+		if (!onlyLab && !wasmOnly) results.training = await benchTrainingStep(server.url);
 	} finally {
 		await server.close();
 	}
