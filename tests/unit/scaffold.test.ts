@@ -40,7 +40,7 @@ describe('npm run new-lab', () => {
 	test('writes a lab that type-checks, is registered, and whose model test passes', () => {
 		run('tsx', ['scripts/newLab.ts', SLUG]);
 		expect(readFileSync(join(dir, 'src/lib/labs/registry.ts'), 'utf8')).toMatch(
-			/import \{ scaffoldProbe \} from '\$labs\/scaffold-probe\/lab';[\s\S]*diffusionSchedules,\n\tscaffoldProbe\n\];/
+			/import \{ scaffoldProbe \} from '\$labs\/scaffold-probe\/lab';[\s\S]*export const liveLabs: Lab\[\] = \[[^\]]*\w,\n\tscaffoldProbe\n\];/
 		);
 		// svelte-check exits non-zero on any error or warning (execFileSync then throws with its output).
 		run('svelte-kit', ['sync']);

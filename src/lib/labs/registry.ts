@@ -1,6 +1,6 @@
 /**
  * The list of labs. A new lab is a folder under `labs/` plus one line here: the routes, embeds,
- * presentation view, bench, snapshots and e2e tests all read its declaration from this list.
+ * presentation view, bench, link previews and e2e tests all read its declaration from this list.
  * Declarations load their components lazily, so importing this costs the page no lab code.
  */
 import type { Lab, UpcomingLab } from './types';
