@@ -9,20 +9,20 @@ import { sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 import type { Page } from 'playwright-core';
 
-/** The worker installs in the background: wait until it is active and has cached the runtime. */
+/**
+ * The worker installs in the background, and the page keeps the runtime it loaded: the status
+ * line says "✓ Available offline" once both are cached ("Pages available offline" before).
+ */
 async function waitForOfflineCache(page: Page): Promise<void> {
-	await page.waitForFunction(
-		async () => {
-			await navigator.serviceWorker.ready;
-			for (const name of await caches.keys()) {
-				const keys = await (await caches.open(name)).keys();
-				if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
-			}
-			return false;
-		},
-		null,
-		{ timeout: 120_000, polling: 500 }
-	);
+	await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 120_000 });
+	const cached = await page.evaluate(async () => {
+		for (const name of await caches.keys()) {
+			const keys = await (await caches.open(name)).keys();
+			if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
+		}
+		return false;
+	});
+	expect(cached, 'the runtime .wasm is in a cache').toBe(true);
 }
 
 describe('offline after one visit', () => {
@@ -37,7 +37,7 @@ describe('offline after one visit', () => {
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await page.reload();
-		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
+		await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
 
 		await context.setOffline(true);
 		for (const { path } of pages) {
@@ -64,6 +64,6 @@ describe('offline from a presentation alone', () => {
 		expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
 		const snap = await waitForLabReady(page);
 		expect(snap.backend).toBe('wasm');
-		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
+		await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
 	});
 });
