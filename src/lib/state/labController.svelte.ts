@@ -83,6 +83,8 @@ export class LabController<S extends Schema, R> {
 	#requestedOnce = false;
 	/** The seeded results lack fields (Prerendered.omitted): the default state runs live too. */
 	#partial = false;
+	/** unseed() was called: the page computes every state live. */
+	#unseeded = false;
 	/** performance.now() when live results were last assigned (the "results to DOM" timing). */
 	#committedAt: number | null = null;
 
@@ -158,15 +160,19 @@ export class LabController<S extends Schema, R> {
 
 	/** Takes results computed at build time as the first results: no live run recomputes them. */
 	seed(prerendered: Prerendered<S, R> | null): void {
-		if (!prerendered) return;
+		if (!prerendered || this.#unseeded) return;
 		this.results = prerendered.results;
 		this.resultsFor = prerendered.state;
 		this.source = 'prerendered';
 		this.#partial = prerendered.omitted.length > 0;
 	}
 
-	/** Forgets seeded results (tests that need the page as it was before prerendering). */
+	/**
+	 * Forgets seeded results, and refuses any later ones (a scene's): tests and the benchmark that
+	 * need the page as it was before prerendering.
+	 */
 	unseed(): void {
+		this.#unseeded = true;
 		if (this.source !== 'prerendered') return;
 		this.results = null;
 		this.resultsFor = null;
