@@ -32,7 +32,12 @@ const pwa = SvelteKitPWA({
 		// Not the runtime's .wasm: two builds, 41 MB, of which a browser needs one. The page keeps
 		// the one it loaded in RUNTIME_CACHE, and the worker answers from there.
 		globPatterns: ['client/**/*.{js,css,svg,png,woff2,onnx,webmanifest}', 'prerendered/**/*.html'],
-		runtimeCaching: [{ urlPattern: /\.wasm$/, handler: 'CacheFirst', options: { cacheName: RUNTIME_CACHE } }],
+		runtimeCaching: [
+			{ urlPattern: /\.wasm$/, handler: 'CacheFirst', options: { cacheName: RUNTIME_CACHE } },
+			// A scene's build numbers (/present/<slug>/scenes/<n>.json), kept once a presenter has
+			// shown it: a rehearsed deck opens each scene drawn, offline too (online, a new build's win).
+			{ urlPattern: /\/present\/[^/]+\/scenes\/\d+\.json$/, handler: 'NetworkFirst', options: { cacheName: 'vlab-scenes' } }
+		],
 		// Every page is prerendered and precached under its own URL: answer a navigation with
 		// that page, never with a shared fallback (whose relative asset paths would be wrong).
 		navigateFallback: null,

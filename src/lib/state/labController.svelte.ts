@@ -179,6 +179,11 @@ export class LabController<S extends Schema, R> {
 		this.source = null;
 	}
 
+	/** Whether seed() takes results (unseed() turns it off for good). */
+	get seedable(): boolean {
+		return !this.#unseeded;
+	}
+
 	/** True while the results on show are the build's and the reader's state is another. */
 	get awaitingReaderState(): boolean {
 		return this.source === 'prerendered' && !sameState(this.schema, this.resultsFor, this.state);
