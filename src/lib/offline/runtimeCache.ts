@@ -1,13 +1,14 @@
 /**
  * The runtime's WebAssembly for offline use. The service worker precaches pages, scripts and
  * models, but not the runtime's .wasm builds (41 MB for the two, of which a browser uses one):
- * the build this browser loaded is kept, once, in a cache of its own, which the worker answers
- * .wasm requests from (vite.config.ts, runtimeCaching). The page stores it itself: the runtime
- * fetches it in its own worker, and on a first visit before the service worker controls the page.
+ * the build this browser's backend uses, and any other it loaded, is kept once in a cache of its
+ * own, which the worker answers .wasm requests from (vite.config.ts, runtimeCaching). The page
+ * stores it itself: the runtime fetches it in its own worker, and on a first visit before the
+ * service worker controls the page.
  */
 import plainWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import gpuWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import type { Backend } from '$lib/onnx/backend';
+import { requestedBackend, webgpuAvailable, type Backend } from '$lib/onnx/backend';
 import { RUNTIME_CACHE } from './cacheName';
 
 /** The .wasm each backend's runtime loads (runtime.ts: WASM the plain build, WebGPU asyncify). */
@@ -51,5 +52,15 @@ export function keepRuntimeOffline(onCached: () => void): () => void {
 	const listener = (backend: Backend) => void store(backend);
 	listeners.add(listener);
 	for (const backend of loaded) listener(backend);
+	// The build this browser will run, even on a page that has not needed it yet (/practice, the
+	// index): offline after one visit means any page, not only a lab that has computed.
+	void likelyBackend().then(listener);
 	return () => listeners.delete(listener);
+}
+
+/** The backend a lab page here would choose (runtime.ts chooseBackend): the reader's, else WebGPU if any. */
+async function likelyBackend(): Promise<Backend> {
+	const requested = requestedBackend(new URL(location.href).searchParams);
+	if (requested) return requested;
+	return (await webgpuAvailable()) ? 'webgpu' : 'wasm';
 }
