@@ -1,6 +1,7 @@
 /**
  * Offline for classrooms: after one visit the service worker has cached the site, its models
  * and the runtime; with the network off, two live pages reload and their models still run.
+ * (The other e2e files block service workers: see useBrowser.)
  */
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
@@ -32,7 +33,7 @@ describe('offline after one visit', () => {
 		.slice(0, 2);
 
 	test(`${pages.map((p) => p.path).join(' and ')} reload and run with the network off`, async () => {
-		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }));
+		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }), { serviceWorkers: 'allow' });
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await page.reload();
@@ -55,7 +56,7 @@ describe('offline from a presentation alone', () => {
 
 	test('a reader who only ever opened /present/<slug> can reload it with the network off', async () => {
 		const path = `/present/${slug}`;
-		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }));
+		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }), { serviceWorkers: 'allow' });
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await context.setOffline(true);
