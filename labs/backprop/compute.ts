@@ -8,7 +8,7 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { Lru } from '$lib/cache/lru';
 import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
-import { drawSample } from './data';
+import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
 import { summarize, type BackpropResults } from './summary';
 
@@ -25,14 +25,6 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const { bytes, spec } = graphFor(shape);
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = drawSample(shape.hidden, shape.batch, state.seed);
-	const { W1, b1, W2, b2 } = sample.params;
-	const outputs = await runSession(session, {
-		X: { data: sample.X, dims: [shape.batch, 2] },
-		Y: { data: sample.Y, dims: [shape.batch, 3] },
-		W1: { data: W1, dims: [2, shape.hidden] },
-		b1: { data: b1, dims: [shape.hidden] },
-		W2: { data: W2, dims: [shape.hidden, 3] },
-		b2: { data: b2, dims: [3] }
-	});
+	const outputs = await runSession(session, feedsFor(sample, shape));
 	return summarize(spec, sample, shape.batch, outputs);
 }

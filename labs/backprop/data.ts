@@ -25,6 +25,19 @@ export interface Sample {
 	labels: number[];
 }
 
+/** The graph's inputs for a sample: data, one-hot targets and the weights (shape.hidden wide). */
+export function feedsFor(sample: Sample, shape: { batch: number; hidden: number }): Record<string, { data: Float32Array; dims: number[] }> {
+	const { W1, b1, W2, b2 } = sample.params;
+	return {
+		X: { data: sample.X, dims: [shape.batch, 2] },
+		Y: { data: sample.Y, dims: [shape.batch, 3] },
+		W1: { data: W1, dims: [2, shape.hidden] },
+		b1: { data: b1, dims: [shape.hidden] },
+		W2: { data: W2, dims: [shape.hidden, 3] },
+		b2: { data: b2, dims: [3] }
+	};
+}
+
 function xavier(rng: ReturnType<typeof createRng>, fanIn: number, fanOut: number): Float32Array {
 	return rng.fillNormal(new Float32Array(fanIn * fanOut), Math.sqrt(2 / (fanIn + fanOut)));
 }

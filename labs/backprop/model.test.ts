@@ -3,27 +3,15 @@
  * against the float64 reference written by hand in reference.ts, and the spec's facts about it.
  */
 import { describe, expect, it } from 'vitest';
-import { runModel, type Feeds } from '../../tests/support/ort';
-import { drawSample, type Sample } from './data';
+import { runModel } from '../../tests/support/ort';
+import { drawSample, feedsFor, type Sample } from './data';
 import { buildBackpropGraph, type Activation, type LossKind, type NetShape } from './model';
 import { referenceRun } from './reference';
 import { summarize } from './summary';
 
-function feeds(sample: Sample, shape: NetShape): Feeds {
-	const { W1, b1, W2, b2 } = sample.params;
-	return {
-		X: { data: sample.X, dims: [shape.batch, 2] },
-		Y: { data: sample.Y, dims: [shape.batch, 3] },
-		W1: { data: W1, dims: [2, shape.hidden] },
-		b1: { data: b1, dims: [shape.hidden] },
-		W2: { data: W2, dims: [shape.hidden, 3] },
-		b2: { data: b2, dims: [3] }
-	};
-}
-
 async function run(shape: NetShape, sample: Sample) {
 	const { bytes, spec } = buildBackpropGraph(shape);
-	return summarize(spec, sample, shape.batch, await runModel(bytes, feeds(sample, shape)));
+	return summarize(spec, sample, shape.batch, await runModel(bytes, feedsFor(sample, shape)));
 }
 
 const maxAbs = (a: readonly number[]) => Math.max(...a.map(Math.abs));
