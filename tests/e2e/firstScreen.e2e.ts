@@ -1,56 +1,11 @@
 /**
- * The first screen of a lab shows its hero figure, on a laptop and on a phone, and nothing is
- * wider than a phone's screen. The hero is moved out of the article, not repeated; once the
- * model has answered, no figure still says it is computing. The index shows each lab's still.
+ * The index shows each lab's still. (A lab's own first screen, its hero on a laptop and on a
+ * phone, is checked by pages.e2e.ts in the loads it makes anyway.)
  */
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '../../src/lib/labs/registry';
 import { previewFigure } from '../../src/lib/share/preview';
 import { useBrowser } from './support/guard';
-import { withQuery } from './support/site';
-import { waitForLabReady } from './support/vlab';
-
-const SCREENS = [
-	{ name: 'laptop', width: 1280, height: 800 },
-	{ name: 'phone', width: 390, height: 844 }
-] as const;
-
-describe('the first screen of a lab', () => {
-	const browser = useBrowser('wasm');
-
-	for (const lab of liveLabs) {
-		for (const screen of SCREENS) {
-			test(`${lab.slug} at ${screen.width}×${screen.height}: the hero is on the first screen`, async () => {
-				expect(lab.hero, `${lab.slug} declares a hero figure`).toBeTruthy();
-				const viewport = { width: screen.width, height: screen.height };
-				const { page } = await browser.open(withQuery(`/labs/${lab.slug}`, { backend: 'wasm' }), { viewport });
-				await waitForLabReady(page);
-
-				const layout = await page.evaluate((hero) => {
-					const figures = document.querySelectorAll(`figure[data-figure="${hero}"]`);
-					const figure = figures[0];
-					const chart = figure?.querySelector('.body');
-					const top = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().top + scrollY : null);
-					return {
-						copies: figures.length,
-						figureTop: top(figure),
-						chartTop: top(chart),
-						scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
-						stillComputing: document.querySelectorAll('[data-testid="figure-computing"], figure[aria-busy="true"]').length
-					};
-				}, lab.hero);
-
-				expect(layout.copies, 'the hero figure appears once (moved, not repeated)').toBe(1);
-				expect(layout.figureTop).not.toBeNull();
-				expect(layout.figureTop!, 'the hero starts inside the first screen').toBeGreaterThanOrEqual(0);
-				expect(layout.figureTop!, 'the hero starts inside the first screen').toBeLessThan(screen.height);
-				expect(layout.chartTop!, "the hero's chart, not only its title, starts on the first screen").toBeLessThan(screen.height);
-				if (screen.width === 390) expect(layout.scrollWidth, 'nothing overflows the phone sideways').toBeLessThanOrEqual(390);
-				expect(layout.stillComputing, 'no figure says "computing" once the model has answered').toBe(0);
-			});
-		}
-	}
-});
 
 describe('the index', () => {
 	const browser = useBrowser('wasm');

@@ -178,29 +178,34 @@ describe('/practice', () => {
 		if (depth) expect(snap.state.depth).toBe(Number(depth));
 	}, 300_000);
 
-	for (const colorScheme of ['light', 'dark'] as const) {
-		test(`axe finds no serious or critical violations (${colorScheme}), asking and revealed; screenshots at 1280 and 390`, async () => {
-			for (const width of [1280, 390]) {
-				const { page, context } = await browser.open(PATH, { colorScheme, reducedMotion: 'reduce', viewport: { width, height: 900 } });
-				await askedCard(page);
-				await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-				const scan = async () => {
-					const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-					return results.violations
-						.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-						.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-				};
-				expect(await scan()).toEqual([]);
-				await page.screenshot({ path: `${OUT_DIR}practice-asking-${width}-${colorScheme}.png`, fullPage: true });
-				await card(page).locator('input[type=text]').fill('1e-5');
-				await page.keyboard.press('Enter');
-				await page.getByTestId('reveal').waitFor({ timeout: 90_000 });
-				expect(await scan()).toEqual([]);
-				await page.screenshot({ path: `${OUT_DIR}practice-revealed-${width}-${colorScheme}.png`, fullPage: true });
-				await context.close();
-			}
-		}, 300_000);
-	}
+	// One load per width: the theme follows the emulated color scheme live (theme.css), so each
+	// state is scanned and shot light and dark in place.
+	test('axe finds no serious or critical violations (light and dark), asking and revealed; screenshots at 1280 and 390', async () => {
+		const scan = async (page: Page) => {
+			const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+			return results.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+		};
+		for (const width of [1280, 390]) {
+			const { page, context } = await browser.open(PATH, { colorScheme: 'light', reducedMotion: 'reduce', viewport: { width, height: 900 } });
+			await askedCard(page);
+			await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+			const both = async (state: string, schemes: readonly ('light' | 'dark')[]) => {
+				for (const colorScheme of schemes) {
+					await page.emulateMedia({ colorScheme });
+					expect.soft(await scan(page), `${state}, ${colorScheme}, ${width} px`).toEqual([]);
+					await page.screenshot({ path: `${OUT_DIR}practice-${state}-${width}-${colorScheme}.png`, fullPage: true });
+				}
+			};
+			await both('asking', ['light', 'dark']);
+			await card(page).locator('input[type=text]').fill('1e-5');
+			await page.keyboard.press('Enter');
+			await page.getByTestId('reveal').waitFor({ timeout: 90_000 });
+			await both('revealed', ['dark', 'light']);
+			await context.close();
+		}
+	}, 300_000);
 
 	test('offline after one visit: /practice reloads from the service worker and still computes an answer', async () => {
 		const { page, context } = await browser.open(PATH, { serviceWorkers: 'allow' });

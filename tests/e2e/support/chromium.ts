@@ -29,6 +29,13 @@ export function chromiumArgs(kind: BrowserKind): string[] {
 	return kind === 'webgpu' ? [...COMMON_ARGS, ...WEBGPU_ARGS] : [...COMMON_ARGS, '--disable-gpu'];
 }
 
-export function launchChromium(kind: BrowserKind): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(kind) });
+/**
+ * For the tests, not the benchmark: V8 runs WebAssembly with its baseline compiler only. Tiering
+ * up to the optimizing compiler pays off in a long session, but every test is a fresh page, and on
+ * two cores that background compile of ORT's 11 MB module took about a fifth of a lab load's CPU.
+ */
+export const TEST_ONLY_ARGS = ['--js-flags=--liftoff-only'];
+
+export function launchChromium(kind: BrowserKind, extraArgs: string[] = []): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...chromiumArgs(kind), ...extraArgs] });
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium, type BrowserKind } from './chromium';
+import { launchChromium, TEST_ONLY_ARGS, type BrowserKind } from './chromium';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -142,7 +142,7 @@ export function useBrowser(kind: BrowserKind): BrowserFixture {
 	const live: GuardedPage[] = [];
 
 	beforeAll(async () => {
-		browser = await launchChromium(kind);
+		browser = await launchChromium(kind, TEST_ONLY_ARGS);
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -1,0 +1,143 @@
+/**
+ * One tour of every page of the site, in as few loads as the checks allow: each load of a lab
+ * runs its models, and those loads are most of what the e2e suite costs. Per page, at 1280 × 800
+ * and at 390 × 844 (one load each):
+ * - screenshots for a person to look at, light then dark (the theme follows the emulated color
+ *   scheme live: theme.css), full page, into test-results/screenshots/;
+ * - axe-core finds no serious or critical violation, light and dark (at 1280, on the index, every
+ *   lab page and one single-figure embed);
+ * - a lab page's first screen shows its hero figure (moved out of the article, not repeated), no
+ *   figure still says it is computing, and nothing is wider than the phone;
+ * - an embed at 390 leads with its figure, keeps the backend in its ⋯ menu, and its captions stand
+ *   alone;
+ * and the high-contrast theme (`?theme=contrast`, read from the address on mount, so a load of its
+ * own) at 1280 for every page but the single-figure embeds (their whole-lab embed shows them).
+ *
+ * The checks use expect.soft, after the screenshots: one failing check still leaves the pictures
+ * that show why, and the rest of the page's checks still report.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import type { AxeResults } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { liveLabs } from '../../src/lib/labs/registry';
+import { useBrowser } from './support/guard';
+import { sitePages, withQuery, type SitePage } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const SCREENS = [
+	{ width: 1280, height: 800 },
+	{ width: 390, height: 844 }
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+// Evaluated, not added as a <script> tag: the site's CSP blocks inline scripts, and rightly so.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const pages = sitePages();
+const axePages = new Set(
+	[pages.find((p) => p.name === 'index'), ...pages.filter((p) => p.live && !p.embed), pages.find((p) => p.embed && p.figure)].map((p) => p?.path)
+);
+
+async function axeViolations(page: Page): Promise<string[]> {
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
+	const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+/** A lab page's first screen: its hero, once, with its chart on screen; nothing still computing. */
+async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREENS)[number]): Promise<void> {
+	const hero = liveLabs.find((lab) => lab.slug === slug)?.hero;
+	expect.soft(hero, `${slug} declares a hero figure`).toBeTruthy();
+	const layout = await page.evaluate((hero) => {
+		const figures = document.querySelectorAll(`figure[data-figure="${hero}"]`);
+		const figure = figures[0];
+		const chart = figure?.querySelector('.body');
+		const top = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().top + scrollY : null);
+		return {
+			copies: figures.length,
+			figureTop: top(figure),
+			chartTop: top(chart),
+			scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
+			stillComputing: document.querySelectorAll('[data-testid="figure-computing"], figure[aria-busy="true"]').length
+		};
+	}, hero);
+	const at = `at ${screen.width}×${screen.height}`;
+	expect.soft(layout.copies, `${at}: the hero figure appears once (moved, not repeated)`).toBe(1);
+	expect.soft(layout.figureTop ?? Infinity, `${at}: the hero starts inside the first screen`).toBeLessThan(screen.height);
+	expect.soft(layout.figureTop ?? -1, `${at}: the hero starts inside the first screen`).toBeGreaterThanOrEqual(0);
+	expect.soft(layout.chartTop ?? Infinity, `${at}: the hero's chart, not only its title, starts on the first screen`).toBeLessThan(screen.height);
+	if (screen.width === 390) expect.soft(layout.scrollWidth, 'nothing overflows the phone sideways').toBeLessThanOrEqual(390);
+	expect.soft(layout.stillComputing, `${at}: no figure says "computing" once the model has answered`).toBe(0);
+}
+
+/** An embed on a phone: its figure first, the backend behind ⋯, captions that stand alone. */
+async function checkEmbedOnPhone(page: Page, embed: SitePage): Promise<void> {
+	// The figure itself (its first chart or canvas), not controls, fills the first screen.
+	const box = await page.locator(`${embed.figure ? `[data-figure="${embed.figure}"]` : '[data-figure]'} :is(svg, canvas)`).first().boundingBox();
+	expect.soft(box, 'the figure draws an svg or a canvas').not.toBeNull();
+	expect.soft(box?.y ?? Infinity, `the figure starts ${box?.y}px down`).toBeLessThanOrEqual(120);
+
+	// The backend switch is there, but only once the reader opens the menu.
+	const select = page.locator('[data-testid="backend-status"] select');
+	expect(await select.count()).toBe(1);
+	expect.soft(await select.isVisible(), 'the backend select is hidden at first').toBe(false);
+	const more = page.getByRole('button', { name: /^More/ });
+	await more.click();
+	expect.soft(await more.getAttribute('aria-expanded')).toBe('true');
+	expect.soft(await select.isVisible(), 'the menu shows the backend select').toBe(true);
+	expect.soft(await select.inputValue()).toBe('wasm');
+	expect.soft(await page.getByRole('link', { name: /Open the full lab/ }).getAttribute('href')).toMatch(/^\/labs\/[a-z-]+/);
+	await select.focus();
+	await page.keyboard.press('Escape');
+	expect.soft(await select.isVisible(), 'Escape closes the menu').toBe(false);
+	expect.soft(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(/^More/);
+
+	// An embed has no "other figures" and no figure numbers to point at.
+	const captions = await page.locator('figcaption').evaluateAll((els) => els.map((el) => el.textContent ?? ''));
+	expect.soft(captions.length).toBeGreaterThan(0);
+	for (const caption of captions) expect.soft(caption, 'a caption that stands alone').not.toMatch(/other figures?|\bfigures? \d/i);
+}
+
+describe('every page: screenshots, axe, first screen, embeds on a phone', () => {
+	const browser = useBrowser('wasm');
+	mkdirSync(OUT_DIR, { recursive: true });
+
+	for (const target of pages) {
+		const contrast = !target.figure;
+		const scan = axePages.has(target.path);
+		const checks = [scan && 'axe', !target.embed && target.live && 'first screen', target.embed && 'phone layout'].filter(Boolean);
+		// Up to three loads of a live lab, each waiting for its model: more than the default 120 s on a busy machine.
+		test(`${target.path}${checks.length ? ` (${checks.join(', ')})` : ''}`, { timeout: 300_000 }, async () => {
+			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
+			type Load = { screen: (typeof SCREENS)[number]; query: string; themes: readonly string[]; checked: boolean };
+			const loads: Load[] = SCREENS.map((screen) => ({ screen, query: path, themes: SCHEMES, checked: true }));
+			// The contrast load is only looked at: its layout is the light load's.
+			if (contrast) loads.push({ screen: SCREENS[0], query: withQuery(path, { theme: 'contrast' }), themes: ['contrast'], checked: false });
+			const { page } = await browser.newPage({ viewport: { ...SCREENS[0] }, colorScheme: 'light', reducedMotion: 'reduce' });
+			const found: Record<string, string[]> = {};
+			for (const { screen, query, themes, checked } of loads) {
+				await page.emulateMedia({ colorScheme: 'light' });
+				await page.setViewportSize({ ...screen });
+				const response = await page.goto(browser.baseURL + query, { waitUntil: 'load' });
+				if (!response || response.status() !== 200) throw new Error(`GET ${query} answered ${response?.status() ?? 'nothing'}`);
+				const ready = target.live ? await waitForLabReady(page).catch((error: unknown) => error) : null;
+				await page.evaluate(() => document.fonts.ready);
+				if (checked && target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
+				for (const theme of themes) {
+					if (theme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+					await page.screenshot({ path: `${OUT_DIR}${target.name}-${screen.width}-${theme}.png`, fullPage: true });
+					if (scan && checked && screen.width === 1280) found[theme] = await axeViolations(page);
+				}
+				if (ready instanceof Error) throw ready;
+				if (checked && target.embed && screen.width === 390) await checkEmbedOnPhone(page, target);
+			}
+			if (scan) expect.soft(found, 'axe: serious or critical violations').toEqual({ light: [], dark: [] });
+		});
+	}
+});
