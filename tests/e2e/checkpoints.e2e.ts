@@ -96,29 +96,35 @@ describe('checkpoints: commit, then reveal', () => {
 		await expect.poll(() => page.locator('figure[data-figure="schedules"] [data-veiled]').count()).toBe(0);
 	});
 
+	// One load per width: the theme follows the emulated color scheme live, so both are shot in place.
 	for (const width of [1280, 390])
-		for (const theme of ['light', 'dark'] as const)
-			test(`screenshots before and after the reveal, ${width} px, ${theme}`, async () => {
-				mkdirSync(OUT_DIR, { recursive: true });
-				const { page } = await browser.open(LAB, { viewport: { width, height: 900 }, colorScheme: theme, reducedMotion: 'reduce' });
-				await waitForLabReady(page);
-				const one = checkpoint(page, 'one-percent');
-				await prompt(page, 'one-percent');
-				await one.scrollIntoViewIfNeeded();
-				await page.evaluate(() => document.fonts.ready);
+		test(`screenshots before and after the reveal, ${width} px, light and dark`, async () => {
+			mkdirSync(OUT_DIR, { recursive: true });
+			const { page } = await browser.open(LAB, { viewport: { width, height: 900 }, colorScheme: 'light', reducedMotion: 'reduce' });
+			await waitForLabReady(page);
+			const one = checkpoint(page, 'one-percent');
+			await prompt(page, 'one-percent');
+			await one.scrollIntoViewIfNeeded();
+			await page.evaluate(() => document.fonts.ready);
+			const shoot = async (moment: string) => {
 				await one.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-				await page.screenshot({ path: `${OUT_DIR}checkpoint-before-${width}-${theme}.png` });
-				const slider = one.getByRole('slider');
-				await slider.focus();
-				for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
-				await one.getByTestId('checkpoint-commit').click();
-				await one.getByTestId('checkpoint-reveal').waitFor();
-				await one.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-				await page.waitForTimeout(300);
-				await page.screenshot({ path: `${OUT_DIR}checkpoint-after-${width}-${theme}.png` });
-				const box = await page.evaluate(() => document.scrollingElement!.scrollWidth);
-				if (width === 390) expect(box).toBeLessThanOrEqual(390);
-			});
+				for (const theme of ['light', 'dark'] as const) {
+					await page.emulateMedia({ colorScheme: theme });
+					await page.screenshot({ path: `${OUT_DIR}checkpoint-${moment}-${width}-${theme}.png` });
+				}
+				await page.emulateMedia({ colorScheme: 'light' });
+			};
+			await shoot('before');
+			const slider = one.getByRole('slider');
+			await slider.focus();
+			for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+			await one.getByTestId('checkpoint-commit').click();
+			await one.getByTestId('checkpoint-reveal').waitFor();
+			await page.waitForTimeout(300);
+			await shoot('after');
+			const box = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+			if (width === 390) expect(box).toBeLessThanOrEqual(390);
+		});
 });
 
 describe('an embed carries its checkpoint (?checkpoint=…)', () => {

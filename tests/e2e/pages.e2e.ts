@@ -10,8 +10,8 @@
  *   figure still says it is computing, and nothing is wider than the phone;
  * - an embed at 390 leads with its figure, keeps the backend in its ⋯ menu, and its captions stand
  *   alone;
- * and the high-contrast theme (`?theme=contrast`, read from the address on mount, so a load of its
- * own) at 1280 for every page but the single-figure embeds (their whole-lab embed shows them).
+ * and the high-contrast theme at 1280, switched in place as `?theme=contrast` does on mount, for
+ * every page but the single-figure embeds (their whole-lab embed shows them).
  *
  * The checks use expect.soft, after the screenshots: one failing check still leaves the pictures
  * that show why, and the rest of the page's checks still report.
@@ -112,30 +112,29 @@ describe('every page: screenshots, axe, first screen, embeds on a phone', () => 
 		const contrast = !target.figure;
 		const scan = axePages.has(target.path);
 		const checks = [scan && 'axe', !target.embed && target.live && 'first screen', target.embed && 'phone layout'].filter(Boolean);
-		// Up to three loads of a live lab, each waiting for its model: more than the default 120 s on a busy machine.
+		// Two loads of a live lab, each waiting for its model, and axe on a long page: more than the default 120 s on a busy machine.
 		test(`${target.path}${checks.length ? ` (${checks.join(', ')})` : ''}`, { timeout: 300_000 }, async () => {
 			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
-			type Load = { screen: (typeof SCREENS)[number]; query: string; themes: readonly string[]; checked: boolean };
-			const loads: Load[] = SCREENS.map((screen) => ({ screen, query: path, themes: SCHEMES, checked: true }));
-			// The contrast load is only looked at: its layout is the light load's.
-			if (contrast) loads.push({ screen: SCREENS[0], query: withQuery(path, { theme: 'contrast' }), themes: ['contrast'], checked: false });
 			const { page } = await browser.newPage({ viewport: { ...SCREENS[0] }, colorScheme: 'light', reducedMotion: 'reduce' });
 			const found: Record<string, string[]> = {};
-			for (const { screen, query, themes, checked } of loads) {
+			for (const screen of SCREENS) {
 				await page.emulateMedia({ colorScheme: 'light' });
 				await page.setViewportSize({ ...screen });
-				const response = await page.goto(browser.baseURL + query, { waitUntil: 'load' });
-				if (!response || response.status() !== 200) throw new Error(`GET ${query} answered ${response?.status() ?? 'nothing'}`);
+				const response = await page.goto(browser.baseURL + path, { waitUntil: 'load' });
+				if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status() ?? 'nothing'}`);
 				const ready = target.live ? await waitForLabReady(page).catch((error: unknown) => error) : null;
 				await page.evaluate(() => document.fonts.ready);
-				if (checked && target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
+				if (target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
+				const themes = contrast && screen.width === 1280 ? [...SCHEMES, 'contrast'] : SCHEMES;
 				for (const theme of themes) {
 					if (theme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+					// What ?theme=contrast does on mount (ThemeFromQuery), and the presentation's `c` key, in place.
+					if (theme === 'contrast') await page.evaluate(() => void (document.documentElement.dataset.theme = 'contrast'));
 					await page.screenshot({ path: `${OUT_DIR}${target.name}-${screen.width}-${theme}.png`, fullPage: true });
-					if (scan && checked && screen.width === 1280) found[theme] = await axeViolations(page);
+					if (scan && screen.width === 1280 && theme !== 'contrast') found[theme] = await axeViolations(page);
 				}
 				if (ready instanceof Error) throw ready;
-				if (checked && target.embed && screen.width === 390) await checkEmbedOnPhone(page, target);
+				if (target.embed && screen.width === 390) await checkEmbedOnPhone(page, target);
 			}
 			if (scan) expect.soft(found, 'axe: serious or critical violations').toEqual({ light: [], dark: [] });
 		});
