@@ -10,6 +10,7 @@ import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
 import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
+import { buildLseGraph, lseFeeds, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
 import { summarize, type BackpropResults } from './summary';
 
 export type BackpropState = StateOf<BackpropSchema>;
@@ -20,11 +21,20 @@ const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
 
+let lseGraph: LseGraph | null = null;
+
+/** Figure 4: both float32 losses over the sweep of scales and at the reader's s, in one run. */
+async function computeLse(s: number, backend: Backend): Promise<LseResults> {
+	const graph = (lseGraph ??= buildLseGraph());
+	const session = await getSession(backend, 'backprop-lse', () => graph.bytes);
+	return summarizeLse(graph, s, await runSession(session, lseFeeds([...LSE_SWEEP, s])));
+}
+
 export async function computeBackprop(state: BackpropState, backend: Backend): Promise<BackpropResults> {
 	const shape = netShape(state);
 	const { bytes, spec } = graphFor(shape);
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = drawSample(shape.hidden, shape.batch, state.seed);
 	const outputs = await runSession(session, feedsFor(sample, shape));
-	return summarize(spec, sample, shape.batch, outputs);
+	return { ...summarize(spec, sample, shape.batch, outputs), lse: await computeLse(state.scale, backend) };
 }

@@ -12,7 +12,8 @@ const figures = [
 		embedCaption:
 			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
 	}),
-	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte'))
+	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
+	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), ['lse', 'scale'])
 ] as const;
 const figure = figureRefs(figures);
 
@@ -26,6 +27,8 @@ export const schema = {
 	batch: { kind: 'int', label: 'Batch size', min: 1, max: 16, default: 1 },
 	step: { kind: 'int', label: `Nodes revealed (${figure('forward-graph')}, ${figure('backward-graph')})`, min: 0, max: MAX_STEP, default: 0 },
 	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
+	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
+	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
 	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
@@ -71,10 +74,17 @@ export const backprop = defineLab({
 			caption: 'The backward graph’s ∂L/∂z lands on p − y from the forward pass; with squared error it does not.',
 			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1 },
 			figures: ['softmax-ce']
+		},
+		{
+			id: 'naive-softmax',
+			title: 'Naive softmax at s = 100: exp overflows',
+			caption: 'e²⁰⁰ is past float32’s largest number: the naive graph’s Exp gives ∞ and every node after it ∞ or NaN. Subtracting the max first keeps every exponent ≤ 0.',
+			state: { lse: 'naive', scale: 100 },
+			figures: ['log-sum-exp']
 		}
 	],
 	figures,
-	drawnIn: { step: 'forward-graph' },
+	drawnIn: { step: 'forward-graph', lse: 'log-sum-exp', scale: 'log-sum-exp' },
 	hero: 'forward-graph',
 	bench: { key: 'hidden', values: [4, 3] },
 	checkpoints: [

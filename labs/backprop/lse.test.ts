@@ -48,6 +48,9 @@ describe('figure 4: naive vs stable loss in float32', () => {
 			if (si > sStar) expect(isBroken(r.naive[i], want), `naive at s = ${si}`).toBe(true);
 		});
 		// At s = 100 the naive chain's first non-finite node is exp(s·z) (e^200 overflows); the stable chain stays finite.
+		// The prose's numbers: s* near 44.4 for these logits, and the loss about 15 000 at s = 1e4.
+		expect(sStar).toBeCloseTo(44.4, 1);
+		expect(Math.abs(r.stable.at(-1)! - 15000)).toBeLessThan(1);
 		const firstBad = r.chains.naive.findIndex((c) => c.values.some((v) => v === null));
 		expect(r.chains.naive[firstBad].op).toBe('Exp');
 		expect(r.chains.stable.every((c) => c.values.every((v) => v !== null))).toBe(true);
