@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema } from './lab';
-import { b2Signs, candidateTensors, matmulCount, savedTensors } from './checkpoints';
+import { b2Signs, candidateTensors, matmulCount, naiveBreak, savedTensors } from './checkpoints';
 import { drawSample } from './data';
 import { referenceRun } from './reference';
 import type { BackpropState } from './compute';
@@ -73,5 +73,18 @@ describe('backprop checkpoints', () => {
 			expect(isRight(kind, { kind: 'cells', cells: want }, solution.expected)).toBe(true);
 			expect(isRight(kind, { kind: 'cells', cells: ['0,0', '1,2', '2,2'] }, solution.expected)).toBe(false);
 		}
+	});
+
+	it('when naive breaks: the bisected s puts log Σe^(s·z) within 0.4 of ln FLT_MAX; the analytic s* counts as right, s = 30 not', async () => {
+		const state = { ...base, ...naiveBreak.settings(seeded(1)) };
+		const solution = await naiveBreak.solve(state, 'wasm');
+		if (solution.expected.kind !== 'number') throw new Error('number expected');
+		const s = solution.expected.value;
+		// z = (2, 0.5, −1) as the prompt says; 88.7228 = ln(3.4028235e38).
+		const lse = Math.log(Math.exp(2 * s) + Math.exp(0.5 * s) + Math.exp(-s));
+		expect(Math.abs(lse - 88.7228)).toBeLessThanOrEqual(0.4);
+		const kind = naiveBreak.answer(state);
+		expect(isRight(kind, { kind: 'number', value: 44.36 }, solution.expected)).toBe(true);
+		expect(isRight(kind, { kind: 'number', value: 30 }, solution.expected)).toBe(false);
 	});
 });

@@ -99,4 +99,30 @@ export const b2Signs: BackpropCheckpoint = {
 	}
 };
 
-export default [savedTensors, matmulCount, b2Signs];
+export const naiveBreak: BackpropCheckpoint = {
+	id: 'naive-break',
+	settings: () => ({ lse: 'naive' }),
+	prompt: () =>
+		'Logits z = (2, 0.5, −1) times s, true class 2, the naive loss (exp, sum, divide, log) in float32: from which s on is it broken (non-finite, or more than 10⁻³ off float64)?',
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.15, min: 1, max: 1e4 }),
+	async solve(_state, backend: Backend) {
+		const [{ naiveBreakScale }, { analyticBreak, LN_FLT_MAX }, { LSE_LOGITS }] = await Promise.all([
+			import('./compute'),
+			import('./lseReference'),
+			import('./lse')
+		]);
+		const measured = await naiveBreakScale(backend);
+		const analytic = analyticBreak([...LSE_LOGITS])!;
+		if (measured === null) throw new Error('the naive loss never broke up to s = 1e4');
+		return {
+			expected: { kind: 'number', value: measured },
+			shown: `s ≈ ${formatNumber(measured, 4)}`,
+			explanation:
+				`Bisection over runs of the naive float32 graph finds it breaks at s ≈ ${formatNumber(measured, 4)}; ` +
+				`the formula gives s* = ${formatNumber(analytic, 4)}, where log Σe^(s·z) = ln FLT_MAX ≈ ${formatNumber(LN_FLT_MAX, 4)} (analytic). ` +
+				'Past it, exp of the largest logit is ∞ in float32, and so is everything computed from it.'
+		};
+	}
+};
+
+export default [savedTensors, matmulCount, b2Signs, naiveBreak];

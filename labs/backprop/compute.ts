@@ -10,7 +10,8 @@ import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
 import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
-import { buildLseGraph, lseFeeds, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
+import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
+import { crossEntropy64, isBroken } from './lseReference';
 import { summarize, type BackpropResults } from './summary';
 
 export type BackpropState = StateOf<BackpropSchema>;
@@ -28,6 +29,17 @@ async function computeLse(s: number, backend: Backend): Promise<LseResults> {
 	const graph = (lseGraph ??= buildLseGraph());
 	const session = await getSession(backend, 'backprop-lse', () => graph.bytes);
 	return summarizeLse(graph, s, await runSession(session, lseFeeds([...LSE_SWEEP, s])));
+}
+
+/** The smallest s (to float32 precision) where figure 4's naive loss breaks: bisection over runs of the naive graph, one s per run. */
+export async function naiveBreakScale(backend: Backend): Promise<number | null> {
+	const graph = buildLseGraph(1);
+	const session = await getSession(backend, 'backprop-lse-single', () => graph.bytes);
+	const z = [...LSE_LOGITS];
+	return bisectBreak(async (s) => {
+		const out = await runSession(session, lseFeeds([s]));
+		return isBroken(Number.isFinite(out[graph.loss.naive].data[0]) ? out[graph.loss.naive].data[0] : null, crossEntropy64(z, LSE_LABEL, s));
+	});
 }
 
 export async function computeBackprop(state: BackpropState, backend: Backend): Promise<BackpropResults> {

@@ -90,7 +90,8 @@ export const backprop = defineLab({
 	checkpoints: [
 		{ id: 'b2-signs', figure: 'backward-graph', title: 'Signs of ∂L/∂b₂ before running backward', varies: true, derivation: 'softmax-derivation' },
 		{ id: 'saved-tensors', figure: 'backward-graph', title: 'What does backward keep?', varies: true, derivation: 'linear-derivation' },
-		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' }
+		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' },
+		{ id: 'naive-break', figure: 'log-sum-exp', title: 'When does the naive loss break?', varies: false, derivation: 'lse-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),
