@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema } from './lab';
-import { b2Signs, candidateTensors, matmulCount, naiveBreak, savedTensors } from './checkpoints';
+import { b2Signs, bestH, candidateTensors, matmulCount, naiveBreak, savedTensors } from './checkpoints';
 import { drawSample } from './data';
 import { referenceRun } from './reference';
 import type { BackpropState } from './compute';
@@ -86,5 +86,18 @@ describe('backprop checkpoints', () => {
 		const kind = naiveBreak.answer(state);
 		expect(isRight(kind, { kind: 'number', value: 44.36 }, solution.expected)).toBe(true);
 		expect(isRight(kind, { kind: 'number', value: 30 }, solution.expected)).toBe(false);
+	});
+
+	it('best h: inside the spec’s float32 window [1e-3, 3e-2]; 1e-6 is wrong', async () => {
+		const random = seeded(3);
+		for (let i = 0; i < 2; i++) {
+			const state = { ...base, ...bestH.settings(random) };
+			const solution = await bestH.solve(state, 'wasm');
+			if (solution.expected.kind !== 'marker') throw new Error('marker expected');
+			expect(solution.expected.value).toBeGreaterThanOrEqual(1e-3);
+			expect(solution.expected.value).toBeLessThanOrEqual(3e-2);
+			const kind = bestH.answer(state);
+			expect(isRight(kind, { kind: 'marker', value: 1e-6 }, solution.expected)).toBe(false);
+		}
 	});
 });

@@ -125,4 +125,31 @@ export const naiveBreak: BackpropCheckpoint = {
 	}
 };
 
-export default [savedTensors, matmulCount, b2Signs, naiveBreak];
+export const bestH: BackpropCheckpoint = {
+	id: 'best-h',
+	settings: (random) => ({ act: pick(['tanh', 'sigmoid'] as const, random), loss: 'ce', batch: 1 + Math.floor(random() * 8), seed: seedFrom(random) }),
+	prompt: (s) =>
+		`${actName[s.act]} hidden layer, cross-entropy, batch of ${s.batch} (seed ${s.seed}), everything in float32: at which step h do central differences come closest to backward’s gradient? Put the marker there.`,
+	answer: () => ({ kind: 'marker', figure: 'gradient-check', axis: 'x', scale: 'log', tolerance: 4, min: 1e-8, max: 1 }),
+	async solve(state, backend: Backend) {
+		const [{ computeBackprop }, { argmin, float32Curve, H_SWEEP }, { PARAM_NAMES }] = await Promise.all([
+			import('./compute'),
+			import('./gradcheck'),
+			import('./model')
+		]);
+		const r = await computeBackprop(state, backend);
+		const g = PARAM_NAMES.flatMap((p) => r.grads[p]);
+		const curve = float32Curve(r.gradcheck.losses, r.gradcheck.hs, g).slice(0, H_SWEEP.length);
+		const k = argmin(curve);
+		const analytic = Math.cbrt(3 * 2 ** -24);
+		return {
+			expected: { kind: 'marker', value: H_SWEEP[k] },
+			shown: `h ≈ ${formatNumber(H_SWEEP[k], 2)}`,
+			explanation:
+				`Over the sweep, the float32 check is closest at h ≈ ${formatNumber(H_SWEEP[k], 2)}, relative error ${formatNumber(curve[k], 2)}. ` +
+				`Larger h adds truncation error (about h²), smaller h rounding error (about u/h, u = 2⁻²⁴); they balance near (3u)^⅓ ≈ ${formatNumber(analytic, 2)} (analytic).`
+		};
+	}
+};
+
+export default [savedTensors, matmulCount, b2Signs, naiveBreak, bestH];

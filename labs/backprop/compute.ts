@@ -12,6 +12,7 @@ import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
 import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
 import { crossEntropy64, isBroken } from './lseReference';
+import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
 import { summarize, type BackpropResults } from './summary';
 
 export type BackpropState = StateOf<BackpropSchema>;
@@ -19,6 +20,19 @@ export type BackpropState = StateOf<BackpropSchema>;
 export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, batch: s.batch, act: s.act, loss: s.loss, xgrad: s.xgrad });
 
 const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
+
+const checkGraphs = new Lru<Uint8Array>({ maxEntries: 8 });
+
+/** Figure 5: the loss at θ ± h·eᵢ for every parameter and every h (the sweep, then the reader's), in one run. */
+async function computeGradcheck(state: BackpropState, shape: NetShape, sample: ReturnType<typeof drawSample>, backend: Backend): Promise<GradcheckResults> {
+	const hs = [...H_SWEEP, state.h];
+	const variants = variantCount(shape.hidden, hs.length);
+	const key = `backprop-gradcheck-${shape.hidden}x${shape.batch}-${shape.act}-${shape.loss}`;
+	const bytes = checkGraphs.memo(key, () => buildCheckGraph(shape, variants));
+	const session = await getSession(backend, key, () => bytes);
+	const out = await runSession(session, checkFeeds(sample, shape, hs));
+	return { hs, losses: Array.from(out.L.data), float64: float64Curve(sample, shape, hs) };
+}
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
 
@@ -48,5 +62,9 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = drawSample(shape.hidden, shape.batch, state.seed);
 	const outputs = await runSession(session, feedsFor(sample, shape));
-	return { ...summarize(spec, sample, shape.batch, outputs), lse: await computeLse(state.scale, backend) };
+	return {
+		...summarize(spec, sample, shape.batch, outputs),
+		lse: await computeLse(state.scale, backend),
+		gradcheck: await computeGradcheck(state, shape, sample, backend)
+	};
 }

@@ -7,6 +7,7 @@ import type { Outputs } from '$lib/onnx/runtime';
 import { CLASSES, type Sample } from './data';
 import type { GraphSpec } from './model';
 import type { LseResults } from './lse';
+import type { GradcheckResults } from './gradcheck';
 
 export interface SoftmaxCloseUp {
 	z: number[];
@@ -34,6 +35,7 @@ export interface GraphResults {
 /** The graph's results and figure 4's, which compute.ts runs beside it. */
 export interface BackpropResults extends GraphResults {
 	lse: LseResults;
+	gradcheck: GradcheckResults;
 }
 
 export function summarize(graph: GraphSpec, sample: Sample, batch: number, outputs: Outputs): GraphResults {
