@@ -13,8 +13,8 @@ const figures = [
 			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
 	}),
 	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
-	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), ['lse', 'scale']),
-	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['h', 'act', 'hidden', 'batch', 'loss', 'seed'])
+	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), []),
+	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed'])
 ] as const;
 const figure = figureRefs(figures);
 
