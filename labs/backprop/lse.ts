@@ -6,6 +6,7 @@
  * true class by summing y ⊙ e, never y ⊙ log p: 0 · log 0 would be NaN long before any overflow.
  */
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
+import { crossEntropy64, isBroken } from './lseReference';
 
 /** The logits figure 4 scales: fixed, so the point where the naive loss breaks does not move with the seed. */
 export const LSE_LOGITS = [2, 0.5, -1] as const;
@@ -114,7 +115,11 @@ export interface LseChainValue {
 export interface LseResults {
 	/** The reader's s. */
 	s: number;
-	/** Float32 loss over LSE_SWEEP, null where non-finite. */
+	/**
+	 * The naive float32 loss over LSE_SWEEP, null where it is broken (non-finite, or 1e-3 off
+	 * float64): past the overflow WASM gives NaN or ∞ but a GPU's exp may clamp to a finite number,
+	 * so a broken value is garbage that differs by backend; which points broke is what counts.
+	 */
 	naive: (number | null)[];
 	stable: (number | null)[];
 	/** Each way's nodes at the reader's s. */
@@ -131,7 +136,9 @@ export function summarizeLse(graph: LseGraph, s: number, outputs: Record<string,
 	const chain = (kind: LseKind) => graph.chains[kind].map((c) => ({ op: c.op, label: c.label, values: last(c.output) }));
 	return {
 		s,
-		naive: rowsOf(graph.loss.naive).slice(0, LSE_SWEEP.length),
+		naive: rowsOf(graph.loss.naive)
+			.slice(0, LSE_SWEEP.length)
+			.map((v, i) => (isBroken(v, crossEntropy64(LSE_LOGITS, LSE_LABEL, LSE_SWEEP[i])) ? null : v)),
 		stable: rowsOf(graph.loss.stable).slice(0, LSE_SWEEP.length),
 		chains: { naive: chain('naive'), stable: chain('stable') }
 	};
