@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../../tests/support/ort';
 import { drawSample, feedsFor } from './data';
-import { argmin, buildCheckGraph, checkFeeds, float32Curve, float64Curve, H_SWEEP, paramCount, variantCount, type CheckShape } from './gradcheck';
+import { argmin, buildCheckGraph, checkFeeds, flatten, float32Curve, float64Curve, H_SWEEP, loss64, paramCount, variantCount, type CheckShape } from './gradcheck';
 import { buildBackpropGraph } from './model';
 import { referenceRun } from './reference';
 
@@ -24,6 +24,16 @@ async function losses(s: CheckShape, seed: number, hs: readonly number[]): Promi
 }
 
 describe('gradient check graph', () => {
+	it('the float64 loss of the curve equals reference.ts’s, for every activation and loss', () => {
+		for (const act of ['tanh', 'relu', 'sigmoid'] as const)
+			for (const loss of ['ce', 'mse'] as const) {
+				const s: CheckShape = { hidden: 5, batch: 6, act, loss };
+				const sample = drawSample(5, 6, 4);
+				const want = referenceRun({ ...sample.params, X: sample.X, Y: sample.Y, ...s }).loss;
+				expect(Math.abs(loss64(flatten(sample.params), sample, s) - want)).toBeLessThanOrEqual(1e-12);
+			}
+	});
+
 	it('unperturbed (h = 0), every variant gives the float64 loss', async () => {
 		const s: CheckShape = { hidden: 4, batch: 5, act: 'sigmoid', loss: 'mse' };
 		const sample = drawSample(4, 5, 2);

@@ -48,17 +48,6 @@ export function buildCheckGraph(s: CheckShape, variants: number): Uint8Array {
 /** The parameters as one vector, in the order W1, b1, W2, b2 (row-major each). */
 export const flatten = (p: Params): number[] => [...p.W1, ...p.b1, ...p.W2, ...p.b2];
 
-function unflatten(theta: ArrayLike<number>, hidden: number): Params {
-	const sizes = [INPUTS * hidden, hidden, hidden * CLASSES, CLASSES];
-	const parts: Float32Array[] = [];
-	let at = 0;
-	for (const n of sizes) {
-		parts.push(Float32Array.from(Array.prototype.slice.call(theta, at, at + n) as number[]));
-		at += n;
-	}
-	return { W1: parts[0], b1: parts[1], W2: parts[2], b2: parts[3] };
-}
-
 /** Variant order: for each h, for each parameter i, θ + h·e_i then θ − h·e_i. */
 export const variantCount = (hidden: number, steps: number) => 2 * paramCount(hidden) * steps;
 
@@ -71,18 +60,23 @@ export function checkFeeds(sample: Sample, s: CheckShape, hs: readonly number[])
 	const b1 = new Float32Array(V * H);
 	const W2 = new Float32Array(V * H * CLASSES);
 	const b2 = new Float32Array(V * CLASSES);
-	const moved = theta.slice();
+	const baseParts = [sample.params.W1, sample.params.b1, sample.params.W2, sample.params.b2];
+	// Where each flat parameter goes in one variant's slice of W1, b1, W2, b2.
+	const sizes = [INPUTS * H, H, H * CLASSES, CLASSES];
+	const targets = [W1, b1, W2, b2];
+	const place = theta.map((_, i) => {
+		let k = 0;
+		let at = i;
+		while (at >= sizes[k]) at -= sizes[k++];
+		return [k, at] as const;
+	});
 	let v = 0;
 	for (const h of hs)
 		for (let i = 0; i < P; i++)
 			for (const sign of [1, -1]) {
-				moved[i] = theta[i] + sign * h; // rounded to float32 where it is stored
-				const p = unflatten(moved, H);
-				W1.set(p.W1, v * INPUTS * H);
-				b1.set(p.b1, v * H);
-				W2.set(p.W2, v * H * CLASSES);
-				b2.set(p.b2, v * CLASSES);
-				moved[i] = theta[i];
+				targets.forEach((t, k) => t.set(baseParts[k], v * sizes[k]));
+				const [k, at] = place[i];
+				targets[k][v * sizes[k] + at] = theta[i] + sign * h; // rounded to float32 where it is stored
 				v++;
 			}
 	return {
@@ -112,27 +106,57 @@ export function float32Curve(losses: readonly number[], hs: readonly number[], g
 	return hs.map((h, k) => relativeError(centralDifferences(losses, g.length, k, h), g));
 }
 
-/** The same check in float64 TypeScript (reference.ts): its own loss differences against its own gradient. */
+/**
+ * The loss in float64 for a flat parameter vector (W1, b1, W2, b2), forward only and without
+ * allocating per call beyond two small rows: the float64 curve evaluates it thousands of times.
+ * The tests hold it to reference.ts's loss.
+ */
+export function loss64(theta: readonly number[], sample: Sample, s: CheckShape): number {
+	const H = s.hidden;
+	const oB1 = INPUTS * H;
+	const oW2 = oB1 + H;
+	const oB2 = oW2 + H * CLASSES;
+	const h = new Float64Array(H);
+	const z = new Float64Array(CLASSES);
+	let total = 0;
+	for (let b = 0; b < s.batch; b++) {
+		for (let j = 0; j < H; j++) {
+			let a = theta[oB1 + j];
+			for (let i = 0; i < INPUTS; i++) a += sample.X[INPUTS * b + i] * theta[i * H + j];
+			h[j] = s.act === 'tanh' ? Math.tanh(a) : s.act === 'relu' ? Math.max(0, a) : 1 / (1 + Math.exp(-a));
+		}
+		let m = -Infinity;
+		for (let c = 0; c < CLASSES; c++) {
+			let v = theta[oB2 + c];
+			for (let j = 0; j < H; j++) v += h[j] * theta[oW2 + j * CLASSES + c];
+			z[c] = v;
+			m = Math.max(m, v);
+		}
+		let sum = 0;
+		for (let c = 0; c < CLASSES; c++) sum += Math.exp(z[c] - m);
+		for (let c = 0; c < CLASSES; c++) {
+			const y = sample.Y[CLASSES * b + c];
+			if (s.loss === 'ce') total -= y * (z[c] - m - Math.log(sum));
+			else total += (Math.exp(z[c] - m) / sum - y) ** 2;
+		}
+	}
+	return total / s.batch;
+}
+
+/** The same check in float64 TypeScript: loss64's differences against reference.ts's gradient. */
 export function float64Curve(sample: Sample, s: CheckShape, hs: readonly number[]): number[] {
-	const base = { X: sample.X, Y: sample.Y, batch: s.batch, hidden: s.hidden, act: s.act, loss: s.loss };
 	const theta = flatten(sample.params);
-	const loss = (t: number[]) => {
-		const H = s.hidden;
-		const W1 = t.slice(0, 2 * H);
-		const b1 = t.slice(2 * H, 3 * H);
-		const W2 = t.slice(3 * H, 6 * H);
-		const b2 = t.slice(6 * H);
-		return referenceRun({ ...base, W1, b1, W2, b2 }).loss;
-	};
-	const ref = referenceRun({ ...base, ...sample.params }).grads;
+	const ref = referenceRun({ ...sample.params, X: sample.X, Y: sample.Y, batch: s.batch, hidden: s.hidden, act: s.act, loss: s.loss }).grads;
 	const g = [...ref.W1, ...ref.b1, ...ref.W2, ...ref.b2];
+	const moved = theta.slice();
 	return hs.map((h) => {
-		const fd = theta.map((_, i) => {
-			const up = theta.slice();
-			const down = theta.slice();
-			up[i] += h;
-			down[i] -= h;
-			return (loss(up) - loss(down)) / (2 * h);
+		const fd = theta.map((t, i) => {
+			moved[i] = t + h;
+			const up = loss64(moved, sample, s);
+			moved[i] = t - h;
+			const down = loss64(moved, sample, s);
+			moved[i] = t;
+			return (up - down) / (2 * h);
 		});
 		return relativeError(fd, g);
 	});
