@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema } from './lab';
-import { b2Signs, candidateTensors, matmulCount, savedTensors } from './checkpoints';
+import { b2Signs, bestH, candidateTensors, matmulCount, naiveBreak, savedTensors } from './checkpoints';
 import { drawSample } from './data';
 import { referenceRun } from './reference';
 import type { BackpropState } from './compute';
@@ -72,6 +72,32 @@ describe('backprop checkpoints', () => {
 			const kind = b2Signs.answer(state);
 			expect(isRight(kind, { kind: 'cells', cells: want }, solution.expected)).toBe(true);
 			expect(isRight(kind, { kind: 'cells', cells: ['0,0', '1,2', '2,2'] }, solution.expected)).toBe(false);
+		}
+	});
+
+	it('when naive breaks: the bisected s puts log Σe^(s·z) within 0.4 of ln FLT_MAX; the analytic s* counts as right, s = 30 not', async () => {
+		const state = { ...base, ...naiveBreak.settings(seeded(1)) };
+		const solution = await naiveBreak.solve(state, 'wasm');
+		if (solution.expected.kind !== 'number') throw new Error('number expected');
+		const s = solution.expected.value;
+		// z = (2, 0.5, −1) as the prompt says; 88.7228 = ln(3.4028235e38).
+		const lse = Math.log(Math.exp(2 * s) + Math.exp(0.5 * s) + Math.exp(-s));
+		expect(Math.abs(lse - 88.7228)).toBeLessThanOrEqual(0.4);
+		const kind = naiveBreak.answer(state);
+		expect(isRight(kind, { kind: 'number', value: 44.36 }, solution.expected)).toBe(true);
+		expect(isRight(kind, { kind: 'number', value: 30 }, solution.expected)).toBe(false);
+	});
+
+	it('best h: inside the spec’s float32 window [1e-3, 3e-2]; 1e-6 is wrong', async () => {
+		const random = seeded(3);
+		for (let i = 0; i < 2; i++) {
+			const state = { ...base, ...bestH.settings(random) };
+			const solution = await bestH.solve(state, 'wasm');
+			if (solution.expected.kind !== 'marker') throw new Error('marker expected');
+			expect(solution.expected.value).toBeGreaterThanOrEqual(1e-3);
+			expect(solution.expected.value).toBeLessThanOrEqual(3e-2);
+			const kind = bestH.answer(state);
+			expect(isRight(kind, { kind: 'marker', value: 1e-6 }, solution.expected)).toBe(false);
 		}
 	});
 });

@@ -99,4 +99,57 @@ export const b2Signs: BackpropCheckpoint = {
 	}
 };
 
-export default [savedTensors, matmulCount, b2Signs];
+export const naiveBreak: BackpropCheckpoint = {
+	id: 'naive-break',
+	settings: () => ({ lse: 'naive' }),
+	prompt: () =>
+		'Logits z = (2, 0.5, −1) times s, true class 2, the naive loss (exp, sum, divide, log) in float32: from which s on is it broken (non-finite, or more than 10⁻³ off float64)?',
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.15, min: 1, max: 1e4 }),
+	async solve(_state, backend: Backend) {
+		const [{ naiveBreakScale }, { analyticBreak, LN_FLT_MAX }, { LSE_LOGITS }] = await Promise.all([
+			import('./compute'),
+			import('./lseReference'),
+			import('./lse')
+		]);
+		const measured = await naiveBreakScale(backend);
+		const analytic = analyticBreak([...LSE_LOGITS])!;
+		if (measured === null) throw new Error('the naive loss never broke up to s = 1e4');
+		return {
+			expected: { kind: 'number', value: measured },
+			shown: `s ≈ ${formatNumber(measured, 4)}`,
+			explanation:
+				`Bisection over runs of the naive float32 graph finds it breaks at s ≈ ${formatNumber(measured, 4)}; ` +
+				`the formula gives s* = ${formatNumber(analytic, 4)}, where log Σe^(s·z) = ln FLT_MAX ≈ ${formatNumber(LN_FLT_MAX, 4)} (analytic). ` +
+				'Past it, exp of the largest logit is ∞ in float32, and so is everything computed from it.'
+		};
+	}
+};
+
+export const bestH: BackpropCheckpoint = {
+	id: 'best-h',
+	settings: (random) => ({ act: pick(['tanh', 'sigmoid'] as const, random), loss: 'ce', batch: 1 + Math.floor(random() * 8), seed: seedFrom(random) }),
+	prompt: (s) =>
+		`${actName[s.act]} hidden layer, cross-entropy, batch of ${s.batch} (seed ${s.seed}), everything in float32: at which step h do central differences come closest to backward’s gradient? Put the marker there.`,
+	answer: () => ({ kind: 'marker', figure: 'gradient-check', axis: 'x', scale: 'log', tolerance: 4, min: 1e-8, max: 1 }),
+	async solve(state, backend: Backend) {
+		const [{ computeBackprop }, { argmin, float32Curve, H_SWEEP }, { PARAM_NAMES }] = await Promise.all([
+			import('./compute'),
+			import('./gradcheck'),
+			import('./model')
+		]);
+		const r = await computeBackprop(state, backend);
+		const g = PARAM_NAMES.flatMap((p) => r.grads[p]);
+		const curve = float32Curve(r.gradcheck.losses, r.gradcheck.hs, g).slice(0, H_SWEEP.length);
+		const k = argmin(curve);
+		const analytic = Math.cbrt(3 * 2 ** -24);
+		return {
+			expected: { kind: 'marker', value: H_SWEEP[k] },
+			shown: `h ≈ ${formatNumber(H_SWEEP[k], 2)}`,
+			explanation:
+				`Over the sweep, the float32 check is closest at h ≈ ${formatNumber(H_SWEEP[k], 2)}, relative error ${formatNumber(curve[k], 2)}. ` +
+				`Larger h adds truncation error (about h²), smaller h rounding error (about u/h, u = 2⁻²⁴); they balance near (3u)^⅓ ≈ ${formatNumber(analytic, 2)} (analytic).`
+		};
+	}
+};
+
+export default [savedTensors, matmulCount, b2Signs, naiveBreak, bestH];

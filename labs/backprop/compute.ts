@@ -10,6 +10,9 @@ import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
 import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
+import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
+import { crossEntropy64, isBroken } from './lseReference';
+import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
 import { summarize, type BackpropResults } from './summary';
 
 export type BackpropState = StateOf<BackpropSchema>;
@@ -18,7 +21,40 @@ export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, bat
 
 const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
 
+const checkGraphs = new Lru<Uint8Array>({ maxEntries: 8 });
+
+/** Figure 5: the loss at θ ± h·eᵢ for every parameter and every h (the sweep, then the reader's), in one run. */
+async function computeGradcheck(state: BackpropState, shape: NetShape, sample: ReturnType<typeof drawSample>, backend: Backend): Promise<GradcheckResults> {
+	const hs = [...H_SWEEP, state.h];
+	const variants = variantCount(shape.hidden, hs.length);
+	const key = `backprop-gradcheck-${shape.hidden}x${shape.batch}-${shape.act}-${shape.loss}`;
+	const bytes = checkGraphs.memo(key, () => buildCheckGraph(shape, variants));
+	const session = await getSession(backend, key, () => bytes);
+	const out = await runSession(session, checkFeeds(sample, shape, hs));
+	return { hs, losses: Array.from(out.L.data), float64: float64Curve(sample, shape, hs) };
+}
+
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
+
+let lseGraph: LseGraph | null = null;
+
+/** Figure 4: both float32 losses over the sweep of scales and at the reader's s, in one run. */
+async function computeLse(s: number, backend: Backend): Promise<LseResults> {
+	const graph = (lseGraph ??= buildLseGraph());
+	const session = await getSession(backend, 'backprop-lse', () => graph.bytes);
+	return summarizeLse(graph, s, await runSession(session, lseFeeds([...LSE_SWEEP, s])));
+}
+
+/** The smallest s (to float32 precision) where figure 4's naive loss breaks: bisection over runs of the naive graph, one s per run. */
+export async function naiveBreakScale(backend: Backend): Promise<number | null> {
+	const graph = buildLseGraph(1);
+	const session = await getSession(backend, 'backprop-lse-single', () => graph.bytes);
+	const z = [...LSE_LOGITS];
+	return bisectBreak(async (s) => {
+		const out = await runSession(session, lseFeeds([s]));
+		return isBroken(Number.isFinite(out[graph.loss.naive].data[0]) ? out[graph.loss.naive].data[0] : null, crossEntropy64(z, LSE_LABEL, s));
+	});
+}
 
 export async function computeBackprop(state: BackpropState, backend: Backend): Promise<BackpropResults> {
 	const shape = netShape(state);
@@ -26,5 +62,9 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = drawSample(shape.hidden, shape.batch, state.seed);
 	const outputs = await runSession(session, feedsFor(sample, shape));
-	return summarize(spec, sample, shape.batch, outputs);
+	return {
+		...summarize(spec, sample, shape.batch, outputs),
+		lse: await computeLse(state.scale, backend),
+		gradcheck: await computeGradcheck(state, shape, sample, backend)
+	};
 }

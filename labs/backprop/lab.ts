@@ -12,7 +12,9 @@ const figures = [
 		embedCaption:
 			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
 	}),
-	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte'))
+	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
+	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), []),
+	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed'])
 ] as const;
 const figure = figureRefs(figures);
 
@@ -26,6 +28,9 @@ export const schema = {
 	batch: { kind: 'int', label: 'Batch size', min: 1, max: 16, default: 1 },
 	step: { kind: 'int', label: `Nodes revealed (${figure('forward-graph')}, ${figure('backward-graph')})`, min: 0, max: MAX_STEP, default: 0 },
 	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
+	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
+	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
+	h: { kind: 'number', label: `Difference step h (${figure('gradient-check')})`, min: 1e-8, max: 1, default: 3e-3, log: true },
 	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
@@ -71,16 +76,32 @@ export const backprop = defineLab({
 			caption: 'The backward graph’s ∂L/∂z lands on p − y from the forward pass; with squared error it does not.',
 			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1 },
 			figures: ['softmax-ce']
+		},
+		{
+			id: 'naive-softmax',
+			title: 'Naive softmax at s = 100: exp overflows',
+			caption: 'e²⁰⁰ is past float32’s largest number: the naive graph’s Exp gives ∞ and every node after it ∞ or NaN. Subtracting the max first keeps every exponent ≤ 0.',
+			state: { lse: 'naive', scale: 100 },
+			figures: ['log-sum-exp']
+		},
+		{
+			id: 'gradient-check',
+			title: 'The gradient check: a V in h',
+			caption: 'Large h: truncation error, slope 2. Small h: rounding, slope −1, arriving far sooner in float32 than in float64. The best float32 h is near (3u)^⅓ ≈ 5.6·10⁻³.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, h: 3e-3 },
+			figures: ['gradient-check']
 		}
 	],
 	figures,
-	drawnIn: { step: 'forward-graph' },
+	drawnIn: { step: 'forward-graph', lse: 'log-sum-exp', scale: 'log-sum-exp', h: 'gradient-check' },
 	hero: 'forward-graph',
 	bench: { key: 'hidden', values: [4, 3] },
 	checkpoints: [
 		{ id: 'b2-signs', figure: 'backward-graph', title: 'Signs of ∂L/∂b₂ before running backward', varies: true, derivation: 'softmax-derivation' },
 		{ id: 'saved-tensors', figure: 'backward-graph', title: 'What does backward keep?', varies: true, derivation: 'linear-derivation' },
-		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' }
+		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' },
+		{ id: 'best-h', figure: 'gradient-check', title: 'Which h makes the float32 check most accurate?', varies: true, derivation: 'gradcheck-derivation' },
+		{ id: 'naive-break', figure: 'log-sum-exp', title: 'When does the naive loss break?', varies: false, derivation: 'lse-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),

@@ -6,6 +6,8 @@
 import type { Outputs } from '$lib/onnx/runtime';
 import { CLASSES, type Sample } from './data';
 import type { GraphSpec } from './model';
+import type { LseResults } from './lse';
+import type { GradcheckResults } from './gradcheck';
 
 export interface SoftmaxCloseUp {
 	z: number[];
@@ -19,7 +21,7 @@ export interface SoftmaxCloseUp {
 	jacobian: number[];
 }
 
-export interface BackpropResults {
+export interface GraphResults {
 	graph: GraphSpec;
 	/** Tensor name → its values, flattened row-major (graph inputs and every float32 node). */
 	values: Record<string, number[]>;
@@ -30,7 +32,13 @@ export interface BackpropResults {
 	batch: number;
 }
 
-export function summarize(graph: GraphSpec, sample: Sample, batch: number, outputs: Outputs): BackpropResults {
+/** The graph's results and figure 4's, which compute.ts runs beside it. */
+export interface BackpropResults extends GraphResults {
+	lse: LseResults;
+	gradcheck: GradcheckResults;
+}
+
+export function summarize(graph: GraphSpec, sample: Sample, batch: number, outputs: Outputs): GraphResults {
 	const values: Record<string, number[]> = {
 		X: Array.from(sample.X),
 		Y: Array.from(sample.Y),
