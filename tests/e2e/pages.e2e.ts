@@ -131,7 +131,7 @@ describe('every page: screenshots, axe, first screen, embeds on a phone', () => 
 					// What ?theme=contrast does on mount (ThemeFromQuery), and the presentation's `c` key, in place.
 					if (theme === 'contrast') await page.evaluate(() => void (document.documentElement.dataset.theme = 'contrast'));
 					// axe before the picture: a full-page screenshot resizes the viewport for a moment, and
-					// the page re-lays out after it (once, a sticky bar over KaTeX text failed contrast).
+					// the page re-lays out after it (once, axe run just after one saw KaTeX text fail contrast in dark).
 					if (scan && screen.width === 1280 && theme !== 'contrast') found[theme] = await axeViolations(page);
 					await page.screenshot({ path: `${OUT_DIR}${target.name}-${screen.width}-${theme}.png`, fullPage: true });
 				}
