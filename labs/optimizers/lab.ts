@@ -20,10 +20,18 @@ const figures = [
 	]),
 	articleFigure('rates', 'Rates on the quadratic', () => import('./RatesFigure.svelte'), {
 		embedCaption: 'Measured rate per step of gradient descent and heavy ball on ½θᵀHθ, over the analytic curves.'
-	})
+	}),
+	embeddableFigure(
+		'schedules',
+		'Schedules and warmup',
+		() => import('./ScheduleFigure.svelte'),
+		['surface', 'alr', 'beta', 'beta2', 'noise', 'steps', 'sched', 'warmup'],
+		{ embedCaption: 'Five learning-rate schedules (analytic) above the loss Adam reaches under each, and Adam at a high rate with and without warmup.' }
+	)
 ] as const;
 const figure = figureRefs(figures);
 
+const schedules = options({ const: 'constant', step: 'step', cosine: 'cosine', warmcos: 'warmup + cosine', onecycle: 'one-cycle' });
 const surfaces = options({ quad: 'quadratic ½θᵀHθ', rosenbrock: 'Rosenbrock', saddle: 'saddle' });
 
 export const schema = {
@@ -47,6 +55,8 @@ export const schema = {
 	// fit the 10 s a page gets to be ready. At 1000 the bounds test had taken 9.7 s with 67 nodes
 	// a step; the quadratic's matrix form and per-row coefficients cut that graph by 45%.
 	steps: { kind: 'int', label: 'Steps', min: 10, max: 1000, default: 200 },
+	sched: enumField('Schedule (figure 4, drawn bold)', schedules, 'warmcos'),
+	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 200 },
 	start: { kind: 'text', label: 'Start x,y (empty = the surface’s own)', default: '', validate: validateStart },
 	seed: { kind: 'int', label: 'Seed (gradient noise)', min: 1, max: 999999, default: 1 }
 } satisfies Schema;
@@ -89,6 +99,13 @@ export const optimizers = defineLab({
 			caption: 'Adam leaves the plateau first, then heavy ball, then GD: the loss curves drop in that order.',
 			state: { surface: 'saddle', opts: 'sgd,momentum,adam' },
 			figures: ['trajectories']
+		},
+		{
+			id: 'warmup',
+			title: 'Adam at a high rate: no warmup against 2/(1 − β₂) = 200 steps',
+			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}).`,
+			state: { surface: 'quad', opts: 'adam', alr: 5, beta2: 0.99, warmup: 200, steps: 400, sched: 'warmcos' },
+			figures: ['schedules']
 		}
 	],
 	figures,

@@ -40,7 +40,10 @@ function surfParts(g: GraphBuilder, id: SurfaceId, surf: Tensor): SurfParts {
 function surfaceF(g: GraphBuilder, id: SurfaceId, theta: Tensor, { W }: SurfParts): Tensor {
 	// The last axis holds (x, y): [G, 2] points or [1, P, 2] iterates.
 	const last = theta.shape.length - 1;
-	if (id === 'quad' && W) return g.mul(0.5, g.reduceSumSquare(g.matMul(theta, W), [last]));
+	if (id === 'quad') {
+		if (!W) throw new Error('the quadratic needs its matrix W');
+		return g.mul(0.5, g.reduceSumSquare(g.matMul(theta, W), [last]));
+	}
 	const x = g.slice(theta, [0], [1], [last]);
 	const y = g.slice(theta, [1], [2], [last]);
 	switch (id) {

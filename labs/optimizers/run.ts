@@ -18,6 +18,8 @@ export interface RowSpec {
 	kind: OptimizerId;
 	hyper: Hyper;
 	start: readonly [number, number];
+	/** A learning-rate schedule: step t (from 1) runs at scale(t) × the row's rate. */
+	scale?: (t: number) => number;
 }
 
 export interface RowsResult {
@@ -65,7 +67,8 @@ export async function runRows(
 		for (let k = 0; k < CHUNK; k++)
 			rows.forEach((r, i) => {
 				const c = coefficients(r.kind, r.hyper, done + k + 1);
-				STEP_RATES.forEach((name, j) => (rates[(k * P + i) * STEP_RATES.length + j] = c[COEFFICIENTS.indexOf(name)]));
+				const factor = r.scale ? r.scale(done + k + 1) : 1;
+				STEP_RATES.forEach((name, j) => (rates[(k * P + i) * STEP_RATES.length + j] = c[COEFFICIENTS.indexOf(name)] * (name === 'lr' ? factor : 1)));
 				for (let j = 0; j < 2; j++) xi[(k * P + i) * 2 + j] = noise > 0 ? noise * rng.normal() : 0;
 			});
 		const out = await run({
