@@ -26,7 +26,7 @@ const figures = [
 		'Schedules and warmup',
 		() => import('./ScheduleFigure.svelte'),
 		['surface', 'alr', 'beta', 'beta2', 'noise', 'steps', 'sched', 'warmup'],
-		{ embedCaption: 'Five learning-rate schedules (analytic) above the loss Adam reaches under each, and Adam at a high rate with and without warmup.' }
+		{ embedCaption: 'Five learning-rate schedules (analytic) above the loss Adam reaches under each on a 2-D surface, and Adam at the same rate with and without warmup.' }
 	)
 ] as const;
 const figure = figureRefs(figures);
@@ -55,7 +55,7 @@ export const schema = {
 	// fit the 10 s a page gets to be ready. At 1000 the bounds test had taken 9.7 s with 67 nodes
 	// a step; the quadratic's matrix form and per-row coefficients cut that graph by 45%.
 	steps: { kind: 'int', label: 'Steps', min: 10, max: 1000, default: 200 },
-	sched: enumField('Schedule (figure 4, drawn bold)', schedules, 'warmcos'),
+	sched: enumField(`Schedule (drawn bold in ${figure('schedules')})`, schedules, 'warmcos'),
 	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 200 },
 	start: { kind: 'text', label: 'Start x,y (empty = the surface’s own)', default: '', validate: validateStart },
 	seed: { kind: 'int', label: 'Seed (gradient noise)', min: 1, max: 999999, default: 1 }
@@ -70,7 +70,7 @@ const uses = (s: OptimizersState, test: (id: OptimizerId) => boolean) => chosen(
 export const optimizers = defineLab({
 	slug: 'optimizers',
 	title: 'Optimizers and learning rates',
-	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, and the convergence rates the quadratic predicts.',
+	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, the convergence rates the quadratic predicts, and learning-rate schedules with warmup.',
 	questions: [
 		'SGD, momentum, Adam, AdamW: how does each work; when to pick which?',
 		'Sketch loss for a learning rate too high and too low; why might it plateau? Why warmup and decay schedules, above all with Adam?',
