@@ -20,6 +20,8 @@ const sweeps = new Lru<RateSweep>({ maxEntries: 8 });
 
 /** Trajectory rows in the graph: one per optimizer at most (unused rows are not read). */
 const MAX_ROWS = 6;
+/** Rows of every steps graph: figure 1's, then figure 4's Adam runs (one per schedule). */
+const GRAPH_ROWS = MAX_ROWS + SCHEDULE_RUNS.length;
 
 export function gridPoints(surface: SurfaceId): Float32Array {
 	const { x, y } = SURFACES[surface].box;
@@ -65,7 +67,7 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 	const rows: RowSpec[] = Array.from({ length: MAX_ROWS }, (_, i) => ({ kind: opts[i] ?? 'sgd', hyper, start }));
 	// Figure 4's Adam runs ride in the same graph: a run costs about the same for 6 rows or 12.
 	const scheduled = scheduleRows(state, hyper, start);
-	const all = await runRows(stepsRunner(backend, surface, rows.length + scheduled.length), [...rows, ...scheduled], state, state.steps, state.noise, state.seed);
+	const all = await runRows(stepsRunner(backend, surface, GRAPH_ROWS), [...rows, ...scheduled], state, state.steps, state.noise, state.seed);
 	const traj = pick(all, 0, rows.length);
 	const sched = pick(all, rows.length, scheduled.length);
 
@@ -88,7 +90,17 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 /** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */
 async function rateSweep(backend: Backend, kappa: number): Promise<RateSweep> {
 	const params = { kappa, rot: 0 };
-	const out = await runRows(stepsRunner(backend, 'quad', 2 * SWEEP_POINTS), sweepRows(kappa, SURFACES.quad.start(params)), params, SWEEP_STEPS);
+	// Run GRAPH_ROWS at a time through the graph figure 1 uses on the quadratic: no second graph
+	// to build and no second session to create when the surface is the quadratic (the default).
+	const all = sweepRows(kappa, SURFACES.quad.start(params));
+	const run = stepsRunner(backend, 'quad', GRAPH_ROWS);
+	const out = { paths: [] as number[][] };
+	for (let i = 0; i < all.length; i += GRAPH_ROWS) {
+		const batch = all.slice(i, i + GRAPH_ROWS);
+		// A last, short batch is padded with copies of its first row (not read).
+		const padded = [...batch, ...Array.from({ length: GRAPH_ROWS - batch.length }, () => batch[0])];
+		out.paths.push(...(await runRows(run, padded, params, SWEEP_STEPS)).paths.slice(0, batch.length));
+	}
 	const rates = out.paths.map(measuredRate);
 	return {
 		kappa,
