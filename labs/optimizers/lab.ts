@@ -53,7 +53,9 @@ export const schema = {
 	// 1000, not the spec's 2000: each step is an unrolled piece of the graph (some 37 nodes on the
 	// quadratic, 52 on the others), and 2000 steps on a busy 2-core machine's WebAssembly did not
 	// fit the 10 s a page gets to be ready. At 1000 the bounds test had taken 9.7 s with 67 nodes
-	// a step; the quadratic's matrix form and per-row coefficients cut that graph by 45%.
+	// a step; the quadratic's matrix form and per-row coefficients cut that graph by 45%. Since then,
+	// on the same loaded machine, the maxima were ready 8.4 s after navigation and beta=0.5 at 200
+	// steps 8.6 s: the time is the page's load and the first run's setup, not the steps.
 	steps: { kind: 'int', label: 'Steps', min: 10, max: 1000, default: 200 },
 	sched: enumField(`Schedule (drawn bold in ${figure('schedules')})`, schedules, 'warmcos'),
 	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 200 },
