@@ -6,7 +6,8 @@ import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
 import { buildStepsGraph, buildSurfaceGraph, SURFACE_INPUTS, SURFACE_OUTPUT } from './model';
 import { hbBestEta, measuredRate } from './rates';
-import { CHUNK, runRows, surfVector, type RunFn } from './run';
+import { CHUNK, runRows, surfVector, type RowSpec, type RowsResult, type RunFn } from './run';
+import { SCHEDULE_RUNS, scheduleRows } from './scheduleRuns';
 import { hyperOf, parseOpts, startOf, type RunState } from './settings';
 import type { OptimizersResults, RateSweep } from './summary';
 import { Lru } from '$lib/cache/lru';
@@ -19,6 +20,8 @@ const sweeps = new Lru<RateSweep>({ maxEntries: 8 });
 
 /** Trajectory rows in the graph: one per optimizer at most (unused rows are not read). */
 const MAX_ROWS = 6;
+/** Rows of every steps graph: figure 1's, then figure 4's Adam runs (one per schedule). */
+const GRAPH_ROWS = MAX_ROWS + SCHEDULE_RUNS.length;
 
 export function gridPoints(surface: SurfaceId): Float32Array {
 	const { x, y } = SURFACES[surface].box;
@@ -30,6 +33,12 @@ export function gridPoints(surface: SurfaceId): Float32Array {
 		}
 	return pts;
 }
+
+const pick = (r: RowsResult, from: number, count: number): RowsResult => ({
+	paths: r.paths.slice(from, from + count),
+	losses: r.losses.slice(from, from + count),
+	diverged: r.diverged.slice(from, from + count)
+});
 
 function stepsRunner(backend: Backend, surface: SurfaceId, rows: number): RunFn {
 	const session = getSession(backend, `optimizers-steps-${surface}-${rows}`, () => buildStepsGraph(surface, rows, CHUNK).toBytes());
@@ -55,8 +64,12 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 	const opts = parseOpts(state.opts);
 	const hyper = hyperOf(state);
 	const start = startOf(state);
-	const rows = Array.from({ length: MAX_ROWS }, (_, i) => ({ kind: opts[i] ?? 'sgd', hyper, start }));
-	const traj = await runRows(stepsRunner(backend, surface, MAX_ROWS), rows, state, state.steps, state.noise, state.seed);
+	const rows: RowSpec[] = Array.from({ length: MAX_ROWS }, (_, i) => ({ kind: opts[i] ?? 'sgd', hyper, start }));
+	// Figure 4's Adam runs ride in the same graph: a run costs about the same for 6 rows or 12.
+	const scheduled = scheduleRows(state, hyper, start);
+	const all = await runRows(stepsRunner(backend, surface, GRAPH_ROWS), [...rows, ...scheduled], state, state.steps, state.noise, state.seed);
+	const traj = pick(all, 0, rows.length);
+	const sched = pick(all, rows.length, scheduled.length);
 
 	const sweepKey = `${backend}|${state.kappa}`;
 	let sweep = sweeps.get(sweepKey);
@@ -69,14 +82,25 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 		surface,
 		grid,
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
-		sweep
+		sweep,
+		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] }))
 	};
 }
 
 /** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */
 async function rateSweep(backend: Backend, kappa: number): Promise<RateSweep> {
 	const params = { kappa, rot: 0 };
-	const out = await runRows(stepsRunner(backend, 'quad', 2 * SWEEP_POINTS), sweepRows(kappa, SURFACES.quad.start(params)), params, SWEEP_STEPS);
+	// Run GRAPH_ROWS at a time through the graph figure 1 uses on the quadratic: no second graph
+	// to build and no second session to create when the surface is the quadratic (the default).
+	const all = sweepRows(kappa, SURFACES.quad.start(params));
+	const run = stepsRunner(backend, 'quad', GRAPH_ROWS);
+	const out = { paths: [] as number[][] };
+	for (let i = 0; i < all.length; i += GRAPH_ROWS) {
+		const batch = all.slice(i, i + GRAPH_ROWS);
+		// A last, short batch is padded with copies of its first row (not read).
+		const padded = [...batch, ...Array.from({ length: GRAPH_ROWS - batch.length }, () => batch[0])];
+		out.paths.push(...(await runRows(run, padded, params, SWEEP_STEPS)).paths.slice(0, batch.length));
+	}
 	const rates = out.paths.map(measuredRate);
 	return {
 		kappa,

@@ -1,8 +1,8 @@
 /** The lab's ONNX graphs on onnxruntime-web (WASM, in Node) against the float64 references. */
 import { describe, expect, it } from 'vitest';
 import { createSession, runSession } from '../../tests/support/ort';
-import { buildStepsGraph, buildSurfaceGraph, SURFACE_INPUTS, SURFACE_OUTPUT } from './model';
-import { OPTIMIZERS, type Hyper } from './optimizersList';
+import { buildStepsGraph, buildSurfaceGraph, STEP_RATES, SURFACE_INPUTS, SURFACE_OUTPUT } from './model';
+import { COEFFICIENTS, coefficients, OPTIMIZERS, type Hyper } from './optimizersList';
 import { referenceRun } from './reference';
 import { CHUNK, runRows, surfVector, type RunFn } from './run';
 import { SURFACES, surfaceValue, type SurfaceId } from './surfaces';
@@ -80,5 +80,16 @@ describe('steps graph (autodiff gradient + generic update) against PyTorch-style
 		const last = Math.floor(Math.log(1e15) / (2 * Math.log(1.5)));
 		expect(got.paths[0].length / 2 - 1).toBe(last);
 		expect(got.paths[1]).toHaveLength(402);
+	});
+});
+
+describe('what the steps graph takes once per row', () => {
+	it('only η̃ and q change with the step, for every optimizer', () => {
+		const h: Hyper = { lr: 0.3, alr: 0.05, beta: 0.9, beta2: 0.99, wd: 0.05 };
+		const fixed = COEFFICIENTS.map((name, j) => [name, j] as const).filter(([name]) => !(STEP_RATES as readonly string[]).includes(name));
+		for (const kind of OPTIMIZERS)
+			for (const t of [2, 7, 500]) for (const [name, j] of fixed) expect(coefficients(kind, h, t)[j], `${kind} ${name} at t = ${t}`).toBe(coefficients(kind, h, 1)[j]);
+		// Adam's do change: the bias corrections.
+		expect(coefficients('adam', h, 2)[COEFFICIENTS.indexOf('lr')]).not.toBe(coefficients('adam', h, 1)[COEFFICIENTS.indexOf('lr')]);
 	});
 });

@@ -4,8 +4,8 @@
  * compute, the checkpoints and the tests (they pass their own `run` function).
  */
 import { createRng } from '$lib/random';
-import { C, coefficients, type Hyper, type OptimizerId } from './optimizersList';
-import { STEP_INPUTS, STEP_OUTPUTS } from './model';
+import { C, COEFFICIENTS, coefficients, type Hyper, type OptimizerId } from './optimizersList';
+import { STEP_INPUTS, STEP_OUTPUTS, STEP_RATES } from './model';
 import type { SurfaceParams } from './surfaces';
 
 /** Steps per session run (unrolled in the graph). */
@@ -18,6 +18,8 @@ export interface RowSpec {
 	kind: OptimizerId;
 	hyper: Hyper;
 	start: readonly [number, number];
+	/** A learning-rate schedule: step t (from 1) runs at scale(t) × the row's rate. */
+	scale?: (t: number) => number;
 }
 
 export interface RowsResult {
@@ -56,19 +58,25 @@ export async function runRows(
 	const losses: number[][] = rows.map(() => []);
 	const alive = rows.map(() => true);
 	let current = theta;
+	// The coefficients that do not change with the step (all but η̃ and q), once per row.
+	const coeffs = new Float32Array(P * C);
+	rows.forEach((r, i) => coeffs.set(coefficients(r.kind, r.hyper, 1), i * C));
 	for (let done = 0; done < steps && alive.some(Boolean); done += CHUNK) {
-		const coeffs = new Float32Array(CHUNK * P * C);
+		const rates = new Float32Array(CHUNK * P * STEP_RATES.length);
 		const xi = new Float32Array(CHUNK * P * 2);
 		for (let k = 0; k < CHUNK; k++)
 			rows.forEach((r, i) => {
-				coeffs.set(coefficients(r.kind, r.hyper, done + k + 1), (k * P + i) * C);
+				const c = coefficients(r.kind, r.hyper, done + k + 1);
+				const factor = r.scale ? r.scale(done + k + 1) : 1;
+				STEP_RATES.forEach((name, j) => (rates[(k * P + i) * STEP_RATES.length + j] = c[COEFFICIENTS.indexOf(name)] * (name === 'lr' ? factor : 1)));
 				for (let j = 0; j < 2; j++) xi[(k * P + i) * 2 + j] = noise > 0 ? noise * rng.normal() : 0;
 			});
 		const out = await run({
 			[STEP_INPUTS.theta]: { data: current, dims: [P, 2] },
 			[STEP_INPUTS.m]: { data: m, dims: [P, 2] },
 			[STEP_INPUTS.v]: { data: v, dims: [P, 2] },
-			[STEP_INPUTS.coeffs]: { data: coeffs, dims: [CHUNK, P, C] },
+			[STEP_INPUTS.coeffs]: { data: coeffs, dims: [P, C] },
+			[STEP_INPUTS.rates]: { data: rates, dims: [CHUNK, P, STEP_RATES.length] },
 			[STEP_INPUTS.noise]: { data: xi, dims: [CHUNK, P, 2] },
 			[STEP_INPUTS.surf]: { data: surf, dims: [3] }
 		});

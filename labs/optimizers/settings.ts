@@ -16,6 +16,8 @@ export interface RunState {
 	steps: number;
 	start: string;
 	seed: number;
+	sched: string;
+	warmup: number;
 }
 
 /** Why an `opts` value is unusable, or null. */

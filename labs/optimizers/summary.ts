@@ -1,5 +1,6 @@
 /** What the figures draw: plain arrays and numbers (the e2e tests compare backends on them). */
 import type { OptimizerId } from './optimizersList';
+import type { ScheduleRunId } from './schedules';
 import type { SurfaceId } from './surfaces';
 
 export interface TrajectoryRun {
@@ -29,4 +30,15 @@ export interface OptimizersResults {
 	runs: TrajectoryRun[];
 	/** Figure 2's sweeps, on the quadratic at the state's κ. */
 	sweep: RateSweep;
+	/** Figure 4: Adam at the adaptive rate under each schedule, from figure 1's start and surface. */
+	schedules: ScheduleRun[];
+}
+
+export interface ScheduleRun {
+	id: ScheduleRunId;
+	/** θ₀ … θ_T, x and y interleaved (‖Δθ_t‖ is read from it). */
+	path: number[];
+	/** f(θ₀) … f(θ_T). */
+	losses: number[];
+	diverged: boolean;
 }
