@@ -58,7 +58,8 @@ export const schema = {
 	// steps 8.6 s: the time is the page's load and the first run's setup, not the steps.
 	steps: { kind: 'int', label: 'Steps', min: 10, max: 1000, default: 200 },
 	sched: enumField(`Schedule (drawn bold in ${figure('schedules')})`, schedules, 'warmcos'),
-	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 200 },
+	// A quarter of the default 200 steps, so the warmup + cosine curve shows both of its parts.
+	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 50 },
 	start: { kind: 'text', label: 'Start x,y (empty = the surface’s own)', default: '', validate: validateStart },
 	seed: { kind: 'int', label: 'Seed (gradient noise)', min: 1, max: 999999, default: 1 }
 } satisfies Schema;
