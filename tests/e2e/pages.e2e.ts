@@ -16,13 +16,12 @@
  * The checks use expect.soft, after the screenshots: one failing check still leaves the pictures
  * that show why, and the rest of the page's checks still report.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { liveLabs } from '../../src/lib/labs/registry';
+import { axeViolations } from './support/axe';
 import { useBrowser } from './support/guard';
 import { sitePages, withQuery, type SitePage } from './support/site';
 import { waitForLabReady } from './support/vlab';
@@ -34,21 +33,10 @@ const SCREENS = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-// Evaluated, not added as a <script> tag: the site's CSP blocks inline scripts, and rightly so.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 const pages = sitePages();
 const axePages = new Set(
 	[pages.find((p) => p.name === 'index'), ...pages.filter((p) => p.live && !p.embed), pages.find((p) => p.embed && p.figure)].map((p) => p?.path)
 );
-
-async function axeViolations(page: Page): Promise<string[]> {
-	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-	const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 /** A lab page's first screen: its hero, once, with its chart on screen; nothing still computing. */
 async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREENS)[number]): Promise<void> {

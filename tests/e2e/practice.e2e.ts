@@ -6,17 +6,15 @@
  * screenshots at 1280 and 390 px, light and dark, before and after a reveal.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { useBrowser } from './support/guard';
 import { waitForLabReady } from './support/vlab';
 
 const PATH = '/practice?backend=wasm';
 const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STORAGE_KEY = 'vlab:practice-progress';
 
 const card = (page: Page) => page.locator('[data-card]');
@@ -181,20 +179,13 @@ describe('/practice', () => {
 	// One load per width: the theme follows the emulated color scheme live (theme.css), so each
 	// state is scanned and shot light and dark in place.
 	test('axe finds no serious or critical violations (light and dark), asking and revealed; screenshots at 1280 and 390', async () => {
-		const scan = async (page: Page) => {
-			const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-			return results.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-		};
 		for (const width of [1280, 390]) {
 			const { page, context } = await browser.open(PATH, { colorScheme: 'light', reducedMotion: 'reduce', viewport: { width, height: 900 } });
 			await askedCard(page);
-			await page.evaluate(`${AXE_SOURCE}\n;undefined`);
 			const both = async (state: string, schemes: readonly ('light' | 'dark')[]) => {
 				for (const colorScheme of schemes) {
 					await page.emulateMedia({ colorScheme });
-					expect.soft(await scan(page), `${state}, ${colorScheme}, ${width} px`).toEqual([]);
+					expect.soft(await axeViolations(page), `${state}, ${colorScheme}, ${width} px`).toEqual([]);
 					await page.screenshot({ path: `${OUT_DIR}practice-${state}-${width}-${colorScheme}.png`, fullPage: true });
 				}
 			};
