@@ -29,11 +29,14 @@ const SHOTS_DIR =
 const MIN_FIGURE_SHARE = 0.25;
 
 /**
- * Fonts loaded, the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw.
- * A fit still running after a minute is left to the checks below, which measure what is shown.
+ * Fonts loaded, every figure on the slide done computing (a figure with runs of its own, like
+ * diffusion's guidance samples, lands after the lab is ready, and its numbers change its height),
+ * the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw.
+ * A figure or fit still busy after a minute is left to the checks below, which measure what is shown.
  */
 async function settled(page: Page): Promise<void> {
 	await page.evaluate(() => document.fonts.ready);
+	await page.waitForSelector('.slide figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 }).catch(() => undefined);
 	for (let i = 0; i < 2; i++) {
 		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 60_000 }).catch(() => undefined);
 		await page.waitForTimeout(400);
