@@ -1,7 +1,7 @@
 /**
  * Checkpoints in a real browser (diffusion schedules, WASM): the figure a checkpoint asks about is
  * veiled; a wrong answer and a right one each reveal the reader's answer beside the computed one;
- * the marker is answered with the keyboard alone; once every checkpoint before it is answered the
+ * the marker is answered with the keyboard alone, or by dragging it on the figure's own axis; once every checkpoint before it is answered the
  * figure is unveiled. axe finds nothing serious with checkpoints open and answered. Screenshots of
  * a checkpoint before and after its reveal at 1280 and 390 px, light and dark, land in
  * test-results/screenshots/.
@@ -116,8 +116,29 @@ describe('checkpoints: commit, then reveal', () => {
 			};
 			await shoot('before');
 			const slider = one.getByRole('slider');
-			await slider.focus();
-			for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+			if (width === 1280) {
+				// On the figure itself: started on, the page shows the asked T; the figure keeps its
+				// axes in sight and hides its marks; a drag there answers.
+				const T = Number(/T = (\d+)/.exec(await prompt(page, 'one-percent'))![1]);
+				await slider.focus();
+				const figure = page.locator('figure[data-figure="schedules"]');
+				await expect.poll(() => figure.locator('.marks-veiled').count()).toBe(1);
+				await expect.poll(() => page.evaluate(() => (window as unknown as { __vlab: { resultsFor: { T: number } | null } }).__vlab.resultsFor?.T)).toBe(T);
+				await page.waitForTimeout(200);
+				await page.screenshot({ path: `${OUT_DIR}checkpoint-marker-on-figure-${width}.png` });
+				const area = figure.locator('[data-testid="figure-marker"] rect').first();
+				const box = (await area.boundingBox())!;
+				await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+				await page.mouse.down();
+				await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+				await page.mouse.up();
+				// 70% of the way along the chart's own x axis [0, T], read back from the slider.
+				const placed = Number(await slider.getAttribute('aria-valuetext'));
+				expect(Math.abs(placed - 0.7 * T)).toBeLessThan(0.03 * T);
+			} else {
+				await slider.focus();
+				for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+			}
 			await one.getByTestId('checkpoint-commit').click();
 			await one.getByTestId('checkpoint-reveal').waitFor();
 			await page.waitForTimeout(300);

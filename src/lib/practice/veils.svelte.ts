@@ -1,13 +1,21 @@
 /**
  * Which figures are veiled: a checkpoint placed before a figure hides its key result until the
  * reader has committed an answer. The page shares one `Veils` through context; `Figure` reads it
- * and dims its body (with a note saying why), so no figure needs to know about checkpoints.
+ * and dims its body (with a note saying why), so no figure needs to know about checkpoints. A
+ * marker question is asked on the figure itself: its axes stay, its marks hide, and the reader
+ * drags the marker there (`offerMarker`).
  */
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
+import type { AxisMarker } from '$lib/viz/markerSlot';
+
+/** A marker question asked on a figure's own x axis (see `AxisMarker`). */
+export type AnswerMarker = AxisMarker;
 
 export class Veils {
 	/** Figure id → how many unanswered checkpoints ask about it. */
 	#count = $state<Record<string, number>>({});
+	/** Figure id → the marker a checkpoint asks the reader to place on it. */
+	#markers = $state.raw<Record<string, AnswerMarker>>({});
 
 	/** Veils `figure` until the returned function is called (once). */
 	hold(figure: string): () => void {
@@ -22,6 +30,22 @@ export class Veils {
 
 	has(figure: string): boolean {
 		return (this.#count[figure] ?? 0) > 0;
+	}
+
+	/** Asks `figure` to draw `marker` on its axis until the returned function is called. */
+	offerMarker(figure: string, marker: AnswerMarker): () => void {
+		// Called from effects: reading the map here must not make the caller depend on it.
+		untrack(() => (this.#markers = { ...this.#markers, [figure]: marker }));
+		return () =>
+			untrack(() => {
+				if (this.#markers[figure] !== marker) return;
+				const { [figure]: _gone, ...rest } = this.#markers;
+				this.#markers = rest;
+			});
+	}
+
+	marker(figure: string): AnswerMarker | null {
+		return this.#markers[figure] ?? null;
 	}
 }
 
