@@ -1,7 +1,7 @@
 /**
  * One tour of every page of the site, in as few loads as the checks allow: each load of a lab
- * runs its models, and those loads are most of what the e2e suite costs. Per page, at 1280 × 800
- * and at 390 × 844 (one load each):
+ * runs its models, and those loads are most of what the e2e suite costs. Per page, one load, at
+ * 1280 × 800 and then narrowed in place to 390 × 844:
  * - screenshots for a person to look at, light then dark (the theme follows the emulated color
  *   scheme live: theme.css), full page, into test-results/screenshots/;
  * - axe-core finds no serious or critical violation, light and dark (at 1280, on the index, every
@@ -37,6 +37,20 @@ const pages = sitePages();
 const axePages = new Set(
 	[pages.find((p) => p.name === 'index'), ...pages.filter((p) => p.live && !p.embed), pages.find((p) => p.embed && p.figure)].map((p) => p?.path)
 );
+
+/** Waits until the page's height holds still over a few frames (charts re-measure after a resize, then redraw). */
+async function settledLayout(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const frame = () => new Promise((done) => requestAnimationFrame(done));
+		let last = -1;
+		for (let i = 0, still = 0; i < 60 && still < 3; i++) {
+			await frame();
+			const now = document.documentElement.scrollHeight;
+			still = now === last ? still + 1 : 0;
+			last = now;
+		}
+	});
+}
 
 /** A lab page's first screen: its hero, once, with its chart on screen; nothing still computing. */
 async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREENS)[number]): Promise<void> {
@@ -105,11 +119,17 @@ describe('every page: screenshots, axe, first screen, embeds on a phone', () => 
 			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
 			const { page } = await browser.newPage({ viewport: { ...SCREENS[0] }, colorScheme: 'light', reducedMotion: 'reduce' });
 			const found: Record<string, string[]> = {};
+			// One load: the phone width is the same page narrowed in place (a window resized, a phone
+			// turned), which is the same CSS a phone's first load gets and half the model runs.
+			const response = await page.goto(browser.baseURL + path, { waitUntil: 'load' });
+			if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status() ?? 'nothing'}`);
 			for (const screen of SCREENS) {
 				await page.emulateMedia({ colorScheme: 'light' });
-				await page.setViewportSize({ ...screen });
-				const response = await page.goto(browser.baseURL + path, { waitUntil: 'load' });
-				if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status() ?? 'nothing'}`);
+				if (screen !== SCREENS[0]) {
+					await page.evaluate(() => void delete document.documentElement.dataset.theme);
+					await page.setViewportSize({ ...screen });
+					await settledLayout(page);
+				}
 				const ready = target.live ? await waitForLabReady(page).catch((error: unknown) => error) : null;
 				await page.evaluate(() => document.fonts.ready);
 				if (target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
