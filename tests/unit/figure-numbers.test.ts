@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figureNumber, figureRefs } from '$lib/labs/figureNumbers';
+import { figureNumber, figureRefs, withoutFigureRefs } from '$lib/labs/figureNumbers';
 import { liveLabs } from '$lib/labs/registry';
 
 const figures = [{ id: 'curve' }, { id: 'norm' }, { id: 'knobs' }] as const;
@@ -61,5 +61,16 @@ describe.each(liveLabs.map((lab) => [lab.slug, lab] as const))('%s', (slug, lab)
 			const typed = [...text.matchAll(/.{0,30}\bfig(?:ure)?s?\.? \d.{0,10}/gi)].map((m) => m[0]);
 			expect(typed, `${dir}/${file}`).toEqual([]);
 		}
+	});
+});
+
+describe('withoutFigureRefs (control labels in an embed)', () => {
+	it('drops a parenthesis that points at figures by number, and nothing else', () => {
+		expect(withoutFigureRefs('Loss graph (figure 4)')).toBe('Loss graph');
+		expect(withoutFigureRefs('Nodes revealed (figure 1, figure 2)')).toBe('Nodes revealed');
+		expect(withoutFigureRefs('Schedule (drawn bold in figure 3)')).toBe('Schedule');
+		expect(withoutFigureRefs('Steps (figures 2 and 3)')).toBe('Steps');
+		expect(withoutFigureRefs('Query position (last when past the end)')).toBe('Query position (last when past the end)');
+		expect(withoutFigureRefs('Depth (hidden layers)')).toBe('Depth (hidden layers)');
 	});
 });

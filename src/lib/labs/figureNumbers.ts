@@ -23,3 +23,11 @@ export function figureRefs<const Id extends string>(figures: readonly { id: Id }
 		return `figures ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 	};
 }
+
+/**
+ * A label written for the article, for a page without it (an embed shows one figure, unnumbered):
+ * any parenthesis that points at a figure by number goes, "Loss graph (figure 4)" → "Loss graph".
+ */
+export function withoutFigureRefs(text: string): string {
+	return text.replace(/\s*\([^()]*\bfigures? \d[^()]*\)/g, '');
+}
