@@ -98,7 +98,7 @@ export const tooHighTooLow: OptCheckpoint = {
 	id: 'too-high-too-low',
 	settings: () => ({}),
 	prompt: () =>
-		`Gradient descent on the spiral MLP (all 512 points each step, ${SWEEP.epochs} epochs) at six rates from ${rateText(SWEEP_RATES[0])} to ${rateText(SWEEP_RATES[SWEEP_RATES.length - 1])}. Which rate ends with the lowest loss, and which is the smallest that diverges (ends above its start)?`,
+		`Gradient descent on the spiral MLP, ${SWEEP.epochs} full-batch epochs at each of six rates, ${rateText(SWEEP_RATES[0])} to ${formatNumber(SWEEP_RATES[SWEEP_RATES.length - 1])}. Which rate ends lowest, and which is the smallest to diverge (end above its start)?`,
 	answer: () => ({ kind: 'cells', rows: ROWS.length, cols: SWEEP_RATES.length, rowLabels: ROWS, colLabels: SWEEP_RATES.map((r) => formatNumber(r, 2)) }),
 	async solve(_state, backend) {
 		const { runs, sharpness } = await runSweep(backend);
