@@ -116,7 +116,7 @@ export const optimizers = defineLab({
 		{
 			id: 'warmup',
 			title: 'Adam at a high rate: no warmup against 2/(1 − β₂) = 200 steps',
-			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}).`,
+			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}, step sizes and the first 100 steps). Near step 350 both runs at a constant η climb back up: Adam’s step η·m̂/(√v̂ + ε) does not shrink with the gradient, so near the minimum it oversteps; a decaying schedule never does.`,
 			state: { surface: 'quad', opts: 'adam', alr: 5, beta2: 0.99, warmup: 200, steps: 400, sched: 'warmcos' },
 			figures: ['schedules']
 		}
