@@ -1,6 +1,8 @@
 /** How figure 3 reads a run: where it diverged, and which rates end lowest and diverge first. */
 import { describe, expect, it } from 'vitest';
-import { SWEEP_RATES, divergedAt, outcome, verdict } from './rateSweep';
+import { readFileSync } from 'node:fs';
+import { SWEEP, SWEEP_RATES, divergedAt, outcome, verdict } from './rateSweep';
+import { PARAM_COUNT, SPIRAL } from './spiralMlp';
 
 const curve = (...losses: number[]) => losses.map((loss, i) => ({ step: 3 * i, loss }));
 
@@ -30,5 +32,15 @@ describe('figure 3: reading the sweep', () => {
 		const o = [outcome(0.1, curve(0.7, 0.6), false), outcome(1, curve(0.7, 0.2), false), outcome(3, curve(0.7, 0.01, 0.9), false), outcome(10, curve(0.7, NaN), true)];
 		expect(verdict(o)).toEqual({ lowest: 1, firstDiverged: 3 });
 		expect(verdict([outcome(0.1, curve(0.7, 0.6), false)])).toEqual({ lowest: 0.1, firstDiverged: null });
+	});
+
+	it('the article’s sizes are the sweep’s', () => {
+		const article = readFileSync(new URL('./index.svx', import.meta.url), 'utf8');
+		expect(article).toMatch(new RegExp(`\\$2 \\\\to ${SPIRAL.width} \\\\to ${SPIRAL.width} \\\\to 2\\$`));
+		expect(article).toContain(`${SPIRAL.examples} seeded points`);
+		expect(article).toContain(`${SWEEP.epochs} epochs each`);
+		expect(article).toContain('six runs');
+		expect(SWEEP_RATES).toHaveLength(6);
+		expect(PARAM_COUNT).toBe(2 * 32 + 32 + 32 * 32 + 32 + 32 * 2 + 2);
 	});
 });
