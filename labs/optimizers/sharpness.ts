@@ -37,7 +37,7 @@ export function buildGradientGraph(rows: number = SPIRAL.examples): Uint8Array {
 export type GradientFn = (theta: Float32Array) => Promise<Float32Array>;
 
 /** Power iterations and the central difference's step (‖v‖ = 1). */
-export const POWER = { iterations: 20, epsilon: 1e-2, seed: 7 } as const;
+export const POWER = { iterations: 12, epsilon: 1e-2, seed: 7 } as const;
 
 export interface Sharpness {
 	/** The Rayleigh quotient vᵀHv of the last iterate. */
