@@ -6,18 +6,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema, type OptimizersState } from './lab';
-import checkpoints, { bestBeta, edge, gd20 } from './checkpoints';
+import checkpoints, { bestBeta, edge, gd20, tooHighTooLow } from './checkpoints';
+import * as ort from 'onnxruntime-web';
+import { driveJob } from '$lib/recorded/drive';
+import { SWEEP_RATES } from './rateSweep';
+import { sweepJob } from './sweepJob';
 import { hbBestBeta, hbBestEta } from './rates';
 import { referenceRun } from './reference';
 
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+// The sweep's checkpoint drives its training runs on the runtime module itself (loadOrt).
+vi.mock('$lib/onnx/runtime', async () => ({ ...(await import('../../tests/support/nodeRuntime')), loadOrt: async () => await import('onnxruntime-web') }));
 
 const asked = (patch: Partial<OptimizersState>): OptimizersState => ({ ...defaults(schema), ...patch });
 const number = (value: number) => ({ kind: 'number' as const, value });
 
 describe('optimizers checkpoints', () => {
 	it('has one checkpoint per card, in order', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['gd-20', 'best-beta', 'edge']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['gd-20', 'best-beta', 'edge', 'too-high-too-low']);
 	});
 
 	it('gd-20: the 20th iterate is ((κ−1)/(κ+1))²⁰·‖θ₀‖', async () => {
@@ -62,5 +67,33 @@ describe('optimizers checkpoints', () => {
 		const kind = edge.answer(state);
 		expect(isRight(kind, number(2), expected)).toBe(true);
 		expect(isRight(kind, number(1), expected)).toBe(false);
+	});
+
+	it('too-high-too-low: the rates ending lowest and diverging first, read off the six runs by hand', { timeout: 300_000 }, async () => {
+		const state = asked(tooHighTooLow.settings(() => 0.5));
+		const { expected, shown, explanation } = await tooHighTooLow.solve(state, 'wasm');
+		// Each job driven here, and read without the figure's code: a run diverged when its loss went
+		// non-finite or its last reading is above its first.
+		const ends: { first: number; last: number; diverged: boolean }[] = [];
+		for (const rate of SWEEP_RATES) {
+			const run = await driveJob(ort as never, sweepJob(rate));
+			const finite = run.losses.map((p) => p.loss).filter(Number.isFinite);
+			const first = finite[0];
+			const last = finite[finite.length - 1];
+			ends.push({ first, last, diverged: run.status === 'diverged' || finite.length < run.losses.length || last > first });
+		}
+		let lowest = -1;
+		ends.forEach((e, i) => {
+			if (!e.diverged && (lowest < 0 || e.last < ends[lowest].last)) lowest = i;
+		});
+		const firstDiverged = ends.findIndex((e) => e.diverged);
+		expect(lowest).toBeGreaterThanOrEqual(0);
+		expect(firstDiverged).toBeGreaterThanOrEqual(0);
+		expect(expected).toEqual({ kind: 'cells', cells: [`0,${lowest}`, `1,${firstDiverged}`] });
+		expect(shown).toMatch(/lowest: η = .+; first to diverge: η = /);
+		expect(explanation).toMatch(/2\/λₘₐₓ = /);
+		const kind = tooHighTooLow.answer(state);
+		expect(isRight(kind, { kind: 'cells', cells: [`1,${firstDiverged}`, `0,${lowest}`] }, expected)).toBe(true);
+		expect(isRight(kind, { kind: 'cells', cells: [`0,${(lowest + 1) % 6}`, `1,${firstDiverged}`] }, expected)).toBe(false);
 	});
 });

@@ -8,6 +8,7 @@ import { formatNumber } from '$lib/format';
 import type { OptimizersState } from './lab';
 import { argmin } from './argmin';
 import { gdBestRate, hbBestBeta } from './rates';
+import { SWEEP, SWEEP_RATES, outcome, verdict } from './rateSweep';
 
 type OptCheckpoint = Checkpoint<OptimizersState>;
 
@@ -83,4 +84,39 @@ export const edge: OptCheckpoint = {
 	}
 };
 
-export default [gd20, bestBeta, edge];
+const rateText = (rate: number) => `η = ${formatNumber(rate, 2)}`;
+const ROWS = ['ends lowest', 'diverges first'] as const;
+
+/** Figure 3's sweep, driven to its end on this page's WebAssembly runtime (the page's runs may be elsewhere). */
+async function runSweep(backend: Backend) {
+	const [{ loadOrt }, { driveSweep }, { initSharpness }] = await Promise.all([import('$lib/onnx/runtime'), import('./driveSweep'), import('./initSharpness')]);
+	const runs = await driveSweep(await loadOrt('wasm'));
+	return { runs, sharpness: await initSharpness(backend) };
+}
+
+export const tooHighTooLow: OptCheckpoint = {
+	id: 'too-high-too-low',
+	settings: () => ({}),
+	prompt: () =>
+		`Gradient descent on the spiral MLP, ${SWEEP.epochs} full-batch epochs at each of six rates, ${rateText(SWEEP_RATES[0])} to ${formatNumber(SWEEP_RATES[SWEEP_RATES.length - 1])}. Which rate ends lowest, and which is the smallest to diverge (end above its start)?`,
+	answer: () => ({ kind: 'cells', rows: ROWS.length, cols: SWEEP_RATES.length, rowLabels: ROWS, colLabels: SWEEP_RATES.map((r) => formatNumber(r, 2)) }),
+	async solve(_state, backend) {
+		const { runs, sharpness } = await runSweep(backend);
+		const outcomes = runs.map((r) => outcome(r.rate, r.losses, r.status === 'diverged'));
+		const { lowest, firstDiverged } = verdict(outcomes);
+		const cells = [...(lowest === null ? [] : [`0,${SWEEP_RATES.indexOf(lowest)}`]), ...(firstDiverged === null ? [] : [`1,${SWEEP_RATES.indexOf(firstDiverged)}`])];
+		const at = (rate: number | null) => outcomes.find((o) => o.rate === rate);
+		const edgeRate = 2 / sharpness.lambdaMax;
+		const above = outcomes.filter((o) => o.rate > edgeRate && o.divergedAt === null).map((o) => rateText(o.rate));
+		return {
+			expected: { kind: 'cells', cells },
+			shown: `lowest: ${lowest === null ? 'none' : rateText(lowest)}; first to diverge: ${firstDiverged === null ? 'none' : rateText(firstDiverged)}`,
+			explanation:
+				`The live sweep ends lowest at ${lowest === null ? 'no rate' : `${rateText(lowest)} (loss ${formatNumber(at(lowest)!.finalLoss, 3)})`}; the smallest rate that ends above its start is ${firstDiverged === null ? 'none' : `${rateText(firstDiverged)} (loss ${formatNumber(at(firstDiverged)!.finalLoss, 3)})`}. ` +
+				`At the start the loss's sharpest curvature is λₘₐₓ = ${formatNumber(sharpness.lambdaMax, 3)}, so a quadratic with it would diverge above 2/λₘₐₓ = ${formatNumber(edgeRate, 3)}` +
+				(above.length ? `; yet ${above.join(' and ')} survived: the loss first jumps, the network moves to flatter ground, and there the larger steps pay.` : '.')
+		};
+	}
+};
+
+export default [gd20, bestBeta, edge, tooHighTooLow];

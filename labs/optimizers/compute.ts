@@ -13,6 +13,7 @@ import type { OptimizersResults, RateSweep } from './summary';
 import { Lru } from '$lib/cache/lru';
 import { GRID } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
+import { initSharpness } from './initSharpness';
 import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
 
 const grids = new Lru<number[]>({ maxEntries: 8 });
@@ -83,7 +84,8 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 		grid,
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
 		sweep,
-		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] }))
+		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] })),
+		sharpness: await initSharpness(backend)
 	};
 }
 

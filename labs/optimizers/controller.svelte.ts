@@ -1,16 +1,29 @@
-/** The lab's controller: URL state in, model results out. The model code loads lazily. */
+/** The lab's controller: URL state in, model results out, and figure 3's live sweep. The model code loads lazily. */
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type OptimizersSchema } from './lab';
 import type { OptimizersResults } from './summary';
+import { createSweepRun } from './sweepRun';
 
 export class OptimizersController extends LabController<OptimizersSchema, OptimizersResults> {
+	/** Figure 3: the spiral MLP trained at six rates. */
+	readonly sweep = createSweepRun();
+
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
 			const { computeOptimizers } = await import('./compute');
 			return computeOptimizers(state, backend);
 		});
+	}
+
+	/** WebGPU failed: a sweep it cut off runs again on WebAssembly. */
+	protected override restartRuns(): void {
+		this.sweep.restartOnWasm();
+	}
+
+	startSweep(): void {
+		void this.sweep.start({ backend: this.backend ?? 'wasm' });
 	}
 }
 

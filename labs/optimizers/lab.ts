@@ -21,6 +21,9 @@ const figures = [
 	articleFigure('rates', 'Rates on the quadratic', () => import('./RatesFigure.svelte'), {
 		embedCaption: 'Measured rate per step of gradient descent and heavy ball on ½θᵀHθ, over the analytic curves.'
 	}),
+	embeddableFigure('sweep', 'Too high, too low', () => import('./SweepFigure.svelte'), [], {
+		embedCaption: 'A small tanh MLP learning two spirals by full-batch gradient descent at six rates, trained live: loss per epoch, and the final loss against the rate beside 2/λₘₐₓ at the start.'
+	}),
 	embeddableFigure(
 		'schedules',
 		'Schedules and warmup',
@@ -104,9 +107,16 @@ export const optimizers = defineLab({
 			figures: ['trajectories']
 		},
 		{
+			id: 'spiral-rates',
+			title: 'Spiral MLP: rate too high, too low, right',
+			caption: `Gradient descent at six rates from the same start (${figure('sweep')}): the low rates crawl, rates past 2/λₘₐₓ first throw the loss up, and far past it the loss never comes back down.`,
+			state: {},
+			figures: ['sweep']
+		},
+		{
 			id: 'warmup',
 			title: 'Adam at a high rate: no warmup against 2/(1 − β₂) = 200 steps',
-			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}).`,
+			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}, step sizes and the first 100 steps). Near step 350 both runs at a constant η climb back up: Adam’s step η·m̂/(√v̂ + ε) does not shrink with the gradient, so near the minimum it oversteps; a decaying schedule never does.`,
 			state: { surface: 'quad', opts: 'adam', alr: 5, beta2: 0.99, warmup: 200, steps: 400, sched: 'warmcos' },
 			figures: ['schedules']
 		}
@@ -126,7 +136,8 @@ export const optimizers = defineLab({
 	checkpoints: [
 		{ id: 'gd-20', figure: 'trajectories', title: 'Where is GD after 20 steps?', varies: true, derivation: 'gd-derivation' },
 		{ id: 'best-beta', figure: 'rates', title: 'The best momentum for a given κ', varies: true, derivation: 'hb-derivation' },
-		{ id: 'edge', figure: 'rates', title: 'The largest rate GD survives', varies: true, derivation: 'gd-derivation' }
+		{ id: 'edge', figure: 'rates', title: 'The largest rate GD survives', varies: true, derivation: 'gd-derivation' },
+		{ id: 'too-high-too-low', figure: 'sweep', title: 'Too high, too low', varies: false, derivation: 'sweep-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),

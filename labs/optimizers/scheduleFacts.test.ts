@@ -11,7 +11,7 @@ import { CHUNK, runRows, type RunFn } from './run';
 import { SCHEDULE_RUNS, scheduleRows } from './scheduleRuns';
 import { scheduleFactor, type ScheduleRunId } from './schedules';
 import { hyperOf, type RunState } from './settings';
-import { firstRiseAboveStart, stepNorms } from './stepNorms';
+import { firstReboundFrom, firstRiseAboveStart, stepNorms } from './stepNorms';
 import { surfaceValue, SURFACES, type SurfaceId, type SurfaceParams } from './surfaces';
 import { schema } from './lab';
 
@@ -79,6 +79,27 @@ describe('scene 5: Adam at a high rate, with and without warmup (Ma & Yarats 202
 		const ref = (id: ScheduleRunId) => adamScheduled(state.surface, state, h, start, state.steps, (t) => scheduleFactor(id, t, state.steps, state.warmup));
 		expect(firstRiseAboveStart(ref('const').losses)).toBe(riseConst);
 		expect(firstRiseAboveStart(ref('warmconst').losses)).toBeNull();
+	});
+
+	it('at a constant rate both runs climb back up near step 350, each step growing again; the decaying schedules never do', async () => {
+		const got = await runRows(await runner(state.surface, SCHEDULE_RUNS.length), scheduleRows(state, h, start), state, state.steps);
+		const fStar = SURFACES[state.surface].fStar;
+		const gaps = (i: number) => got.losses[i].map((f) => f - fStar);
+		for (const id of ['const', 'warmconst'] as const) {
+			const i = SCHEDULE_RUNS.indexOf(id);
+			const t = firstReboundFrom(gaps(i));
+			expect(t, id).not.toBeNull();
+			expect(t!, id).toBeGreaterThanOrEqual(330);
+			expect(t!, id).toBeLessThanOrEqual(370);
+			// The step does not shrink with the gradient: after its smallest it is a thousand times larger again.
+			const norms = stepNorms(got.paths[i]);
+			const smallest = norms.indexOf(Math.min(...norms.slice(0, t!)));
+			expect(Math.max(...norms.slice(smallest)), id).toBeGreaterThan(1000 * norms[smallest]);
+		}
+		for (const id of ['step', 'cosine', 'warmcos', 'onecycle'] as const) expect(firstReboundFrom(gaps(SCHEDULE_RUNS.indexOf(id))), id).toBeNull();
+		// The float64 reference rebounds too (not at the same step: the tiny values are float32's here).
+		const ref = adamScheduled(state.surface, state, h, start, state.steps, (t) => scheduleFactor('const', t, state.steps, state.warmup));
+		expect(firstReboundFrom(ref.losses.map((f) => f - fStar))).not.toBeNull();
 	});
 });
 

@@ -10,3 +10,18 @@ export function firstRiseAboveStart(losses: readonly number[]): number | null {
 	const t = losses.findIndex((f) => f > losses[0]);
 	return t > 0 ? t : null;
 }
+
+/**
+ * Adam at a constant rate climbing back up near the minimum: the first step at which the gap
+ * f − f*, having fallen below `low` times its start, is back above `high` times its start.
+ * Null if it never is. (Early oscillations pass through tiny values too; the two levels keep
+ * them out.)
+ */
+export function firstReboundFrom(gaps: readonly number[], low = 1e-6, high = 1e-3): number | null {
+	let reached = false;
+	for (let t = 1; t < gaps.length; t++) {
+		if (reached && gaps[t] > high * gaps[0]) return t;
+		if (gaps[t] < low * gaps[0]) reached = true;
+	}
+	return null;
+}

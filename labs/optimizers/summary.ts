@@ -32,6 +32,8 @@ export interface OptimizersResults {
 	sweep: RateSweep;
 	/** Figure 4: Adam at the adaptive rate under each schedule, from figure 1's start and surface. */
 	schedules: ScheduleRun[];
+	/** Figure 3: λ_max of the spiral MLP's loss Hessian at its initial weights (power iteration). */
+	sharpness: { lambdaMax: number; iterations: number };
 }
 
 export interface ScheduleRun {

@@ -77,7 +77,9 @@ describe('the build-time recordings of the training figures', () => {
 	const figures = [
 		// Figure 5: its boundary pictures; figure 6: its 400 samples.
 		{ slug: 'vanishing-gradients', figure: 'training', start: 'Start training', marks: 'g.tints path', least: 3 },
-		{ slug: 'diffusion-schedules', figure: 'train', start: /^Train on /, marks: 'circle', least: 400 }
+		{ slug: 'diffusion-schedules', figure: 'train', start: /^Train on /, marks: 'circle', least: 400 },
+		// Optimizers, figure 3: the ✕ of its diverged run on both charts (a stroke and its outline each).
+		{ slug: 'optimizers', figure: 'sweep', start: 'Start the sweep', marks: 'g.crosses path', least: 4 }
 	];
 	for (const { slug, figure, start, marks, least } of figures) {
 		test(`${slug}: drawn at first paint, labelled, until Start`, { timeout: 120_000 }, async () => {
@@ -94,6 +96,30 @@ describe('the build-time recordings of the training figures', () => {
 			await page.waitForFunction((id) => !document.querySelector(`[data-figure="${id}"] [data-testid="recorded-note"]`), figure, { timeout: 10_000 });
 		});
 	}
+});
+
+type SweepWindow = Window & {
+	__vlabTraining?: { phase: string; runs: { id: string; rate: number; status: string; thread: string | null; steps: number; firstLoss: number | null; lastLoss: number | null; message: string | null }[] };
+};
+
+describe('optimizers, figure 3: the six-rate sweep trains in the browser', () => {
+	const browser = useBrowser('wasm');
+
+	test('on WASM, in a worker: every run ends, the lowest rate falls, the highest ends above its start', { timeout: 300_000 }, async () => {
+		const { page } = await browser.open(withQuery('/labs/optimizers', { backend: 'wasm' }));
+		await waitForLabReady(page);
+		await page.getByRole('button', { name: 'Start the sweep' }).click();
+		await page.waitForFunction(() => (window as SweepWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+		const runs = await page.evaluate(() => (window as SweepWindow).__vlabTraining!.runs);
+		expect(runs).toHaveLength(6);
+		for (const run of runs) {
+			expect(run.thread, run.id).toBe('worker');
+			expect(run.status, `${run.id}: ${run.message}`).toMatch(/done|diverged/);
+		}
+		expect(runs[0].lastLoss!).toBeLessThan(runs[0].firstLoss!);
+		expect(runs[5].lastLoss!).toBeGreaterThan(runs[5].firstLoss!);
+		await expect(page.locator('[data-figure="sweep"] .readout').innerText()).resolves.toMatch(/Ended lowest: η = .+; smallest rate that diverged: η = /);
+	});
 });
 
 interface IterateSummary {
