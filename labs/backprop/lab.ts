@@ -30,6 +30,16 @@ export const schema = {
 	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
 	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
 	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
+	detach: enumField('Stop-gradient (detach)', options({ none: 'none', hidden: 'on h₁ (hidden output)', lsemax: 'on m = max z in log-sum-exp' }), 'none'),
+	inplace: enumField('In-place t.mul_(2) after forward, on t =', options({ none: 'none', z1: 'on z₁ (pre-activation)', h1: 'on h₁ (activation)' }), 'none'),
+	// Written out (not options()): the values are whole numbers, which an object would reorder.
+	k: enumField('Micro-batches k (a batch of 16)', [
+		{ value: '1', label: '1 of 16' },
+		{ value: '2', label: '2 of 8' },
+		{ value: '4', label: '4 of 4' },
+		{ value: '8', label: '8 of 2' }
+	], '4'),
+	acc: enumField('Accumulation', options({ ok: 'loss ÷ k, zero_grad first', nodiv: 'forgot ÷ k', nozero: 'forgot zero_grad' }), 'ok'),
 	h: { kind: 'number', label: `Difference step h (${figure('gradient-check')})`, min: 1e-8, max: 1, default: 3e-3, log: true },
 	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
