@@ -59,7 +59,9 @@ const rows = (s: Sample, from: number, to: number): Sample => ({
  * give the previous step's gradient, at the same weights, for the forgotten zero_grad).
  */
 export async function computeTricks(state: BackpropState, shape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
-	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf({ ...shape, detach: 'none' }, sample, backend) : null;
+	const plain = { ...shape, detach: 'none' as const };
+	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
+	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
 	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
 	const k = Number(state.k);
 	const base = { ...shape, xgrad: false };
@@ -72,6 +74,7 @@ export async function computeTricks(state: BackpropState, shape: NetShape, sampl
 	const previous = state.acc === 'nozero' ? await gradientOf({ ...base, batch: ACC_BATCH }, rows(data, ACC_BATCH, 2 * ACC_BATCH), backend) : null;
 	return {
 		undetached,
+		backwardNodes: { detached: backwardNodes(shape), plain: backwardNodes(plain) },
 		inplace,
 		accumulation: { k, variant: state.acc as AccVariant, oneBatch, after: accumulate(micro, state.acc, previous ?? new Array(oneBatch.length).fill(0)) }
 	};

@@ -37,6 +37,8 @@ export interface GraphResults {
 export interface TricksResults {
 	/** The same graph without its stop-gradient (null when detach = none: then it is `grads`). */
 	undetached: number[] | null;
+	/** Backward node counts of the graph with the reader's stop-gradient and without any. */
+	backwardNodes: { detached: number; plain: number };
 	/** Backward's gradient with the in-place overwrite (null when inplace = none). */
 	inplace: number[] | null;
 	accumulation: {
