@@ -14,7 +14,7 @@ import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP,
 import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
 import { summarize, type BackpropResults, type TricksResults } from './summary';
-import { accumulate, ACC_BATCH, type AccVariant } from './accumulate';
+import { accumulate, ACC_BATCH } from './accumulate';
 
 export type BackpropState = StateOf<BackpropSchema>;
 
@@ -63,6 +63,27 @@ export async function computeTricks(state: BackpropState, shape: NetShape, sampl
 	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
 	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
 	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
+	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}`;
+	let accumulation = accumulations.get(key);
+	if (!accumulation) {
+		accumulation = await computeAccumulation(state, shape, backend);
+		accumulations.set(key, accumulation);
+	}
+	return {
+		undetached,
+		backwardNodes: { detached: backwardNodes(shape), plain: backwardNodes(plain) },
+		inplace,
+		accumulation
+	};
+}
+
+/**
+ * The accumulation runs depend on neither the reader's batch nor h, step or scale: kept per
+ * setting (same inputs, same runs), so moving another control does not repeat them.
+ */
+const accumulations = new Lru<TricksResults['accumulation']>({ maxEntries: 16 });
+
+async function computeAccumulation(state: BackpropState, shape: NetShape, backend: Backend): Promise<TricksResults['accumulation']> {
 	const k = Number(state.k);
 	const base = { ...shape, xgrad: false };
 	const data = drawSample(shape.hidden, 2 * ACC_BATCH, state.seed);
@@ -72,12 +93,7 @@ export async function computeTricks(state: BackpropState, shape: NetShape, sampl
 	const micro: number[][] = [];
 	for (let j = 0; j < k; j++) micro.push(k === 1 ? oneBatch : await gradientOf({ ...base, batch: size }, rows(batch, j * size, (j + 1) * size), backend));
 	const previous = state.acc === 'nozero' ? await gradientOf({ ...base, batch: ACC_BATCH }, rows(data, ACC_BATCH, 2 * ACC_BATCH), backend) : null;
-	return {
-		undetached,
-		backwardNodes: { detached: backwardNodes(shape), plain: backwardNodes(plain) },
-		inplace,
-		accumulation: { k, variant: state.acc as AccVariant, oneBatch, after: accumulate(micro, state.acc, previous ?? new Array(oneBatch.length).fill(0)) }
-	};
+	return { k, variant: state.acc, oneBatch, after: accumulate(micro, state.acc, previous ?? new Array(oneBatch.length).fill(0)) };
 }
 
 let lseGraph: LseGraph | null = null;
