@@ -15,7 +15,7 @@ const figures = [
 	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
 	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), []),
 	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed']),
-	embeddableFigure('detach-inplace-accumulation', 'Detach, in-place, accumulation', () => import('./TricksFigure.svelte'), ['detach', 'inplace', 'k', 'acc', 'act', 'seed'])
+	embeddableFigure('detach-inplace-accumulation', 'Detach, in-place, accumulation', () => import('./TricksFigure.svelte'), ['detach', 'act', 'seed'])
 ] as const;
 const figure = figureRefs(figures);
 
@@ -31,8 +31,8 @@ export const schema = {
 	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
 	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
 	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
-	detach: enumField(`Stop-gradient, detach (${figure('backward-graph')}, ${figure('detach-inplace-accumulation')})`, options({ none: 'none', hidden: 'on h₁ (hidden output)', lsemax: 'on m = max z in log-sum-exp' }), 'none'),
-	inplace: enumField('In-place t.mul_(2) after forward, on t =', options({ none: 'none', z1: 'on z₁ (pre-activation)', h1: 'on h₁ (activation)' }), 'none'),
+	detach: enumField(`Stop-gradient, detach (${figure('backward-graph')}, ${figure('detach-inplace-accumulation')})`, options({ none: 'none', hidden: 'on h₁ (hidden output)', lsemax: 'on m = max z' }), 'none'),
+	inplace: enumField('In-place t.mul_(2) after forward', options({ none: 'none', z1: 'on z₁ (pre-activation)', h1: 'on h₁ (activation)' }), 'none'),
 	// Written out (not options()): the values are whole numbers, which an object would reorder.
 	k: enumField('Micro-batches k (a batch of 16)', [
 		{ value: '1', label: '1 of 16' },
