@@ -32,7 +32,7 @@ export const schema = {
 	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
 	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
 	detach: enumField(`Stop-gradient, detach (${figure('backward-graph')}, ${figure('detach-inplace-accumulation')})`, options({ none: 'none', hidden: 'on h₁ (hidden output)', lsemax: 'on m = max z' }), 'none'),
-	inplace: enumField('In-place t.mul_(2) after forward', options({ none: 'none', z1: 'on z₁ (pre-activation)', h1: 'on h₁ (activation)' }), 'none'),
+	inplace: enumField('In-place t.mul_(2) after forward', options({ none: 'none', z1: 't = z₁ (pre-activation)', h1: 't = h₁' }), 'none'),
 	// Written out (not options()): the values are whole numbers, which an object would reorder.
 	k: enumField('Micro-batches k (a batch of 16)', [
 		{ value: '1', label: '1 of 16' },
