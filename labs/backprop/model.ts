@@ -154,7 +154,17 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	const wrt: Tensor[] = [W1, b1, W2, b2, ...(s.xgrad ? [X] : [])];
 	// Asking for the intermediates' gradients too adds no node: autodiff hands back the adjoint
 	// it accumulated for each, which figure 1 shows under its box.
-	const grads = gradients(g, loss, [...wrt, ...forwardTensors.filter((t) => t !== loss)], { stop, reads });
+	// Only tensors the loss reaches without crossing a stop-gradient have an adjoint worth a box;
+	// asking for the others would add a zero node each.
+	const reached = new Set([loss.name]);
+	const stopped = new Set(stop.map((t) => t.name));
+	for (let i = forwardCount - 1; i >= 0; i--) {
+		const n = g.nodes[i];
+		if (reached.has(n.output.name) && !stopped.has(n.output.name)) n.inputs.forEach((t) => reached.add(t.name));
+	}
+	const asked = forwardTensors.filter((t) => t !== loss && reached.has(t.name) && !stopped.has(t.name));
+	const grads = gradients(g, loss, [...wrt, ...asked], { stop, reads });
+	const adjointOf = new Map(asked.map((t, i) => [t.name, grads[wrt.length + i]]));
 	const paramGrads = grads.slice(0, wrt.length);
 	const nodeRecords = g.nodes.slice();
 
@@ -167,7 +177,8 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	// the loss when it is several tensors' adjoint, as ∂L/∂z is also ∂L/∂(h₁W₂)).
 	for (let i = forwardTensors.length - 1; i >= 0; i--) {
 		const t = forwardTensors[i];
-		const adj = grads[wrt.length + i];
+		const adj = adjointOf.get(t.name);
+		if (!adj) continue;
 		if (t !== loss && !labels.has(adj.name) && labels.has(t.name)) labels.set(adj.name, `∂L/∂${labels.get(t.name)}`);
 	}
 
@@ -194,11 +205,7 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	for (const n of nodes) if (n.phase === 'backward') for (const i of n.inputs) if (forwardNames.has(i)) saved.add(i);
 
 	const adjoints: Record<string, string> = {};
-	forwardTensors.forEach((t, i) => {
-		if (t === loss) return;
-		const adj = grads[wrt.length + i];
-		if (outputFor.has(adj.name)) adjoints[t.name] = adj.name;
-	});
+	for (const [name, adj] of adjointOf) if (outputFor.has(adj.name)) adjoints[name] = adj.name;
 	wrt.forEach((t, i) => {
 		if (outputFor.has(paramGrads[i].name)) adjoints[t.name] = paramGrads[i].name;
 	});
