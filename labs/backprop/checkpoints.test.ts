@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema } from './lab';
-import { b2Signs, bestH, candidateTensors, matmulCount, naiveBreak, savedTensors } from './checkpoints';
+import { b2Signs, bestH, candidateTensors, forgotDiv, matmulCount, naiveBreak, savedTensors } from './checkpoints';
 import { drawSample } from './data';
 import { referenceRun } from './reference';
 import type { BackpropState } from './compute';
@@ -98,6 +98,32 @@ describe('backprop checkpoints', () => {
 			expect(solution.expected.value).toBeLessThanOrEqual(3e-2);
 			const kind = bestH.answer(state);
 			expect(isRight(kind, { kind: 'marker', value: 1e-6 }, solution.expected)).toBe(false);
+		}
+	});
+
+	it('forgot ÷ k: k times the one-batch gradient, by the float64 reference summed over micro-batch means', async () => {
+		const random = seeded(9);
+		for (let i = 0; i < 3; i++) {
+			const state = { ...base, ...forgotDiv.settings(random) };
+			const k = Number(state.k);
+			// Independent: float64 gradients of each micro-batch's mean loss, summed, against the whole batch's.
+			const sample = drawSample(state.hidden, 16, state.seed);
+			const grad = (from: number, to: number) => {
+				const r = referenceRun({ ...sample.params, X: sample.X.slice(2 * from, 2 * to), Y: sample.Y.slice(3 * from, 3 * to), batch: to - from, hidden: state.hidden, act: state.act, loss: state.loss }).grads;
+				return [...r.W1, ...r.b1, ...r.W2, ...r.b2];
+			};
+			const whole = grad(0, 16);
+			const summed = whole.map(() => 0);
+			for (let j = 0; j < k; j++) grad((j * 16) / k, ((j + 1) * 16) / k).forEach((g, n) => (summed[n] += g));
+			const len = (v: number[]) => Math.hypot(...v);
+			const ratio = len(summed) / len(whole);
+			expect(Math.abs(ratio - k)).toBeLessThanOrEqual(1e-9 * k);
+			const solution = await forgotDiv.solve(state, 'wasm');
+			const shownRatio = Number(solution.shown.split('= ').at(-1));
+			expect(Math.abs(shownRatio - ratio)).toBeLessThanOrEqual(1e-3 * k);
+			const kind = forgotDiv.answer(state);
+			expect(isRight(kind, { kind: 'choice', id: 'k-times' }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'choice', id: 'equal' }, solution.expected)).toBe(false);
 		}
 	});
 });

@@ -152,4 +152,42 @@ export const bestH: BackpropCheckpoint = {
 	}
 };
 
-export default [savedTensors, matmulCount, b2Signs, naiveBreak, bestH];
+const RATIOS = [
+	{ id: 'equal', label: 'equal', value: (_k: number) => 1 },
+	{ id: 'k-times', label: 'k times as large', value: (k: number) => k },
+	{ id: 'one-over-k', label: '1/k as large', value: (k: number) => 1 / k },
+	{ id: 'unrelated', label: 'unrelated', value: (_k: number) => NaN }
+] as const;
+
+/** The option nearest a measured norm ratio (within 1 %), or "unrelated". */
+export function ratioChoice(ratio: number, k: number): (typeof RATIOS)[number]['id'] {
+	const near = RATIOS.find((r) => Math.abs(r.value(k) - ratio) <= 0.01 * r.value(k));
+	return near?.id ?? 'unrelated';
+}
+
+export const forgotDiv: BackpropCheckpoint = {
+	id: 'forgot-div',
+	settings: (random) => ({ k: pick(['2', '4', '8'] as const, random), act: pick(['tanh', 'relu', 'sigmoid'] as const, random), seed: seedFrom(random), inplace: 'none', detach: 'none' }),
+	prompt: (s) =>
+		`A batch of 16 as k = ${s.k} micro-batches, zero_grad first, but the loss is not divided by k (${actName[s.act]}, seed ${s.seed}). Against the one-batch gradient, .grad at the end is:`,
+	answer: () => ({ kind: 'choice', options: RATIOS.map(({ id, label }) => ({ id, label })) }),
+	async solve(state, backend: Backend) {
+		const [{ computeBackprop }, { norm, relativeTo }] = await Promise.all([import('./compute'), import('./accumulate')]);
+		const ok = (await computeBackprop({ ...state, acc: 'ok' }, backend)).tricks.accumulation;
+		const nodiv = (await computeBackprop({ ...state, acc: 'nodiv' }, backend)).tricks.accumulation;
+		const end = nodiv.after[nodiv.after.length - 1];
+		const ratio = norm(end) / norm(ok.oneBatch);
+		const id = ratioChoice(ratio, nodiv.k);
+		const okEnd = ok.after[ok.after.length - 1];
+		return {
+			expected: { kind: 'choice', id },
+			shown: `${RATIOS.find((r) => r.id === id)!.label}: ‖.grad‖ / ‖one batch‖ = ${formatNumber(ratio, 5)}`,
+			explanation:
+				`The live runs: ${nodiv.k} micro-batch gradients added without ÷ k have ${formatNumber(ratio, 5)} times the one-batch gradient's norm. ` +
+				`Each micro-batch loss is a mean over ${16 / nodiv.k} points, so each gradient is about the batch gradient's size, and k of them add up to k times it. ` +
+				`With ÷ k the sum is the batch mean again: ${formatNumber(relativeTo(okEnd, ok.oneBatch), 2)} off it, relative.`
+		};
+	}
+};
+
+export default [savedTensors, matmulCount, b2Signs, naiveBreak, bestH, forgotDiv];

@@ -8,16 +8,17 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { Lru } from '$lib/cache/lru';
 import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
-import { drawSample, feedsFor } from './data';
-import { buildBackpropGraph, shapeKey, type BuiltGraph, type NetShape } from './model';
+import { CLASSES, drawSample, feedsFor, INPUTS, type Sample } from './data';
+import { buildBackpropGraph, PARAM_NAMES, shapeKey, type BuiltGraph, type NetShape } from './model';
 import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
 import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
-import { summarize, type BackpropResults } from './summary';
+import { summarize, type BackpropResults, type TricksResults } from './summary';
+import { accumulate, ACC_BATCH } from './accumulate';
 
 export type BackpropState = StateOf<BackpropSchema>;
 
-export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, batch: s.batch, act: s.act, loss: s.loss, xgrad: s.xgrad });
+export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, batch: s.batch, act: s.act, loss: s.loss, xgrad: s.xgrad, detach: s.detach });
 
 const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
 
@@ -35,6 +36,65 @@ async function computeGradcheck(state: BackpropState, shape: NetShape, sample: R
 }
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
+
+/** One run of the lab's graph for `shape` on `sample`: the parameter gradients, flat (W1, b1, W2, b2). */
+async function gradientOf(shape: NetShape, sample: Sample, backend: Backend): Promise<number[]> {
+	const { bytes, spec } = graphFor(shape);
+	const session = await getSession(backend, shapeKey(shape), () => bytes);
+	const out = await runSession(session, feedsFor(sample, shape));
+	return PARAM_NAMES.flatMap((p) => Array.from(out[spec.gradOutputs[p]].data));
+}
+
+/** Rows [from, to) of a sample's data, with the same weights. */
+const rows = (s: Sample, from: number, to: number): Sample => ({
+	params: s.params,
+	X: s.X.slice(from * INPUTS, to * INPUTS),
+	Y: s.Y.slice(from * CLASSES, to * CLASSES),
+	labels: s.labels.slice(from, to)
+});
+
+/**
+ * Figure 6: the graph without its stop-gradient (to compare), the in-place variant's gradient,
+ * and `.grad` through k micro-batches of a batch of 16 (samples 0–15 of the seed; samples 16–31
+ * give the previous step's gradient, at the same weights, for the forgotten zero_grad).
+ */
+export async function computeTricks(state: BackpropState, shape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
+	const plain = { ...shape, detach: 'none' as const };
+	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
+	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
+	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
+	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}`;
+	let accumulation = accumulations.get(key);
+	if (!accumulation) {
+		accumulation = await computeAccumulation(state, shape, backend);
+		accumulations.set(key, accumulation);
+	}
+	return {
+		undetached,
+		backwardNodes: { detached: backwardNodes(shape), plain: backwardNodes(plain) },
+		inplace,
+		accumulation
+	};
+}
+
+/**
+ * The accumulation runs depend on neither the reader's batch nor h, step or scale: kept per
+ * setting (same inputs, same runs), so moving another control does not repeat them.
+ */
+const accumulations = new Lru<TricksResults['accumulation']>({ maxEntries: 16 });
+
+async function computeAccumulation(state: BackpropState, shape: NetShape, backend: Backend): Promise<TricksResults['accumulation']> {
+	const k = Number(state.k);
+	const base = { ...shape, xgrad: false };
+	const data = drawSample(shape.hidden, 2 * ACC_BATCH, state.seed);
+	const batch = rows(data, 0, ACC_BATCH);
+	const oneBatch = await gradientOf({ ...base, batch: ACC_BATCH }, batch, backend);
+	const size = ACC_BATCH / k;
+	const micro: number[][] = [];
+	for (let j = 0; j < k; j++) micro.push(k === 1 ? oneBatch : await gradientOf({ ...base, batch: size }, rows(batch, j * size, (j + 1) * size), backend));
+	const previous = state.acc === 'nozero' ? await gradientOf({ ...base, batch: ACC_BATCH }, rows(data, ACC_BATCH, 2 * ACC_BATCH), backend) : null;
+	return { k, variant: state.acc, oneBatch, after: accumulate(micro, state.acc, previous ?? new Array(oneBatch.length).fill(0)) };
+}
 
 let lseGraph: LseGraph | null = null;
 
@@ -65,6 +125,7 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	return {
 		...summarize(spec, sample, shape.batch, outputs),
 		lse: await computeLse(state.scale, backend),
-		gradcheck: await computeGradcheck(state, shape, sample, backend)
+		gradcheck: await computeGradcheck(state, shape, sample, backend),
+		tricks: await computeTricks(state, shape, sample, backend)
 	};
 }

@@ -14,12 +14,13 @@ const figures = [
 	}),
 	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
 	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), []),
-	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed'])
+	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed']),
+	embeddableFigure('detach-inplace-accumulation', 'Detach, in-place, accumulation', () => import('./TricksFigure.svelte'), ['detach', 'act', 'seed'])
 ] as const;
 const figure = figureRefs(figures);
 
-/** More than any graph here has nodes (the largest, ReLU + MSE + ∂L/∂X, has 34); the figures clamp. */
-export const MAX_STEP = 40;
+/** More than any graph here has nodes (the largest, squared error + ∂L/∂X + the detached max, has 45); the figures clamp. */
+export const MAX_STEP = 48;
 
 export const schema = {
 	hidden: { kind: 'int', label: 'Hidden units', min: 2, max: 8, default: 3 },
@@ -30,6 +31,16 @@ export const schema = {
 	xgrad: { kind: 'bool', label: 'Also compute ∂L/∂X', default: false },
 	lse: enumField(`Loss graph (${figure('log-sum-exp')})`, options({ stable: 'stable (max subtracted)', naive: 'naive (exp, sum, divide, log)' }), 'stable'),
 	scale: { kind: 'number', label: `Logit scale s (${figure('log-sum-exp')})`, min: 1, max: 1e4, default: 1, log: true },
+	detach: enumField(`Stop-gradient, detach (${figure('backward-graph')}, ${figure('detach-inplace-accumulation')})`, options({ none: 'none', hidden: 'on h₁ (hidden output)', lsemax: 'on m = max z' }), 'none'),
+	inplace: enumField('In-place t.mul_(2) after forward', options({ none: 'none', z1: 't = z₁ (pre-activation)', h1: 't = h₁' }), 'none'),
+	// Written out (not options()): the values are whole numbers, which an object would reorder.
+	k: enumField('Micro-batches k (a batch of 16)', [
+		{ value: '1', label: '1 of 16' },
+		{ value: '2', label: '2 of 8' },
+		{ value: '4', label: '4 of 4' },
+		{ value: '8', label: '8 of 2' }
+	], '4'),
+	acc: enumField('Accumulation', options({ ok: 'loss ÷ k, zero_grad first', nodiv: 'forgot ÷ k', nozero: 'forgot zero_grad' }), 'ok'),
 	h: { kind: 'number', label: `Difference step h (${figure('gradient-check')})`, min: 1e-8, max: 1, default: 3e-3, log: true },
 	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
@@ -90,10 +101,25 @@ export const backprop = defineLab({
 			caption: 'Large h: truncation error, slope 2. Small h: rounding, slope −1, arriving far sooner in float32 than in float64. The best float32 h is near (3u)^⅓ ≈ 5.6·10⁻³.',
 			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, h: 3e-3 },
 			figures: ['gradient-check']
+		},
+		{
+			id: 'inplace-accumulation',
+			title: 'In-place on saved vs unsaved tensors; 4 micro-batches',
+			caption: 'Doubling h₁ after forward corrupts backward, which reads it; z₁, which tanh’s backward never reads, is harmless. Four micro-batch gradients, each ÷ 4, add up to the one-batch gradient.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, detach: 'none', inplace: 'h1', k: '4', acc: 'ok' },
+			figures: ['detach-inplace-accumulation']
 		}
 	],
 	figures,
-	drawnIn: { step: 'forward-graph', lse: 'log-sum-exp', scale: 'log-sum-exp', h: 'gradient-check' },
+	drawnIn: {
+		step: 'forward-graph',
+		lse: 'log-sum-exp',
+		scale: 'log-sum-exp',
+		h: 'gradient-check',
+		inplace: 'detach-inplace-accumulation',
+		k: 'detach-inplace-accumulation',
+		acc: 'detach-inplace-accumulation'
+	},
 	hero: 'forward-graph',
 	bench: { key: 'hidden', values: [4, 3] },
 	checkpoints: [
@@ -101,7 +127,8 @@ export const backprop = defineLab({
 		{ id: 'saved-tensors', figure: 'backward-graph', title: 'What does backward keep?', varies: true, derivation: 'linear-derivation' },
 		{ id: 'matmul-count', figure: 'backward-graph', title: 'How many matrix products does backward run?', varies: true, derivation: 'linear-derivation' },
 		{ id: 'best-h', figure: 'gradient-check', title: 'Which h makes the float32 check most accurate?', varies: true, derivation: 'gradcheck-derivation' },
-		{ id: 'naive-break', figure: 'log-sum-exp', title: 'When does the naive loss break?', varies: false, derivation: 'lse-derivation' }
+		{ id: 'naive-break', figure: 'log-sum-exp', title: 'When does the naive loss break?', varies: false, derivation: 'lse-derivation' },
+		{ id: 'forgot-div', figure: 'detach-inplace-accumulation', title: 'Forgot ÷ k: how big is .grad?', varies: true, derivation: 'accumulation-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),

@@ -14,6 +14,10 @@ import { CLASSES, INPUTS } from './data';
 
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 export type LossKind = 'ce' | 'mse';
+/** Where a stop-gradient sits: nowhere, on the hidden layer's output h₁, or on the softmax's max m. */
+export type Detach = 'none' | 'hidden' | 'lsemax';
+/** Which forward tensor an emulated `t.mul_(2)` overwrites after the forward pass (figure 6). */
+export type InPlace = 'none' | 'z1' | 'h1';
 
 export interface NetShape {
 	hidden: number;
@@ -22,6 +26,10 @@ export interface NetShape {
 	loss: LossKind;
 	/** Also differentiate with respect to the input X (as for an adversarial example). */
 	xgrad: boolean;
+	/** A stop-gradient; absent means none. */
+	detach?: Detach;
+	/** Only figure 6's variant graphs set it; the graph figures draw 'none'. */
+	inplace?: InPlace;
 }
 
 /** The graph inputs, in feed order. */
@@ -54,6 +62,8 @@ export interface GraphSpec {
 	gradOutputs: Record<string, string>;
 	/** The constant 1 backward starts from (∂L/∂L), read by its first node. */
 	seed: string;
+	/** Nodes the stop-gradient adds or turns into zeros (the detach itself, ∂L/∂W₁ = 0, …): figure 2 marks them. */
+	changed: string[];
 	/** Named forward tensors, for the figures and tests. */
 	named: { logits: string; loss: string; logProbs: string | null; probs: string | null };
 }
@@ -66,7 +76,9 @@ export interface BuiltGraph {
 const sub = (i: number) => String.fromCharCode(0x2080 + i);
 
 export function shapeKey(s: NetShape): string {
-	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}`;
+	const detach = !s.detach || s.detach === 'none' ? '' : `-detach-${s.detach}`;
+	const inplace = s.inplace && s.inplace !== 'none' ? `-inplace-${s.inplace}` : '';
+	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}${detach}${inplace}`;
 }
 
 export function buildBackpropGraph(s: NetShape): BuiltGraph {
@@ -85,34 +97,74 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	const a1 = name(g.add(z1, b1), `z${sub(1)}`);
 	const act = s.act === 'tanh' ? g.tanh(a1) : s.act === 'relu' ? g.relu(a1) : g.sigmoid(a1);
 	const h1 = name(act, `h${sub(1)}`);
-	const z2 = name(g.matMul(h1, W2), `h${sub(1)}W${sub(2)}`);
+	// A stop-gradient is an Identity autodiff treats as a constant (PyTorch's .detach()).
+	const stop: Tensor[] = [];
+	const detached = (t: Tensor, label: string) => {
+		const d = name(g.identity(t), `detach(${label})`);
+		stop.push(d);
+		return d;
+	};
+	const h1Read = s.detach === 'hidden' ? detached(h1, `h${sub(1)}`) : h1;
+	const z2 = name(g.matMul(h1Read, W2), `h${sub(1)}W${sub(2)}`);
 	const z = name(g.add(z2, b2), 'z');
+	/** With detach=lsemax the softmax is written out, m = max z subtracted and detached: e^(z − m) and its sum. */
+	const shifted = () => {
+		const m = detached(name(g.reduceMax(z, [-1], true), 'm = max z'), 'm');
+		const zm = name(g.sub(z, m), 'z − m');
+		const e = name(g.exp(zm), 'e^(z − m)');
+		return { zm, e, sum: name(g.reduceSum(e, [-1], true), 'Σ e^(z − m)') };
+	};
 
 	let loss: Tensor;
 	let logProbs: Tensor | null = null;
 	let probs: Tensor | null = null;
 	if (s.loss === 'ce') {
 		// L = −(1/B) Σ_b Σ_c y_bc log p_bc, with log p from LogSoftmax (max-subtracted inside).
-		logProbs = name(g.logSoftmax(z, -1), 'log p');
+		if (s.detach === 'lsemax') {
+			const { zm, sum } = shifted();
+			logProbs = name(g.sub(zm, name(g.log(sum), 'log Σ')), 'log p');
+		} else logProbs = name(g.logSoftmax(z, -1), 'log p');
 		const picked = name(g.mul(Y, logProbs), 'y ⊙ log p');
 		const perRow = name(g.reduceSum(picked, [-1], false), 'row sum');
 		const mean = name(g.reduceMean(perRow, undefined, false), 'batch mean');
 		loss = name(g.neg(mean), 'L');
 	} else {
 		// L = (1/B) Σ_b Σ_c (p_bc − y_bc)²: the difference d feeds the square twice (a fan-out).
-		probs = name(g.softmax(z, -1), 'p');
+		if (s.detach === 'lsemax') {
+			const { e, sum } = shifted();
+			probs = name(g.div(e, sum), 'p');
+		} else probs = name(g.softmax(z, -1), 'p');
 		const d = name(g.sub(probs, Y), 'p − y');
 		const sq = name(g.mul(d, d), '(p − y)²');
 		const perRow = name(g.reduceSum(sq, [-1], false), 'row sum');
 		loss = name(g.reduceMean(perRow, undefined, false), 'L');
 	}
+	// Emulated in-place t.mul_(2) after forward: ONNX tensors are written once, so the doubled
+	// copy is what backward's rules read in place of t (its saved value); forward keeps t.
+	const reads = new Map<string, Tensor>();
+	if (s.inplace && s.inplace !== 'none') {
+		const t = s.inplace === 'z1' ? a1 : h1;
+		reads.set(t.name, name(g.mul(t, 2), `${labels.get(t.name)}.mul_(2)`));
+	}
 	const forwardCount = g.nodes.length;
-	const forwardTensors = g.nodes.map((n) => n.output);
+	// The loss last (the adjoints asked for below are every forward tensor but it); the overwrite wants none.
+	const overwritten = new Set([...reads.values()]);
+	const forwardTensors = g.nodes.map((n) => n.output).filter((t) => !overwritten.has(t));
 
 	const wrt: Tensor[] = [W1, b1, W2, b2, ...(s.xgrad ? [X] : [])];
 	// Asking for the intermediates' gradients too adds no node: autodiff hands back the adjoint
 	// it accumulated for each, which figure 1 shows under its box.
-	const grads = gradients(g, loss, [...wrt, ...forwardTensors.filter((t) => t !== loss)]);
+	// Only tensors the loss reaches without crossing a stop-gradient have an adjoint worth a box;
+	// asking for the others would add a zero node each.
+	const reached = new Set([loss.name]);
+	const stopped = new Set(stop.map((t) => t.name));
+	for (let i = forwardCount - 1; i >= 0; i--) {
+		const n = g.nodes[i];
+		if (reached.has(n.output.name) && !stopped.has(n.output.name)) n.inputs.forEach((t) => reached.add(t.name));
+	}
+	const asked = forwardTensors.filter((t) => t !== loss && reached.has(t.name) && !stopped.has(t.name));
+	const grads = gradients(g, loss, [...wrt, ...asked], { stop, reads });
+	const adjointOf = new Map(asked.map((t, i) => [t.name, grads[wrt.length + i]]));
 	const paramGrads = grads.slice(0, wrt.length);
 	const nodeRecords = g.nodes.slice();
 
@@ -125,7 +177,8 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	// the loss when it is several tensors' adjoint, as ∂L/∂z is also ∂L/∂(h₁W₂)).
 	for (let i = forwardTensors.length - 1; i >= 0; i--) {
 		const t = forwardTensors[i];
-		const adj = grads[wrt.length + i];
+		const adj = adjointOf.get(t.name);
+		if (!adj) continue;
 		if (t !== loss && !labels.has(adj.name) && labels.has(t.name)) labels.set(adj.name, `∂L/∂${labels.get(t.name)}`);
 	}
 
@@ -152,14 +205,15 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	for (const n of nodes) if (n.phase === 'backward') for (const i of n.inputs) if (forwardNames.has(i)) saved.add(i);
 
 	const adjoints: Record<string, string> = {};
-	forwardTensors.forEach((t, i) => {
-		if (t === loss) return;
-		const adj = grads[wrt.length + i];
-		if (outputFor.has(adj.name)) adjoints[t.name] = adj.name;
-	});
+	for (const [name, adj] of adjointOf) if (outputFor.has(adj.name)) adjoints[name] = adj.name;
 	wrt.forEach((t, i) => {
 		if (outputFor.has(paramGrads[i].name)) adjoints[t.name] = paramGrads[i].name;
 	});
+
+	// Adjoints the stop cuts off are zeros (Expand of the constant 0): with the detach nodes, what figure 2 marks.
+	const zero = stop.length > 0 ? g.scalar(0).name : null;
+	const zeroed = nodeRecords.slice(forwardCount).filter((n) => n.op === 'Expand' && n.inputs[0].name === zero);
+	const changed = [...stop.map((t) => t.name), ...zeroed.map((n) => n.output.name)];
 
 	const sourceLabel = (n: string) => (n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
 	return {
@@ -171,6 +225,7 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 			adjoints,
 			gradOutputs,
 			seed: g.scalar(1).name,
+			changed,
 			named: { logits: z.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
 		}
 	};

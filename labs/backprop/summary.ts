@@ -8,6 +8,7 @@ import { CLASSES, type Sample } from './data';
 import type { GraphSpec } from './model';
 import type { LseResults } from './lse';
 import type { GradcheckResults } from './gradcheck';
+import type { AccVariant } from './accumulate';
 
 export interface SoftmaxCloseUp {
 	z: number[];
@@ -32,10 +33,29 @@ export interface GraphResults {
 	batch: number;
 }
 
-/** The graph's results and figure 4's, which compute.ts runs beside it. */
+/** Figure 6's runs; gradients flat in the order W1, b1, W2, b2. */
+export interface TricksResults {
+	/** The same graph without its stop-gradient (null when detach = none: then it is `grads`). */
+	undetached: number[] | null;
+	/** Backward node counts of the graph with the reader's stop-gradient and without any. */
+	backwardNodes: { detached: number; plain: number };
+	/** Backward's gradient with the in-place overwrite (null when inplace = none). */
+	inplace: number[] | null;
+	accumulation: {
+		k: number;
+		variant: AccVariant;
+		/** The gradient of the whole batch of 16 in one run. */
+		oneBatch: number[];
+		/** `.grad` before the first micro-batch, then after each. */
+		after: number[][];
+	};
+}
+
+/** The graph's results and figures 4–6's, which compute.ts runs beside it. */
 export interface BackpropResults extends GraphResults {
 	lse: LseResults;
 	gradcheck: GradcheckResults;
+	tricks: TricksResults;
 }
 
 export function summarize(graph: GraphSpec, sample: Sample, batch: number, outputs: Outputs): GraphResults {

@@ -11,21 +11,33 @@
  * operator's vector-Jacobian rule (`vjp.ts`), and gradients reaching a tensor along several
  * paths are added. Only nodes on a path from some `wrt` tensor to the loss are visited, and
  * only inputs that depend on a `wrt` tensor get gradients (no ∂loss/∂data is built).
+ *
+ * Options: `stop` lists tensors to treat as constants (PyTorch's `detach()`, TensorFlow's
+ * `stop_gradient`): no gradient flows through them, so nothing behind them on that path gets a
+ * backward node. `reads` makes the backward rules read another tensor wherever they would read a
+ * forward one (its saved value), which is what an in-place overwrite of a saved tensor does.
  */
 import type { GraphBuilder, NodeRecord } from './graph';
 import type { OpType } from './ops';
 import { formatShape, numElements, sameShape, type Tensor } from './shape';
 import { VJP, type Vjp } from './vjp';
 
-export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[]): Tensor[] {
+export interface GradientOptions {
+	stop?: readonly Tensor[];
+	reads?: ReadonlyMap<string, Tensor>;
+}
+
+export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[], options: GradientOptions = {}): Tensor[] {
+	const { stop = [], reads } = options;
 	if (loss.dtype !== 'float32' || numElements(loss.shape) !== 1)
 		throw new Error(`autodiff: the loss must be one float32 value, got ${loss.dtype}${formatShape(loss.shape)}`);
 	// Backward nodes are appended to g.nodes as we go: walk a copy of the forward part.
 	const forward = g.nodes.slice();
 
 	// Tensors that depend on at least one wrt tensor: the only ones worth a gradient.
-	const live = new Set(wrt.map((t) => t.name));
-	for (const node of forward) if (node.inputs.some((t) => live.has(t.name))) live.add(node.output.name);
+	const stopped = new Set(stop.map((t) => t.name));
+	const live = new Set(wrt.map((t) => t.name).filter((name) => !stopped.has(name)));
+	for (const node of forward) if (!stopped.has(node.output.name) && node.inputs.some((t) => live.has(t.name))) live.add(node.output.name);
 
 	const grads = new Map<string, Tensor>();
 	const ones = new Array<number>(loss.shape.length).fill(1);
@@ -39,7 +51,9 @@ export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[])
 		if (!need.some(Boolean)) continue;
 		const rule = VJP[node.op] as Vjp<OpType> | undefined;
 		if (!rule) throw new Error(`autodiff: no gradient rule for ${node.op} (node ${node.output.name})`);
-		const inputGrads = rule(g, node as NodeRecord<OpType>, dy, need);
+		const read = (t: Tensor) => reads?.get(t.name) ?? t;
+		const seen = reads ? { ...node, inputs: node.inputs.map(read), output: read(node.output) } : node;
+		const inputGrads = rule(g, seen as NodeRecord<OpType>, dy, need);
 		node.inputs.forEach((input, j) => {
 			const grad = inputGrads[j];
 			if (!need[j] || !grad) return;

@@ -1,0 +1,34 @@
+/**
+ * autodiff's two options, run on onnxruntime-web (WASM) against gradients written out by hand:
+ * `stop` (a detached tensor is a constant) and `reads` (backward rules read a replacement for a
+ * saved tensor, as after an in-place overwrite).
+ */
+import { describe, expect, it } from 'vitest';
+import { gradients } from '$lib/onnx/autodiff';
+import { GraphBuilder } from '$lib/onnx/graph';
+import { runModel } from '../support/ort';
+
+const x = Float32Array.from([0.3, -1.2, 2]);
+
+describe('autodiff options', () => {
+	it('stop: L = Σ detach(x)·x has ∂L/∂x = x, not 2x', async () => {
+		const g = new GraphBuilder('stop');
+		const X = g.input('x', [3]);
+		const held = g.identity(X);
+		const [dx] = gradients(g, g.reduceSum(g.mul(held, X), undefined, false), [X], { stop: [held] });
+		g.output(dx, 'dx');
+		const out = await runModel(g.toBytes(), { x: { data: x, dims: [3] } });
+		Array.from(out.dx.data).forEach((v, i) => expect(v).toBeCloseTo(x[i], 6));
+	});
+
+	it('reads: tanh’s rule reading 2·tanh(x) gives 1 − 4 tanh²(x)', async () => {
+		const g = new GraphBuilder('reads');
+		const X = g.input('x', [3]);
+		const t = g.tanh(X);
+		const doubled = g.mul(t, 2);
+		const [dx] = gradients(g, g.reduceSum(t, undefined, false), [X], { reads: new Map([[t.name, doubled]]) });
+		g.output(dx, 'dx');
+		const out = await runModel(g.toBytes(), { x: { data: x, dims: [3] } });
+		Array.from(out.dx.data).forEach((v, i) => expect(v).toBeCloseTo(1 - 4 * Math.tanh(x[i]) ** 2, 5));
+	});
+});
