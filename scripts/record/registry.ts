@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ort } from '../../src/lib/onnx/training/loop';
 import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
+import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -16,7 +17,8 @@ export interface Recording {
 
 export const RECORDINGS: Record<string, Recording> = {
 	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
-	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining }
+	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
+	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));
