@@ -47,7 +47,7 @@ export const overfitting = defineLab({
 	hero: 'symptom',
 	checkpoints: [
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
-		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: true, derivation: 'accuracy-se' },
+		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
 		{ id: 'initial-loss', figure: 'symptom', title: 'The loss before any training', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
