@@ -38,7 +38,7 @@ export const overfitting = defineLab({
 			id: 'textbook',
 			title: 'Width 256, n = 256: textbook overfitting',
 			caption:
-				'Press Start: the training loss falls toward zero and training accuracy reaches 100% within a few epochs, while the validation loss bottoms out early and climbs. The shaded band is the gap.',
+				'Press Start: the training loss falls toward zero and training accuracy reaches 100% within about ten epochs, while the validation loss bottoms out early and climbs. The shaded band is the gap.',
 			state: { n: 256, width: 256 },
 			figures: ['symptom']
 		}
