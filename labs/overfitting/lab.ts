@@ -1,10 +1,13 @@
 /** The overfitting lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { embeddableFigure } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
 
 // Declared first: labels and captions name figures by their number, which is their place here.
-const figures = [embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed'])] as const;
+const figures = [
+	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
+	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte'))
+] as const;
 
 /**
  * Figure 1's controls. The page's own compute (one forward pass of the untrained network over
@@ -48,7 +51,7 @@ export const overfitting = defineLab({
 	checkpoints: [
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
-		{ id: 'initial-loss', figure: 'symptom', title: 'The loss before any training', varies: true }
+		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },

@@ -3,8 +3,8 @@ import { epochPoint } from './curves';
 import type { Glyphs } from './glyphs';
 import { PIXELS } from './glyphs';
 
-/** Two images of each class from the training set, for the strip of examples. */
-export const EXAMPLES_PER_CLASS = 2;
+/** The first images of each class in the training set, for figure 2's strip of examples. */
+export const EXAMPLES_PER_CLASS = 4;
 
 export interface OverfittingResults {
 	n: number;
