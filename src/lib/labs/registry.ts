@@ -11,6 +11,7 @@ import { attentionHeatmaps } from '$labs/attention-heatmaps/lab';
 import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
 import { backprop } from '$labs/backprop/lab';
 import { optimizers } from '$labs/optimizers/lab';
+import { overfitting } from '$labs/overfitting/lab';
 
 export const liveLabs: Lab[] = [
 	vanishingGradients,
@@ -19,7 +20,8 @@ export const liveLabs: Lab[] = [
 	attentionHeatmaps,
 	diffusionSchedules,
 	backprop,
-	optimizers
+	optimizers,
+	overfitting
 ];
 
 export const upcomingLabs: UpcomingLab[] = [];

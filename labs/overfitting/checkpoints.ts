@@ -1,0 +1,81 @@
+/**
+ * The overfitting checkpoints (cards in lab.ts). Each `solve` computes its answer: the first
+ * trains the network for the asked settings and reads the smoothed validation minimum off the
+ * run; the second is the standard-error formula; the third runs the lab's own compute (the
+ * untrained network's forward pass).
+ */
+import type { Checkpoint } from '$lib/practice/types';
+import { formatNumber } from '$lib/format';
+import { accuracySE, bestEpoch, SMOOTH_HALF } from './curves';
+import { N_VAL } from './glyphs';
+import type { OverfittingState } from './lab';
+
+type OverfittingCheckpoint = Checkpoint<OverfittingState>;
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+
+export const valBottom: OverfittingCheckpoint = {
+	id: 'val-bottom',
+	// The default settings: the run the figure's recording shows, so the question is asked where the page opens.
+	settings: () => ({}),
+	prompt: (s) => `Width ${s.width}, n = ${s.n}, ${s.epochs} epochs: drag the marker to the epoch where the validation loss bottoms out.`,
+	answer: (s) => ({ kind: 'marker', figure: 'symptom', axis: 'x', scale: 'linear', tolerance: Math.max(3, Math.round(s.epochs / 30)), min: 0, max: s.epochs }),
+	async solve(state, backend) {
+		const { trainToEnd } = await import('./trainToEnd');
+		const { n, width, epochs, lr, seed } = state;
+		const points = await trainToEnd({ n, width, epochs, lr, seed }, backend);
+		const best = bestEpoch(points);
+		if (best === null) throw new Error('the run diverged before any finite validation loss');
+		const at = points.find((p) => p.epoch === best)!;
+		const last = points.at(-1)!;
+		return {
+			expected: { kind: 'marker', value: best },
+			shown: `epoch ${best}`,
+			explanation:
+				`Averaged over ${2 * SMOOTH_HALF + 1} epochs, the validation loss is lowest at epoch ${best} (${formatNumber(at.valLoss)}), when training accuracy is already ${formatNumber(100 * at.trainAcc, 3)}%. ` +
+				`From there the network keeps driving its training loss down (${formatNumber(last.trainLoss)} at epoch ${last.epoch}) by growing more confident on images it has memorized, and the validation loss climbs to ${formatNumber(last.valLoss)}: early in a wide net, late or never in a narrow one.`
+		};
+	}
+};
+
+/** The accuracy the SE question asks about: about where the default run's validation accuracy ends. */
+export const ASKED_ACCURACY = 0.75;
+
+export const accuracySe: OverfittingCheckpoint = {
+	id: 'accuracy-se',
+	settings: () => ({}),
+	prompt: () => `A network scores ${formatNumber(100 * ASKED_ACCURACY, 3)}% on the ${N_VAL} validation images. How many points is two standard errors of that accuracy?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.4, unit: 'points', min: 0, max: 10 }),
+	async solve() {
+		const a = ASKED_ACCURACY;
+		const twoSe = 200 * accuracySE(a, N_VAL);
+		return {
+			expected: { kind: 'number', value: twoSe },
+			shown: `${formatNumber(twoSe, 2)} points`,
+			explanation:
+				`Each validation image is right with probability a, so the count right has variance n·a(1 − a), and the accuracy has standard error √(a(1 − a)/n) = √(${formatNumber(a, 3)}·${formatNumber(1 - a, 3)}/${N_VAL}). ` +
+				`Two of them are ${formatNumber(twoSe, 2)} points: two runs closer than that are not different results.`
+		};
+	}
+};
+
+export const initialLoss: OverfittingCheckpoint = {
+	id: 'initial-loss',
+	settings: (random) => ({ seed: 1 + Math.floor(random() * 999), width: pick([32, 64, 128, 256], random) }),
+	prompt: (s) => `Width ${s.width}, He-initialized, not trained at all: what is its cross-entropy on the validation images (4 classes)?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.25, min: 0, max: 5 }),
+	async solve(state, backend) {
+		const { computeOverfitting } = await import('./compute');
+		const r = await computeOverfitting(state, backend);
+		const { valLoss, valAcc } = r.initial;
+		return {
+			expected: { kind: 'number', value: valLoss },
+			shown: formatNumber(valLoss, 3),
+			explanation:
+				`The untrained network scores ${formatNumber(valLoss, 3)} (and ${formatNumber(100 * valAcc, 3)}% accuracy): near ln 4 = ${formatNumber(Math.log(4), 3)}, the loss of a uniform guess over 4 classes. ` +
+				`He init gives the logits a spread of order one, so the softmax is not quite uniform and the loss sits a little above ln 4; a first loss far from it points at a bug in the labels or the loss.`
+		};
+	}
+};
+
+export default [valBottom, accuracySe, initialLoss];

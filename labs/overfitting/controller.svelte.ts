@@ -1,0 +1,34 @@
+/** The lab's controller: URL state in, model results out, and figure 1's live training run. The model code loads lazily. */
+import { getLabController } from '$lib/state/context';
+import { LabController } from '$lib/state/labController.svelte';
+import { schema, type OverfittingSchema } from './lab';
+import type { OverfittingResults } from './summary';
+import { createSymptomRun } from './trainingRun';
+
+let computeModule: typeof import('./compute') | undefined;
+
+export class OverfittingController extends LabController<OverfittingSchema, OverfittingResults> {
+	/** Figure 1: the network trained live on the current settings. */
+	readonly symptom = createSymptomRun();
+
+	constructor() {
+		super(schema, async (state, backend) => {
+			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk, imported once.
+			const { computeOverfitting } = (computeModule ??= await import('./compute'));
+			return computeOverfitting(state, backend);
+		});
+	}
+
+	/** WebGPU failed: a run it cut off starts again on WebAssembly. */
+	protected override restartRuns(): void {
+		this.symptom.restartOnWasm();
+	}
+
+	/** Trains the network at the current settings on the active backend. */
+	startSymptom(): void {
+		const { n, width, epochs, lr, seed } = this.state;
+		void this.symptom.start({ n, width, epochs, lr, seed, backend: this.backend ?? 'wasm' });
+	}
+}
+
+export const getOverfittingController = () => getLabController<OverfittingSchema, OverfittingResults>() as OverfittingController;

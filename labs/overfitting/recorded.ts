@@ -1,0 +1,30 @@
+/**
+ * Figure 1's build-time recording as the figure reads it (recorded/symptom.json, made by
+ * `npm run record` with recording.ts): one run of the default settings, shown until the reader
+ * presses Start, and only while their settings are the recorded ones.
+ */
+import type { Track } from '$lib/state/liveRun.svelte';
+import type { EpochPoint } from './curves';
+import type { RunSettings } from './settings';
+import type { SymptomTrack } from './trainingRun';
+
+export interface RecordedSymptom {
+	settings: RunSettings;
+	status: 'done' | 'diverged';
+	/** [epoch, train loss, train accuracy, validation loss, validation accuracy]. */
+	points: [number, number, number, number, number][];
+}
+
+/** True when a reader's settings are the ones recorded (the recording is then theirs to see). */
+export const isRecordedSetting = (s: RunSettings, recorded: RecordedSymptom) =>
+	s.n === recorded.settings.n && s.width === recorded.settings.width && s.epochs === recorded.settings.epochs && s.lr === recorded.settings.lr && s.seed === recorded.settings.seed;
+
+export const recordedPoints = (recorded: RecordedSymptom): EpochPoint[] =>
+	recorded.points.map(([epoch, trainLoss, trainAcc, valLoss, valAcc]) => ({ epoch, trainLoss, trainAcc, valLoss, valAcc }));
+
+/** The recording as the row the live run would have at its end. */
+export function recordedTrack(recorded: RecordedSymptom): Track<SymptomTrack> {
+	const points = recordedPoints(recorded);
+	const last = points.at(-1)?.epoch ?? 0;
+	return { id: 'baseline', label: 'baseline', status: recorded.status, step: last, maxSteps: recorded.settings.epochs, stepsPerSecond: null, thread: null, message: null, data: { points } };
+}

@@ -1,0 +1,68 @@
+/**
+ * The overfitting lab's own interaction: figure 1 trains in the browser, on WASM (in the training
+ * worker) and on WebGPU (on the page), reading both sets every epoch; the build-time recording is
+ * in the page before any script runs and goes when the reader starts a run. Small settings (n = 64,
+ * width 32, 40 epochs of 2 steps at η = 0.003; in Node it ends at 100% vs 60%) keep the SwiftShader run short.
+ */
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './support/guard';
+import { withQuery } from './support/site';
+import { waitForLabReady } from './support/vlab';
+
+interface EpochSummary {
+	epoch: number;
+	trainLoss: number;
+	trainAcc: number;
+	valLoss: number;
+	valAcc: number;
+}
+
+type TrainingWindow = Window & {
+	__vlabTraining?: {
+		phase: string;
+		runs: { id: string; status: string; thread: string | null; epochs: number; last: EpochSummary | null; message: string | null }[];
+		settings: { backend: string } | null;
+	};
+};
+
+describe('overfitting, figure 1: trains in the browser', () => {
+	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
+	for (const kind of ['wasm', 'webgpu'] as const) {
+		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
+			const { page } = await browsers[kind].open(withQuery('/labs/overfitting', { backend: kind, n: 64, width: 32, epochs: 40, lr: 0.003 }));
+			await waitForLabReady(page);
+			const frame = page.locator('[data-figure="symptom"]');
+			// Not the default settings: the recording is not shown as this run's.
+			await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(0);
+			await frame.getByRole('button', { name: 'Start training' }).click();
+			await page.waitForFunction(() => (window as TrainingWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+			const hook = await page.evaluate(() => {
+				const t = (window as TrainingWindow).__vlabTraining!;
+				return { run: t.runs[0], backend: t.settings?.backend };
+			});
+			expect(hook.backend).toBe(kind);
+			expect(hook.run.thread).toBe(kind === 'wasm' ? 'worker' : 'page');
+			expect(hook.run.status, hook.run.message ?? '').toBe('done');
+			// Epochs 0…40, each read from both sets.
+			expect(hook.run.epochs).toBe(41);
+			const last = hook.run.last!;
+			expect(last.epoch).toBe(40);
+			expect(last.trainAcc).toBeGreaterThan(0.9);
+			expect(last.trainAcc - last.valAcc, 'the gap opens').toBeGreaterThan(0.1);
+			expect(last.trainLoss).toBeLessThan(last.valLoss);
+		});
+	}
+
+	test('the build-time recording is drawn at first paint, labelled, until Start', { timeout: 120_000 }, async () => {
+		const still = (await browsers.wasm.open('/labs/overfitting', { javaScriptEnabled: false })).page.locator('[data-figure="symptom"]');
+		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
+		await expect(still.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
+		const { page } = await browsers.wasm.open(withQuery('/labs/overfitting', { backend: 'wasm' }));
+		const frame = page.locator('[data-figure="symptom"]');
+		await waitForLabReady(page);
+		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
+		await frame.getByRole('button', { name: 'Start training' }).click();
+		await page.waitForFunction(() => !document.querySelector('[data-figure="symptom"] [data-testid="recorded-note"]'), null, { timeout: 10_000 });
+	});
+});
