@@ -8,6 +8,7 @@ import type { Ort } from '../../src/lib/onnx/training/loop';
 import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
+import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -18,7 +19,8 @@ export interface Recording {
 export const RECORDINGS: Record<string, Recording> = {
 	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
 	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
-	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep }
+	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
+	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));
