@@ -38,8 +38,8 @@ async function runSteps(config: OptimizerConfig, theta0: Float64Array, steps: nu
 	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = {};
 	for (const s of state) feeds[s.input] = { data: new Float32Array(s.shape.reduce((a, b) => a * b, 1)), dims: s.shape };
 	for (const [name, value] of Object.entries(hyper)) feeds[name] = { data: Float32Array.of(value), dims: [] };
-	let theta = Float32Array.from(theta0);
-	const out = [theta];
+	let theta: Float32Array = Float32Array.from(theta0);
+	const out: Float32Array[] = [theta];
 	for (let t = 0; t < steps; t++) {
 		const r = await runSession(session, { ...feeds, theta: { data: theta, dims: [N] }, grad: { data: Float32Array.from(grads(t)), dims: [N] } });
 		for (const s of state) feeds[s.input] = { data: r[s.output].data, dims: s.shape };
