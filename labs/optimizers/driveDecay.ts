@@ -29,6 +29,20 @@ function tensorsOf(ort: Ort, seed: number): Feeds {
 
 const scalar = (ort: Ort, v: number) => new ort.Tensor('float32', Float32Array.of(v), []);
 
+/**
+ * Runs `session` on copies of `feeds`: on the page the runtime's worker (proxy mode) takes
+ * ownership of every buffer it is sent, so a tensor fed twice (the data, the carried state)
+ * must be a fresh copy each time.
+ */
+function runOnCopies(ort: Ort, session: OrtTypes.InferenceSession, feeds: Feeds): Promise<OrtTypes.InferenceSession.OnnxValueMapType> {
+	const copies: Feeds = {};
+	for (const [name, t] of Object.entries(feeds)) {
+		const data = t.data as Float32Array | BigInt64Array;
+		copies[name] = data instanceof BigInt64Array ? new ort.Tensor('int64', data.slice(), t.dims) : new ort.Tensor('float32', data.slice(), t.dims);
+	}
+	return session.run(copies);
+}
+
 /** Runs one optimizer; resolves with its readings, or null when `proceed` stopped it. */
 export async function driveDecay(ort: Ort, kind: DecayKind, settings: DecaySettings, hooks: DecayHooks = {}): Promise<DecayRunResult | null> {
 	const step = decayStep(kind, settings);
@@ -49,7 +63,7 @@ export async function driveDecay(ort: Ort, kind: DecayKind, settings: DecaySetti
 
 		const points: DecayPoint[] = [];
 		const read = async (epoch: number) => {
-			const out = await evaluate.run({ ...params(), ...val });
+			const out = await runOnCopies(ort, evaluate, { ...params(), ...val });
 			const point = { epoch, val: (out.val_loss.data as Float32Array)[0], norm: (out.norm.data as Float32Array)[0] };
 			points.push(point);
 			hooks.onPoint?.(point);
@@ -58,7 +72,7 @@ export async function driveDecay(ort: Ort, kind: DecayKind, settings: DecaySetti
 		if (!(await read(0))) return { kind, status: 'diverged', points, weights: [] };
 		for (let epoch = 1; epoch <= DECAY.epochs; epoch++) {
 			if (hooks.proceed && !(await hooks.proceed())) return null;
-			const out = await session.run(feeds);
+			const out = await runOnCopies(ort, session, feeds);
 			for (const c of [...step.io.params, ...step.io.state]) feeds[c.input] = out[c.output];
 			if ((epoch % DECAY.every === 0 || epoch === DECAY.epochs) && !(await read(epoch))) return { kind, status: 'diverged', points, weights: [] };
 		}
@@ -81,8 +95,8 @@ async function measureDecay(
 	params: { name: string; input: string; output: string }[],
 	{ lr, wd }: DecaySettings
 ): Promise<DecayWeight[]> {
-	const withDecay = await session.run(feeds);
-	const without = await session.run({ ...feeds, 'hp.weight_decay': scalar(ort, 0) });
+	const withDecay = await runOnCopies(ort, session, feeds);
+	const without = await runOnCopies(ort, session, { ...feeds, 'hp.weight_decay': scalar(ort, 0) });
 	const t = (withDecay['state.step.next'].data as Float32Array)[0];
 	const correction = 1 - 0.999 ** t;
 	const specs = spiralMlp(SPIRAL.examples).params;
