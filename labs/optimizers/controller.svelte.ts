@@ -4,10 +4,14 @@ import { LabController } from '$lib/state/labController.svelte';
 import { schema, type OptimizersSchema } from './lab';
 import type { OptimizersResults } from './summary';
 import { createSweepRun } from './sweepRun';
+import { createDecayRun } from './decayRun';
+import { decaySettings } from './decay';
 
 export class OptimizersController extends LabController<OptimizersSchema, OptimizersResults> {
 	/** Figure 3: the spiral MLP trained at six rates. */
 	readonly sweep = createSweepRun();
+	/** Figure 6: Adam + L2 against AdamW on the same MLP. */
+	readonly decay = createDecayRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -20,6 +24,10 @@ export class OptimizersController extends LabController<OptimizersSchema, Optimi
 	/** WebGPU failed: a sweep it cut off runs again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.sweep.restartOnWasm();
+	}
+
+	startDecay(): void {
+		void this.decay.start(decaySettings(this.state));
 	}
 
 	startSweep(): void {

@@ -3,6 +3,7 @@ import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/d
 import { defineLab } from '$lib/labs/defineLab';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema, StateOf } from '$lib/state/schema';
+import { DECAY } from './decay';
 import { ADAPTIVE, OPTIMIZERS, type OptimizerId } from './optimizersList';
 import { validateOpts, validateStart } from './settings';
 
@@ -30,7 +31,10 @@ const figures = [
 		() => import('./ScheduleFigure.svelte'),
 		['surface', 'alr', 'beta', 'beta2', 'noise', 'steps', 'sched', 'warmup'],
 		{ embedCaption: 'Five learning-rate schedules (analytic) above the loss Adam reaches under each on a 2-D surface, and Adam at the same rate with and without warmup.' }
-	)
+	),
+	articleFigure('decay', 'AdamW vs Adam + L2', () => import('./DecayFigure.svelte'), {
+		embedCaption: 'The spiral MLP trained live by Adam with L2 in its gradient and by AdamW: validation loss, the weights’ norm, and each weight’s decay per step against √v̂.'
+	})
 ] as const;
 const figure = figureRefs(figures);
 
@@ -48,10 +52,10 @@ export const schema = {
 		validate: validateOpts
 	},
 	lr: { kind: 'number', label: 'Rate η: GD, heavy ball, Nesterov (0 = the surface’s own)', min: 1e-4, max: 10, default: 0, log: true, allowZero: true },
-	alr: { kind: 'number', label: 'Rate η: RMSProp, Adam, AdamW (0 = the surface’s own)', min: 1e-4, max: 10, default: 0, log: true, allowZero: true },
+	alr: { kind: 'number', label: `Rate η: RMSProp, Adam, AdamW (0 = the surface’s own; ${DECAY.ownRate} in ${figure('decay')})`, min: 1e-4, max: 10, default: 0, log: true, allowZero: true },
 	beta: { kind: 'number', label: 'Momentum β (Adam’s β₁)', min: 0, max: 0.999, default: 0.9 },
 	beta2: { kind: 'number', label: 'β₂ (RMSProp’s α)', min: 0.9, max: 0.9999, default: 0.999 },
-	wd: { kind: 'number', label: 'AdamW decay λ', min: 0, max: 0.1, default: 0.01 },
+	wd: { kind: 'number', label: `Weight decay λ (AdamW; both runs of ${figure('decay')})`, min: 0, max: 0.1, default: 0.01 },
 	noise: { kind: 'number', label: 'Gradient noise σ', min: 0, max: 1, default: 0 },
 	// 1000, not the spec's 2000: each step is an unrolled piece of the graph (some 37 nodes on the
 	// quadratic, 52 on the others), and 2000 steps on a busy 2-core machine's WebAssembly did not
@@ -119,16 +123,21 @@ export const optimizers = defineLab({
 			caption: `Adam’s first step has size η per coordinate whatever the gradient: at η = 5 it jumps past the minimum and the loss rises above its start; ramped up over 200 steps it never does (${figure('schedules')}, step sizes and the first 100 steps). Near step 350 both runs at a constant η climb back up: Adam’s step η·m̂/(√v̂ + ε) does not shrink with the gradient, so near the minimum it oversteps; a decaying schedule never does.`,
 			state: { surface: 'quad', opts: 'adam', alr: 5, beta2: 0.99, warmup: 200, steps: 400, sched: 'warmcos' },
 			figures: ['schedules']
+		},
+		{
+			id: 'adamw',
+			title: 'AdamW vs Adam + L2: the same λ, a different decay',
+			caption: `With L2 in its gradient, Adam divides the decay by √v̂ + ε like the rest of the step: weights whose gradients are small shrink fastest, and at λ = 0.01 it ends at more than ten times AdamW’s validation loss. AdamW takes ηλθ from every weight alike (${figure('decay')}).`,
+			state: {},
+			figures: ['decay']
 		}
 	],
 	figures,
 	inactive: {
 		rot: (s) => (s.surface === 'quad' ? null : 'Only the quadratic can be rotated.'),
 		lr: (s) => (uses(s, (id) => !ADAPTIVE.has(id)) ? null : 'No GD, heavy ball or Nesterov is chosen.'),
-		alr: (s) => (uses(s, (id) => ADAPTIVE.has(id)) ? null : 'No RMSProp, Adam or AdamW is chosen.'),
 		beta: (s) => (uses(s, (id) => id !== 'sgd' && id !== 'rmsprop') ? null : 'GD and RMSProp have no momentum.'),
 		beta2: (s) => (uses(s, (id) => ADAPTIVE.has(id)) ? null : 'No RMSProp, Adam or AdamW is chosen.'),
-		wd: (s) => (uses(s, (id) => id === 'adamw') ? null : 'Only AdamW decays its weights here.'),
 		seed: (s) => (s.noise > 0 ? null : 'The seed draws the gradient noise, which is off.')
 	},
 	hero: 'trajectories',

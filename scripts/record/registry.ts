@@ -8,6 +8,7 @@ import type { Ort } from '../../src/lib/onnx/training/loop';
 import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
+import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 
 export interface Recording {
@@ -20,6 +21,7 @@ export const RECORDINGS: Record<string, Recording> = {
 	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
 	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
 	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
+	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom }
 };
 

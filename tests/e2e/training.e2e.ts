@@ -79,7 +79,9 @@ describe('the build-time recordings of the training figures', () => {
 		{ slug: 'vanishing-gradients', figure: 'training', start: 'Start training', marks: 'g.tints path', least: 3 },
 		{ slug: 'diffusion-schedules', figure: 'train', start: /^Train on /, marks: 'circle', least: 400 },
 		// Optimizers, figure 3: the ✕ of its diverged run on both charts (a stroke and its outline each).
-		{ slug: 'optimizers', figure: 'sweep', start: 'Start the sweep', marks: 'g.crosses path', least: 4 }
+		{ slug: 'optimizers', figure: 'sweep', start: 'Start the sweep', marks: 'g.crosses path', least: 4 },
+		// Optimizers, figure 6: a dot per measured weight, both runs.
+		{ slug: 'optimizers', figure: 'decay', start: 'Train both', marks: 'g.points circle', least: 200 }
 	];
 	for (const { slug, figure, start, marks, least } of figures) {
 		test(`${slug}: drawn at first paint, labelled, until Start`, { timeout: 120_000 }, async () => {
@@ -119,6 +121,28 @@ describe('optimizers, figure 3: the six-rate sweep trains in the browser', () =>
 		expect(runs[0].lastLoss!).toBeLessThan(runs[0].firstLoss!);
 		expect(runs[5].lastLoss!).toBeGreaterThan(runs[5].firstLoss!);
 		await expect(page.locator('[data-figure="sweep"] .readout').innerText()).resolves.toMatch(/Ended lowest: η = .+; smallest rate that diverged: η = /);
+	});
+});
+
+describe('optimizers, figure 6: Adam + L2 and AdamW train in the browser', () => {
+	const browser = useBrowser('wasm');
+
+	test('both runs end at the reader’s λ, each with its measured decay', { timeout: 300_000 }, async () => {
+		const { page } = await browser.open(withQuery('/labs/optimizers', { backend: 'wasm', wd: 0.05 }));
+		await waitForLabReady(page);
+		const frame = page.locator('[data-figure="decay"]');
+		await frame.getByRole('button', { name: 'Train both' }).click();
+		// Done: AdamW's measured decay is in the readout (it comes with the run's end; a failure shows the figure's fault instead).
+		await page.waitForFunction(
+			() => /AdamW: .*median decay/.test(document.querySelector('[data-figure="decay"] .readout')?.textContent ?? '') || !!document.querySelector('[data-figure="decay"] [data-testid="figure-fault"]'),
+			null,
+			{ timeout: 280_000, polling: 500 }
+		);
+		await expect(frame.getByTestId('figure-fault').count()).resolves.toBe(0);
+		const readout = await frame.locator('.readout').innerText();
+		expect(readout).toMatch(/Adam \+ L2: validation loss \S+, ‖W‖ \S+ → \S+, median decay \S+ × ηλθ/);
+		expect(readout).toMatch(/AdamW: validation loss \S+, ‖W‖ \S+ → \S+, median decay 1 × ηλθ/);
+		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(0);
 	});
 });
 
