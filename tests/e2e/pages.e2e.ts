@@ -131,6 +131,9 @@ describe('every page: screenshots, axe, first screen, embeds on a phone', () => 
 					await settledLayout(page);
 				}
 				const ready = target.live ? await waitForLabReady(page).catch((error: unknown) => error) : null;
+				// Figures with runs of their own (diffusion's guidance samples) finish after the lab is
+				// ready; they say so (aria-busy) and are waited for, up to a minute.
+				await page.waitForSelector('figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 }).catch(() => undefined);
 				await page.evaluate(() => document.fonts.ready);
 				if (target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
 				const themes = contrast && screen.width === 1280 ? [...SCHEMES, 'contrast'] : SCHEMES;
