@@ -6,21 +6,30 @@
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
 import { initialParams } from '$lib/onnx/training/model';
-import { CLASSES, PIXELS, splitSets } from './glyphs';
+import { estimateBytes } from '$lib/cache/bytes';
+import { Lru } from '$lib/cache/lru';
+import { CLASSES, PIXELS, splitSets, type Glyphs } from './glyphs';
 import type { OverfittingState } from './lab';
 import { evalProbe, evalRows, glyphMlp, parameterCount } from './mlp';
 import { batchSize } from './settings';
 import { summarize, type OverfittingResults } from './summary';
 
+// A control change that keeps n and the seed (width, epochs, lr) keeps the images, and one that
+// keeps width and the seed keeps the initial weights: both are pure, and costly to redo per change.
+const sets = new Lru<{ train: Glyphs; val: Glyphs; rows: Float32Array }>({ maxEntries: 4, maxBytes: 32 * 1024 * 1024, sizeOf: (s) => 2 * s.rows.byteLength });
+const inits = new Lru<Record<string, Float32Array>>({ maxEntries: 4, maxBytes: 16 * 1024 * 1024, sizeOf: estimateBytes });
+
 export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
 	const { n, width, seed } = state;
-	const { train, val } = splitSets(n, seed);
+	const { train, val, rows } = sets.memo(`${n}:${seed}`, () => {
+		const { train, val } = splitSets(n, seed);
+		return { train, val, rows: evalRows(train, val) };
+	});
 	// The same parameter shapes and seed as the run's model (the batch size does not change them).
 	const model = glyphMlp(width, batchSize(n));
-	const rows = evalRows(train, val);
-	const probe = evalProbe(model, rows, [0]);
-	const session = await getSession(backend, `overfitting-eval-${width}-${n}`, () => probe.bytes);
-	const params = initialParams(model, seed);
+	// The probe graph is built only when its session is not cached.
+	const session = await getSession(backend, `overfitting-eval-${width}-${n}`, () => evalProbe(model, rows, [0]).bytes);
+	const params = inits.memo(`${width}:${seed}`, () => initialParams(model, seed));
 	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = { x: { data: rows, dims: [train.count + val.count, PIXELS] } };
 	for (const p of model.params) feeds[`param.${p.name}`] = { data: params[p.name], dims: p.shape };
 	const outputs = await runSession(session, feeds);
