@@ -50,6 +50,8 @@ interface BenchLab {
 	slug: string;
 	/** The control moved for the latency measurement, and the two values it alternates between. */
 	control: Lab['bench'];
+	/** The control is a log slider (its input's value is log10 of the control's). */
+	log: boolean;
 	/** Lab-specific numbers measured on the loaded page (reported, not judged). */
 	extra?: (page: Page) => Promise<Record<string, number>>;
 }
@@ -69,7 +71,13 @@ async function diffusionSampling(page: Page): Promise<Record<string, number>> {
 /** Lab-specific extras, by slug. */
 const EXTRAS: Record<string, BenchLab['extra']> = { 'diffusion-schedules': diffusionSampling };
 
-const LABS: BenchLab[] = liveLabs.map((lab) => ({ slug: lab.slug, control: lab.bench, extra: EXTRAS[lab.slug] }));
+const isLogField = (field: unknown) => (field as { log?: boolean } | undefined)?.log === true;
+const LABS: BenchLab[] = liveLabs.map((lab) => ({
+	slug: lab.slug,
+	control: lab.bench,
+	log: isLogField((lab.schema as Record<string, unknown>)[lab.bench.key]),
+	extra: EXTRAS[lab.slug]
+}));
 
 /** `--wasm-only`: the targets are judged on WASM; SwiftShader's WebGPU rows take as long again. */
 const wasmOnly = process.argv.includes('--wasm-only');
@@ -370,7 +378,7 @@ interface LatencyResult {
 
 async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> {
 	const raw = await page.evaluate(
-		async ({ key, values, warmup, changes }) => {
+		async ({ key, values, warmup, changes, log }) => {
 			type Hook = { lastDrawnAt: number | null; setState(patch: Record<string, unknown>): void };
 			const hook = (window as unknown as { __vlab: Hook }).__vlab;
 			const input = document.querySelector<HTMLInputElement>(`#control-${key}`);
@@ -386,7 +394,8 @@ async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> 
 				const before = hook.lastDrawnAt ?? -1;
 				const start = performance.now();
 				if (input) {
-					input.value = String(value);
+					// A log slider's thumb moves in log10 units (Slider.svelte): set it in those.
+					input.value = String(log ? Math.log10(value) : value);
 					input.dispatchEvent(new Event('input', { bubbles: true }));
 					input.dispatchEvent(new Event('change', { bubbles: true }));
 				} else {
@@ -401,7 +410,7 @@ async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> 
 			}
 			return { method: input ? ('input event' as const) : ('setState' as const), samples, timeouts };
 		},
-		{ key: lab.control.key, values: lab.control.values, warmup: WARMUP_CHANGES, changes: CHANGES }
+		{ key: lab.control.key, values: lab.control.values, warmup: WARMUP_CHANGES, changes: CHANGES, log: lab.log }
 	);
 	return { ...raw, medianMs: median(raw.samples), p95Ms: quantile(raw.samples, 0.95) };
 }
