@@ -6,19 +6,17 @@
  * a checkpoint before and after its reveal at 1280 and 390 px, light and dark, land in
  * test-results/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { makeSchedule, type ScheduleKind } from '../../labs/diffusion-schedules/schedules';
+import { axeViolationsNow } from './support/axe';
 import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
 const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAB = withQuery('/labs/diffusion-schedules', { backend: 'wasm' });
 
 const checkpoint = (page: Page, id: string) => page.locator(`[data-checkpoint-id="${id}"]`);
@@ -29,14 +27,6 @@ async function prompt(page: Page, id: string): Promise<string> {
 	return (await p.textContent()) ?? '';
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-	await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-	const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
-
 describe('checkpoints: commit, then reveal', () => {
 	const browser = useBrowser('wasm');
 
@@ -45,7 +35,7 @@ describe('checkpoints: commit, then reveal', () => {
 		await waitForLabReady(page);
 		const veiled = page.locator('figure[data-figure="forward-2d"] [data-veiled]');
 		await expect.poll(() => veiled.count()).toBe(1);
-		expect(await seriousViolations(page)).toEqual([]);
+		expect(await axeViolationsNow(page)).toEqual([]);
 
 		// Wrong: ᾱ is a share, never 5.
 		const signal = checkpoint(page, 'signal-at');
@@ -75,7 +65,7 @@ describe('checkpoints: commit, then reveal', () => {
 		await expect.poll(() => veiled.count()).toBe(0);
 		// The page now shows the asked schedule.
 		expect(await page.evaluate(() => (window as unknown as { __vlab: { state: { schedule: string } } }).__vlab.state.schedule)).toBe(name.toLowerCase());
-		expect(await seriousViolations(page)).toEqual([]);
+		expect(await axeViolationsNow(page)).toEqual([]);
 	});
 
 	test('keyboard only: place the marker with the arrow keys, commit with Enter', async () => {

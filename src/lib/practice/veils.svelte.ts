@@ -8,14 +8,11 @@
 import { createContext, untrack } from 'svelte';
 import type { AxisMarker } from '$lib/viz/markerSlot';
 
-/** A marker question asked on a figure's own x axis (see `AxisMarker`). */
-export type AnswerMarker = AxisMarker;
-
 export class Veils {
 	/** Figure id → how many unanswered checkpoints ask about it. */
 	#count = $state<Record<string, number>>({});
 	/** Figure id → the marker a checkpoint asks the reader to place on it. */
-	#markers = $state.raw<Record<string, AnswerMarker>>({});
+	#markers = $state.raw<Record<string, AxisMarker>>({});
 
 	/** Veils `figure` until the returned function is called (once). */
 	hold(figure: string): () => void {
@@ -33,7 +30,7 @@ export class Veils {
 	}
 
 	/** Asks `figure` to draw `marker` on its axis until the returned function is called. */
-	offerMarker(figure: string, marker: AnswerMarker): () => void {
+	offerMarker(figure: string, marker: AxisMarker): () => void {
 		// Called from effects: reading the map here must not make the caller depend on it.
 		untrack(() => (this.#markers = { ...this.#markers, [figure]: marker }));
 		return () =>
@@ -44,7 +41,7 @@ export class Veils {
 			});
 	}
 
-	marker(figure: string): AnswerMarker | null {
+	marker(figure: string): AxisMarker | null {
 		return this.#markers[figure] ?? null;
 	}
 }

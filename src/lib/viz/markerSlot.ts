@@ -19,7 +19,7 @@ export interface AxisMarker {
 
 export interface MarkerSlot {
 	readonly marker: AxisMarker | null;
-	/** True for the one chart that labels the marker (the first to ask): the others draw the line only. */
+	/** True for the one chart that labels the marker (the first drawing it to ask): the others draw the line only. */
 	labels(chartId: string): boolean;
 }
 

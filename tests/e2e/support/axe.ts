@@ -26,6 +26,11 @@ async function scan(page: Page): Promise<Map<string, string>> {
 	return found;
 }
 
+/** Injects axe once per document, runs it once, and lists what is serious or critical. */
+export async function axeViolationsNow(page: Page): Promise<string[]> {
+	return [...(await scan(page)).values()];
+}
+
 /**
  * Injects axe once per document, runs it, and lists what is serious or critical. What it finds is
  * looked at again a moment later and only what is still there is reported: a page caught in the
