@@ -4,6 +4,8 @@
  * page says so, and no figure claims to be live), never pass the build's numbers off as a
  * reader's other settings, and an embed off screen starts no runtime.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { useBrowser, type GuardedPage } from './support/guard';
@@ -11,6 +13,7 @@ import { LIVE_LABS, withQuery } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
 import { liveLabs } from '../../src/lib/labs/registry';
 import { defaults } from '../../src/lib/state/schema';
+import { BUILD_DIR } from '../../scripts/serve';
 
 const browser = useBrowser('wasm');
 
@@ -201,4 +204,25 @@ describe('embeds stay light', () => {
 		await embeds[0].waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
 		expect(runtime.some((url) => url.endsWith('.wasm'))).toBe(true);
 	}, 240_000);
+});
+
+describe('each prerendered page links only the stylesheets it uses', () => {
+	// Which lab's components each stylesheet styles, from Vite's manifest of the client build.
+	const manifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<string, { src?: string; css?: string[] }>;
+	const labOfCss = new Map<string, string>();
+	for (const chunk of Object.values(manifest)) {
+		const slug = /^labs\/([^/]+)\//.exec(chunk.src ?? '')?.[1];
+		if (slug) for (const css of chunk.css ?? []) labOfCss.set(`/${css}`, slug);
+	}
+	const linkedBy = (page: string) => [...readFileSync(join(BUILD_DIR, `${page}.html`), 'utf8').matchAll(/<link href="([^"]+\.css)" rel="stylesheet">/g)].map((m) => m[1]);
+
+	test.each(LIVE_LABS.map((lab) => lab.slug))("%s: its own figures' styles, no other lab's", (slug) => {
+		const labs = linkedBy(`labs/${slug}`).map((href) => labOfCss.get(href)).filter(Boolean);
+		expect(labs.length, 'the figures rendered into the page keep their styles').toBeGreaterThan(0);
+		expect(new Set(labs)).toEqual(new Set([slug]));
+	});
+
+	test("the index links no lab's figure styles", () => {
+		expect(linkedBy('index').filter((href) => labOfCss.has(href))).toEqual([]);
+	});
 });
