@@ -10,9 +10,21 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** A second look this long after a first that found something. */
 const RECHECK_MS = 1500;
 
-async function scan(page: Page): Promise<Map<string, string>> {
+/**
+ * The rules whose answer depends on the colours: all a second scan of the same page in another
+ * theme needs (the structure, names and roles it checks again are the same).
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+type AxeOptions = { runOnly?: { type: 'rule'; values: string[] } };
+
+async function scan(page: Page, rules?: readonly string[]): Promise<Map<string, string>> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE}\n;undefined`);
-	const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
+	const options: AxeOptions = rules ? { runOnly: { type: 'rule', values: [...rules] } } : {};
+	const results = await page.evaluate(
+		(options) => (window as unknown as { axe: { run(context: Document, options: AxeOptions): Promise<AxeResults> } }).axe.run(document, options),
+		options
+	);
 	const found = new Map<string, string>();
 	for (const v of results.violations) {
 		if (v.impact !== 'serious' && v.impact !== 'critical') continue;
@@ -35,12 +47,12 @@ export async function axeViolationsNow(page: Page): Promise<string[]> {
  * Injects axe once per document, runs it, and lists what is serious or critical. What it finds is
  * looked at again a moment later and only what is still there is reported: a page caught in the
  * middle of a change (a status line updating, a theme switching) is not an accessibility fault,
- * and a real one does not go away.
+ * and a real one does not go away. `rules` limits the scan (COLOUR_RULES for a theme's second look).
  */
-export async function axeViolations(page: Page): Promise<string[]> {
-	const first = await scan(page);
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+	const first = await scan(page, rules);
 	if (first.size === 0) return [];
 	await page.waitForTimeout(RECHECK_MS);
-	const second = await scan(page);
+	const second = await scan(page, rules);
 	return [...second].filter(([key]) => first.has(key)).map(([, line]) => line);
 }
