@@ -1,6 +1,7 @@
 /**
  * Embed pages: each, inside an iframe on another origin (as a blog frames it), renders its
  * figure(s) with no site chrome and posts its height to the host page as `{ type: 'vlab:height', height }`.
+ * With JavaScript off, embeds and lab pages keep their prerendered figures and hide their controls.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILD_DIR } from '../../scripts/serve';
 import { useBrowser } from './support/guard';
 import { serveHost, type HostWindow } from './support/host';
-import { sitePages, withQuery } from './support/site';
+import { LIVE_LABS, sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
 /** Site chrome = a header or nav that is not part of a figure. */
@@ -131,4 +132,21 @@ describe('embed pages with JavaScript off', () => {
 			expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
 		});
 	}
+});
+
+describe('lab pages with JavaScript off', () => {
+	const browser = useBrowser('wasm');
+
+	test.each(LIVE_LABS.map((lab) => lab.slug))('/labs/%s says what it cannot do and shows no dead controls', async (slug) => {
+		const { page } = await browser.open(`/labs/${slug}`, { javaScriptEnabled: false });
+		const note = page.locator('.no-script-note');
+		await note.waitFor({ state: 'visible', timeout: 10_000 });
+		expect(await note.innerText()).toMatch(/default settings, computed when the site was built/);
+		const visibleControls = await page
+			.locator('.lab :is(input, select, button, textarea, .checkpoint, aside.panel)')
+			.evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
+		expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
+		// The figures stay, with their marks.
+		expect(await page.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image)').count()).toBeGreaterThan(10);
+	});
 });

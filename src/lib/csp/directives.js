@@ -15,8 +15,8 @@
  * - img-src blob: data:: the PNG export draws the SVG through a blob: URL, and the Heatmap mark
  *   paints a large grid into an SVG <image> as a data: PNG so that the grid travels with an SVG
  *   export. An image cannot run script, so data: images cost the policy nothing that matters.
- * - style-src-elem 'self' + one hash: stylesheets are files, and the only inline <style> is the
- *   no-JavaScript rule of embeds (noscriptCss.js).
+ * - style-src-elem 'self' + two hashes: stylesheets are files, and the only inline <style>s are the
+ *   no-JavaScript rules of embeds and of lab pages (noscriptCss.js).
  * - style-src-attr 'unsafe-inline': style *attributes* cannot be hashed in practice. KaTeX sets a
  *   height or margin on nearly every span of typeset maths, Svelte prerenders `style:` directives
  *   and SvelteKit's route announcer as attributes, and the SVG export copies computed styles onto
@@ -29,7 +29,7 @@
  *   forbid framing of the other pages must send it as an HTTP header (README, "Security").
  */
 import { createHash } from 'node:crypto';
-import { NOSCRIPT_EMBED_CSS } from './noscriptCss.js';
+import { NOSCRIPT_EMBED_CSS, NOSCRIPT_LAB_CSS } from './noscriptCss.js';
 
 /** The CSP source for an inline element whose text is `text`. */
 export function sha256Source(text) {
@@ -45,7 +45,7 @@ export const cspDirectives = {
 	'img-src': ['self', 'blob:', 'data:'],
 	'font-src': ['self'],
 	'style-src': ['self', 'unsafe-inline'],
-	'style-src-elem': ['self', sha256Source(NOSCRIPT_EMBED_CSS)],
+	'style-src-elem': ['self', sha256Source(NOSCRIPT_EMBED_CSS), sha256Source(NOSCRIPT_LAB_CSS)],
 	'style-src-attr': ['unsafe-inline'],
 	'frame-src': ['self'],
 	'manifest-src': ['self'],
