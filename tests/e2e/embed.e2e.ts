@@ -143,9 +143,9 @@ describe('lab pages with JavaScript off', () => {
 		await note.waitFor({ state: 'visible', timeout: 10_000 });
 		expect(await note.innerText()).toMatch(/default settings, computed when the site was built/);
 		const visibleControls = await page
-			.locator('.lab :is(input, select, button, textarea, .checkpoint, aside.panel)')
+			.locator('.lab :is(input, select, button, textarea, .checkpoint, aside.panel, .recorded .what-start-does)')
 			.evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
-		expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
+		expect(visibleControls, 'no dead controls, and no recording that says to press Start').toBe(0);
 		// The figures stay, with their marks.
 		expect(await page.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image)').count()).toBeGreaterThan(10);
 	});

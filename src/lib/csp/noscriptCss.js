@@ -7,7 +7,7 @@
  * changes the hash with it.
  */
 export const NOSCRIPT_EMBED_CSS =
-	'.embed :is(.embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .compare, .figure .computing, .figure .file-input, input, select, button, textarea) { display: none !important; }';
+	'.embed :is(.recorded .what-start-does, .embed-bar .toggle, .embed-bar .settings, .embed-bar .menu, .figure .controls, .figure .exports, .figure .compare, .figure .computing, .figure .file-input, input, select, button, textarea) { display: none !important; }';
 
 /**
  * A lab page's counterpart (LabNoScript.svelte): the article and its prerendered figures stay;
@@ -15,4 +15,4 @@ export const NOSCRIPT_EMBED_CSS =
  * none of them can do anything without JavaScript. Its hash is in the policy too.
  */
 export const NOSCRIPT_LAB_CSS =
-	'.lab :is(aside.panel, .checkpoint, .run-controls, .figure .controls, .figure .exports, .figure .compare, .figure .computing, .figure .file-input, input, select, button, textarea) { display: none !important; }';
+	'.lab :is(aside.panel, .checkpoint, .run-controls, .recorded .what-start-does, .figure .controls, .figure .exports, .figure .compare, .figure .computing, .figure .file-input, input, select, button, textarea) { display: none !important; }';
