@@ -18,7 +18,16 @@ import { accumulate, ACC_BATCH } from './accumulate';
 
 export type BackpropState = StateOf<BackpropSchema>;
 
-export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, batch: s.batch, act: s.act, loss: s.loss, xgrad: s.xgrad, detach: s.detach });
+/** The shape of figures 1 and 2's graph: with `lse=naive` its loss is the textbook one on s·z. */
+export const netShape = (s: BackpropState): NetShape => ({
+	hidden: s.hidden,
+	batch: s.batch,
+	act: s.act,
+	loss: s.loss,
+	xgrad: s.xgrad,
+	detach: s.detach,
+	...(s.lse === 'naive' ? { naive: true } : {})
+});
 
 const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
 
@@ -58,7 +67,9 @@ const rows = (s: Sample, from: number, to: number): Sample => ({
  * and `.grad` through k micro-batches of a batch of 16 (samples 0–15 of the seed; samples 16–31
  * give the previous step's gradient, at the same weights, for the forgotten zero_grad).
  */
-export async function computeTricks(state: BackpropState, shape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
+export async function computeTricks(state: BackpropState, graphShape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
+	// Figure 6 is about the stable graph: figure 4's naive loss stays out of it.
+	const shape = { ...graphShape, naive: false };
 	const plain = { ...shape, detach: 'none' as const };
 	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
 	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
@@ -121,9 +132,12 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const { bytes, spec } = graphFor(shape);
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = drawSample(shape.hidden, shape.batch, state.seed);
-	const outputs = await runSession(session, feedsFor(sample, shape));
+	const outputs = await runSession(session, feedsFor(sample, shape, state.scale));
+	const graph = summarize(spec, sample, shape.batch, outputs);
 	return {
-		...summarize(spec, sample, shape.batch, outputs),
+		...graph,
+		// Figures 5 and 6 check the stable loss of the weights themselves, not figure 4's s·z.
+		checkGrads: shape.naive ? await gradientOf({ ...shape, naive: false }, sample, backend) : PARAM_NAMES.flatMap((p) => graph.grads[p]),
 		lse: await computeLse(state.scale, backend),
 		gradcheck: await computeGradcheck(state, shape, sample, backend),
 		tricks: await computeTricks(state, shape, sample, backend)
