@@ -15,6 +15,7 @@ import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
 import { summarize, type BackpropResults, type TricksResults } from './summary';
 import { accumulate, ACC_BATCH } from './accumulate';
+import { applyWeights, parseWeights } from './weights';
 
 export type BackpropState = StateOf<BackpropSchema>;
 
@@ -42,6 +43,12 @@ async function computeGradcheck(state: BackpropState, shape: NetShape, sample: R
 	const session = await getSession(backend, key, () => bytes);
 	const out = await runSession(session, checkFeeds(sample, shape, hs));
 	return { hs, losses: Array.from(out.L.data), float64: float64Curve(sample, shape, hs) };
+}
+
+/** The seed's sample with the reader's dragged weights (`w`) written into its parameters. */
+function weightedSample(state: BackpropState, batch: number): Sample {
+	const sample = drawSample(state.hidden, batch, state.seed);
+	return { ...sample, params: applyWeights(sample.params, parseWeights(state.w, state.hidden).overrides) };
 }
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
@@ -74,7 +81,7 @@ export async function computeTricks(state: BackpropState, graphShape: NetShape, 
 	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
 	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
 	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
-	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}`;
+	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}-w${state.w}`;
 	let accumulation = accumulations.get(key);
 	if (!accumulation) {
 		accumulation = await computeAccumulation(state, shape, backend);
@@ -97,7 +104,7 @@ const accumulations = new Lru<TricksResults['accumulation']>({ maxEntries: 16 })
 async function computeAccumulation(state: BackpropState, shape: NetShape, backend: Backend): Promise<TricksResults['accumulation']> {
 	const k = Number(state.k);
 	const base = { ...shape, xgrad: false };
-	const data = drawSample(shape.hidden, 2 * ACC_BATCH, state.seed);
+	const data = weightedSample(state, 2 * ACC_BATCH);
 	const batch = rows(data, 0, ACC_BATCH);
 	const oneBatch = await gradientOf({ ...base, batch: ACC_BATCH }, batch, backend);
 	const size = ACC_BATCH / k;
@@ -131,7 +138,7 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const shape = netShape(state);
 	const { bytes, spec } = graphFor(shape);
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
-	const sample = drawSample(shape.hidden, shape.batch, state.seed);
+	const sample = weightedSample(state, shape.batch);
 	const outputs = await runSession(session, feedsFor(sample, shape, state.scale));
 	const graph = summarize(spec, sample, shape.batch, outputs);
 	return {
