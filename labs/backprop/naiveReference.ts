@@ -5,19 +5,10 @@
  * first to hold ∞ or NaN. Tensors in order, by the labels the graph gives them.
  */
 import type { Activation } from './model';
+import type { RefInput } from './reference';
 
-export interface NaiveInput {
-	X: ArrayLike<number>; // [B, 2]
-	Y: ArrayLike<number>; // [B, 3]
-	W1: ArrayLike<number>; // [2, H]
-	b1: ArrayLike<number>;
-	W2: ArrayLike<number>; // [H, 3]
-	b2: ArrayLike<number>;
-	batch: number;
-	hidden: number;
-	act: Activation;
-	scale: number;
-}
+/** reference.ts's inputs, the loss being cross-entropy, with figure 4's logit scale s. */
+export type NaiveInput = Omit<RefInput, 'loss'> & { scale: number };
 
 const f = Math.fround;
 const act32 = (act: Activation, a: number) => f(act === 'tanh' ? Math.tanh(a) : act === 'relu' ? Math.max(0, a) : 1 / (1 + Math.exp(-a)));
