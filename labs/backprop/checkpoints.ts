@@ -132,13 +132,9 @@ export const bestH: BackpropCheckpoint = {
 		`${actName[s.act]} hidden layer, cross-entropy, batch of ${s.batch} (seed ${s.seed}), everything in float32: at which step h do central differences come closest to backward’s gradient? Put the marker there.`,
 	answer: () => ({ kind: 'marker', figure: 'gradient-check', axis: 'x', scale: 'log', tolerance: 4, min: 1e-8, max: 1 }),
 	async solve(state, backend: Backend) {
-		const [{ computeBackprop }, { argmin, float32Curve, H_SWEEP }, { PARAM_NAMES }] = await Promise.all([
-			import('./compute'),
-			import('./gradcheck'),
-			import('./model')
-		]);
+		const [{ computeBackprop }, { argmin, float32Curve, H_SWEEP }] = await Promise.all([import('./compute'), import('./gradcheck')]);
 		const r = await computeBackprop(state, backend);
-		const g = PARAM_NAMES.flatMap((p) => r.grads[p]);
+		const g = r.checkGrads;
 		const curve = float32Curve(r.gradcheck.losses, r.gradcheck.hs, g).slice(0, H_SWEEP.length);
 		const k = argmin(curve);
 		const analytic = Math.cbrt(3 * 2 ** -24);

@@ -15,10 +15,20 @@ import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
 import { summarize, type BackpropResults, type TricksResults } from './summary';
 import { accumulate, ACC_BATCH } from './accumulate';
+import { applyWeights, parseWeights } from './weights';
 
 export type BackpropState = StateOf<BackpropSchema>;
 
-export const netShape = (s: BackpropState): NetShape => ({ hidden: s.hidden, batch: s.batch, act: s.act, loss: s.loss, xgrad: s.xgrad, detach: s.detach });
+/** The shape of figures 1 and 2's graph: with `lse=naive` its loss is the textbook one on s·z. */
+export const netShape = (s: BackpropState): NetShape => ({
+	hidden: s.hidden,
+	batch: s.batch,
+	act: s.act,
+	loss: s.loss,
+	xgrad: s.xgrad,
+	detach: s.detach,
+	...(s.lse === 'naive' ? { naive: true } : {})
+});
 
 const graphs = new Lru<BuiltGraph>({ maxEntries: 16 });
 
@@ -33,6 +43,12 @@ async function computeGradcheck(state: BackpropState, shape: NetShape, sample: R
 	const session = await getSession(backend, key, () => bytes);
 	const out = await runSession(session, checkFeeds(sample, shape, hs));
 	return { hs, losses: Array.from(out.L.data), float64: float64Curve(sample, shape, hs) };
+}
+
+/** The seed's sample with the reader's dragged weights (`w`) written into its parameters. */
+function weightedSample(state: BackpropState, batch: number): Sample {
+	const sample = drawSample(state.hidden, batch, state.seed);
+	return { ...sample, params: applyWeights(sample.params, parseWeights(state.w, state.hidden).overrides) };
 }
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
@@ -58,12 +74,14 @@ const rows = (s: Sample, from: number, to: number): Sample => ({
  * and `.grad` through k micro-batches of a batch of 16 (samples 0–15 of the seed; samples 16–31
  * give the previous step's gradient, at the same weights, for the forgotten zero_grad).
  */
-export async function computeTricks(state: BackpropState, shape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
+export async function computeTricks(state: BackpropState, graphShape: NetShape, sample: Sample, backend: Backend): Promise<TricksResults> {
+	// Figure 6 is about the stable graph: figure 4's naive loss stays out of it.
+	const shape = { ...graphShape, naive: false };
 	const plain = { ...shape, detach: 'none' as const };
 	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
 	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
 	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
-	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}`;
+	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}-w${state.w}`;
 	let accumulation = accumulations.get(key);
 	if (!accumulation) {
 		accumulation = await computeAccumulation(state, shape, backend);
@@ -86,7 +104,7 @@ const accumulations = new Lru<TricksResults['accumulation']>({ maxEntries: 16 })
 async function computeAccumulation(state: BackpropState, shape: NetShape, backend: Backend): Promise<TricksResults['accumulation']> {
 	const k = Number(state.k);
 	const base = { ...shape, xgrad: false };
-	const data = drawSample(shape.hidden, 2 * ACC_BATCH, state.seed);
+	const data = weightedSample(state, 2 * ACC_BATCH);
 	const batch = rows(data, 0, ACC_BATCH);
 	const oneBatch = await gradientOf({ ...base, batch: ACC_BATCH }, batch, backend);
 	const size = ACC_BATCH / k;
@@ -120,10 +138,13 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 	const shape = netShape(state);
 	const { bytes, spec } = graphFor(shape);
 	const session = await getSession(backend, shapeKey(shape), () => bytes);
-	const sample = drawSample(shape.hidden, shape.batch, state.seed);
-	const outputs = await runSession(session, feedsFor(sample, shape));
+	const sample = weightedSample(state, shape.batch);
+	const outputs = await runSession(session, feedsFor(sample, shape, state.scale));
+	const graph = summarize(spec, sample, shape.batch, outputs);
 	return {
-		...summarize(spec, sample, shape.batch, outputs),
+		...graph,
+		// Figures 5 and 6 check the stable loss of the weights themselves, not figure 4's s·z.
+		checkGrads: shape.naive ? await gradientOf({ ...shape, naive: false }, sample, backend) : PARAM_NAMES.flatMap((p) => graph.grads[p]),
 		lse: await computeLse(state.scale, backend),
 		gradcheck: await computeGradcheck(state, shape, sample, backend),
 		tricks: await computeTricks(state, shape, sample, backend)

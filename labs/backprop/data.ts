@@ -25,10 +25,15 @@ export interface Sample {
 	labels: number[];
 }
 
-/** The graph's inputs for a sample: data, one-hot targets and the weights (shape.hidden wide). */
-export function feedsFor(sample: Sample, shape: { batch: number; hidden: number }): Record<string, { data: Float32Array; dims: number[] }> {
+/** The graph's inputs for a sample: data, one-hot targets, the weights (shape.hidden wide) and, for the naive loss, the logit scale. */
+export function feedsFor(
+	sample: Sample,
+	shape: { batch: number; hidden: number; naive?: boolean },
+	scale = 1
+): Record<string, { data: Float32Array; dims: number[] }> {
 	const { W1, b1, W2, b2 } = sample.params;
 	return {
+		...(shape.naive ? { S: { data: Float32Array.of(scale), dims: [1] } } : {}),
 		X: { data: sample.X, dims: [shape.batch, 2] },
 		Y: { data: sample.Y, dims: [shape.batch, 3] },
 		W1: { data: W1, dims: [2, shape.hidden] },

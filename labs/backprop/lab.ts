@@ -3,6 +3,7 @@ import { defineLab } from '$lib/labs/defineLab';
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema } from '$lib/state/schema';
+import { validateWeights } from './weights';
 
 const graphControls = ['hidden', 'act', 'loss', 'batch', 'xgrad', 'seed'] as const;
 
@@ -42,6 +43,7 @@ export const schema = {
 	], '4'),
 	acc: enumField('Accumulation', options({ ok: 'loss ÷ k, zero_grad first', nodiv: 'forgot ÷ k', nozero: 'forgot zero_grad' }), 'ok'),
 	h: { kind: 'number', label: `Difference step h (${figure('gradient-check')})`, min: 1e-8, max: 1, default: 3e-3, log: true },
+	w: { kind: 'text', label: `Dragged weights, e.g. W1[0]=0.5,b2[2]=-1 (${figure('forward-graph')})`, default: '', validate: validateWeights },
 	seed: { kind: 'int', label: 'Seed (weights and data)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
@@ -113,6 +115,7 @@ export const backprop = defineLab({
 	figures,
 	drawnIn: {
 		step: 'forward-graph',
+		w: 'forward-graph',
 		lse: 'log-sum-exp',
 		scale: 'log-sum-exp',
 		h: 'gradient-check',

@@ -30,6 +30,11 @@ export interface NetShape {
 	detach?: Detach;
 	/** Only figure 6's variant graphs set it; the graph figures draw 'none'. */
 	inplace?: InPlace;
+	/**
+	 * The textbook loss (figure 4's `lse=naive`): the logits times a scale input s, then
+	 * Exp → ReduceSum → Div → Log with no max subtracted, so a large s overflows in figure 1.
+	 */
+	naive?: boolean;
 }
 
 /** The graph inputs, in feed order. */
@@ -78,7 +83,7 @@ const sub = (i: number) => String.fromCharCode(0x2080 + i);
 export function shapeKey(s: NetShape): string {
 	const detach = !s.detach || s.detach === 'none' ? '' : `-detach-${s.detach}`;
 	const inplace = s.inplace && s.inplace !== 'none' ? `-inplace-${s.inplace}` : '';
-	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}${detach}${inplace}`;
+	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}${detach}${inplace}${s.naive ? '-naive' : ''}`;
 }
 
 export function buildBackpropGraph(s: NetShape): BuiltGraph {
@@ -89,6 +94,7 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	const b1 = g.input('b1', [s.hidden]);
 	const W2 = g.input('W2', [s.hidden, CLASSES]);
 	const b2 = g.input('b2', [CLASSES]);
+	const S = s.naive ? g.input('S', [1]) : null;
 
 	const labels = new Map<string, string>();
 	const name = (t: Tensor, label: string) => (labels.set(t.name, label), t);
@@ -115,12 +121,21 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		return { zm, e, sum: name(g.reduceSum(e, [-1], true), 'Σ e^(z − m)') };
 	};
 
+	/** The naive softmax of s·z, written out: e^(s·z) overflows float32 once s·z passes ln(FLT_MAX) ≈ 88.72. */
+	const naive = (sz: Tensor) => {
+		const e = name(g.exp(sz), 'e^(s·z)');
+		return name(g.div(e, name(g.reduceSum(e, [-1], true), 'Σ e^(s·z)')), 'p');
+	};
+	// With the naive loss the logits the softmax sees are s·z (there is no max to detach).
+	const logits = S ? name(g.mul(z, S), 's·z') : z;
+
 	let loss: Tensor;
 	let logProbs: Tensor | null = null;
 	let probs: Tensor | null = null;
 	if (s.loss === 'ce') {
 		// L = −(1/B) Σ_b Σ_c y_bc log p_bc, with log p from LogSoftmax (max-subtracted inside).
-		if (s.detach === 'lsemax') {
+		if (S) logProbs = name(g.log(naive(logits)), 'log p');
+		else if (s.detach === 'lsemax') {
 			const { zm, sum } = shifted();
 			logProbs = name(g.sub(zm, name(g.log(sum), 'log Σ')), 'log p');
 		} else logProbs = name(g.logSoftmax(z, -1), 'log p');
@@ -130,7 +145,8 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		loss = name(g.neg(mean), 'L');
 	} else {
 		// L = (1/B) Σ_b Σ_c (p_bc − y_bc)²: the difference d feeds the square twice (a fan-out).
-		if (s.detach === 'lsemax') {
+		if (S) probs = naive(logits);
+		else if (s.detach === 'lsemax') {
 			const { e, sum } = shifted();
 			probs = name(g.div(e, sum), 'p');
 		} else probs = name(g.softmax(z, -1), 'p');
@@ -215,18 +231,18 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	const zeroed = nodeRecords.slice(forwardCount).filter((n) => n.op === 'Expand' && n.inputs[0].name === zero);
 	const changed = [...stop.map((t) => t.name), ...zeroed.map((n) => n.output.name)];
 
-	const sourceLabel = (n: string) => (n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
+	const sourceLabel = (n: string) => (n === 'S' ? 's' : n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
 	return {
 		bytes: g.toBytes(),
 		spec: {
 			nodes,
-			sources: [X, Y, W1, b1, W2, b2].map((t) => ({ id: t.name, label: sourceLabel(t.name), shape: t.shape.map(Number) })),
+			sources: [X, Y, W1, b1, W2, b2, ...(S ? [S] : [])].map((t) => ({ id: t.name, label: sourceLabel(t.name), shape: t.shape.map(Number) })),
 			saved: [...saved],
 			adjoints,
 			gradOutputs,
 			seed: g.scalar(1).name,
 			changed,
-			named: { logits: z.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
+			named: { logits: logits.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
 		}
 	};
 }

@@ -53,6 +53,8 @@ export interface TricksResults {
 
 /** The graph's results and figures 4–6's, which compute.ts runs beside it. */
 export interface BackpropResults extends GraphResults {
+	/** ∂L/∂θ flat (W1, b1, W2, b2) of the stable loss: `grads` unless figure 1 draws the naive loss on s·z. */
+	checkGrads: number[];
 	lse: LseResults;
 	gradcheck: GradcheckResults;
 	tricks: TricksResults;
