@@ -149,6 +149,7 @@ export const biggerBatch: OptCheckpoint = {
 		const { index, distances } = closest(reference, curves);
 		const rates = biggerRates();
 		const rate = rates[index];
+		const linear = rates.find((r) => Math.abs(r / BATCH_RUNS.baseRate - BIGGER.to / BIGGER.from) < 1e-9)!;
 		const dist = (i: number) => (Number.isFinite(distances[i]) ? formatNumber(distances[i], 2) : '∞ (diverged)');
 		return {
 			expected: { kind: 'number', value: rate },
@@ -156,7 +157,10 @@ export const biggerBatch: OptCheckpoint = {
 			explanation:
 				`Of ${rates.length} live runs at B = ${BIGGER.to}, η = ${formatNumber(rate, 3)} stayed closest to B = ${BIGGER.from}'s curve (L2 distance over the ${BATCH_RUNS.epochs + 1} epoch readings ${dist(index)}; ` +
 				rates.map((r, i) => `η = ${formatNumber(r, 3)}: ${dist(i)}`).filter((_, i) => i !== index).join(', ') +
-				`). Four times the batch averages away the noise of four steps, so the step may be four times longer: the linear scaling rule η ∝ B, which holds while B stays below the noise scale and the rate below what the curvature allows.`
+				`). The linear scaling rule, η ∝ B, predicts ${BIGGER.to / BIGGER.from} × η₀ = ${formatNumber(linear, 3)}` +
+				(Math.abs(rate - linear) < 1e-9
+					? ', and the sweep agrees: four times the batch averages away the noise of four steps, so the step may be four times longer.'
+					: ` (gap ${dist(rates.indexOf(linear))}): the gap counts every epoch alike, the noisy ones too, so curves this close can trade places; far above the rule the curvature, not the noise, limits the rate.`)
 		};
 	}
 };

@@ -1,6 +1,6 @@
 /**
  * Figure 5's left panel on the page's backend: the per-example gradients of the spiral MLP at its
- * seeded initial weights (one run of perExampleGraph.ts), then the seeded mini-batch draws
+ * seeded initial weights and their Gram matrix (one run of perExampleGraph.ts), then the seeded mini-batch draws
  * (batchNoise.ts). It depends on the seed alone, so it is kept per backend and seed.
  */
 import type { Backend } from '$lib/onnx/backend';
@@ -15,8 +15,8 @@ import { flatParams, PARAM_COUNT, SPIRAL, spiralMlp } from './spiralMlp';
 
 const kept = new Lru<BatchNoise>({ maxEntries: 4 });
 
-/** The N × P per-example gradients at the initial weights. */
-export async function perExampleGradients(backend: Backend): Promise<Float32Array> {
+/** The N × P per-example gradients at the initial weights, and their N × N inner products. */
+export async function perExampleGradients(backend: Backend): Promise<{ grads: Float32Array; gram: Float32Array }> {
 	const n = SPIRAL.examples;
 	const session = await getSession(backend, 'optimizers-per-example', () => buildPerExampleGraph(n));
 	const { points, labels } = twoSpirals({ count: n, seed: SPIRAL.seed });
@@ -25,14 +25,14 @@ export async function perExampleGradients(backend: Backend): Promise<Float32Arra
 	const thetas = new Float32Array(n * PARAM_COUNT);
 	for (let i = 0; i < n; i++) thetas.set(theta, i * PARAM_COUNT);
 	const out = await runSession(session, { [PER_EXAMPLE.thetas]: { data: thetas, dims: [n, PARAM_COUNT] }, [PER_EXAMPLE.x]: x, [PER_EXAMPLE.target]: target });
-	return out[PER_EXAMPLE.output].data as Float32Array;
+	return { grads: out[PER_EXAMPLE.output].data as Float32Array, gram: out[PER_EXAMPLE.gram].data as Float32Array };
 }
 
 export async function batchNoise(backend: Backend, seed: number): Promise<BatchNoise> {
 	const key = `${backend}|${seed}`;
 	let r = kept.get(key);
 	if (!r) {
-		r = measureBatchNoise(await perExampleGradients(backend), SPIRAL.examples, PARAM_COUNT, seed);
+		r = measureBatchNoise((await perExampleGradients(backend)).gram, SPIRAL.examples, seed);
 		kept.set(key, r);
 	}
 	return r;

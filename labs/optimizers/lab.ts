@@ -132,6 +132,13 @@ export const optimizers = defineLab({
 			figures: ['schedules']
 		},
 		{
+			id: 'batch',
+			title: 'Batch size: noise falls as 1/B, the rate may grow with B',
+			caption: `The mini-batch gradient’s noise follows (tr Σ/B)(N−B)/(N−1) and equals ‖G‖² near Bₛᵢₘₚₗₑ ≈ 26. With the rate scaled by B/32 and warmed up, B = 128 ends within 2% of B = 32 for the same examples seen; at one rate it ends higher, and at B = 512 the scaled rate is too large (${figure('batch')}).`,
+			state: {},
+			figures: ['batch']
+		},
+		{
 			id: 'adamw',
 			title: 'AdamW vs Adam + L2: the same λ, a different decay',
 			caption: `With L2 in its gradient, Adam divides the decay by √v̂ + ε like the rest of the step: weights whose gradients are small shrink fastest, and at λ = 0.01 it ends at more than ten times AdamW’s validation loss. AdamW takes ηλθ from every weight alike (${figure('decay')}).`,
