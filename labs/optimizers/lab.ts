@@ -87,7 +87,7 @@ const uses = (s: OptimizersState, test: (id: OptimizerId) => boolean) => chosen(
 export const optimizers = defineLab({
 	slug: 'optimizers',
 	title: 'Optimizers and learning rates',
-	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, the convergence rates the quadratic predicts, and learning-rate schedules with warmup.',
+	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, the convergence rates the quadratic predicts, learning-rate schedules with warmup, and how the rate should grow with the batch size.',
 	questions: [
 		'SGD, momentum, Adam, AdamW: how does each work; when to pick which?',
 		'Sketch loss for a learning rate too high and too low; why might it plateau? Why warmup and decay schedules, above all with Adam?',
