@@ -6,7 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema, type OptimizersState } from './lab';
-import checkpoints, { bestBeta, edge, gd20, tooHighTooLow } from './checkpoints';
+import checkpoints, { bestBeta, biggerBatch, edge, gd20, tooHighTooLow } from './checkpoints';
+import { referenceSgd } from './batchReference';
+import { BATCH_RUNS } from './batchRuns';
 import * as ort from 'onnxruntime-web';
 import { driveJob } from '$lib/recorded/drive';
 import { SWEEP_RATES } from './rateSweep';
@@ -22,7 +24,7 @@ const number = (value: number) => ({ kind: 'number' as const, value });
 
 describe('optimizers checkpoints', () => {
 	it('has one checkpoint per card, in order', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['gd-20', 'best-beta', 'edge', 'too-high-too-low']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['gd-20', 'best-beta', 'edge', 'too-high-too-low', 'bigger-batch']);
 	});
 
 	it('gd-20: the 20th iterate is ((κ−1)/(κ+1))²⁰·‖θ₀‖', async () => {
@@ -95,5 +97,27 @@ describe('optimizers checkpoints', () => {
 		const kind = tooHighTooLow.answer(state);
 		expect(isRight(kind, { kind: 'cells', cells: [`1,${firstDiverged}`, `0,${lowest}`] }, expected)).toBe(true);
 		expect(isRight(kind, { kind: 'cells', cells: [`0,${(lowest + 1) % 6}`, `1,${firstDiverged}`] }, expected)).toBe(false);
+	});
+
+	it('bigger-batch: the rate whose B = 128 curve is closest to B = 32’s, as the float64 training finds it', { timeout: 300_000 }, async () => {
+		const state = asked(biggerBatch.settings(() => 0.5));
+		const { expected, shown } = await biggerBatch.solve(state, 'wasm');
+		// The same six runs in float64 (no ONNX, no lab loop), compared by hand: sum of squared gaps per epoch.
+		const base = BATCH_RUNS.baseRate;
+		const reference = referenceSgd({ batch: 32, rate: base, base, warmup: 0 }, state.seed, BATCH_RUNS.epochs);
+		const rates = [1, 2, 4, 8, 16].map((f) => base * f);
+		const gaps = rates.map((rate) => {
+			// Warmup from η₀ over 2 epochs of 4 steps.
+			const curve = referenceSgd({ batch: 128, rate, base, warmup: rate > base ? 8 : 0 }, state.seed, BATCH_RUNS.epochs);
+			const gap = curve.reduce((sum, l, i) => sum + (l - reference[i]) ** 2, 0);
+			return Number.isFinite(gap) ? gap : Infinity;
+		});
+		const want = rates[gaps.indexOf(Math.min(...gaps))];
+		console.log('bigger-batch: float64 gaps', gaps.map((g) => g.toFixed(4)).join(' '), '→ η =', want);
+		expect(expected).toEqual(number(want));
+		expect(shown).toMatch(/η = /);
+		const kind = biggerBatch.answer(state);
+		expect(isRight(kind, number(want * 1.2), expected)).toBe(true);
+		expect(isRight(kind, number(want * 4), expected)).toBe(false);
 	});
 });

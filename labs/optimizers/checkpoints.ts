@@ -9,6 +9,9 @@ import type { OptimizersState } from './lab';
 import { argmin } from './argmin';
 import { gdBestRate, hbBestBeta } from './rates';
 import { SWEEP, SWEEP_RATES, outcome, verdict } from './rateSweep';
+import { BATCH_RUNS, runSpec } from './batchRuns';
+import { BIGGER, biggerRates, biggerSpec, closest } from './biggerBatch';
+import { SPIRAL } from './spiralMlp';
 
 type OptCheckpoint = Checkpoint<OptimizersState>;
 
@@ -119,4 +122,47 @@ export const tooHighTooLow: OptCheckpoint = {
 	}
 };
 
-export default [gd20, bestBeta, edge, tooHighTooLow];
+/** B = 32 at η₀ and B = 128 at each rate of the sweep, driven on this page's WebAssembly runtime. */
+async function runBigger(seed: number) {
+	const [{ loadOrt }, { driveBatch }] = await Promise.all([import('$lib/onnx/runtime'), import('./driveBatch')]);
+	const ort = await loadOrt('wasm');
+	const curve = async (spec: Parameters<typeof driveBatch>[1]) => {
+		const r = await driveBatch(ort, spec, seed);
+		if (!r) throw new Error('a run of the batch sweep stopped');
+		// A diverged run's missing epochs count as NaN: infinitely far from the reference.
+		return Array.from({ length: BATCH_RUNS.epochs + 1 }, (_, i) => r.points[i]?.loss ?? NaN);
+	};
+	const reference = await curve(runSpec(BIGGER.from, false, SPIRAL.examples));
+	const curves = [];
+	for (const rate of biggerRates()) curves.push(await curve(biggerSpec(rate)));
+	return { reference, curves };
+}
+
+export const biggerBatch: OptCheckpoint = {
+	id: 'bigger-batch',
+	settings: () => ({ batch: BIGGER.to, scale: true }),
+	prompt: () =>
+		`SGD on the spiral MLP, ${BATCH_RUNS.epochs} epochs at B = ${BIGGER.from} and η = ${BATCH_RUNS.baseRate}. At B = ${BIGGER.to}, which rate (warmed up from ${BATCH_RUNS.baseRate}) gives the closest loss per example seen?`,
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: Math.SQRT2, min: BATCH_RUNS.baseRate, max: BATCH_RUNS.baseRate * 16 }),
+	async solve(state) {
+		const { reference, curves } = await runBigger(state.seed);
+		const { index, distances } = closest(reference, curves);
+		const rates = biggerRates();
+		const rate = rates[index];
+		const linear = rates.find((r) => Math.abs(r / BATCH_RUNS.baseRate - BIGGER.to / BIGGER.from) < 1e-9)!;
+		const dist = (i: number) => (Number.isFinite(distances[i]) ? formatNumber(distances[i], 2) : '∞ (diverged)');
+		return {
+			expected: { kind: 'number', value: rate },
+			shown: `η = ${formatNumber(rate, 3)} (${formatNumber(rate / BATCH_RUNS.baseRate, 2)} × η₀)`,
+			explanation:
+				`Of ${rates.length} live runs at B = ${BIGGER.to}, η = ${formatNumber(rate, 3)} stayed closest to B = ${BIGGER.from}'s curve (L2 distance over the ${BATCH_RUNS.epochs + 1} epoch readings ${dist(index)}; ` +
+				rates.map((r, i) => `η = ${formatNumber(r, 3)}: ${dist(i)}`).filter((_, i) => i !== index).join(', ') +
+				`). The linear scaling rule, η ∝ B, predicts ${BIGGER.to / BIGGER.from} × η₀ = ${formatNumber(linear, 3)}` +
+				(Math.abs(rate - linear) < 1e-9
+					? ', and the sweep agrees: four times the batch averages away the noise of four steps, so the step may be four times longer.'
+					: ` (gap ${dist(rates.indexOf(linear))}): the gap counts every epoch alike, the noisy ones too, so curves this close can trade places; far above the rule the curvature, not the noise, limits the rate.`)
+		};
+	}
+};
+
+export default [gd20, bestBeta, edge, tooHighTooLow, biggerBatch];

@@ -14,6 +14,7 @@ import { Lru } from '$lib/cache/lru';
 import { GRID } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
 import { initSharpness } from './initSharpness';
+import { batchNoise } from './initBatchNoise';
 import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
 
 const grids = new Lru<number[]>({ maxEntries: 8 });
@@ -85,7 +86,8 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
 		sweep,
 		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] })),
-		sharpness: await initSharpness(backend)
+		sharpness: await initSharpness(backend),
+		batchNoise: await batchNoise(backend, state.seed)
 	};
 }
 

@@ -6,12 +6,15 @@ import type { OptimizersResults } from './summary';
 import { createSweepRun } from './sweepRun';
 import { createDecayRun } from './decayRun';
 import { decaySettings } from './decay';
+import { batchSettings, createBatchRun } from './batchRun';
 
 export class OptimizersController extends LabController<OptimizersSchema, OptimizersResults> {
 	/** Figure 3: the spiral MLP trained at six rates. */
 	readonly sweep = createSweepRun();
 	/** Figure 6: Adam + L2 against AdamW on the same MLP. */
 	readonly decay = createDecayRun();
+	/** Figure 5, right: SGD at several batch sizes. */
+	readonly batches = createBatchRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -28,6 +31,10 @@ export class OptimizersController extends LabController<OptimizersSchema, Optimi
 
 	startDecay(): void {
 		void this.decay.start(decaySettings(this.state));
+	}
+
+	startBatches(): void {
+		void this.batches.start(batchSettings(this.state));
 	}
 
 	startSweep(): void {

@@ -32,6 +32,9 @@ const figures = [
 		['surface', 'alr', 'beta', 'beta2', 'noise', 'steps', 'sched', 'warmup'],
 		{ embedCaption: 'Five learning-rate schedules (analytic) above the loss Adam reaches under each on a 2-D surface, and Adam at the same rate with and without warmup.' }
 	),
+	articleFigure('batch', 'Batch size', () => import('./BatchFigure.svelte'), {
+		embedCaption: 'The spiral MLP at its initial weights: the measured trace of the mini-batch gradient’s covariance against B over (tr Σ/B)(N−B)/(N−1), and the loss per example seen for several batch sizes, trained live.'
+	}),
 	articleFigure('decay', 'AdamW vs Adam + L2', () => import('./DecayFigure.svelte'), {
 		embedCaption: 'The spiral MLP trained live by Adam with L2 in its gradient and by AdamW: validation loss, the weights’ norm, and each weight’s decay per step against √v̂.'
 	})
@@ -68,7 +71,11 @@ export const schema = {
 	// A quarter of the default 200 steps, so the warmup + cosine curve shows both of its parts.
 	warmup: { kind: 'int', label: 'Warmup steps (warmup + cosine; warmup, then constant)', min: 0, max: 2000, default: 50 },
 	start: { kind: 'text', label: 'Start x,y (empty = the surface’s own)', default: '', validate: validateStart },
-	seed: { kind: 'int', label: 'Seed (gradient noise)', min: 1, max: 999999, default: 1 }
+	// Figure 5: the mini-batch size of its right panel's highlighted run (marked on its left panel), and
+	// whether the rate grows with it (Goyal et al.'s linear scaling, with their gradual warmup).
+	batch: { kind: 'int', label: `Batch size B (${figure('batch')})`, min: 1, max: 512, default: 32 },
+	scale: { kind: 'bool', label: `Scale the rate with B: η × B/32, warmed up (${figure('batch')})`, default: true },
+	seed: { kind: 'int', label: `Seed (gradient noise; the mini-batches of ${figure('batch')})`, min: 1, max: 999999, default: 1 }
 } satisfies Schema;
 
 export type OptimizersSchema = typeof schema;
@@ -80,7 +87,7 @@ const uses = (s: OptimizersState, test: (id: OptimizerId) => boolean) => chosen(
 export const optimizers = defineLab({
 	slug: 'optimizers',
 	title: 'Optimizers and learning rates',
-	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, the convergence rates the quadratic predicts, and learning-rate schedules with warmup.',
+	summary: 'GD, heavy ball, Nesterov, RMSProp, Adam and AdamW stepping on 2-D losses, the convergence rates the quadratic predicts, learning-rate schedules with warmup, and how the rate should grow with the batch size.',
 	questions: [
 		'SGD, momentum, Adam, AdamW: how does each work; when to pick which?',
 		'Sketch loss for a learning rate too high and too low; why might it plateau? Why warmup and decay schedules, above all with Adam?',
@@ -125,6 +132,13 @@ export const optimizers = defineLab({
 			figures: ['schedules']
 		},
 		{
+			id: 'batch',
+			title: 'Batch size: noise falls as 1/B, the rate may grow with B',
+			caption: `The mini-batch gradient’s noise follows (tr Σ/B)(N−B)/(N−1) and equals ‖G‖² near Bₛᵢₘₚₗₑ ≈ 26. With the rate scaled by B/32 and warmed up, B = 128 ends within 2% of B = 32 for the same examples seen; at one rate it ends higher, and at B = 512 the scaled rate is too large (${figure('batch')}).`,
+			state: {},
+			figures: ['batch']
+		},
+		{
 			id: 'adamw',
 			title: 'AdamW vs Adam + L2: the same λ, a different decay',
 			caption: `With L2 in its gradient, Adam divides the decay by √v̂ + ε like the rest of the step: weights whose gradients are small shrink fastest, and at λ = 0.01 it ends at more than ten times AdamW’s validation loss. AdamW takes ηλθ from every weight alike (${figure('decay')}).`,
@@ -137,8 +151,7 @@ export const optimizers = defineLab({
 		rot: (s) => (s.surface === 'quad' ? null : 'Only the quadratic can be rotated.'),
 		lr: (s) => (uses(s, (id) => !ADAPTIVE.has(id)) ? null : 'No GD, heavy ball or Nesterov is chosen.'),
 		beta: (s) => (uses(s, (id) => id !== 'sgd' && id !== 'rmsprop') ? null : 'GD and RMSProp have no momentum.'),
-		beta2: (s) => (uses(s, (id) => ADAPTIVE.has(id)) ? null : 'No RMSProp, Adam or AdamW is chosen.'),
-		seed: (s) => (s.noise > 0 ? null : 'The seed draws the gradient noise, which is off.')
+		beta2: (s) => (uses(s, (id) => ADAPTIVE.has(id)) ? null : 'No RMSProp, Adam or AdamW is chosen.')
 	},
 	hero: 'trajectories',
 	bench: { key: 'kappa', values: [100, 50] },
@@ -146,7 +159,8 @@ export const optimizers = defineLab({
 		{ id: 'gd-20', figure: 'trajectories', title: 'Where is GD after 20 steps?', varies: true, derivation: 'gd-derivation' },
 		{ id: 'best-beta', figure: 'rates', title: 'The best momentum for a given κ', varies: true, derivation: 'hb-derivation' },
 		{ id: 'edge', figure: 'rates', title: 'The largest rate GD survives', varies: true, derivation: 'gd-derivation' },
-		{ id: 'too-high-too-low', figure: 'sweep', title: 'Too high, too low', varies: false, derivation: 'sweep-derivation' }
+		{ id: 'too-high-too-low', figure: 'sweep', title: 'Too high, too low', varies: false, derivation: 'sweep-derivation' },
+		{ id: 'bigger-batch', figure: 'batch', title: 'Bigger batch', varies: false, derivation: 'batch-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	article: () => import('./index.svx'),

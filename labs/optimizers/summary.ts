@@ -1,4 +1,5 @@
 /** What the figures draw: plain arrays and numbers (the e2e tests compare backends on them). */
+import type { BatchNoise } from './batchNoise';
 import type { OptimizerId } from './optimizersList';
 import type { ScheduleRunId } from './schedules';
 import type { SurfaceId } from './surfaces';
@@ -34,6 +35,8 @@ export interface OptimizersResults {
 	schedules: ScheduleRun[];
 	/** Figure 3: λ_max of the spiral MLP's loss Hessian at its initial weights (power iteration). */
 	sharpness: { lambdaMax: number; iterations: number };
+	/** Figure 5, left: measured and analytic tr Cov(g_B) at the initial weights, B_simple. */
+	batchNoise: BatchNoise;
 }
 
 export interface ScheduleRun {

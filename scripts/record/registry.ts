@@ -9,6 +9,7 @@ import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedu
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
 import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
+import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingBatch';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 
 export interface Recording {
@@ -22,6 +23,7 @@ export const RECORDINGS: Record<string, Recording> = {
 	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
 	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
 	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay },
+	'optimizers/batch': { file: 'labs/optimizers/recorded/batch.json', record: optimizersBatch },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom }
 };
 
