@@ -1,5 +1,5 @@
 /** The overfitting lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { articleFigure, embeddableFigure } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
 
@@ -21,7 +21,11 @@ export const schema = {
 	width: { kind: 'int', label: 'Hidden units per layer', min: 8, max: 512, default: 256 },
 	epochs: { kind: 'int', label: 'Epochs', min: 10, max: 500, default: 150 },
 	lr: { kind: 'number', label: 'AdamW rate η', min: 1e-4, max: 1e-2, default: 1e-3, log: true },
-	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 }
+	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 },
+	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
+	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
+	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
+	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 }
 } satisfies Schema;
 
 export type OverfittingSchema = typeof schema;
