@@ -69,7 +69,7 @@ function distanceToSegment(px: number, py: number, [x1, y1, x2, y2]: Segment): n
  * pixels thicker and the background DRIFT.background · d brighter: a camera slowly knocked
  * sideways and going out of focus. No random draw depends on it, so drift 0 is the plain data.
  */
-export const DRIFT = { px: 2.5, stroke: 0.4, background: 0.2 } as const;
+export const DRIFT = { px: 2.5, stroke: 0.4, background: 0.3 } as const;
 
 /** Draws one image of class `label` into `out` (PIXELS values, row-major), drifted by `drift` ∈ [0, 1]. */
 function drawGlyph(label: number, rng: Rng, out: Float32Array, drift = 0): void {

@@ -1,0 +1,159 @@
+/**
+ * Figure 2c: adversarial validation. A softmax classifier over the raw pixels is trained to tell
+ * training images from validation images, on half of a sample of both, and scored on the other
+ * half by its ROC AUC: 0.5 when the two sets come from one distribution, near 1 when they do
+ * not. How far above 0.5 is noise? The same classifier trained on the same rows with the set
+ * labels shuffled, PERMUTATIONS times, gives the AUCs of "no difference"; their central 95% is
+ * the band. All the classifiers (the real one first) train together in one graph.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { softmaxCrossEntropy } from '$lib/onnx/losses';
+import type { TrainableModel } from '$lib/onnx/training/model';
+import { buildProbe } from '$lib/onnx/training/probeGraph';
+import { createRng } from '$lib/random';
+import { fullBatchFit, runForward } from './fullBatchFit';
+import { PIXELS, type Glyphs } from './glyphs';
+
+/** Images taken from each set (at most: training may have fewer). */
+export const SAMPLE = 256;
+export const PERMUTATIONS = 39;
+export const ADV_STEPS = 60;
+export const ADV_LR = 0.05;
+export const ADV_DECAY = 0.1;
+const MODELS = PERMUTATIONS + 1;
+
+export function adversarialModel(rows: number): TrainableModel {
+	return {
+		name: `adversarial_${rows}`,
+		params: [
+			{ name: 'w', shape: [PIXELS, MODELS * 2], init: { kind: 'normal', std: 0.01 } },
+			{ name: 'b', shape: [MODELS, 2], init: { kind: 'zeros' } }
+		],
+		inputs: [{ name: 'x', shape: [rows, PIXELS] }],
+		targets: [{ name: 'target', shape: [rows, MODELS, 2] }],
+		// One matrix product serves every classifier: [rows, 144] · [144, models · 2] → [rows, models, 2].
+		predict: (g, p, { x }) => g.add(g.reshape(g.matMul(x, p.w), [rows, MODELS, 2]), p.b),
+		loss: (g, logits, { target }) => softmaxCrossEntropy(g, logits, target)
+	};
+}
+
+/**
+ * Twice the Mann–Whitney U of positives over negatives: 2 · #(score⁺ > score⁻) + #(ties), from
+ * mid-ranks. Divided by 2 · pos · neg it is the ROC AUC. The shuffled classifiers' labels are
+ * shuffled on the held-out rows too, so their pos and neg are the same as the real one's.
+ */
+export function twiceU(scores: ArrayLike<number>, positive: ArrayLike<boolean>): number {
+	const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+	// Mid-ranks (1-based) over runs of tied scores.
+	const rank = new Float64Array(scores.length);
+	for (let i = 0; i < order.length; ) {
+		let j = i;
+		while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
+		for (let k = i; k <= j; k++) rank[order[k]] = (i + j) / 2 + 1;
+		i = j + 1;
+	}
+	let pos = 0;
+	let rankSum = 0;
+	for (let i = 0; i < scores.length; i++)
+		if (positive[i]) {
+			pos++;
+			rankSum += rank[i];
+		}
+	return Math.round(2 * rankSum - pos * (pos + 1));
+}
+
+/** The q-quantile of values, linear between order statistics. */
+export function quantile(values: readonly number[], q: number): number {
+	const s = [...values].sort((a, b) => a - b);
+	const at = q * (s.length - 1);
+	const lo = Math.floor(at);
+	return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (at - lo);
+}
+
+/**
+ * Each classifier's held-out ranking as twice its Mann–Whitney U (an integer: ties count half),
+ * the real classifier first; AUC = u2 / (2 · pos · neg).
+ */
+export interface AdversarialResult {
+	u2: number[];
+	/** Held-out validation (positive) and training (negative) rows. */
+	pos: number;
+	neg: number;
+	/** Rows fitted on. */
+	fitRows: number;
+}
+
+export const aucOf = (r: AdversarialResult, m = 0) => r.u2[m] / (2 * r.pos * r.neg);
+
+/** The real classifier's AUC and the central 95% of the shuffled-label AUCs. */
+export function adversarialSummary(r: AdversarialResult): { auc: number; band: [number, number]; nullAucs: number[] } {
+	const nullAucs = r.u2.slice(1).map((_, m) => aucOf(r, m + 1));
+	return { auc: aucOf(r), band: [quantile(nullAucs, 0.025), quantile(nullAucs, 0.975)], nullAucs };
+}
+
+export async function adversarialValidation(train: Glyphs, val: Glyphs, backend: Backend, seed: number): Promise<AdversarialResult> {
+	const nTrain = Math.min(SAMPLE, train.count);
+	const total = nTrain + SAMPLE;
+	// Rows: the first images of each set (label 1 = validation), in a seeded order, cut in half.
+	const rng = createRng((7919 * seed + 21) | 0);
+	const order = Int32Array.from({ length: total }, (_, i) => i);
+	for (let i = total - 1; i > 0; i--) {
+		const j = Math.floor(rng.uniform() * (i + 1));
+		[order[i], order[j]] = [order[j], order[i]];
+	}
+	const isVal = Array.from(order, (r) => r >= nTrain);
+	const pixelsOf = (r: number) => (r < nTrain ? train.images.subarray(r * PIXELS, (r + 1) * PIXELS) : val.images.subarray((r - nTrain) * PIXELS, (r - nTrain + 1) * PIXELS));
+	const x = new Float32Array(total * PIXELS);
+	order.forEach((r, i) => x.set(pixelsOf(r), i * PIXELS));
+	const fitRows = total >> 1;
+	const testRows = total - fitRows;
+	standardizeBy(x, fitRows);
+	// Each classifier's labels: the true ones for model 0, a fresh shuffle of them for the others.
+	const labels: boolean[][] = [isVal];
+	for (let m = 1; m < MODELS; m++) {
+		// Shuffled within each half, so every classifier sees as many of each set as the real one.
+		const shuffled = [...isVal];
+		for (const [lo, hi] of [[0, fitRows], [fitRows, total]])
+			for (let i = hi - 1; i > lo; i--) {
+				const j = lo + Math.floor(rng.uniform() * (i - lo + 1));
+				[shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+			}
+		labels.push(shuffled);
+	}
+	const target = new Float32Array(fitRows * MODELS * 2);
+	for (let i = 0; i < fitRows; i++) for (let m = 0; m < MODELS; m++) target[(i * MODELS + m) * 2 + (labels[m][i] ? 1 : 0)] = 1;
+	const model = adversarialModel(fitRows);
+	const params = await fullBatchFit(model, backend, {
+		key: `overfitting-adversarial-train-${fitRows}`,
+		optimizer: { kind: 'adamw', lr: ADV_LR, weightDecay: ADV_DECAY },
+		steps: ADV_STEPS,
+		seed: seed + 5,
+		batch: { x: x.subarray(0, fitRows * PIXELS), target }
+	});
+	const evalModel = adversarialModel(testRows);
+	const logits = await runForward(backend, `overfitting-adversarial-eval-${testRows}`, () => buildProbe(evalModel, testRows), {
+		x: { data: x.subarray(fitRows * PIXELS), dims: [testRows, PIXELS] },
+		'param.w': { data: params.w, dims: [PIXELS, MODELS * 2] },
+		'param.b': { data: params.b, dims: [MODELS, 2] }
+	});
+	const u2 = labels.map((l, m) => {
+		const scores = Array.from({ length: testRows }, (_, i) => logits[(i * MODELS + m) * 2 + 1] - logits[(i * MODELS + m) * 2]);
+		return twiceU(scores, l.slice(fitRows));
+	});
+	const pos = isVal.slice(fitRows).filter(Boolean).length;
+	return { u2, pos, neg: testRows - pos, fitRows };
+}
+
+/** Standardizes each pixel of x by its mean and spread over the first `rows` rows (the fit half). */
+function standardizeBy(x: Float32Array, rows: number): void {
+	const total = x.length / PIXELS;
+	for (let p = 0; p < PIXELS; p++) {
+		let mean = 0;
+		for (let i = 0; i < rows; i++) mean += x[i * PIXELS + p];
+		mean /= rows;
+		let variance = 0;
+		for (let i = 0; i < rows; i++) variance += (x[i * PIXELS + p] - mean) ** 2;
+		const std = Math.sqrt(variance / rows) || 1;
+		for (let i = 0; i < total; i++) x[i * PIXELS + p] = (x[i * PIXELS + p] - mean) / std;
+	}
+}

@@ -1,0 +1,69 @@
+/**
+ * Figure 2b: for each validation image, the distance to its nearest training image, by one ONNX
+ * graph: ‖v − t‖² = ‖v‖² + ‖t‖² − 2 v·t for every pair (one matrix product), the minimum over the
+ * training images, its square root. Two different images are never close: pixel noise alone puts
+ * √(2 · 144) · σ between them. A spike near 0 is images that sit on both sides of the split.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { GraphBuilder } from '$lib/onnx/graph';
+import { runForward } from './fullBatchFit';
+import { PIXELS, VARIATION, type Glyphs } from './glyphs';
+
+/** The distance two images' pixel noise alone puts between them: √(2 · PIXELS) · σ. */
+export const NOISE_DISTANCE = Math.sqrt(2 * PIXELS) * VARIATION.noise;
+/** A validation image closer than this to a training image is flagged as a (near-)duplicate. */
+export const FLAG_DISTANCE = NOISE_DISTANCE / 3;
+/** The histogram's bins: this wide, from 0 up to the last (which also counts anything beyond). */
+export const BIN_WIDTH = 0.5;
+export const BINS = 30;
+
+export function nearestGraph(valRows: number, trainRows: number): Uint8Array {
+	const g = new GraphBuilder(`nearest_${valRows}_${trainRows}`);
+	const v = g.input('val', [valRows, PIXELS]);
+	const t = g.input('train', [trainRows, PIXELS]);
+	const vv = g.reduceSumSquare(v, [1], true); // [V, 1]
+	const tt = g.transpose(g.reduceSumSquare(t, [1], true), [1, 0]); // [1, N]
+	const cross = g.matMul(v, g.transpose(t, [1, 0])); // [V, N]
+	const d2 = g.sub(g.add(vv, tt), g.mul(cross, 2));
+	const nearest = g.neg(g.reduceMax(g.neg(d2), [1], false)); // [V]
+	// Rounding can take a zero distance a little below 0.
+	g.output(g.sqrt(g.relu(nearest)), 'nearest');
+	return g.toBytes();
+}
+
+export async function nearestDistances(train: Glyphs, val: Glyphs, backend: Backend): Promise<Float32Array> {
+	return runForward(backend, `overfitting-nearest-${val.count}-${train.count}`, () => nearestGraph(val.count, train.count), {
+		val: { data: val.images, dims: [val.count, PIXELS] },
+		train: { data: train.images, dims: [train.count, PIXELS] }
+	});
+}
+
+export interface NearestSummary {
+	/** Counts per bin of BIN_WIDTH from 0 (the last bin also holds everything beyond it). */
+	counts: number[];
+	/** Validation images flagged (nearest distance under FLAG_DISTANCE). */
+	flagged: number;
+	/** Of them, known copies (leak=dup), and how many copies there are. */
+	copiesFlagged: number;
+	copies: number;
+	median: number;
+}
+
+export function summarizeNearest(distances: Float32Array, copyOf: Int32Array): NearestSummary {
+	const counts = new Array<number>(BINS).fill(0);
+	let flagged = 0;
+	let copiesFlagged = 0;
+	let copies = 0;
+	distances.forEach((d, i) => {
+		counts[Math.min(BINS - 1, Math.floor(d / BIN_WIDTH))]++;
+		const flag = d < FLAG_DISTANCE;
+		if (flag) flagged++;
+		if (copyOf[i] >= 0) {
+			copies++;
+			if (flag) copiesFlagged++;
+		}
+	});
+	const sorted = Float64Array.from(distances).sort();
+	const median = sorted.length ? (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2 : NaN;
+	return { counts, flagged, copiesFlagged, copies, median };
+}
