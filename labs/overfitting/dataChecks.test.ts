@@ -5,10 +5,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-import { adversarialSummary, quantile, twiceU } from './adversarial';
+import { adversarialSummary, quantile, twiceU } from './auc';
 import { dataChecks } from './dataChecks';
 import { NO_FAULTS, PIXELS, WATERMARK_PIXEL, splitSets, type DataFaults } from './glyphs';
-import { FLAG_DISTANCE, nearestDistances } from './nearest';
+import { nearestDistances } from './nearest';
+import { FLAG_DISTANCE } from './nearestBins';
 
 const N = 256;
 const SEED = 1;
@@ -41,7 +42,7 @@ describe('(a) one-pixel probes', () => {
 		expect(acc[WATERMARK_PIXEL] - others).toBeGreaterThanOrEqual(0.3);
 	});
 
-	it('no leak: the best pixel's probe stays under 60%', { timeout: 300_000 }, async () => {
+	it('no leak: the best pixel\'s probe stays under 60%', { timeout: 300_000 }, async () => {
 		const c = await checksFor(NO_FAULTS);
 		const acc = c.probe.map((r) => r / c.probeRows);
 		console.log(`leak=off: best probe ${Math.max(...acc)}`);

@@ -6,9 +6,11 @@
  */
 import type { Backend } from '$lib/onnx/backend';
 import { Lru } from '$lib/cache/lru';
-import { adversarialValidation, type AdversarialResult } from './adversarial';
+import { adversarialValidation } from './adversarial';
+import type { AdversarialResult } from './auc';
 import type { SplitSets } from './glyphs';
-import { nearestDistances, summarizeNearest, type NearestSummary } from './nearest';
+import { nearestDistances } from './nearest';
+import { summarizeNearest, type NearestSummary } from './nearestBins';
 import { pixelProbeRight, PROBE_ROWS } from './pixelProbe';
 
 export interface DataChecks {
