@@ -67,7 +67,8 @@ export const overfitting = defineLab({
 	checkpoints: [
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
-		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true }
+		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true },
+		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },
