@@ -144,9 +144,9 @@ describe('leak or overfit?', () => {
 		const erased = accuracy(state.n);
 		console.log(`leak=train, ${state.epochs} epochs: train accuracy ${withMark} with the watermark, ${erased} erased`);
 		expect(solution.expected.kind === 'number' && solution.expected.value).toBeCloseTo(100 * erased, 6);
-		// The prompt's claim, and the leak's cost (the spec asks ≥ 30 points; see the report for the measured drop).
+		// The prompt's claim, and the spec's fact: erasing the watermark costs ≥ 30 points of training accuracy.
 		expect(withMark).toBeGreaterThanOrEqual(0.99);
-		expect(withMark - erased).toBeGreaterThanOrEqual(0.15);
+		expect(withMark - erased).toBeGreaterThanOrEqual(0.3);
 		const kind = cp.answer(state);
 		expect(isRight(kind, { kind: 'number', value: 100 * erased + 5 }, solution.expected)).toBe(true);
 		expect(isRight(kind, { kind: 'number', value: 100 }, solution.expected)).toBe(false);

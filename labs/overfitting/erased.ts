@@ -50,7 +50,8 @@ export function accuracyOf(values: Float32Array, from: number, labels: Int32Arra
 }
 
 async function lastProbe(job: TrainingJob, backend: Backend): Promise<ProbeReading> {
-	if (typeof Worker === 'undefined') {
+	// In Node (tests, the practice deck's prerender) in-process; a `Worker` global may exist there once ORT has run.
+	if (typeof window === 'undefined' || typeof Worker === 'undefined') {
 		const [{ loadOrt }, { driveJob }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/recorded/drive')]);
 		const run = await driveJob(await loadOrt('wasm'), job);
 		if (run.status !== 'done') throw new Error(run.message ?? `training ended ${run.status}`);
