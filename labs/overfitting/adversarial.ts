@@ -16,9 +16,9 @@ import { PERMUTATIONS, twiceU, type AdversarialResult } from './auc';
 import { PIXELS, type Glyphs } from './glyphs';
 
 /** Images taken from each set (at most: training may have fewer). */
-export const SAMPLE = 256;
-export const ADV_STEPS = 60;
-export const ADV_LR = 0.05;
+export const SAMPLE = 192;
+export const ADV_STEPS = 30;
+export const ADV_LR = 0.1;
 export const ADV_DECAY = 0.1;
 const MODELS = PERMUTATIONS + 1;
 

@@ -12,7 +12,7 @@ const figures = [
 
 /**
  * The controls. The page's own compute (one forward pass of the untrained network over both
- * sets, and figure 2's data checks: small models fitted to at most 512 images, 60 full-batch
+ * sets, and the data checks: small models fitted to at most 384 images, 30 full-batch
  * steps each, and one distance matrix) stays cheap at every maximum; figure 1's training runs
  * only when the reader presses Start.
  * The spec's defaults: n = 256 and width 256 at 150 epochs train in about 15 s on one WASM

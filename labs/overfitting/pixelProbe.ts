@@ -14,8 +14,8 @@ import { CLASSES, PIXELS, type Glyphs } from './glyphs';
 
 /** The probes read at most this many training images (the first ones): enough, and cheap at n = 2048. */
 export const PROBE_ROWS = 256;
-export const PROBE_STEPS = 60;
-export const PROBE_LR = 0.3;
+export const PROBE_STEPS = 30;
+export const PROBE_LR = 0.5;
 
 /** −mean over rows and probes of log softmax(logits)[class]; `target` is one-hot [rows, CLASSES]. */
 function perPixelCrossEntropy(g: GraphBuilder, logits: Tensor, target: Tensor): Tensor {
