@@ -78,4 +78,28 @@ export const initialLoss: OverfittingCheckpoint = {
 	}
 };
 
-export default [valBottom, accuracySe, initialLoss];
+/** Checkpoint 2's run: short, since the watermark is learned within a few epochs. */
+export const ERASED_EPOCHS = 10;
+
+export const leakOrOverfit: OverfittingCheckpoint = {
+	id: 'leak-erased',
+	settings: () => ({ leak: 'train', split: 'random', shift: 0, epochs: ERASED_EPOCHS }),
+	prompt: (s) =>
+		`Width ${s.width}, n = ${s.n}, a class-coded watermark pixel in the training images only, ${s.epochs} epochs: training accuracy is near 100%. What is it on the same images with the watermark erased?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 8, unit: '%', min: 0, max: 100 }),
+	async solve(state, backend) {
+		const { erasedAccuracy } = await import('./erased');
+		const { n, width, epochs, lr, seed, leak, split, shift } = state;
+		const r = await erasedAccuracy({ n, width, epochs, lr, seed, faults: { leak, split, shift } }, backend);
+		const drop = 100 * (r.withMark - r.erased);
+		return {
+			expected: { kind: 'number', value: 100 * r.erased },
+			shown: `${formatNumber(100 * r.erased, 3)}%`,
+			explanation:
+				`Trained ${r.epochs} epochs on the watermarked images, the network scores ${formatNumber(100 * r.withMark, 3)}% on them and ${formatNumber(100 * r.erased, 3)}% once the one corner pixel is put back as drawn: ${formatNumber(drop, 3)} points lost to one pixel. ` +
+				`Part of what looked like learning was reading the watermark: a leak, not (only) overfitting, and no regularizer fixes it; removing it from the data does.`
+		};
+	}
+};
+
+export default [valBottom, accuracySe, initialLoss, leakOrOverfit];

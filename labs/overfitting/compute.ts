@@ -8,23 +8,27 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { initialParams } from '$lib/onnx/training/model';
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
-import { CLASSES, PIXELS, splitSets, type Glyphs } from './glyphs';
+import { dataChecks } from './dataChecks';
+import { CLASSES, PIXELS, splitSets, type SplitSets } from './glyphs';
 import type { OverfittingState } from './lab';
 import { evalProbe, evalRows, glyphMlp, parameterCount } from './mlp';
 import { batchSize } from './settings';
 import { summarize, type OverfittingResults } from './summary';
 
-// A control change that keeps n and the seed (width, epochs, lr) keeps the images, and one that
+// A control change that keeps the data (n, seed, faults) keeps the images, and one that
 // keeps width and the seed keeps the initial weights: both are pure, and costly to redo per change.
-const sets = new Lru<{ train: Glyphs; val: Glyphs; rows: Float32Array }>({ maxEntries: 4, maxBytes: 32 * 1024 * 1024, sizeOf: (s) => 2 * s.rows.byteLength });
+const sets = new Lru<{ sets: SplitSets; rows: Float32Array }>({ maxEntries: 4, maxBytes: 32 * 1024 * 1024, sizeOf: (s) => 2 * s.rows.byteLength });
 const inits = new Lru<Record<string, Float32Array>>({ maxEntries: 4, maxBytes: 16 * 1024 * 1024, sizeOf: estimateBytes });
 
 export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
-	const { n, width, seed } = state;
-	const { train, val, rows } = sets.memo(`${n}:${seed}`, () => {
-		const { train, val } = splitSets(n, seed);
-		return { train, val, rows: evalRows(train, val) };
+	const { n, width, seed, leak, split, shift } = state;
+	const dataKey = `${n}:${seed}:${leak}:${split}:${shift}`;
+	const data = sets.memo(dataKey, () => {
+		const sets = splitSets(n, seed, { leak, split, shift });
+		return { sets, rows: evalRows(sets.train, sets.val) };
 	});
+	const { rows } = data;
+	const { train, val } = data.sets;
 	// The same parameter shapes and seed as the run's model (the batch size does not change them).
 	const model = glyphMlp(width, batchSize(n));
 	// The probe graph is built only when its session is not cached.
@@ -33,5 +37,7 @@ export async function computeOverfitting(state: OverfittingState, backend: Backe
 	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = { x: { data: rows, dims: [train.count + val.count, PIXELS] } };
 	for (const p of model.params) feeds[`param.${p.name}`] = { data: params[p.name], dims: p.shape };
 	const outputs = await runSession(session, feeds);
-	return summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES);
+	// Figure 2's checks read the data only (cached per data set): after the forward pass, so figure 1's numbers come first.
+	const checks = await dataChecks(dataKey, data.sets, backend, seed);
+	return { ...summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES), checks };
 }

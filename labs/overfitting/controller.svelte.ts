@@ -26,8 +26,8 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 
 	/** Trains the network at the current settings on the active backend. */
 	startSymptom(): void {
-		const { n, width, epochs, lr, seed } = this.state;
-		void this.symptom.start({ n, width, epochs, lr, seed, backend: this.backend ?? 'wasm' });
+		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
+		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
 	}
 }
 

@@ -1,17 +1,20 @@
 /** The overfitting lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { articleFigure, embeddableFigure } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
 
 // Declared first: labels and captions name figures by their number, which is their place here.
 const figures = [
 	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
-	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte'))
+	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
+	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed'])
 ] as const;
 
 /**
- * Figure 1's controls. The page's own compute (one forward pass of the untrained network over
- * both sets) stays cheap at every maximum; training runs only when the reader presses Start.
+ * The controls. The page's own compute (one forward pass of the untrained network over both
+ * sets, and the data checks: small models fitted to at most 384 images, 30 full-batch
+ * steps each, and one distance matrix) stays cheap at every maximum; figure 1's training runs
+ * only when the reader presses Start.
  * The spec's defaults: n = 256 and width 256 at 150 epochs train in about 15 s on one WASM
  * thread here (1200 AdamW steps of 32 images and 151 evaluations of 1256 images), and the
  * gap already opens within 10 epochs, so nothing had to be cut.
@@ -21,7 +24,11 @@ export const schema = {
 	width: { kind: 'int', label: 'Hidden units per layer', min: 8, max: 512, default: 256 },
 	epochs: { kind: 'int', label: 'Epochs', min: 10, max: 500, default: 150 },
 	lr: { kind: 'number', label: 'AdamW rate η', min: 1e-4, max: 1e-2, default: 1e-3, log: true },
-	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 }
+	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 },
+	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
+	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
+	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
+	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 }
 } satisfies Schema;
 
 export type OverfittingSchema = typeof schema;
@@ -33,6 +40,7 @@ export const overfitting = defineLab({
 	summary: 'A wide MLP trained live on a few hundred noisy glyph images: training loss falls to zero while validation loss turns and climbs, and the accuracy gap is far larger than its standard error.',
 	questions: [
 		'Validation loss climbs while training loss falls: how do you debug it, in what order?',
+		'Could it be the data: leakage, a shifted validation set, a bad split?',
 		'The gap opens at once, or after many epochs: what does each mean?'
 	],
 	schema,
@@ -44,6 +52,14 @@ export const overfitting = defineLab({
 				'Press Start: the training loss falls toward zero and training accuracy reaches 100% within about ten epochs, while the validation loss bottoms out early and climbs. The shaded band is the gap.',
 			state: { n: 256, width: 256 },
 			figures: ['symptom']
+		},
+		{
+			id: 'watermark',
+			title: 'Watermark in train only: the probes find the pixel',
+			caption:
+				'A corner pixel set to a level that names the class, in the training images only. The one-pixel probe on that pixel scores at least 99%, 30 points or more above any other pixel: a leak the network can use instead of the shapes.',
+			state: { leak: 'train' },
+			figures: ['checks']
 		}
 	],
 	figures,
@@ -51,7 +67,8 @@ export const overfitting = defineLab({
 	checkpoints: [
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
-		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true }
+		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true },
+		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },

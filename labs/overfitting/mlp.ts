@@ -73,11 +73,11 @@ export function evalProbe(model: TrainableModel, rows: Float32Array, at: readonl
 export const epochSteps = (n: number, epochs: number) => Array.from({ length: epochs + 1 }, (_, e) => e * stepsPerEpoch(n));
 
 /** The whole job of figure 1's run for these settings; its probe reads both sets every epoch. */
-export function symptomJob({ n, width, epochs, lr, seed }: RunSettings): TrainingJob {
+export function symptomJob({ n, width, epochs, lr, seed, faults }: RunSettings): TrainingJob {
 	const batch = batchSize(n);
 	const model = glyphMlp(width, batch);
 	const { bytes, io } = buildTrainStep(model, optimizerFor(lr));
-	const { train, val } = splitSets(n, seed);
+	const { train, val } = splitSets(n, seed, faults);
 	const maxSteps = epochs * stepsPerEpoch(n);
 	return {
 		bytes,

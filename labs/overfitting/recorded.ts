@@ -5,6 +5,11 @@
  */
 import type { Track } from '$lib/state/liveRun.svelte';
 import type { EpochPoint } from './curves';
+import { NO_FAULTS, type DataFaults } from './glyphs';
+
+/** The fault controls of a page state (absent ones are off). */
+const pickFaults = (s: Partial<DataFaults>): Partial<DataFaults> => Object.fromEntries(Object.entries({ leak: s.leak, split: s.split, shift: s.shift }).filter(([, v]) => v !== undefined));
+const sameFaults = (a: DataFaults, b: DataFaults) => a.leak === b.leak && a.split === b.split && a.shift === b.shift;
 import type { RunSettings } from './settings';
 import type { SymptomTrack } from './trainingRun';
 
@@ -16,8 +21,8 @@ export interface RecordedSymptom {
 }
 
 /** True when a reader's settings are the ones recorded (the recording is then theirs to see). */
-export const isRecordedSetting = (s: RunSettings, recorded: RecordedSymptom) =>
-	s.n === recorded.settings.n && s.width === recorded.settings.width && s.epochs === recorded.settings.epochs && s.lr === recorded.settings.lr && s.seed === recorded.settings.seed;
+export const isRecordedSetting = (s: RunSettings & Partial<DataFaults>, recorded: RecordedSymptom) =>
+	s.n === recorded.settings.n && s.width === recorded.settings.width && s.epochs === recorded.settings.epochs && s.lr === recorded.settings.lr && s.seed === recorded.settings.seed && sameFaults(s.faults ?? { ...NO_FAULTS, ...pickFaults(s) }, recorded.settings.faults ?? NO_FAULTS);
 
 export const recordedPoints = (recorded: RecordedSymptom): EpochPoint[] =>
 	recorded.points.map(([epoch, trainLoss, trainAcc, valLoss, valAcc]) => ({ epoch, trainLoss, trainAcc, valLoss, valAcc }));

@@ -2,7 +2,7 @@
  * Figure 1's training settings that are not controls: plain data, so the figure can describe a
  * run before the training code (builder, runtime) has loaded.
  */
-import { N_VAL } from './glyphs';
+import { N_VAL, type DataFaults } from './glyphs';
 
 /** Minibatches of 32 (fewer when n is smaller); the last partial batch of an epoch is dropped. */
 export const BATCH = 32;
@@ -19,6 +19,8 @@ export interface RunSettings {
 	epochs: number;
 	lr: number;
 	seed: number;
+	/** Faults injected into the data (figure 2's controls); none when absent. */
+	faults?: DataFaults;
 }
 
 export { N_VAL };

@@ -1,5 +1,6 @@
 /** From the untrained network's log-probabilities to what the page shows before any training. */
 import { epochPoint } from './curves';
+import type { DataChecks } from './dataChecks';
 import type { Glyphs } from './glyphs';
 import { PIXELS } from './glyphs';
 
@@ -15,6 +16,8 @@ export interface OverfittingResults {
 	initial: { trainLoss: number; trainAcc: number; valLoss: number; valAcc: number };
 	/** Example training images: labels and their pixels (PIXELS each, rounded to 2 places). */
 	examples: { label: number; pixels: number[] }[];
+	/** Figure 2's data checks of these images. */
+	checks: DataChecks;
 }
 
 export function pickExamples(train: Glyphs, classes: number): OverfittingResults['examples'] {
@@ -30,7 +33,7 @@ export function pickExamples(train: Glyphs, classes: number): OverfittingResults
 	return out;
 }
 
-export function summarize(logProbs: Float32Array, train: Glyphs, val: Glyphs, width: number, parameters: number, classes: number): OverfittingResults {
+export function summarize(logProbs: Float32Array, train: Glyphs, val: Glyphs, width: number, parameters: number, classes: number): Omit<OverfittingResults, 'checks'> {
 	const { trainLoss, trainAcc, valLoss, valAcc } = epochPoint(0, logProbs, train.labels, val.labels);
 	return { n: train.count, nVal: val.count, width, parameters, initial: { trainLoss, trainAcc, valLoss, valAcc }, examples: pickExamples(train, classes) };
 }

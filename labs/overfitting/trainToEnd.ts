@@ -11,7 +11,7 @@ import { stepsPerEpoch, type RunSettings } from './settings';
 
 export async function trainToEnd(settings: RunSettings, backend: Backend): Promise<EpochPoint[]> {
 	const job = symptomJob(settings);
-	const { train, val } = splitSets(settings.n, settings.seed);
+	const { train, val } = splitSets(settings.n, settings.seed, settings.faults);
 	const perEpoch = stepsPerEpoch(settings.n);
 	const read = (step: number, values: Float32Array) => epochPoint(step / perEpoch, values, train.labels, val.labels);
 	if (typeof Worker === 'undefined') {
