@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 const warmUp = vi.fn(async (_backend: string) => undefined);
+const loadOrt = vi.fn(async (_backend: string) => ({}));
 vi.mock('$app/environment', () => ({ browser: true }));
 vi.mock('$lib/onnx/warmUp', () => ({ warmUp }));
-vi.mock('$lib/onnx/runtime', () => ({ chooseBackend: async (requested: string | null) => ({ backend: requested ?? 'wasm' }) }));
+vi.mock('$lib/onnx/runtime', () => ({ chooseBackend: async (requested: string | null) => ({ backend: requested ?? 'wasm' }), loadOrt }));
 
 const { warmEarly } = await import('$lib/state/warmEarly');
 
@@ -19,11 +20,12 @@ const built = { n: 4, act: 'relu' } as const;
 
 async function warmedFor(search: string, prerendered: typeof built | null = built): Promise<string[]> {
 	warmUp.mockClear();
+	loadOrt.mockClear();
 	history.replaceState(null, '', `/labs/x${search}`);
 	warmEarly(schema, prerendered);
 	await new Promise((done) => setTimeout(done, 0));
 	await new Promise((done) => setTimeout(done, 0));
-	return warmUp.mock.calls.map(([backend]) => backend);
+	return [...warmUp.mock.calls.map(([backend]) => `warm ${backend}`), ...loadOrt.mock.calls.map(([backend]) => `load ${backend}`)];
 }
 
 describe('warmEarly', () => {
@@ -34,14 +36,14 @@ describe('warmEarly', () => {
 		expect(await warmedFor('?n=4&backend=wasm')).toEqual([]);
 	});
 
-	test('starts it at once, on the asked backend, for other settings', async () => {
-		expect(await warmedFor('?n=7')).toEqual(['wasm']);
-		expect(await warmedFor('?act=tanh&backend=webgpu')).toEqual(['webgpu']);
+	test('starts it at once for other settings: a warm-up on WASM, only the script on WebGPU', async () => {
+		expect(await warmedFor('?n=7')).toEqual(['warm wasm']);
+		expect(await warmedFor('?act=tanh&backend=webgpu')).toEqual(['load webgpu']);
 	});
 
 	test('starts it when there are no build numbers, or a test dropped them', async () => {
-		expect(await warmedFor('', null)).toEqual(['wasm']);
+		expect(await warmedFor('', null)).toEqual(['warm wasm']);
 		(globalThis as { __vlabNoPrerender?: boolean }).__vlabNoPrerender = true;
-		expect(await warmedFor('')).toEqual(['wasm']);
+		expect(await warmedFor('')).toEqual(['warm wasm']);
 	});
 });

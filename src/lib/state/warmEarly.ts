@@ -19,9 +19,13 @@ export function warmEarly<S extends Schema>(schema: S, prerenderedState: StateOf
 	const unseeded = (globalThis as { __vlabNoPrerender?: boolean }).__vlabNoPrerender === true;
 	if (!unseeded && prerenderedState && sameState(schema, prerenderedState, parseState(schema, params).state)) return;
 	void (async () => {
-		const [{ chooseBackend }, { warmUp }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/onnx/warmUp')]);
+		const [{ chooseBackend, loadOrt }, { warmUp }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/onnx/warmUp')]);
 		const { backend } = await chooseBackend(requestedBackend(params));
-		await warmUp(backend);
+		// On WASM the runtime lives in its worker, which takes one call at a time. ORT's WebGPU build
+		// (asyncify) does not survive a warm-up run beside the lab's own first session ("memory access
+		// out of bounds"): there only its script is fetched early.
+		if (backend === 'wasm') await warmUp(backend);
+		else await loadOrt(backend);
 		// A failure here is the controller's to find and say: it starts the runtime again itself.
 	})().catch(() => undefined);
 }
