@@ -38,8 +38,8 @@ export function gridPoints(surface: SurfaceId): Float32Array {
 }
 
 /**
- * The net surface's graph holds [points, 512, 96] activations, some 200 MB for the whole 32²
- * lattice: it runs NET_CHUNK points at a time (25 MB). The formulas run the lattice at once.
+ * The net surface's graph holds several [points, 512, 32] activations, about 67 MB each for the
+ * whole 32² lattice: it runs NET_CHUNK points at a time (8 MB each). The formulas run it at once.
  */
 const NET_CHUNK = 128;
 
