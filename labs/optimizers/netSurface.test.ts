@@ -11,6 +11,7 @@ import { netValue } from './netReference';
 import { CHUNK, runRows, surfVector } from './run';
 import { spiralData } from './spiralMlp';
 import { spiralLossAndGrad } from './spiralReference';
+import { SURFACES } from './surfaces';
 
 const params = { kappa: 50, rot: 0 };
 const points = [
@@ -26,6 +27,9 @@ describe('the net surface', () => {
 		const { tensors } = spiralData();
 		const atStar = spiralLossAndGrad(thetaStar, tensors.x.data as Float32Array, Array.from(tensors.label.data as BigInt64Array, Number)).loss;
 		expect(netValue(0, 0, dirs)).toBe(atStar);
+		// The article's "about 3·10⁻⁴".
+		expect(atStar).toBeGreaterThan(2e-4);
+		expect(atStar).toBeLessThan(4e-4);
 	});
 
 	it('the surface graph computes f at scattered (a, b) as the float64 forward does', async () => {
@@ -52,5 +56,21 @@ describe('the net surface', () => {
 			for (let j = 0; j < 2; j++) expect(Math.abs(step[j] - fd[j])).toBeLessThan(2e-3 + 2e-3 * Math.abs(fd[j]));
 			expect(Math.abs(got.losses[i][0] - netValue(a, b, dirs))).toBeLessThan(1e-4 + 1e-4 * got.losses[i][0]);
 		});
+	});
+});
+
+describe('what the article says of the net surface', () => {
+	it('from the default start, 200 steps at η = 10⁻³: GD ends near 7·10⁻⁴, heavy ball near 3·10⁻⁴', { timeout: 120_000 }, async () => {
+		const session = await createSession(buildStepsGraph('net', 2, CHUNK).toBytes());
+		const hyper = { lr: SURFACES.net.lr(params), alr: SURFACES.net.alr, beta: 0.9, beta2: 0.999, wd: 0 };
+		const start = SURFACES.net.start(params);
+		const rows = (['sgd', 'momentum'] as const).map((kind) => ({ kind, hyper, start }));
+		const got = await runRows((feeds) => runSession(session, feeds), rows, params, 200);
+		expect(hyper.lr).toBe(1e-3);
+		expect(got.losses[0][0]).toBeCloseTo(3.06, 2);
+		expect(got.losses[0][200]).toBeGreaterThan(6.5e-4);
+		expect(got.losses[0][200]).toBeLessThan(7.5e-4);
+		expect(got.losses[1][200]).toBeGreaterThan(2.5e-4);
+		expect(got.losses[1][200]).toBeLessThan(3.5e-4);
 	});
 });
