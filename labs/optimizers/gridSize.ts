@@ -5,8 +5,9 @@ export const GRID = 72;
 
 /**
  * The net surface is coarser: each of its points is a forward pass of the spiral MLP over 512
- * examples (about 1.2 ms on one WebAssembly thread, against microseconds for the formulas), so
- * 72² would take some 6 s; 32² takes about 1.2 s, and its basin is smooth at that spacing.
+ * examples (0.35 ms measured on one WebAssembly thread of a loaded machine, against microseconds
+ * for the formulas), so 72² would add some 1.8 s to a page whose default net state already takes
+ * about 9 s there; 32² adds about 0.4 s, and the basin is smooth at that spacing.
  */
 export const NET_GRID = 32;
 
