@@ -11,7 +11,7 @@ import { SCHEDULE_RUNS, scheduleRows } from './scheduleRuns';
 import { hyperOf, parseOpts, startOf, type RunState } from './settings';
 import type { OptimizersResults, RateSweep } from './summary';
 import { Lru } from '$lib/cache/lru';
-import { GRID } from './gridSize';
+import { gridSize } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
 import { initSharpness } from './initSharpness';
 import { batchNoise } from './initBatchNoise';
@@ -27,6 +27,7 @@ const GRAPH_ROWS = MAX_ROWS + SCHEDULE_RUNS.length;
 
 export function gridPoints(surface: SurfaceId): Float32Array {
 	const { x, y } = SURFACES[surface].box;
+	const GRID = gridSize(surface);
 	const pts = new Float32Array(GRID * GRID * 2);
 	for (let j = 0; j < GRID; j++)
 		for (let i = 0; i < GRID; i++) {
@@ -34,6 +35,30 @@ export function gridPoints(surface: SurfaceId): Float32Array {
 			pts[2 * (j * GRID + i) + 1] = y[0] + ((y[1] - y[0]) * j) / (GRID - 1);
 		}
 	return pts;
+}
+
+/**
+ * The net surface's graph holds several [points, 512, 32] activations, about 67 MB each for the
+ * whole 32² lattice: it runs NET_CHUNK points at a time (8 MB each). The formulas run it at once.
+ */
+const NET_CHUNK = 128;
+
+async function surfaceGrid(backend: Backend, surface: SurfaceId, surf: Float32Array): Promise<number[]> {
+	const pts = gridPoints(surface);
+	const total = pts.length / 2;
+	const chunk = surface === 'net' ? NET_CHUNK : total;
+	const session = await getSession(backend, `optimizers-surface-${surface}-${chunk}`, () => buildSurfaceGraph(surface, chunk).toBytes());
+	const out: number[] = [];
+	for (let at = 0; at < total; at += chunk) {
+		const part = new Float32Array(chunk * 2);
+		part.set(pts.subarray(2 * at, 2 * Math.min(total, at + chunk)));
+		const res = await runSession(session, {
+			[SURFACE_INPUTS.points]: { data: part, dims: [chunk, 2] },
+			[SURFACE_INPUTS.surf]: { data: surf, dims: [3] }
+		});
+		out.push(...Array.from(res[SURFACE_OUTPUT].data.subarray(0, Math.min(chunk, total - at))));
+	}
+	return out;
 }
 
 const pick = (r: RowsResult, from: number, count: number): RowsResult => ({
@@ -54,12 +79,7 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 	const gridKey = `${backend}|${surface}|${surface === 'quad' ? `${state.kappa}|${state.rot}` : ''}`;
 	let grid = grids.get(gridKey);
 	if (!grid) {
-		const surfSession = await getSession(backend, `optimizers-surface-${surface}`, () => buildSurfaceGraph(surface, GRID * GRID).toBytes());
-		const out = await runSession(surfSession, {
-			[SURFACE_INPUTS.points]: { data: gridPoints(surface), dims: [GRID * GRID, 2] },
-			[SURFACE_INPUTS.surf]: { data: surfVector(state), dims: [3] }
-		});
-		grid = Array.from(out[SURFACE_OUTPUT].data);
+		grid = await surfaceGrid(backend, surface, surfVector(state));
 		grids.set(gridKey, grid);
 	}
 

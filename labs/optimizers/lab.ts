@@ -42,7 +42,7 @@ const figures = [
 const figure = figureRefs(figures);
 
 const schedules = options({ const: 'constant', step: 'step', cosine: 'cosine', warmcos: 'warmup + cosine', onecycle: 'one-cycle' });
-const surfaces = options({ quad: 'quadratic ½θᵀHθ', rosenbrock: 'Rosenbrock', saddle: 'saddle' });
+const surfaces = options({ quad: 'quadratic ½θᵀHθ', rosenbrock: 'Rosenbrock', saddle: 'saddle', net: 'spiral MLP: a plane through θ*' });
 
 export const schema = {
 	surface: enumField('Surface', surfaces, 'quad'),

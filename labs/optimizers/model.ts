@@ -14,6 +14,7 @@
 import { gradients } from '$lib/onnx/autodiff';
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import { C, COEFFICIENTS } from './optimizersList';
+import { netF, netParts, type NetParts } from './netGraph';
 import type { SurfaceId } from './surfaces';
 
 export const STEP_INPUTS = { theta: 'theta', m: 'm', v: 'v', coeffs: 'coeffs', rates: 'rates', noise: 'noise', surf: 'surf' } as const;
@@ -28,8 +29,10 @@ export const SURFACE_OUTPUT = 'f';
  * ½‖θW‖² with W = [[c, −s√k], [s, c√k]] (so θW = (u, √k·w) in the rotated axes): one MatMul
  * and one ReduceSumSquare, fewer nodes per unrolled step than writing u and w out.
  */
-type SurfParts = { W: Tensor | null };
+type SurfParts = { W: Tensor | null; net?: NetParts };
 function surfParts(g: GraphBuilder, id: SurfaceId, surf: Tensor): SurfParts {
+	// The network's data and weights are constants of the graph, shared by every unrolled step.
+	if (id === 'net') return { W: null, net: netParts(g) };
 	if (id !== 'quad') return { W: null };
 	const [c, s, k] = [0, 1, 2].map((i) => g.slice(surf, [i], [i + 1], [0]));
 	const r = g.sqrt(k);
@@ -37,12 +40,16 @@ function surfParts(g: GraphBuilder, id: SurfaceId, surf: Tensor): SurfParts {
 }
 
 /** f for each row of θ (…, 2), as (…, 1). */
-function surfaceF(g: GraphBuilder, id: SurfaceId, theta: Tensor, { W }: SurfParts): Tensor {
+function surfaceF(g: GraphBuilder, id: SurfaceId, theta: Tensor, { W, net }: SurfParts): Tensor {
 	// The last axis holds (x, y): [G, 2] points or [1, P, 2] iterates.
 	const last = theta.shape.length - 1;
 	if (id === 'quad') {
 		if (!W) throw new Error('the quadratic needs its matrix W');
 		return g.mul(0.5, g.reduceSumSquare(g.matMul(theta, W), [last]));
+	}
+	if (id === 'net') {
+		if (!net) throw new Error('the network surface needs its constants');
+		return netF(g, net, theta);
 	}
 	const x = g.slice(theta, [0], [1], [last]);
 	const y = g.slice(theta, [1], [2], [last]);
@@ -57,6 +64,7 @@ function surfaceF(g: GraphBuilder, id: SurfaceId, theta: Tensor, { W }: SurfPart
 			return g.add(g.mul(0.5, g.sub(g.mul(x, x), y2)), g.mul(0.25, g.mul(y2, y2)));
 		}
 	}
+	throw new Error(`unknown surface ${id as string}`);
 }
 
 export function buildSurfaceGraph(id: SurfaceId, points: number): GraphBuilder {

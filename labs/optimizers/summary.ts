@@ -26,7 +26,7 @@ export interface RateSweep {
 
 export interface OptimizersResults {
 	surface: SurfaceId;
-	/** f on a GRID × GRID lattice over the plotted box, row by row from the bottom (y) and left (x). */
+	/** f on a gridSize(surface)² lattice over the plotted box, row by row from the bottom (y) and left (x). */
 	grid: number[];
 	runs: TrajectoryRun[];
 	/** Figure 2's sweeps, on the quadratic at the state's κ. */

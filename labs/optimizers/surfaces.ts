@@ -3,7 +3,7 @@
  * exact minimum. The graphs in `model.ts` compute the same functions in ONNX; these copies are
  * the references the tests hold them to.
  */
-export type SurfaceId = 'quad' | 'rosenbrock' | 'saddle';
+export type SurfaceId = 'quad' | 'rosenbrock' | 'saddle' | 'net';
 
 export interface SurfaceParams {
 	/** Condition number κ of the quadratic (eigenvalues 1 and 1/κ). */
@@ -53,6 +53,20 @@ export const SURFACES: Record<SurfaceId, SurfaceInfo> = {
 		lr: () => 0.1,
 		alr: 0.1,
 		fStar: -0.25
+	},
+	// The spiral MLP's training loss in a plane through its trained weights θ* (netPlane.ts).
+	// Cross-entropy is ≥ 0; the plane's own minimum has no closed form, so 0 stands for f*.
+	net: {
+		label: 'Spiral MLP’s loss in a plane through θ*',
+		// Filter-normalized directions are as long as θ* itself, layer by layer: the basin around
+		// θ* is a few hundredths wide, and by ±0.2 the loss is near that of a coin toss or worse.
+		box: { x: [-0.2, 0.2], y: [-0.2, 0.2] },
+		// Measured from here (f = 3.06), 200 steps: GD at 10⁻³ is still crawling down the valley
+		// (f = 7·10⁻⁴), heavy ball at the same rate reaches θ*'s basin floor, Adam at 0.01 is between.
+		start: () => [-0.15, -0.1],
+		lr: () => 1e-3,
+		alr: 0.01,
+		fStar: 0
 	}
 };
 
@@ -80,5 +94,8 @@ export function surfaceValue(id: SurfaceId, p: SurfaceParams, x: number, y: numb
 		}
 		case 'saddle':
 			return { f: 0.5 * (x * x - y * y) + y ** 4 / 4, grad: [x, -y + y ** 3] };
+		case 'net':
+			// Its float64 reference needs the network and data: netReference.ts, for the tests.
+			throw new Error('surfaceValue: the net surface has its reference in netReference.ts');
 	}
 }

@@ -10,6 +10,7 @@ import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishi
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
 import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
 import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingBatch';
+import { recordNet as optimizersNet } from '../../labs/optimizers/netTheta';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 
 export interface Recording {
@@ -24,6 +25,7 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
 	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay },
 	'optimizers/batch': { file: 'labs/optimizers/recorded/batch.json', record: optimizersBatch },
+	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom }
 };
 
