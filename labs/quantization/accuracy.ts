@@ -16,7 +16,7 @@ import { BITS } from './summary';
 import type { WeightTensor } from './weights';
 
 /** Held-out sequences scored (inputs the model never trained on). */
-export const HELD_OUT = 512;
+export const HELD_OUT = 160;
 
 /**
  * Counts of held-out tokens predicted right (integers, so two backends may differ by a token

@@ -9,6 +9,7 @@ import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
 import checkpoints, { bitRatio, channelWins, int8Sqnr } from './checkpoints';
 
+vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 vi.mock('$lib/onnx/shipped', () => ({
 	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
 }));

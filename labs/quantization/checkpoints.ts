@@ -1,6 +1,6 @@
 /**
- * The quantization checkpoints (cards in lab.ts). Each `solve` runs the lab's own compute (the
- * analytic quantizer on the shipped weights) for the asked settings and reads its answer off it.
+ * The quantization checkpoints (cards in lab.ts). Each `solve` runs the lab's own compute for figure 1
+ * (the analytic quantizer on the shipped weights) for the asked settings and reads its answer off it.
  */
 import type { Checkpoint } from '$lib/practice/types';
 import { formatNumber } from '$lib/format';
@@ -16,8 +16,8 @@ const where = (s: QuantizationState) => `the ${s.task} model's ${s.tensor}`;
 const f = (v: number, digits = 3) => formatNumber(v, digits);
 
 async function compute(state: QuantizationState) {
-	const { computeQuantization } = await import('./compute');
-	return computeQuantization(state, 'wasm');
+	const { computeGrid } = await import('./compute');
+	return computeGrid(state);
 }
 
 export const bitRatio: QuantizationCheckpoint = {

@@ -11,7 +11,8 @@ const figures = [
 		'wbits',
 		'scheme',
 		'gran'
-	])
+	]),
+	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme'])
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
@@ -34,8 +35,9 @@ const tensors = options({
 });
 
 /**
- * Figure 1's controls. The page's compute is one pass of a TypeScript quantizer over at most
- * 2048 weights (seven times, for the MSE-per-bit column), cheap at every setting.
+ * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
+ * the MSE-per-bit column); figure 2 runs the transformer 15 times on about 110 held-out
+ * sequences, once per task, scheme and backend (cached), so no setting makes the page slow.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -56,6 +58,7 @@ export const quantization = defineLab({
 	questions: [
 		'Per-tensor or per-channel, sym or asym?',
 		'How much error does each bit remove?',
+		'How many bits can the weights lose before accuracy goes?',
 		'Why does one wide channel hurt a per-tensor grid?'
 	],
 	schema,

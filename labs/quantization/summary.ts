@@ -6,6 +6,7 @@
  */
 import { histogram } from '$lib/viz';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
+import type { AccuracyByBits } from './accuracy';
 import type { WeightTensor } from './weights';
 
 export const BINS = 48;
@@ -20,7 +21,7 @@ export interface ChannelStrip {
 	scale: number;
 }
 
-export interface QuantizationResults {
+export interface GridResults {
 	tensor: string;
 	rows: number;
 	cols: number;
@@ -43,13 +44,16 @@ export interface QuantizationResults {
 	mseByBits: number[];
 }
 
+/** Everything the page draws: figure 1's grid and figure 2's measured accuracy. */
+export type QuantizationResults = GridResults & { accuracy: AccuracyByBits };
+
 export interface GridSettings {
 	bits: number;
 	scheme: Scheme;
 	gran: Granularity;
 }
 
-export function summarize(name: string, w: WeightTensor, s: GridSettings): QuantizationResults {
+export function summarize(name: string, w: WeightTensor, s: GridSettings): GridResults {
 	const [rows, cols] = w.shape;
 	const x = w.data;
 	const per = { tensor: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'tensor'), channel: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'channel') };
