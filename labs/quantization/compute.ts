@@ -1,13 +1,17 @@
 /**
  * One state's results: reads the trained weights of the chosen task's shipped transformer
  * (static/models/attention-<task>.onnx, downloaded once by the shipped-model loader); figure 1
- * runs the analytic quantizer on the chosen tensor (TypeScript), figure 2 runs the model with its
+ * runs the analytic quantizer on the chosen tensor (TypeScript) and dequantizes its codes with a
+ * one-node ONNX graph on the page's backend (its MSE and SQNR come from that output); figure 2 runs the model with its
  * weights rounded at every b (ONNX), kept per task and scheme so moving the other controls does
  * not run it again. Figure 2 runs on WebAssembly whatever the page's backend: its fifteen runs
  * did not finish within two minutes on the e2e suite's emulated WebGPU adapter (SwiftShader).
  */
 import type { Backend } from '$lib/onnx/backend';
+import { getSession, runSession } from '$lib/onnx/runtime';
 import { shippedModels } from '$lib/onnx/shipped';
+import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf } from './dequant';
+import { codesOf, quantizeMatrix } from './quantizer';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
 import { accuracyByBits, type AccuracyByBits } from './accuracy';
@@ -47,7 +51,22 @@ export async function computeGrid(state: StateOf<QuantizationSchema>): Promise<G
 	return summarize(state.tensor, w, { bits: state.wbits, scheme: state.scheme, gran: state.gran });
 }
 
-export async function computeQuantization(state: StateOf<QuantizationSchema>, _backend: Backend): Promise<QuantizationResults> {
+/** The chosen tensor dequantized by the ONNX graph on `backend`: its MSE and SQNR. */
+async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTensor, backend: Backend) {
+	const [rows, cols] = w.shape;
+	const { grids } = quantizeMatrix(w.data, rows, cols, state.wbits, state.scheme, state.gran);
+	const { codes, scales, zeros } = codesOf(w.data, rows, cols, grids);
+	const session = await getSession(backend, 'quantization-dequant', buildDequantGraph);
+	const out = await runSession(session, {
+		[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows, cols] },
+		[DEQUANT_INPUTS.scales]: { data: scales, dims: [cols] },
+		[DEQUANT_INPUTS.zeros]: { data: zeros, dims: [cols] }
+	});
+	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
+}
+
+export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
-	return { ...grid, accuracy: await accuracyOf(state, weights) };
+	const graph = await dequantizedError(state, weights.get(state.tensor)!, backend);
+	return { ...grid, ...graph, accuracy: await accuracyOf(state, weights) };
 }

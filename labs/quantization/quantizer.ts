@@ -95,3 +95,11 @@ export function quantizeMatrix(x: ArrayLike<number>, rows: number, cols: number,
 		bitsPerWeight: bits + (32 + zeroBits) / perGrid
 	};
 }
+
+/** The integer codes and, per column, the scale and zero point: what a DequantizeLinear(axis = 1) would be fed. */
+export function codesOf(x: ArrayLike<number>, rows: number, cols: number, grids: readonly Grid[]) {
+	const codes = new Float32Array(rows * cols);
+	for (let i = 0; i < rows * cols; i++) codes[i] = code(x[i], grids.length === 1 ? grids[0] : grids[i % cols]);
+	const perColumn = (f: (g: Grid) => number) => Float32Array.from({ length: cols }, (_, c) => f(grids.length === 1 ? grids[0] : grids[c]));
+	return { codes, scales: perColumn((g) => g.scale), zeros: perColumn((g) => g.zero) };
+}
