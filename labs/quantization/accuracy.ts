@@ -1,5 +1,5 @@
 /**
- * Figure 2's measurement: held-out token accuracy of the chosen task's shipped transformer with
+ * Figure 2's measurement (its tests only so far; not yet on the page, see compute.ts): held-out token accuracy of the chosen task's shipped transformer with
  * every linear weight matrix rounded to b bits (b = 2…8), per tensor and per output channel.
  * The weights are rounded by the lab's quantizer and fed, as float32 values s·(q − z), to the
  * attention lab's inference graph with its parameters as inputs; embeddings, biases and norms stay

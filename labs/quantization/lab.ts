@@ -11,8 +11,7 @@ const figures = [
 		'wbits',
 		'scheme',
 		'gran'
-	]),
-	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme'])
+	])
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
@@ -36,8 +35,7 @@ const tensors = options({
 
 /**
  * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
- * the MSE-per-bit column); figure 2 runs the transformer 15 times on about 110 held-out
- * sequences, once per task, scheme and backend (cached), so no setting makes the page slow.
+ * the MSE-per-bit column) and one small dequantization graph, cheap at every setting.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -58,7 +56,6 @@ export const quantization = defineLab({
 	questions: [
 		'Per-tensor or per-channel, sym or asym?',
 		'How much error does each bit remove?',
-		'How many bits can the weights lose before accuracy goes?',
 		'Why does one wide channel hurt a per-tensor grid?'
 	],
 	schema,

@@ -6,7 +6,6 @@
  */
 import { histogram } from '$lib/viz';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
-import type { AccuracyByBits } from './accuracy';
 import type { WeightTensor } from './weights';
 
 export const BINS = 48;
@@ -44,8 +43,8 @@ export interface GridResults {
 	mseByBits: number[];
 }
 
-/** Everything the page draws: figure 1's grid and figure 2's measured accuracy. */
-export type QuantizationResults = GridResults & { accuracy: AccuracyByBits };
+/** Everything the page draws (figure 1); its MSE and SQNR taken from the ONNX dequantization. */
+export type QuantizationResults = GridResults;
 
 export interface GridSettings {
 	bits: number;
