@@ -9,7 +9,7 @@
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
 import { shippedModels } from '$lib/onnx/shipped';
-import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf } from './dequant';
+import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, perWeight } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
@@ -41,11 +41,11 @@ async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTen
 	const [rows, cols] = w.shape;
 	const { grids } = quantizeMatrix(w.data, rows, cols, state.wbits, state.scheme, state.gran);
 	const { codes, scales, zeros } = codesOf(w.data, rows, cols, grids);
-	const session = await getSession(backend, 'quantization-dequant', buildDequantGraph);
+	const session = await getSession(backend, `quantization-dequant-${rows * cols}`, () => buildDequantGraph(rows * cols));
 	const out = await runSession(session, {
-		[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows, cols] },
-		[DEQUANT_INPUTS.scales]: { data: scales, dims: [cols] },
-		[DEQUANT_INPUTS.zeros]: { data: zeros, dims: [cols] }
+		[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows * cols] },
+		[DEQUANT_INPUTS.scales]: { data: perWeight(scales, rows), dims: [rows * cols] },
+		[DEQUANT_INPUTS.zeros]: { data: perWeight(zeros, rows), dims: [rows * cols] }
 	});
 	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../../tests/support/ort';
-import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf } from './dequant';
+import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, perWeight } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
 import { readWeights } from './weights';
 
@@ -16,10 +16,10 @@ describe('dequantization graph', () => {
 		const [rows, cols] = w.shape;
 		const q = quantizeMatrix(w.data, rows, cols, bits, scheme, gran);
 		const { codes, scales, zeros } = codesOf(w.data, rows, cols, q.grids);
-		const out = await runModel(buildDequantGraph(), {
-			[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows, cols] },
-			[DEQUANT_INPUTS.scales]: { data: scales, dims: [cols] },
-			[DEQUANT_INPUTS.zeros]: { data: zeros, dims: [cols] }
+		const out = await runModel(buildDequantGraph(rows * cols), {
+			[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows * cols] },
+			[DEQUANT_INPUTS.scales]: { data: perWeight(scales, rows), dims: [rows * cols] },
+			[DEQUANT_INPUTS.zeros]: { data: perWeight(zeros, rows), dims: [rows * cols] }
 		});
 		const xHat = out[DEQUANT_OUTPUT].data;
 		for (let i = 0; i < xHat.length; i++) expect(xHat[i]).toBeCloseTo(q.values[i], 6);
