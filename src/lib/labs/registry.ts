@@ -12,6 +12,7 @@ import { diffusionSchedules } from '$labs/diffusion-schedules/lab';
 import { backprop } from '$labs/backprop/lab';
 import { optimizers } from '$labs/optimizers/lab';
 import { overfitting } from '$labs/overfitting/lab';
+import { quantization } from '$labs/quantization/lab';
 
 export const liveLabs: Lab[] = [
 	vanishingGradients,
@@ -21,7 +22,8 @@ export const liveLabs: Lab[] = [
 	diffusionSchedules,
 	backprop,
 	optimizers,
-	overfitting
+	overfitting,
+	quantization
 ];
 
 export const upcomingLabs: UpcomingLab[] = [];

@@ -1,0 +1,105 @@
+/**
+ * Each checkpoint's `solve` against an independent float64 reference written here (min-max
+ * grids, floor(v + ½) rounding), and `isRight` on a right and a wrong answer.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { isRight } from '$lib/practice/types';
+import { schema, type QuantizationState } from './lab';
+import { readWeights } from './weights';
+import checkpoints, { bitRatio, channelWins, int8Sqnr } from './checkpoints';
+
+vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+vi.mock('$lib/onnx/shipped', () => ({
+	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
+}));
+
+const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as QuantizationState;
+const weightsOf = (s: QuantizationState) => {
+	const w = readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${s.task}.onnx`, import.meta.url))));
+	return w.get(s.tensor)!;
+};
+
+/** Squared error of min-max rounding of one group of values, summed, and the group's power. */
+function groupError(xs: number[], bits: number, scheme: 'sym' | 'asym'): { err: number; power: number } {
+	const lo = Math.min(0, ...xs);
+	const hi = Math.max(0, ...xs);
+	let s: number, z: number, qmin: number, qmax: number;
+	if (scheme === 'sym') {
+		qmax = 2 ** (bits - 1) - 1;
+		qmin = -qmax;
+		s = Math.max(-lo, hi) / qmax;
+		z = 0;
+	} else {
+		qmin = 0;
+		qmax = 2 ** bits - 1;
+		s = (hi - lo) / qmax;
+		z = Math.min(qmax, Math.max(0, Math.floor(-lo / s + 0.5)));
+	}
+	let err = 0;
+	let power = 0;
+	for (const x of xs) {
+		const q = Math.min(qmax, Math.max(qmin, Math.floor(x / s + 0.5) + z));
+		err += (x - s * (q - z)) ** 2;
+		power += x * x;
+	}
+	return { err, power };
+}
+
+function reference(s: QuantizationState, bits: number, gran: 'tensor' | 'channel') {
+	const { shape, data } = weightsOf(s);
+	const [rows, cols] = shape;
+	const groups = gran === 'tensor' ? [Array.from(data)] : Array.from({ length: cols }, (_, c) => Array.from({ length: rows }, (_, r) => data[r * cols + c]));
+	let err = 0;
+	let power = 0;
+	for (const g of groups) {
+		const e = groupError(g, bits, s.scheme);
+		err += e.err;
+		power += e.power;
+	}
+	return { mse: err / data.length, sqnr: 10 * Math.log10(power / err) };
+}
+
+const stateFor = (settings: Partial<QuantizationState>): QuantizationState => ({ ...defaults, ...settings });
+
+describe('quantization checkpoints', () => {
+	it('has one code per card', () => {
+		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr']);
+	});
+
+	it('bit-ratio: the MSE ratio between b and b + 1 bits', async () => {
+		for (const seed of [0.1, 0.5, 0.93]) {
+			const s = stateFor(bitRatio.settings(() => seed));
+			const solution = await bitRatio.solve(s, 'wasm');
+			const want = reference(s, s.wbits, 'tensor').mse / reference(s, s.wbits + 1, 'tensor').mse;
+			expect(solution.expected).toMatchObject({ kind: 'number' });
+			expect((solution.expected as { value: number }).value).toBeCloseTo(want, 9);
+			const kind = bitRatio.answer(s);
+			expect(isRight(kind, { kind: 'number', value: want + 0.3 }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'number', value: 2 }, solution.expected)).toBe(false);
+		}
+	});
+
+	it('channel-wins: per channel against per tensor at 4 bits', async () => {
+		for (const seed of [0.05, 0.6]) {
+			const s = stateFor(channelWins.settings(() => seed));
+			const solution = await channelWins.solve(s, 'wasm');
+			const ratio = reference(s, 4, 'tensor').mse / reference(s, 4, 'channel').mse;
+			const id = ratio >= 1.5 ? 'much' : ratio > 1 ? 'little' : 'worse';
+			expect(solution.expected).toEqual({ kind: 'choice', id });
+			const kind = channelWins.answer(s);
+			expect(isRight(kind, { kind: 'choice', id }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'choice', id: id === 'worse' ? 'much' : 'worse' }, solution.expected)).toBe(false);
+		}
+	});
+
+	it('int8-sqnr: the SQNR of symmetric per-tensor INT8', async () => {
+		const s = stateFor(int8Sqnr.settings(() => 0.3));
+		const solution = await int8Sqnr.solve(s, 'wasm');
+		const want = reference(s, 8, 'tensor').sqnr;
+		expect((solution.expected as { value: number }).value).toBeCloseTo(want, 9);
+		const kind = int8Sqnr.answer(s);
+		expect(isRight(kind, { kind: 'number', value: want - 3 }, solution.expected)).toBe(true);
+		expect(isRight(kind, { kind: 'number', value: 48 + 8 }, solution.expected)).toBe(false);
+	});
+});

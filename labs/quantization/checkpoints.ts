@@ -1,0 +1,89 @@
+/**
+ * The quantization checkpoints (cards in lab.ts). Each `solve` runs the lab's own compute for figure 1
+ * (the analytic quantizer on the shipped weights) for the asked settings and reads its answer off it.
+ */
+import type { Checkpoint } from '$lib/practice/types';
+import { formatNumber } from '$lib/format';
+import type { QuantizationState } from './lab';
+import { BITS } from './summary';
+
+type QuantizationCheckpoint = Checkpoint<QuantizationState>;
+
+const TASKS = ['copy', 'reverse', 'sort'] as const;
+const TENSORS = ['l0.q.w', 'l0.k.w', 'l0.v.w', 'l0.o.w', 'l0.mlp1.w', 'l0.mlp2.w', 'l1.q.w', 'l1.k.w', 'l1.v.w', 'l1.o.w', 'l1.mlp1.w', 'l1.mlp2.w'] as const;
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+const where = (s: QuantizationState) => `the ${s.task} model's ${s.tensor}`;
+const f = (v: number, digits = 3) => formatNumber(v, digits);
+
+async function compute(state: QuantizationState) {
+	const { computeGrid } = await import('./compute');
+	return computeGrid(state);
+}
+
+export const bitRatio: QuantizationCheckpoint = {
+	id: 'bit-ratio',
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 4 + Math.floor(random() * 4), scheme: pick(['sym', 'asym'] as const, random), gran: 'tensor' }),
+	prompt: (s) => `${s.scheme === 'sym' ? 'Symmetric' : 'Asymmetric'} per-tensor grid on ${where(s)}: going from ${s.wbits} to ${s.wbits + 1} bits divides the MSE by how much?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.6, unit: '×', min: 1, max: 8 }),
+	async solve(state) {
+		const r = await compute(state);
+		const i = BITS.indexOf(state.wbits as (typeof BITS)[number]);
+		const ratio = r.mseByBits[i] / r.mseByBits[i + 1];
+		return {
+			expected: { kind: 'number', value: ratio },
+			shown: `${f(ratio)}×`,
+			explanation:
+				`The MSE falls from ${f(r.mseByBits[i])} to ${f(r.mseByBits[i + 1])}, a factor ${f(ratio)}. ` +
+				`One more bit halves the step s, and rounding noise of a step s is s²/12 when the weights spread over many steps, so each bit divides it by about 4 (6.02 dB).`
+		};
+	}
+};
+
+export const channelWins: QuantizationCheckpoint = {
+	id: 'channel-wins',
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 4, scheme: 'sym', gran: 'channel' }),
+	prompt: (s) => `${s.wbits}-bit symmetric grid on ${where(s)}: how does one scale per output channel compare with one for the whole tensor?`,
+	answer: () => ({
+		kind: 'choice',
+		options: [
+			{ id: 'much', label: 'Per channel: MSE at least 1.5× lower' },
+			{ id: 'little', label: 'Per channel: lower, by less than 1.5×' },
+			{ id: 'worse', label: 'Per tensor is as good or better' }
+		]
+	}),
+	async solve(state) {
+		const r = await compute(state);
+		const { tensor, channel } = r.byGranularity;
+		const ratio = tensor.mse / channel.mse;
+		const id = ratio >= 1.5 ? 'much' : ratio > 1 ? 'little' : 'worse';
+		const shown = { much: 'Per channel, at least 1.5× lower', little: 'Per channel, by less than 1.5×', worse: 'Per tensor as good or better' }[id];
+		return {
+			expected: { kind: 'choice', id },
+			shown,
+			explanation:
+				`Per tensor the MSE is ${f(tensor.mse)} (SQNR ${f(tensor.sqnr)} dB), per channel ${f(channel.mse)} (${f(channel.sqnr)} dB): ${f(ratio)}× ${ratio >= 1 ? 'lower' : 'higher'} per channel. ` +
+				`The per-tensor step is set by the widest channel; per channel the steps run from ${f(r.channelScales[0])} to ${f(r.channelScales[1])}, so narrow channels are rounded on finer grids.`
+		};
+	}
+};
+
+export const int8Sqnr: QuantizationCheckpoint = {
+	id: 'int8-sqnr',
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 8, scheme: 'sym', gran: 'tensor' }),
+	prompt: (s) => `INT8, symmetric, per tensor, on ${where(s)}: what is the SQNR, in dB?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 4, unit: 'dB', min: 0, max: 80 }),
+	async solve(state) {
+		const r = await compute(state);
+		return {
+			expected: { kind: 'number', value: r.sqnr },
+			shown: `${f(r.sqnr)} dB`,
+			explanation:
+				`The grid step is ${f(r.tensorScale)} and the MSE ${f(r.mse)}, so the signal-to-noise ratio is ${f(r.sqnr)} dB. ` +
+				(r.sqnr < 48
+					? `The rule of thumb 6.02 dB per bit gives about 48 dB for 8 bits on a signal spread evenly over the grid; these weights bunch near zero, far inside the range their largest weight sets, so the SQNR comes out lower.`
+					: `The rule of thumb 6.02 dB per bit gives about 48 dB for 8 bits on a signal spread evenly over the grid; these weights fill their range well enough to reach it.`)
+		};
+	}
+};
+
+export default [bitRatio, channelWins, int8Sqnr];

@@ -1,0 +1,83 @@
+/** The quantization lab, declared once: its controls (URL state), scenes, figures and what loads them. */
+import { embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { defineLab } from '$lib/labs/defineLab';
+import type { Schema, StateOf } from '$lib/state/schema';
+
+// Declared first: captions name figures by their number, which is their place here.
+const figures = [
+	embeddableFigure('grid', 'The grid: one weight tensor rounded to b bits (analytic)', () => import('./GridFigure.svelte'), [
+		'task',
+		'tensor',
+		'wbits',
+		'scheme',
+		'gran'
+	])
+] as const;
+
+const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
+const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
+const grans = options({ tensor: 'per tensor', channel: 'per output channel' });
+/** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
+const tensors = options({
+	'l0.q.w': 'layer 1, W_q',
+	'l0.k.w': 'layer 1, W_k',
+	'l0.v.w': 'layer 1, W_v',
+	'l0.o.w': 'layer 1, W_o',
+	'l0.mlp1.w': 'layer 1, MLP in',
+	'l0.mlp2.w': 'layer 1, MLP out',
+	'l1.q.w': 'layer 2, W_q',
+	'l1.k.w': 'layer 2, W_k',
+	'l1.v.w': 'layer 2, W_v',
+	'l1.o.w': 'layer 2, W_o',
+	'l1.mlp1.w': 'layer 2, MLP in',
+	'l1.mlp2.w': 'layer 2, MLP out'
+});
+
+/**
+ * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
+ * the MSE-per-bit column) and one small dequantization graph, cheap at every setting.
+ */
+export const schema = {
+	task: enumField('Task (which trained model)', tasks, 'copy'),
+	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
+	wbits: { kind: 'int', label: 'Weight bits b', min: 2, max: 8, default: 4 },
+	scheme: enumField('Grid', schemes, 'sym'),
+	gran: enumField('Weight scales', grans, 'tensor')
+} satisfies Schema;
+
+export type QuantizationSchema = typeof schema;
+export type QuantizationState = StateOf<QuantizationSchema>;
+
+export const quantization = defineLab({
+	slug: 'quantization',
+	title: 'Quantization: rounding weights to a few bits',
+	summary:
+		'The trained weights of a small transformer rounded to a b-bit grid: per-tensor or per-channel scales, symmetric or asymmetric, with the error each choice leaves.',
+	questions: [
+		'Per-tensor or per-channel, sym or asym?',
+		'How much error does each bit remove?',
+		'Why does one wide channel hurt a per-tensor grid?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'int4-channel',
+			title: 'INT4: per-tensor vs per-channel',
+			caption:
+				'At 4 bits one per-tensor grid is as coarse as the widest channel needs; with a scale per output channel the narrow channels get fine grids and the error falls.',
+			state: { wbits: 4, gran: 'channel' },
+			figures: ['grid']
+		}
+	],
+	figures,
+	hero: 'grid',
+	checkpoints: [
+		{ id: 'bit-ratio', figure: 'grid', title: 'What one more bit buys', varies: true, derivation: 'noise' },
+		{ id: 'channel-wins', figure: 'grid', title: 'Per-tensor or per-channel at 4 bits', varies: true, derivation: 'scales' },
+		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
+	bench: { key: 'wbits', values: [5, 4] },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.QuantizationController)
+});

@@ -1,0 +1,97 @@
+/**
+ * Figure 1's numbers for one weight tensor and one quantizer setting: the tensor's histogram,
+ * the grid levels, four representative output channels (narrowest to widest range) with the
+ * levels of the grid each one is rounded to, and the error statistics. Pure: plain arrays out
+ * (the e2e tests compare backends on them).
+ */
+import { histogram } from '$lib/viz';
+import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
+import type { WeightTensor } from './weights';
+
+export const BINS = 48;
+export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
+
+export interface ChannelStrip {
+	/** Output channel (column), counted from 0. */
+	channel: number;
+	values: number[];
+	/** The grid this channel is rounded to: the tensor's, or its own. */
+	levels: number[];
+	scale: number;
+}
+
+export interface GridResults {
+	tensor: string;
+	rows: number;
+	cols: number;
+	domain: [number, number];
+	bins: { x: number; count: number }[];
+	binWidth: number;
+	/** The per-tensor grid (drawn over the histogram). */
+	tensorLevels: number[];
+	channels: ChannelStrip[];
+	/** Step and zero point of the per-tensor grid; the smallest and largest per-channel step. */
+	tensorScale: number;
+	tensorZero: number;
+	channelScales: [number, number];
+	/** Error of the chosen granularity, and of both, at the chosen bits and scheme. */
+	mse: number;
+	sqnr: number;
+	bitsPerWeight: number;
+	byGranularity: Record<Granularity, { mse: number; sqnr: number }>;
+	/** MSE of the chosen scheme and granularity at b = 2…8 (BITS). */
+	mseByBits: number[];
+}
+
+/** Everything the page draws (figure 1); its MSE and SQNR taken from the ONNX dequantization. */
+export type QuantizationResults = GridResults;
+
+export interface GridSettings {
+	bits: number;
+	scheme: Scheme;
+	gran: Granularity;
+}
+
+export function summarize(name: string, w: WeightTensor, s: GridSettings): GridResults {
+	const [rows, cols] = w.shape;
+	const x = w.data;
+	const per = { tensor: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'tensor'), channel: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'channel') };
+	const chosen = per[s.gran];
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const v of x) {
+		lo = Math.min(lo, v);
+		hi = Math.max(hi, v);
+	}
+	const bins = histogram(x, [lo, hi], BINS);
+	// Four channels by range: the narrowest, two between and the widest.
+	const range = Array.from({ length: cols }, (_, c) => {
+		let m = 0;
+		for (let r = 0; r < rows; r++) m = Math.max(m, Math.abs(x[r * cols + c]));
+		return { c, m };
+	}).sort((a, b) => a.m - b.m || a.c - b.c);
+	const picks = [0, Math.round((cols - 1) / 3), Math.round((2 * (cols - 1)) / 3), cols - 1].map((i) => range[i].c);
+	const channels = picks.map((c) => {
+		const grid = s.gran === 'tensor' ? per.tensor.grids[0] : per.channel.grids[c];
+		return { channel: c, values: Array.from({ length: rows }, (_, r) => x[r * cols + c]), levels: levels(grid), scale: grid.scale };
+	});
+	const channelScales = per.channel.grids.map((g) => g.scale);
+	return {
+		tensor: name,
+		rows,
+		cols,
+		domain: [lo, hi],
+		bins: bins.map((b) => ({ x: (b.x0 + b.x1) / 2, count: b.count })),
+		binWidth: (hi - lo) / BINS,
+		tensorLevels: levels(per.tensor.grids[0]),
+		channels,
+		tensorScale: per.tensor.grids[0].scale,
+		tensorZero: per.tensor.grids[0].zero,
+		channelScales: [Math.min(...channelScales), Math.max(...channelScales)],
+		mse: chosen.mse,
+		sqnr: chosen.sqnr,
+		bitsPerWeight: chosen.bitsPerWeight,
+		byGranularity: { tensor: { mse: per.tensor.mse, sqnr: per.tensor.sqnr }, channel: { mse: per.channel.mse, sqnr: per.channel.sqnr } },
+		mseByBits: BITS.map((b) => quantizeMatrix(x, rows, cols, b, s.scheme, s.gran).mse)
+	};
+}
