@@ -36,19 +36,14 @@ export async function computeGrid(state: StateOf<QuantizationSchema>): Promise<G
 	return summarize(state.tensor, w, { bits: state.wbits, scheme: state.scheme, gran: state.gran });
 }
 
-/**
- * On WebAssembly whatever the page's backend, for now: a WebGPU session of this graph ended in
- * "RuntimeError: memory access out of bounds" on the e2e suite's emulated adapter (not yet
- * understood), while a WASM session beside a WebGPU page runs fine.
- */
-const DEQUANT_BACKEND: Backend = 'wasm';
+
 
 /** The chosen tensor dequantized by the ONNX graph: its MSE and SQNR. */
-async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTensor) {
+async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTensor, backend: Backend) {
 	const [rows, cols] = w.shape;
 	const { grids } = quantizeMatrix(w.data, rows, cols, state.wbits, state.scheme, state.gran);
 	const { codes, scales, zeros } = codesOf(w.data, rows, cols, grids);
-	const session = await getSession(DEQUANT_BACKEND, `quantization-dequant-${rows * cols}`, () => buildDequantGraph(rows * cols));
+	const session = await getSession(backend, `quantization-dequant-${rows * cols}`, () => buildDequantGraph(rows * cols));
 	const out = await runSession(session, {
 		[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows * cols] },
 		[DEQUANT_INPUTS.scales]: { data: perWeight(scales, rows), dims: [rows * cols] },
@@ -57,7 +52,7 @@ async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTen
 	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
 }
 
-export async function computeQuantization(state: StateOf<QuantizationSchema>, _backend: Backend): Promise<QuantizationResults> {
+export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
-	return { ...grid, ...(await dequantizedError(state, weights.get(state.tensor)!)) };
+	return { ...grid, ...(await dequantizedError(state, weights.get(state.tensor)!, backend)) };
 }
