@@ -17,11 +17,13 @@ const MAX_REFITS = 4;
  */
 const QUIET_MS = 1000;
 /**
- * Content that changed while the bisection ran (numbers landing mid-search) leaves a fit that is
- * too narrow and no later change to correct it: a narrow fit is checked again once things are
- * quiet, once per scene.
+ * Content that changed while the bisection ran (numbers landing mid-search, a figure still
+ * loading) leaves a fit that is too narrow, or one that overflowed at every share and fell back
+ * to full width, and no later change to correct it: such a fit is checked again once things are
+ * quiet, at most this often per scene. (The full-width fallback once stayed, under CI's load,
+ * with the quantization slide 286 px past the screen.)
  */
-const MAX_CHECKS = 1;
+const MAX_CHECKS = 2;
 /** px left free under the slide: a readout that gains a line after the fit still fits. */
 const SLACK = 16;
 
@@ -97,7 +99,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		if (again) {
 			again = false;
 			void refit();
-		} else if (fit < 1 && checks < MAX_CHECKS) {
+		} else if ((fit < 1 || overflows(slide, stage)) && checks < MAX_CHECKS) {
 			checks += 1;
 			later();
 		}
