@@ -251,8 +251,10 @@ export function simulateTimeline(input: TimelineInput): Timeline {
 	const computeTime = Math.max(...busy);
 	const bytesPerGpu = busy.map((): Record<CommKind, number> => ({ send: 0, tp: 0, allreduce: 0, gather: 0, 'reduce-scatter': 0 }));
 	for (const b of blocks) if (b.kind !== 'F' && b.kind !== 'B') bytesPerGpu[b.gpu][b.kind] += b.bytes;
-	const bubbleTime = freeCommTime - computeTime;
-	const exposedCommTime = stepTime - freeCommTime;
+	// Sums of block lengths round differently from the path that adds them up: clamp the ulps.
+	// (A greedy schedule can in principle run slower with free transfers; that too reads as 0.)
+	const bubbleTime = Math.max(0, freeCommTime - computeTime);
+	const exposedCommTime = Math.max(0, stepTime - freeCommTime);
 	return {
 		input,
 		blocks,
