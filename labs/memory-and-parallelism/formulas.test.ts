@@ -21,7 +21,7 @@ import {
 } from './formulas';
 
 const GB = 1e9;
-const sum = (b: Record<string, number>) => Object.values(b).reduce((x, y) => x + y, 0);
+const sum = (b: object) => (Object.values(b) as number[]).reduce((x, y) => x + y, 0);
 const GPT3 = { L: 96, h: 12288, a: 96, V: 50257, s: 2048 };
 
 describe('model states', () => {

@@ -97,22 +97,27 @@ export interface ActivationTensor {
 	bytes: number;
 	/** Split across tensor-parallel ranks without sequence parallelism. */
 	split: boolean;
+	/** Figure 2's bar it joins. */
+	group: ActivationGroup;
 }
+
+export const ACTIVATION_GROUPS = ['inputs', 'Q, K, V', 'softmax', 'masks', 'MLP'] as const;
+export type ActivationGroup = (typeof ACTIVATION_GROUPS)[number];
 
 export function layerActivationTensors(prec: Precision): ActivationTensor[] {
 	const e = activationElementBytes(prec);
 	return [
-		{ name: 'layer-norm inputs', scales: 'sbh', bytes: 2 * e, split: false },
-		{ name: 'QKV input', scales: 'sbh', bytes: e, split: false },
-		{ name: 'Q and K', scales: 'sbh', bytes: 2 * e, split: true },
-		{ name: 'V', scales: 'sbh', bytes: e, split: true },
-		{ name: 'softmax output', scales: 'as2b', bytes: e, split: true },
-		{ name: 'attention dropout output', scales: 'as2b', bytes: e, split: true },
-		{ name: 'attention dropout mask', scales: 'as2b', bytes: 1, split: true },
-		{ name: 'output projection input', scales: 'sbh', bytes: e, split: true },
-		{ name: 'MLP input', scales: 'sbh', bytes: e, split: false },
-		{ name: 'MLP 4h tensors (GeLU in and out)', scales: 'sbh', bytes: 8 * e, split: true },
-		{ name: 'residual dropout masks', scales: 'sbh', bytes: 2, split: false }
+		{ name: 'layer-norm inputs', scales: 'sbh', bytes: 2 * e, split: false, group: 'inputs' },
+		{ name: 'QKV input', scales: 'sbh', bytes: e, split: false, group: 'inputs' },
+		{ name: 'Q and K', scales: 'sbh', bytes: 2 * e, split: true, group: 'Q, K, V' },
+		{ name: 'V', scales: 'sbh', bytes: e, split: true, group: 'Q, K, V' },
+		{ name: 'softmax output', scales: 'as2b', bytes: e, split: true, group: 'softmax' },
+		{ name: 'attention dropout output', scales: 'as2b', bytes: e, split: true, group: 'softmax' },
+		{ name: 'attention dropout mask', scales: 'as2b', bytes: 1, split: true, group: 'masks' },
+		{ name: 'output projection input', scales: 'sbh', bytes: e, split: true, group: 'inputs' },
+		{ name: 'MLP input', scales: 'sbh', bytes: e, split: false, group: 'MLP' },
+		{ name: 'MLP 4h tensors (GeLU in and out)', scales: 'sbh', bytes: 8 * e, split: true, group: 'MLP' },
+		{ name: 'residual dropout masks', scales: 'sbh', bytes: 2, split: false, group: 'masks' }
 	];
 }
 
