@@ -37,6 +37,7 @@ export const schema = {
 	b: { kind: 'int', label: 'Micro-batch b', min: 1, max: 64, default: 1 },
 	prec: enumField('Precision', precisions, 'mixed'),
 	recompute: enumField('Recompute', recomputes, 'none'),
+	// Always active: figure 2 draws the every-k bar whatever mode the other figures use.
 	k: { kind: 'int', label: 'Checkpoint every k layers', min: 1, max: 128, default: 1 },
 	zero: { kind: 'int', label: 'ZeRO stage (3 = FSDP)', min: 0, max: 3, default: 0 },
 	gpus: { kind: 'int', label: 'GPUs', min: 1, max: 16384, default: 8 },
@@ -87,7 +88,6 @@ export const memoryAndParallelism = defineLab({
 	figures,
 	hero: 'bytes',
 	inactive: {
-		k: (s) => (s.recompute === 'every-k' ? null : 'Used only when recompute is “every k layers”.'),
 		mem: (s) => (s.gpu === 'custom' ? null : 'The chosen GPU sets its memory (80 GB).'),
 		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null)
 	},
