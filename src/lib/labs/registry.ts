@@ -13,6 +13,7 @@ import { backprop } from '$labs/backprop/lab';
 import { optimizers } from '$labs/optimizers/lab';
 import { overfitting } from '$labs/overfitting/lab';
 import { quantization } from '$labs/quantization/lab';
+import { memoryAndParallelism } from '$labs/memory-and-parallelism/lab';
 
 export const liveLabs: Lab[] = [
 	vanishingGradients,
@@ -23,7 +24,8 @@ export const liveLabs: Lab[] = [
 	backprop,
 	optimizers,
 	overfitting,
-	quantization
+	quantization,
+	memoryAndParallelism
 ];
 
 export const upcomingLabs: UpcomingLab[] = [];

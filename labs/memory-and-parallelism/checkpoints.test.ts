@@ -1,0 +1,50 @@
+/**
+ * Each checkpoint's `solve` against the published formulas written out here, and `isRight` on a
+ * right and a wrong answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { isRight, type Answer } from '$lib/practice/types';
+import { schema, type MemoryAndParallelismState } from './lab';
+import checkpoints, { activationFactor, mixedSaving, zero3PerGpu } from './checkpoints';
+
+const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as MemoryAndParallelismState;
+const asked = (c: (typeof checkpoints)[number], r = 0.5) => ({ ...defaults, ...c.settings(() => r) }) as MemoryAndParallelismState;
+const psiOf = (s: MemoryAndParallelismState) => 12 * s.L * s.h ** 2 + 13 * s.L * s.h + (s.V + s.s) * s.h;
+
+describe('memory-and-parallelism checkpoints', () => {
+	it('fp32 → mixed saves 0% of the model states (4 + 4 + 8 vs 2 + 2 + 4 + 8 bytes)', async () => {
+		const s = asked(mixedSaving);
+		const sol = await mixedSaving.solve(s, 'wasm');
+		const saved = 100 * (1 - (2 + 2 + 4 + 8) / (4 + 4 + 8));
+		expect(sol.expected).toEqual({ kind: 'choice', id: String(saved) });
+		expect(isRight(mixedSaving.answer(s), { kind: 'choice', id: '0' }, sol.expected)).toBe(true);
+		expect(isRight(mixedSaving.answer(s), { kind: 'choice', id: '50' }, sol.expected)).toBe(false);
+	});
+
+	it.each([0, 0.5, 0.9])('GPT-3 layer, s → 2s: the factor is 2(34 + 10as/h)/(34 + 5as/h) (draw %s)', async (r) => {
+		const s = asked(activationFactor, r);
+		const q = (5 * s.a * s.s) / s.h;
+		const want = (2 * (34 + 2 * q)) / (34 + q);
+		const sol = await activationFactor.solve(s, 'wasm');
+		expect((sol.expected as Extract<Answer, { kind: 'number' }>).value).toBeCloseTo(want, 10);
+		expect(isRight(activationFactor.answer(s), { kind: 'number', value: want * 1.05 }, sol.expected)).toBe(true);
+		expect(isRight(activationFactor.answer(s), { kind: 'number', value: 2 }, sol.expected)).toBe(false);
+	});
+
+	it('GPT-3 layer, 2048 → 4096: about 3.4×', async () => {
+		const s = { ...asked(activationFactor), s: 2048 };
+		const sol = await activationFactor.solve(s, 'wasm');
+		const sbh = (n: number) => n * 12288 * (34 + (5 * 96 * n) / 12288);
+		expect((sol.expected as Extract<Answer, { kind: 'number' }>).value).toBeCloseTo(sbh(4096) / sbh(2048), 10);
+		expect(Math.round((sbh(4096) / sbh(2048)) * 10) / 10).toBe(3.4);
+	});
+
+	it.each([0, 0.3, 0.6, 0.99])('ZeRO-3 holds 16Ψ/N per GPU (draw %s)', async (r) => {
+		const s = asked(zero3PerGpu, r);
+		const want = (16 * psiOf(s)) / s.gpus / 1e9;
+		const sol = await zero3PerGpu.solve(s, 'wasm');
+		expect((sol.expected as Extract<Answer, { kind: 'number' }>).value).toBeCloseTo(want, 9);
+		expect(isRight(zero3PerGpu.answer(s), { kind: 'number', value: want }, sol.expected)).toBe(true);
+		expect(isRight(zero3PerGpu.answer(s), { kind: 'number', value: (16 * psiOf(s)) / 1e9 }, sol.expected)).toBe(false);
+	});
+});

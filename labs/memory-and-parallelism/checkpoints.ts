@@ -1,0 +1,80 @@
+/**
+ * The checkpoints (cards in lab.ts). Each `solve` evaluates the lab's formulas for the asked
+ * state (summary.ts, formulas.ts) and writes its numbers from that evaluation.
+ */
+import type { Checkpoint } from '$lib/practice/types';
+import { layerActivationBytes, parameterCount } from './formulas';
+import type { MemoryAndParallelismState } from './lab';
+import { gb, stateBytes } from './segments';
+import { activationSetup, gpuBytes } from './summary';
+
+type MemoryCheckpoint = Checkpoint<MemoryAndParallelismState>;
+
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
+const billions = (s: MemoryAndParallelismState) => `${(parameterCount(s) / 1e9).toFixed(2)}B`;
+
+export const SAVING_OPTIONS = [0, 25, 50, 75] as const;
+
+export const mixedSaving: MemoryCheckpoint = {
+	id: 'mixed-saving',
+	settings: () => ({ gpus: 1, t: 1, zero: 0 }),
+	prompt: (s) => `${billions(s)} parameters trained with Adam on one GPU: from fp32 to mixed precision, by how much do the model-state bytes (weights, gradients, optimizer) shrink?`,
+	answer: () => ({ kind: 'choice', options: SAVING_OPTIONS.map((p) => ({ id: String(p), label: `${p}%` })) }),
+	async solve(s) {
+		const fp32 = stateBytes(gpuBytes(s, 'fp32', 0));
+		const mixed = stateBytes(gpuBytes(s, 'mixed', 0));
+		const saved = 100 * (1 - mixed / fp32);
+		const nearest = SAVING_OPTIONS.reduce((best, p) => (Math.abs(p - saved) < Math.abs(best - saved) ? p : best));
+		return {
+			expected: { kind: 'choice', id: String(nearest) },
+			shown: `${Math.round(saved)}%: ${gb(fp32)} in fp32, ${gb(mixed)} mixed`,
+			explanation:
+				`Both hold ${gb(fp32)} for ${billions(s)} parameters. Mixed precision stores 16-bit weights and gradients, ` +
+				`but Adam updates an fp32 master copy, so the fp32 moments and master weights stay: 2 + 2 + 4 + 8 bytes against 4 + 4 + 8. ` +
+				`What halves is the activations.`
+		};
+	}
+};
+
+const GPT3_LAYER = { L: 96, h: 12288, a: 96, V: 50257, b: 1, t: 1, recompute: 'none', prec: 'mixed' } as const;
+
+export const activationFactor: MemoryCheckpoint = {
+	id: 'activation-factor',
+	settings: (random) => ({ ...GPT3_LAYER, s: pick([1024, 2048, 4096], random) }),
+	prompt: (s) => `One GPT-3 layer (h = ${s.h}, ${s.a} heads), 16-bit, nothing recomputed: the sequence doubles from ${s.s} to ${2 * s.s}. By what factor do its stored activations grow?`,
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.1, unit: '×', min: 1, max: 10 }),
+	async solve(s) {
+		const x = activationSetup(s);
+		const before = layerActivationBytes(x);
+		const after = layerActivationBytes({ ...x, s: 2 * s.s });
+		const factor = after / before;
+		const quad = (k: number) => (5 * s.a * k) / s.h;
+		return {
+			expected: { kind: 'number', value: factor },
+			shown: `${factor.toFixed(2)}× (${gb(before)} → ${gb(after)})`,
+			explanation:
+				`A layer keeps sbh(34 + 5as/h) bytes: the 34 grows with s, the attention scores with s². ` +
+				`At s = ${s.s} the bracket is 34 + ${quad(s.s).toFixed(0)}, at ${2 * s.s} it is 34 + ${quad(2 * s.s).toFixed(0)}, ` +
+				`so doubling s multiplies the layer by ${factor.toFixed(2)}, between 2 and 4 because the s² part already dominates.`
+		};
+	}
+};
+
+export const zero3PerGpu: MemoryCheckpoint = {
+	id: 'zero3-per-gpu',
+	settings: (random) => ({ L: 36, h: 4096, a: 32, V: 32000, s: 4096, prec: 'mixed', zero: 3, t: 1, gpus: pick([16, 32, 64, 128], random) }),
+	prompt: (s) => `${billions(s)} parameters, mixed precision with Adam, ZeRO-3 (FSDP) on ${s.gpus} GPUs: how many GB of model states does each GPU hold?`,
+	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.15, unit: 'GB', min: 0.1, max: 200 }),
+	async solve(s) {
+		const perGpu = stateBytes(gpuBytes(s, s.prec, 3));
+		return {
+			expected: { kind: 'number', value: perGpu / 1e9 },
+			shown: gb(perGpu),
+			explanation:
+				`ZeRO-3 shards all 16 bytes per parameter: 16Ψ/N = 16 × ${billions(s)} / ${s.gpus} = ${gb(perGpu)}. ` +
+				`Plain data parallelism would keep ${gb(stateBytes(gpuBytes(s, s.prec, 0)))} on every GPU. The price is traffic: 3Ψ sent per step, not 2Ψ.`
+		};
+	}
+};
+
+export default [mixedSaving, activationFactor, zero3PerGpu];

@@ -1,0 +1,103 @@
+/** The memory-and-parallelism lab, declared once: its controls (URL state), scenes, figures and what loads them. */
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { defineLab } from '$lib/labs/defineLab';
+import { figureRefs } from '$lib/labs/figureNumbers';
+import type { Schema, StateOf } from '$lib/state/schema';
+
+// Declared first: captions name figures by their number, which is their place here.
+const figures = [
+	articleFigure('bytes', 'Where the bytes go, per GPU (analytic)', () => import('./BytesFigure.svelte')),
+	articleFigure('activations', 'Activations, term by term (analytic)', () => import('./ActivationsFigure.svelte')),
+	embeddableFigure('sharding', 'Sharding: which slice each GPU holds (analytic)', () => import('./ShardingFigure.svelte'), [
+		'L',
+		'h',
+		'V',
+		'prec',
+		'zero',
+		'gpus',
+		't'
+	])
+] as const;
+const fig = figureRefs(figures);
+
+const precisions = options({ mixed: 'mixed (fp16/bf16 + fp32 master)', fp32: 'fp32' });
+const recomputes = options({ none: 'none (keep everything)', selective: 'selective (attention only)', full: 'full (every layer)', 'every-k': 'every k layers' });
+const gpuModels = options({ a100: 'A100 80 GB', h100: 'H100 80 GB', custom: 'custom' });
+
+/**
+ * The controls figures 1–3 need. Everything here is closed-form arithmetic, cheap at every
+ * value, so the maxima are the spec's.
+ */
+export const schema = {
+	L: { kind: 'int', label: 'Layers L', min: 1, max: 128, default: 32 },
+	h: { kind: 'int', label: 'Width h (d_model)', min: 256, max: 32768, default: 4096 },
+	a: { kind: 'int', label: 'Heads a', min: 1, max: 256, default: 32 },
+	V: { kind: 'int', label: 'Vocabulary V', min: 1000, max: 256000, default: 32000 },
+	s: { kind: 'int', label: 'Sequence s', min: 128, max: 131072, default: 4096 },
+	b: { kind: 'int', label: 'Micro-batch b', min: 1, max: 64, default: 1 },
+	prec: enumField('Precision', precisions, 'mixed'),
+	recompute: enumField('Recompute', recomputes, 'none'),
+	// Always active: figure 2 draws the every-k bar whatever mode the other figures use.
+	k: { kind: 'int', label: 'Checkpoint every k layers', min: 1, max: 128, default: 1 },
+	zero: { kind: 'int', label: 'ZeRO stage (3 = FSDP)', min: 0, max: 3, default: 0 },
+	gpus: { kind: 'int', label: 'GPUs', min: 1, max: 16384, default: 8 },
+	t: { kind: 'int', label: 'Tensor parallel t', min: 1, max: 64, default: 1 },
+	sp: { kind: 'bool', label: 'Sequence parallel', default: true },
+	gpu: enumField('GPU', gpuModels, 'a100'),
+	mem: { kind: 'number', label: 'Memory per GPU (GB)', min: 8, max: 192, default: 80 }
+} satisfies Schema;
+
+export type MemoryAndParallelismSchema = typeof schema;
+export type MemoryAndParallelismState = StateOf<MemoryAndParallelismSchema>;
+
+export const memoryAndParallelism = defineLab({
+	slug: 'memory-and-parallelism',
+	title: 'Training memory and parallelism',
+	summary:
+		'Where a training run’s memory goes (parameters, gradients, Adam, activations), what mixed precision, recomputation and ZeRO/FSDP sharding save, and what they cost: the published formulas, evaluated live.',
+	questions: [
+		'It doesn’t fit on one GPU: what do you try, in order?',
+		'Where does training memory go? Why 16 bytes per parameter with Adam?',
+		'Mixed precision, checkpointing: what do they save, at what cost?',
+		'Data, tensor, pipeline, FSDP/ZeRO: what is sharded, what is sent?'
+	],
+	schema,
+	scenes: [
+		{
+			id: 'one-gpu',
+			title: '6.6B parameters on one A100',
+			caption: `The model states alone are 16 bytes per parameter in fp32 and in mixed precision alike: far over 80 GB before a single activation (${fig('bytes')}).`,
+			state: { gpus: 1 },
+			figures: ['bytes']
+		},
+		{
+			id: 'eight-gpus',
+			title: 'Eight GPUs: replicate or shard?',
+			caption: `Plain data parallelism copies all 16 bytes per parameter to every GPU; ZeRO-1 shards Adam and the master weights, ZeRO-3 everything, at 1.5× the traffic (${fig('sharding')}).`,
+			state: { gpus: 8, recompute: 'selective', zero: 1 },
+			figures: ['sharding']
+		},
+		{
+			id: 'long-sequence',
+			title: 's = 4096: the activations',
+			caption: `Keeping every tensor costs more than the states; recomputing attention or whole layers trades memory for FLOPs (${fig('activations')}).`,
+			state: { s: 4096 },
+			figures: ['activations']
+		}
+	],
+	figures,
+	hero: 'bytes',
+	inactive: {
+		mem: (s) => (s.gpu === 'custom' ? null : 'The chosen GPU sets its memory (80 GB).'),
+		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null)
+	},
+	checkpoints: [
+		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },
+		{ id: 'activation-factor', figure: 'activations', title: 'Doubling the sequence of a GPT-3 layer', varies: true, derivation: 'activations-derivation' },
+		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' }
+	],
+	loadCheckpoints: () => import('./checkpoints'),
+	bench: { key: 's', values: [8192, 4096] },
+	article: () => import('./index.svx'),
+	controller: () => import('./controller.svelte').then((m) => m.MemoryAndParallelismController)
+});

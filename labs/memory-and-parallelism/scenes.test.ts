@@ -1,0 +1,50 @@
+/**
+ * The numbers scenes 1–3 of the spec quote, recomputed here from the formulas written out for the
+ * default 6.6B model (L 32, h 4096, a 32, V 32000, s 4096), against what the figures draw.
+ */
+import { describe, expect, it } from 'vitest';
+import { schema, memoryAndParallelism, type MemoryAndParallelismState } from './lab';
+import { stateBytes, totalBytes } from './segments';
+import { summarize } from './summary';
+
+const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as MemoryAndParallelismState;
+const sceneState = (id: string) => ({ ...defaults, ...memoryAndParallelism.scenes.find((s) => s.id === id)!.state }) as MemoryAndParallelismState;
+const GB = 1e9;
+const L = 32, h = 4096, a = 32, V = 32000, s = 4096;
+const psi = 12 * L * h * h + 13 * L * h + (V + s) * h;
+const sbh = s * h;
+
+describe('memory-and-parallelism scenes', () => {
+	it('scene 1: the default model is 6.6B parameters, 105 GB of states in fp32 and mixed alike, over 80 GB', () => {
+		const r = summarize(sceneState('one-gpu'));
+		expect(Math.round(psi / 1e8) / 10).toBe(6.6);
+		for (const bar of r.precisionBars) {
+			expect(stateBytes(bar)).toBeCloseTo(16 * psi, 0);
+			expect(totalBytes(bar)).toBeGreaterThan(r.capacity);
+		}
+		expect(Math.round((16 * psi) / GB)).toBe(105);
+	});
+
+	it('scene 2: 8 GPUs, selective: DP does not fit, ZeRO-1 54 GB, ZeRO-3 31 GB at 1.5× the traffic', () => {
+		const r = summarize(sceneState('eight-gpus'));
+		const act = L * 34 * sbh;
+		const want = [16 * psi, 4 * psi + (12 * psi) / 8, 2 * psi + (14 * psi) / 8, (16 * psi) / 8].map((x) => x + act);
+		r.zeroStages.forEach((col, z) => expect(totalBytes(col)).toBeCloseTo(want[z], 0));
+		expect(totalBytes(r.zeroStages[0])).toBeGreaterThan(r.capacity);
+		expect(totalBytes(r.zeroStages[1])).toBeLessThan(r.capacity);
+		expect(Math.floor(want[1] / GB)).toBe(54);
+		expect(Math.round(want[3] / GB)).toBe(31);
+		expect(r.zeroStages[3].traffic / r.zeroStages[0].traffic).toBeCloseTo(1.5, 12);
+	});
+
+	it('scene 3: s 4096: 104 GB of activations, 18 GB selective, about 1 GB of checkpoints under full recompute at +33% FLOPs', () => {
+		const r = summarize(sceneState('long-sequence'));
+		const [none, selective, full] = r.recompute;
+		expect(none.stored).toBeCloseTo(L * sbh * (34 + (5 * a * s) / h), 0);
+		expect(Math.round(none.stored / GB)).toBe(104);
+		expect(Math.round(selective.stored / GB)).toBe(18);
+		expect(full.stored).toBe(L * 2 * sbh);
+		expect(Math.round(full.stored / GB)).toBe(1);
+		expect(Math.round((full.flopsRatio - 1) * 100)).toBe(33);
+	});
+});
