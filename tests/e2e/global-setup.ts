@@ -1,14 +1,15 @@
-/** Serves build/ once for all e2e files and hands its address to them (`inject('baseURL')`). */
+/** Serves build/ for the e2e files and hands its address to them (`inject('baseURL')`); once per project. */
 import type { TestProject } from 'vitest/node';
 import { serveBuild, type RunningServer } from '../../scripts/serve';
 
-let server: RunningServer | undefined;
+const servers: RunningServer[] = [];
 
 export async function setup(project: TestProject): Promise<void> {
-	server = await serveBuild();
+	const server = await serveBuild();
+	servers.push(server);
 	project.provide('baseURL', server.url);
 }
 
 export async function teardown(): Promise<void> {
-	await server?.close();
+	await Promise.all(servers.splice(0).map((server) => server.close()));
 }
