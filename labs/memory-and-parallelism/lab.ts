@@ -16,12 +16,23 @@ const figures = [
 		'zero',
 		'gpus',
 		't'
+	]),
+	embeddableFigure('timeline', 'The pipeline timeline: one training step, simulated (analytic)', () => import('./TimelineFigure.svelte'), [
+		'p',
+		'm',
+		'sched',
+		'v',
+		't',
+		'gpus',
+		'zero',
+		'overlap'
 	])
 ] as const;
 const fig = figureRefs(figures);
 
 const precisions = options({ mixed: 'mixed (fp16/bf16 + fp32 master)', fp32: 'fp32' });
 const recomputes = options({ none: 'none (keep everything)', selective: 'selective (attention only)', full: 'full (every layer)', 'every-k': 'every k layers' });
+const schedules = options({ '1f1b': '1F1B', gpipe: 'GPipe', interleaved: 'interleaved 1F1B' });
 const gpuModels = options({ a100: 'A100 80 GB', h100: 'H100 80 GB', custom: 'custom' });
 
 /**
@@ -44,7 +55,15 @@ export const schema = {
 	t: { kind: 'int', label: 'Tensor parallel t', min: 1, max: 64, default: 1 },
 	sp: { kind: 'bool', label: 'Sequence parallel', default: true },
 	gpu: enumField('GPU', gpuModels, 'a100'),
-	mem: { kind: 'number', label: 'Memory per GPU (GB)', min: 8, max: 192, default: 80 }
+	mem: { kind: 'number', label: 'Memory per GPU (GB)', min: 8, max: 192, default: 80 },
+	// Figure 4's step: the pipeline, its schedule, and how fast compute and links run.
+	gpn: { kind: 'int', label: 'GPUs per node', min: 1, max: 16, default: 8 },
+	p: { kind: 'int', label: 'Pipeline stages p', min: 1, max: 64, default: 1 },
+	m: { kind: 'int', label: 'Micro-batches m', min: 1, max: 512, default: 8 },
+	sched: enumField('Pipeline schedule', schedules, '1f1b'),
+	v: { kind: 'int', label: 'Chunks per stage v', min: 1, max: 8, default: 1 },
+	eff: { kind: 'number', label: 'GEMM efficiency', min: 0.3, max: 0.9, default: 0.7 },
+	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 }
 } satisfies Schema;
 
 export type MemoryAndParallelismSchema = typeof schema;
@@ -83,13 +102,22 @@ export const memoryAndParallelism = defineLab({
 			caption: `Keeping every tensor costs more than the states; recomputing attention or whole layers trades memory for FLOPs (${fig('activations')}).`,
 			state: { s: 4096 },
 			figures: ['activations']
+		},
+		{
+			id: 'pipeline',
+			title: 'Four stages: GPipe or 1F1B',
+			caption: `With p = 4 and m = 8 both schedules idle for the same bubble, (p−1)/(m+p−1) of the step were transfers free; 1F1B keeps at most p micro-batches in flight on the first stage, GPipe all m (${fig('timeline')}).`,
+			state: { gpus: 8, p: 4, m: 8, sched: 'gpipe' },
+			figures: ['timeline']
 		}
 	],
 	figures,
 	hero: 'bytes',
 	inactive: {
 		mem: (s) => (s.gpu === 'custom' ? null : 'The chosen GPU sets its memory (80 GB).'),
-		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null)
+		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null),
+		v: (s) => (s.sched === 'interleaved' ? null : 'Only the interleaved schedule splits a stage into chunks.'),
+		sched: (s) => (s.p === 1 ? 'With one stage there is no pipeline to schedule: p is 1.' : null)
 	},
 	checkpoints: [
 		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },
@@ -98,6 +126,8 @@ export const memoryAndParallelism = defineLab({
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 's', values: [8192, 4096] },
+	// Figures 1–5 are the published formulas; figure 6 (tensor sizes read off a real ONNX graph) is to come.
+	runsModels: false,
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.MemoryAndParallelismController)
 });

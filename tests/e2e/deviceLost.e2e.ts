@@ -97,7 +97,17 @@ function forgiveRuntimeLogs(guarded: GuardedPage): void {
 }
 
 describe('a WebGPU device lost after load: the lab moves to WebAssembly by itself and stays responsive', () => {
-	for (const lab of liveLabs) {
+	for (const lab of liveLabs.filter((l) => !l.runsModels)) {
+		// Nothing to lose: a lab of formulas must not even ask for a device on the WebGPU setting.
+		test(`${lab.slug} (formulas only): asks for no GPU device`, async () => {
+			const guarded = await browser.newPage();
+			await guarded.context.addInitScript(catchDevices);
+			await guarded.page.goto(browser.baseURL + withQuery(`/labs/${lab.slug}`, { backend: 'webgpu' }), { waitUntil: 'load' });
+			await waitForLabReady(guarded.page);
+			expect(await guarded.page.evaluate(() => ((window as DeviceWindow).__devices ?? []).length)).toBe(0);
+		});
+	}
+	for (const lab of liveLabs.filter((l) => l.runsModels)) {
 		test(lab.slug, { timeout: 420_000 }, async () => {
 			const guarded = await browser.newPage();
 			const { page, context } = guarded;

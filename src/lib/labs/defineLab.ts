@@ -41,6 +41,12 @@ export interface LabDeclaration<S extends Schema> {
 	 * the figures drawing them wait for the live model, which then runs the default state too.
 	 */
 	prerenderOmit?: readonly string[];
+	/**
+	 * `false` when every figure is closed-form TypeScript (a lab of formulas, until it gains a
+	 * measured figure): the page then fetches no runtime and asks for no GPU, whatever the backend
+	 * setting, and the browser tests check exactly that instead of a model run. Default true.
+	 */
+	runsModels?: boolean;
 	article: ComponentLoader;
 	controller: ControllerLoader;
 }
@@ -68,5 +74,5 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 	// The platform reads state as plain records; each rule only ever sees its own lab's state.
 	const inactive = (lab.inactive ?? {}) as unknown as InactiveRules;
 	const drawnIn = (lab.drawnIn ?? {}) as Readonly<Record<string, string>>;
-	return { ...lab, inactive, drawnIn, derivations: lab.derivations ?? {}, checkpoints: lab.checkpoints ?? [] };
+	return { ...lab, runsModels: lab.runsModels ?? true, inactive, drawnIn, derivations: lab.derivations ?? {}, checkpoints: lab.checkpoints ?? [] };
 }

@@ -74,6 +74,8 @@ export interface Lab {
 	loadCheckpoints?: CheckpointLoader;
 	/** Result fields left out of the prerendered numbers (see LabDeclaration). */
 	prerenderOmit?: readonly string[];
+	/** False for a lab whose figures are all closed-form (see LabDeclaration.runsModels). */
+	runsModels: boolean;
 	/** The article (index.svx): prose, math and figures. */
 	article: ComponentLoader;
 	controller: ControllerLoader;

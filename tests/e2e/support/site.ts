@@ -9,12 +9,15 @@ export interface LiveLab {
 	title: RegExp;
 	/** Figure ids that have their own embed page, /embed/<slug>/<figure>. */
 	figures: string[];
+	/** False for a lab of formulas only: it loads no runtime (see LabDeclaration.runsModels). */
+	runsModels: boolean;
 }
 
 export const LIVE_LABS: LiveLab[] = liveLabs.map((lab) => ({
 	slug: lab.slug,
 	title: new RegExp(lab.title.split(' ')[0], 'i'),
-	figures: lab.figures.filter((f) => f.embeddable).map((f) => f.id)
+	figures: lab.figures.filter((f) => f.embeddable).map((f) => f.id),
+	runsModels: lab.runsModels
 }));
 
 /** Listed on the index as "coming soon", not links. */
