@@ -14,7 +14,8 @@ import { stepsPerEpoch, type RunSettings } from './settings';
 type Read = (step: number, values: Float32Array) => FixPoint;
 
 async function jobToEnd(job: TrainingJob, read: Read, backend: Backend): Promise<FixPoint[]> {
-	if (typeof Worker === 'undefined') {
+	// Not on a page (Node: tests). Node may have a Worker global of its own once ORT has loaded, so ask for a document.
+	if (typeof document === 'undefined') {
 		const [{ loadOrt }, { driveJob }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/recorded/drive')]);
 		const run = await driveJob(await loadOrt('wasm'), job);
 		if (run.status !== 'done' && run.status !== 'diverged') throw new Error(run.message ?? `training ended ${run.status}`);
