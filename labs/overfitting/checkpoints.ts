@@ -9,6 +9,8 @@ import { formatNumber } from '$lib/format';
 import { accuracySE, bestEpoch, SMOOTH_HALF } from './curves';
 import { N_VAL } from './glyphs';
 import type { OverfittingState } from './lab';
+import { FIXES, FIX_LABELS, stoppedOutcome, winner, type FixOutcome } from './fixes';
+import { FIX_EPOCHS } from './fixRuns';
 
 type OverfittingCheckpoint = Checkpoint<OverfittingState>;
 
@@ -102,4 +104,40 @@ export const leakOrOverfit: OverfittingCheckpoint = {
 	}
 };
 
-export default [valBottom, accuracySe, initialLoss, leakOrOverfit];
+/** Checkpoint 3's choices: the five fixes, and "no clear winner". */
+export const NO_CLEAR_WINNER = 'none';
+
+export const whichFix: OverfittingCheckpoint = {
+	id: 'which-fix',
+	// The default settings: where the page opens and the scene starts.
+	settings: () => ({}),
+	prompt: (s) =>
+		`Width ${s.width}, n = ${s.n}, ${FIX_EPOCHS} epochs: shifts up to ${s.aug} px, weight decay λ = ${formatNumber(s.wd)}, dropout p = ${formatNumber(s.dropout)}, width ÷ 4, or early stopping with patience ${s.patience}. Which one alone ends with the lowest validation loss?`,
+	answer: () => ({ kind: 'choice', options: [...FIXES.map((id) => ({ id, label: FIX_LABELS[id] })), { id: NO_CLEAR_WINNER, label: 'no clear winner (top two within 2 SE)' }] }),
+	async solve(state, backend) {
+		const { fixesToEnd } = await import('./fixesToEnd');
+		const { n, width, lr, seed, leak, split, shift, aug, wd, dropout, patience } = state;
+		const runs = await fixesToEnd(['baseline', 'aug', 'wd', 'dropout', 'small'], { n, width, lr, seed, faults: { leak, split, shift } }, { aug, wd, dropout, patience }, backend);
+		const outcomes: FixOutcome[] = (['aug', 'wd', 'dropout', 'small'] as const).map((fix) => {
+			const last = runs[fix].at(-1)!;
+			return { fix, valLoss: last.valLoss, se: last.valSE };
+		});
+		const stop = stoppedOutcome(runs.baseline, patience);
+		if (stop) outcomes.push({ fix: 'stop', valLoss: stop.final.valLoss, se: stop.final.se });
+		const { best, lead, margin } = winner(outcomes);
+		const ranked = [...outcomes].sort((a, b) => a.valLoss - b.valLoss);
+		const list = ranked.map((o) => `${FIX_LABELS[o.fix]} ${formatNumber(o.valLoss)}`).join(', ');
+		const baseline = runs.baseline.at(-1)!.valLoss;
+		return {
+			expected: { kind: 'choice', id: best ?? NO_CLEAR_WINNER },
+			shown: best ? FIX_LABELS[best] : 'no clear winner',
+			explanation:
+				`Final validation losses, lowest first: ${list} (baseline ${formatNumber(baseline)}). ` +
+				(best
+					? `${FIX_LABELS[best]} leads by ${formatNumber(lead)}, more than 2 SE of the difference (${formatNumber(margin)}).`
+					: `The top two differ by ${formatNumber(lead)}, within 2 SE of the difference (${formatNumber(margin)}): on one seed and this validation set, that is not a result.`)
+		};
+	}
+};
+
+export default [valBottom, accuracySe, initialLoss, leakOrOverfit, whichFix];

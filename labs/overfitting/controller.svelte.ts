@@ -4,12 +4,15 @@ import { LabController } from '$lib/state/labController.svelte';
 import { schema, type OverfittingSchema } from './lab';
 import type { OverfittingResults } from './summary';
 import { createSymptomRun } from './trainingRun';
+import { createFixesRun } from './fixesRun';
 
 let computeModule: typeof import('./compute') | undefined;
 
 export class OverfittingController extends LabController<OverfittingSchema, OverfittingResults> {
 	/** Figure 1: the network trained live on the current settings. */
 	readonly symptom = createSymptomRun();
+	/** Figure 4: the baseline and one run per fix. */
+	readonly fixes = createFixesRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -22,12 +25,19 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** WebGPU failed: a run it cut off starts again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.symptom.restartOnWasm();
+		this.fixes.restartOnWasm();
 	}
 
 	/** Trains the network at the current settings on the active backend. */
 	startSymptom(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
 		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+	}
+
+	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths. */
+	startFixes(): void {
+		const { n, width, lr, seed, leak, split, shift, aug, wd, dropout, patience } = this.state;
+		void this.fixes.start({ n, width, lr, seed, faults: { leak, split, shift }, strengths: { aug, wd, dropout, patience }, backend: this.backend ?? 'wasm' });
 	}
 }
 

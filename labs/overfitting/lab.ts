@@ -7,7 +7,8 @@ import type { Schema, StateOf } from '$lib/state/schema';
 const figures = [
 	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
 	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
-	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed'])
+	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
+	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience'])
 ] as const;
 
 /**
@@ -28,7 +29,12 @@ export const schema = {
 	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
 	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
 	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
-	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 }
+	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 },
+	// Figure 4's fixes, at these strengths (fixes.ts).
+	aug: { kind: 'int', label: 'Augmentation: random shift up to (px)', min: 1, max: 3, default: 2 },
+	wd: { kind: 'number', label: 'Weight decay λ (AdamW)', min: 1e-3, max: 0.5, default: 0.1, log: true },
+	dropout: { kind: 'number', label: 'Dropout rate p', min: 0.1, max: 0.7, default: 0.3 },
+	patience: { kind: 'int', label: 'Early stopping patience (epochs)', min: 1, max: 100, default: 10 }
 } satisfies Schema;
 
 export type OverfittingSchema = typeof schema;
@@ -60,6 +66,14 @@ export const overfitting = defineLab({
 				'A corner pixel set to a level that names the class, in the training images only. The one-pixel probe on that pixel scores at least 99%, 30 points or more above any other pixel: a leak the network can use instead of the shapes.',
 			state: { leak: 'train' },
 			figures: ['checks']
+		},
+		{
+			id: 'fixes',
+			title: 'Five fixes one at a time, then all at once',
+			caption:
+				'Press Train all runs: the baseline and four runs that each change one thing (shifted images, weight decay, dropout, a quarter of the width) from the same start and batch order; early stopping restores the baseline’s best weights; the last panel stacks them all. Which ends with the lowest validation loss?',
+			state: { n: 256, width: 256 },
+			figures: ['fixes']
 		}
 	],
 	figures,
@@ -68,7 +82,8 @@ export const overfitting = defineLab({
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
 		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true },
-		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' }
+		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' },
+		{ id: 'which-fix', figure: 'fixes', title: 'Which fix wins?', varies: false, derivation: 'dropout' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },

@@ -6,6 +6,7 @@
  * log-probabilities of every training and validation image, from which curves.ts reads loss
  * and accuracy. He-initialized weights, zero biases.
  */
+import type { Tensor } from '$lib/onnx/graph';
 import { softmaxCrossEntropy } from '$lib/onnx/losses';
 import type { OptimizerConfig } from '$lib/onnx/optimizers';
 import type { Dataset } from '$lib/onnx/training/batches';
@@ -17,7 +18,12 @@ import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { CLASSES, PIXELS, splitSets, type Glyphs } from './glyphs';
 import { BASE_WEIGHT_DECAY, batchSize, stepsPerEpoch, type RunSettings } from './settings';
 
-export function glyphMlp(width: number, batch: number): TrainableModel {
+/**
+ * With `dropout`, the training graph also takes masks `mask1`, `mask2` ([batch, width], each
+ * m/(1 − p), drawn per batch by the sampler) and multiplies each hidden layer by its mask: a Mul
+ * autodiff already knows. The parameters are the same, so the plain model evaluates it.
+ */
+export function glyphMlp(width: number, batch: number, dropout = false): TrainableModel {
 	const he = (fanIn: number) => ({ kind: 'normal' as const, std: Math.sqrt(2 / fanIn) });
 	const params: ParamSpec[] = [
 		{ name: 'w1', shape: [PIXELS, width], init: he(PIXELS) },
@@ -28,13 +34,14 @@ export function glyphMlp(width: number, batch: number): TrainableModel {
 		{ name: 'b3', shape: [CLASSES], init: { kind: 'zeros' } }
 	];
 	return {
-		name: `glyph_mlp_${width}`,
+		name: dropout ? `glyph_mlp_${width}_dropout` : `glyph_mlp_${width}`,
 		params,
-		inputs: [{ name: 'x', shape: [batch, PIXELS] }],
+		inputs: [{ name: 'x', shape: [batch, PIXELS] }, ...(dropout ? ['mask1', 'mask2'].map((name) => ({ name, shape: [batch, width] })) : [])],
 		targets: [{ name: 'label', shape: [batch], dtype: 'int64' }],
-		predict(g, p, { x }) {
-			const h1 = g.relu(g.add(g.matMul(x, p.w1), p.b1));
-			const h2 = g.relu(g.add(g.matMul(h1, p.w2), p.b2));
+		predict(g, p, { x, mask1, mask2 }) {
+			const drop = (h: Tensor, mask: Tensor | undefined) => (mask ? g.mul(h, mask) : h);
+			const h1 = drop(g.relu(g.add(g.matMul(x, p.w1), p.b1)), mask1);
+			const h2 = drop(g.relu(g.add(g.matMul(h1, p.w2), p.b2)), mask2);
 			return g.add(g.matMul(h2, p.w3), p.b3);
 		},
 		loss: (g, logits, { label }) => softmaxCrossEntropy(g, logits, label)

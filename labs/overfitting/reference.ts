@@ -37,18 +37,26 @@ export function logSoftmaxRows(z: Float64Array): Float64Array {
 	return out;
 }
 
-export function forward(p: Params64, x: Float64Array, rows: number) {
+/** Dropout masks already scaled, m/(1 − p), one per hidden unit and row ([rows, width] each). */
+export interface Masks64 {
+	m1: ArrayLike<number>;
+	m2: ArrayLike<number>;
+}
+
+const masked = (h: Float64Array, m?: ArrayLike<number>) => (m ? h.map((v, i) => v * m[i]) : h);
+
+export function forward(p: Params64, x: Float64Array, rows: number, masks?: Masks64) {
 	const width = p.b1.length;
 	const z1 = affine(x, rows, PIXELS, p.w1, p.b1);
-	const h1 = relu(z1);
+	const h1 = masked(relu(z1), masks?.m1);
 	const z2 = affine(h1, rows, width, p.w2, p.b2);
-	const h2 = relu(z2);
+	const h2 = masked(relu(z2), masks?.m2);
 	const z = affine(h2, rows, width, p.w3, p.b3);
 	return { z1, h1, z2, h2, logProbs: logSoftmaxRows(z) };
 }
 
-export function loss(p: Params64, x: Float64Array, labels: ArrayLike<number>): number {
-	const { logProbs } = forward(p, x, labels.length);
+export function loss(p: Params64, x: Float64Array, labels: ArrayLike<number>, masks?: Masks64): number {
+	const { logProbs } = forward(p, x, labels.length, masks);
 	let s = 0;
 	for (let r = 0; r < labels.length; r++) s -= logProbs[r * CLASSES + labels[r]];
 	return s / labels.length;

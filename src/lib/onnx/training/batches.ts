@@ -8,6 +8,7 @@
  * whole dataset, the dataset's own arrays are returned every step (nothing is copied).
  */
 import { createRng, type Rng } from '../../random';
+import { applyNoise, noiseStreams, type BatchNoise } from './batchNoise';
 
 export type TensorData = { data: Float32Array | BigInt64Array; dims: readonly number[] };
 
@@ -20,6 +21,8 @@ export interface BatchPlan {
 	dataset: Dataset;
 	batchSize: number;
 	seed: number;
+	/** Fresh seeded randomness per batch (dropout masks, shifted images); none when absent. */
+	noise?: BatchNoise[];
 }
 
 export function datasetSize(dataset: Dataset): number {
@@ -50,15 +53,22 @@ export class BatchSampler {
 	#rng: Rng;
 	#order: Uint32Array = new Uint32Array(0);
 	#cursor = 0;
+	#noise: Rng[];
 
 	constructor(private readonly plan: BatchPlan) {
 		this.size = datasetSize(plan.dataset);
 		if (!(plan.batchSize >= 1 && plan.batchSize <= this.size))
 			throw new Error(`BatchSampler: batch size ${plan.batchSize} for ${this.size} examples`);
 		this.#rng = createRng(plan.seed);
+		this.#noise = noiseStreams(plan.noise ?? []);
 	}
 
 	next(): Record<string, TensorData> {
+		const batch = this.#rows();
+		return this.plan.noise?.length ? applyNoise(this.plan.noise, this.#noise, batch, this.plan.batchSize) : batch;
+	}
+
+	#rows(): Record<string, TensorData> {
 		const { dataset, batchSize } = this.plan;
 		if (batchSize === this.size) return dataset.tensors;
 		if (this.#cursor + batchSize > this.#order.length) {

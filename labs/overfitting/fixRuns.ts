@@ -1,0 +1,51 @@
+/**
+ * Figure 4's training jobs: the baseline and one run per fix, each changing one thing from the
+ * same initial weights (the seed), the same batch order and the same data. Early stopping needs
+ * no run of its own: it is the baseline's run stopped and restored (fixes.ts).
+ */
+import type { TrainingJob } from '$lib/onnx/training/driver';
+import { initialParams } from '$lib/onnx/training/model';
+import { buildTrainStep } from '$lib/onnx/training/trainStep';
+import { SIDE, splitSets } from './glyphs';
+import { epochSteps, evalProbe, evalRows, glyphDataset, glyphMlp, optimizerFor } from './mlp';
+import type { Fix, FixStrengths } from './fixes';
+import { batchSize, stepsPerEpoch, type RunSettings } from './settings';
+
+/** The runs trained (early stopping reads the baseline's; 'all' stacks every fix, early stopping read off its own curve). */
+export const TRAINED = ['baseline', 'aug', 'wd', 'dropout', 'small', 'all'] as const;
+export type Trained = (typeof TRAINED)[number];
+
+/** Figure 4's epochs: five runs must finish in seconds on one WASM thread, and the baseline's gap is open by then. */
+export const FIX_EPOCHS = 30;
+
+/** Streams of the per-batch randomness, apart from the batch order's (seed + 7). */
+const AUG_SEED = 101;
+const DROPOUT_SEED = 211;
+
+export const widthOf = (run: Trained, width: number) => (run === 'small' || run === 'all' ? Math.max(2, Math.round(width / 4)) : width);
+
+/** One run of figure 4: the baseline with one fix applied (the seed, data and batch order stay). */
+export function fixJob(run: Trained, { n, width, lr, seed, faults }: Omit<RunSettings, 'epochs'>, strengths: FixStrengths, epochs = FIX_EPOCHS): TrainingJob {
+	const batch = batchSize(n);
+	const w = widthOf(run, width);
+	const all = run === 'all';
+	const dropout = run === 'dropout' || all;
+	const model = glyphMlp(w, batch, dropout);
+	const { bytes, io } = buildTrainStep(model, optimizerFor(lr));
+	const { train, val } = splitSets(n, seed, faults);
+	const noise = [
+		...(run === 'aug' || all ? [{ kind: 'shift' as const, name: 'x', side: SIDE, max: strengths.aug, seed: seed + AUG_SEED }] : []),
+		...(dropout ? (['mask1', 'mask2'] as const).map((name, k) => ({ kind: 'dropoutMask' as const, name, width: w, p: strengths.dropout, seed: seed + DROPOUT_SEED + k })) : [])
+	];
+	return {
+		bytes,
+		io,
+		params: initialParams(model, seed),
+		batches: { dataset: glyphDataset(train), batchSize: batch, seed: seed + 7, noise },
+		maxSteps: epochs * stepsPerEpoch(n),
+		lossEvery: stepsPerEpoch(n),
+		...(run === 'wd' || all ? { hyper: { weight_decay: strengths.wd } } : {}),
+		// Evaluated without dropout: the plain network on the same parameters.
+		probe: evalProbe(glyphMlp(w, batch), evalRows(train, val), epochSteps(n, epochs))
+	};
+}

@@ -1,0 +1,52 @@
+/**
+ * Figure 4's live run, owned by the controller: the baseline and one run per fix side by side
+ * (rows take turns step by step on the page's backend), each read from its probe every epoch.
+ */
+import type { RunnerSnapshot } from '$lib/onnx/training/runner';
+import { LiveRun } from '$lib/state/liveRun.svelte';
+import { trainTrack } from '$lib/state/trainingTrack';
+import { epochPoint, type EpochPoint } from './curves';
+import { FIX_LABELS, valLossSE, type FixStrengths } from './fixes';
+import { TRAINED, type Trained } from './fixRuns';
+import { CLASSES, splitSets } from './glyphs';
+import { stepsPerEpoch } from './settings';
+import type { LiveSettings } from './trainingRun';
+
+/** An epoch's reading with the validation loss's standard error over the validation images. */
+export interface FixPoint extends EpochPoint {
+	valSE: number;
+}
+
+export interface FixTrack {
+	points: FixPoint[];
+}
+
+export type FixSettings = Omit<LiveSettings, 'epochs'> & { strengths: FixStrengths };
+export type FixesRun = LiveRun<FixSettings, FixTrack>;
+
+export const runLabel = (run: Trained) => (run === 'baseline' ? 'baseline' : run === 'all' ? 'all at once' : FIX_LABELS[run]);
+
+function fixTrack(settings: FixSettings) {
+	const { train, val } = splitSets(settings.n, settings.seed, settings.faults);
+	const perEpoch = stepsPerEpoch(settings.n);
+	return (snapshot: RunnerSnapshot, previous: FixTrack): FixTrack => {
+		const probe = snapshot.probe;
+		const epoch = probe ? probe.step / perEpoch : -1;
+		if (!probe || previous.points.some((p) => p.epoch === epoch)) return previous;
+		const point = { ...epochPoint(epoch, probe.values, train.labels, val.labels), valSE: valLossSE(probe.values, val.labels, train.count, CLASSES) };
+		return { points: [...previous.points, point] };
+	};
+}
+
+export function createFixesRun(): FixesRun {
+	return new LiveRun<FixSettings, FixTrack>({
+		tracks: () => TRAINED.map((id) => ({ id, label: runLabel(id), data: { points: [] } })),
+		job: async (settings, run) => {
+			const { fixJob } = await import('./fixRuns');
+			if (!run.current) return;
+			const data = fixTrack(settings);
+			await Promise.all(TRAINED.map((id, i) => trainTrack(run, i, fixJob(id, settings, settings.strengths), settings.backend, { data })));
+		},
+		summarize: (t) => ({ id: t.id, status: t.status, thread: t.thread, steps: t.step, epochs: t.data.points.length, last: t.data.points.at(-1) ?? null, message: t.message })
+	});
+}
