@@ -3,6 +3,7 @@ import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type OverfittingSchema } from './lab';
 import type { OverfittingResults } from './summary';
+import { createNoiseRun } from './noiseRun';
 import { createSymptomRun } from './trainingRun';
 
 let computeModule: typeof import('./compute') | undefined;
@@ -10,6 +11,8 @@ let computeModule: typeof import('./compute') | undefined;
 export class OverfittingController extends LabController<OverfittingSchema, OverfittingResults> {
 	/** Figure 1: the network trained live on the current settings. */
 	readonly symptom = createSymptomRun();
+	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
+	readonly noiseRun = createNoiseRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -22,12 +25,19 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** WebGPU failed: a run it cut off starts again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.symptom.restartOnWasm();
+		this.noiseRun.restartOnWasm();
 	}
 
 	/** Trains the network at the current settings on the active backend. */
 	startSymptom(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
 		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+	}
+
+	/** Trains figure 6's network: the current settings with ρ of the training labels redrawn. */
+	startNoise(): void {
+		const { n, width, epochs, lr, seed, leak, split, shift, noise } = this.state;
+		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
 	}
 }
 

@@ -7,7 +7,8 @@ import type { Schema, StateOf } from '$lib/state/schema';
 const figures = [
 	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
 	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
-	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed'])
+	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
+	articleFigure('noise', 'Label noise: clean labels first, noise later', () => import('./NoiseFigure.svelte'))
 ] as const;
 
 /**
@@ -28,7 +29,9 @@ export const schema = {
 	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
 	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
 	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
-	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 }
+	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 },
+	// Figure 6: the share of training labels redrawn at random (noise.ts); validation stays clean.
+	noise: { kind: 'number', label: 'Label noise ρ', min: 0, max: 1, default: 0 }
 } satisfies Schema;
 
 export type OverfittingSchema = typeof schema;
@@ -60,6 +63,22 @@ export const overfitting = defineLab({
 				'A corner pixel set to a level that names the class, in the training images only. The one-pixel probe on that pixel scores at least 99%, 30 points or more above any other pixel: a leak the network can use instead of the shapes.',
 			state: { leak: 'train' },
 			figures: ['checks']
+		},
+		{
+			id: 'random-labels',
+			title: 'ρ = 1: 100% train, chance validation',
+			caption:
+				'Every training label redrawn at random. Press Start: the network still drives its training accuracy to 100%, about as fast as with the true labels, while validation accuracy stays near the 25% of chance: it memorized labels that say nothing about the images.',
+			state: { noise: 1, epochs: 60 },
+			figures: ['noise']
+		},
+		{
+			id: 'noise-40',
+			title: 'ρ = 0.4: clean labels first, noise later',
+			caption:
+				'Four training labels in ten redrawn. The kept labels are fitted first and the redrawn ones lag; validation accuracy peaks while the noise is still being memorized, then falls as it is.',
+			state: { noise: 0.4, epochs: 60 },
+			figures: ['noise']
 		}
 	],
 	figures,
@@ -68,7 +87,8 @@ export const overfitting = defineLab({
 		{ id: 'val-bottom', figure: 'symptom', title: 'Where does validation bottom out?', varies: false, derivation: 'smoothing' },
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
 		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true },
-		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' }
+		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' },
+		{ id: 'random-labels', figure: 'noise', title: 'Random labels', varies: false, derivation: 'noise-ceiling' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },
