@@ -140,4 +140,47 @@ export const whichFix: OverfittingCheckpoint = {
 	}
 };
 
-export default [valBottom, accuracySe, initialLoss, leakOrOverfit, whichFix];
+/** Checkpoint 4's runs: long enough for the random labels to be fitted at the defaults (tested). */
+export const RANDOM_LABELS_EPOCHS = 100;
+
+/** The answers, by how many times longer random labels take than true ones to reach 100% training accuracy. */
+export const RATIO_BANDS = [
+	{ id: 'same', label: 'about as long (under 1.5×)', below: 1.5 },
+	{ id: 'few', label: '1.5× to 3×', below: 3 },
+	{ id: 'many', label: '3× to 10×', below: 10 },
+	{ id: 'lots', label: 'more than 10×', below: Infinity }
+] as const;
+const NEVER = { id: 'never', label: 'never' } as const;
+
+/** The band of a ratio, or never when the random labels were not fitted within the run. */
+export const ratioBand = (ratio: number | null) => (ratio === null ? NEVER : RATIO_BANDS.find((b) => ratio < b.below)!);
+
+export const randomLabels: OverfittingCheckpoint = {
+	id: 'random-labels',
+	settings: () => ({ noise: 1, epochs: RANDOM_LABELS_EPOCHS }),
+	prompt: (s) =>
+		`Width ${s.width}, n = ${s.n}: every training label redrawn at random (ρ = ${formatNumber(s.noise, 2)}). How many times longer than with the true labels does the network take to reach 100% training accuracy? "Never" means not within ${s.epochs} epochs.`,
+	answer: () => ({ kind: 'choice', options: [...RATIO_BANDS.map(({ id, label }) => ({ id, label })), NEVER] }),
+	async solve(state, backend) {
+		const { noiseToEnd } = await import('./noiseToEnd');
+		const { epochsToFit } = await import('./noise');
+		const { n, width, epochs, lr, seed, noise } = state;
+		const trueFit = epochsToFit(await noiseToEnd({ n, width, epochs, lr, seed, noise: 0 }, backend));
+		const noisyRun = await noiseToEnd({ n, width, epochs, lr, seed, noise }, backend);
+		const noisyFit = epochsToFit(noisyRun);
+		if (trueFit === null) throw new Error(`the true labels were not fitted within ${epochs} epochs`);
+		const ratio = noisyFit === null ? null : noisyFit / trueFit;
+		const band = ratioBand(ratio);
+		const last = noisyRun.at(-1)!;
+		return {
+			expected: { kind: 'choice', id: band.id },
+			shown: ratio === null ? 'never' : `${formatNumber(ratio, 3)}× (${band.label})`,
+			explanation:
+				`With the true labels the network first scores 100% on its training images at epoch ${trueFit}; ` +
+				(noisyFit === null ? `with random labels it has not by epoch ${epochs}. ` : `with random labels at epoch ${noisyFit}, ${formatNumber(ratio!, 3)} times as long. `) +
+				`Its validation accuracy (true labels) ends at ${formatNumber(100 * last.valAcc, 3)}%, near the 25% of chance: a network with far more weights than images memorizes labels that carry no information about the images, and a perfect training score says nothing about it.`
+		};
+	}
+};
+
+export default [valBottom, accuracySe, initialLoss, leakOrOverfit, whichFix, randomLabels];

@@ -3,6 +3,7 @@ import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema, type OverfittingSchema } from './lab';
 import type { OverfittingResults } from './summary';
+import { createNoiseRun } from './noiseRun';
 import { createSymptomRun } from './trainingRun';
 import { createFixesRun } from './fixesRun';
 
@@ -13,6 +14,8 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	readonly symptom = createSymptomRun();
 	/** Figure 4: the baseline and one run per fix. */
 	readonly fixes = createFixesRun();
+	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
+	readonly noiseRun = createNoiseRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -26,6 +29,7 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	protected override restartRuns(): void {
 		this.symptom.restartOnWasm();
 		this.fixes.restartOnWasm();
+		this.noiseRun.restartOnWasm();
 	}
 
 	/** Trains the network at the current settings on the active backend. */
@@ -38,6 +42,12 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	startFixes(): void {
 		const { n, width, lr, seed, leak, split, shift, aug, wd, dropout, patience } = this.state;
 		void this.fixes.start({ n, width, lr, seed, faults: { leak, split, shift }, strengths: { aug, wd, dropout, patience }, backend: this.backend ?? 'wasm' });
+	}
+
+	/** Trains figure 6's network: the current settings with ρ of the training labels redrawn. */
+	startNoise(): void {
+		const { n, width, epochs, lr, seed, leak, split, shift, noise } = this.state;
+		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
 	}
 }
 

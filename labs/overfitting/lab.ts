@@ -8,7 +8,8 @@ const figures = [
 	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
 	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
 	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
-	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience'])
+	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience']),
+	articleFigure('noise', 'Label noise: clean labels first, noise later', () => import('./NoiseFigure.svelte'))
 ] as const;
 
 /**
@@ -34,7 +35,9 @@ export const schema = {
 	aug: { kind: 'int', label: 'Augmentation: random shift up to (px)', min: 1, max: 3, default: 2 },
 	wd: { kind: 'number', label: 'Weight decay λ (AdamW)', min: 1e-3, max: 0.5, default: 0.1, log: true },
 	dropout: { kind: 'number', label: 'Dropout rate p', min: 0.1, max: 0.7, default: 0.3 },
-	patience: { kind: 'int', label: 'Early stopping patience (epochs)', min: 1, max: 100, default: 10 }
+	patience: { kind: 'int', label: 'Early stopping patience (epochs)', min: 1, max: 100, default: 10 },
+	// Figure 6: the share of training labels redrawn at random (noise.ts); validation stays clean.
+	noise: { kind: 'number', label: 'Label noise ρ', min: 0, max: 1, default: 0 }
 } satisfies Schema;
 
 export type OverfittingSchema = typeof schema;
@@ -74,6 +77,22 @@ export const overfitting = defineLab({
 				'Press Train all runs: the baseline and four runs that each change one thing (shifted images, weight decay, dropout, a quarter of the width) from the same start and batch order; early stopping restores the baseline’s best weights; the last panel stacks them all. Which ends with the lowest validation loss?',
 			state: { n: 256, width: 256 },
 			figures: ['fixes']
+		},
+		{
+			id: 'random-labels',
+			title: 'ρ = 1: 100% train, chance validation',
+			caption:
+				'Every training label redrawn at random. Press Start: the network still drives its training accuracy to 100%, about as fast as with the true labels, while validation accuracy stays near the 25% of chance: it memorized labels that say nothing about the images.',
+			state: { noise: 1, epochs: 60 },
+			figures: ['noise']
+		},
+		{
+			id: 'noise-40',
+			title: 'ρ = 0.4: clean labels first, noise later',
+			caption:
+				'Four training labels in ten redrawn. The kept labels are fitted first and the redrawn ones lag; validation accuracy peaks while the noise is still being memorized, then falls as it is.',
+			state: { noise: 0.4, epochs: 60 },
+			figures: ['noise']
 		}
 	],
 	figures,
@@ -83,7 +102,8 @@ export const overfitting = defineLab({
 		{ id: 'accuracy-se', figure: 'symptom', title: 'Is a 2-point difference a result?', varies: false, derivation: 'accuracy-se' },
 		{ id: 'initial-loss', figure: 'glyphs', title: 'The loss before any training', varies: true },
 		{ id: 'leak-erased', figure: 'checks', title: 'Leak or overfit?', varies: false, derivation: 'probes' },
-		{ id: 'which-fix', figure: 'fixes', title: 'Which fix wins?', varies: false, derivation: 'dropout' }
+		{ id: 'which-fix', figure: 'fixes', title: 'Which fix wins?', varies: false, derivation: 'dropout' },
+		{ id: 'random-labels', figure: 'noise', title: 'Random labels', varies: false, derivation: 'noise-ceiling' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'width', values: [128, 256] },
