@@ -90,7 +90,9 @@ export class LabController<S extends Schema, R> {
 
 	constructor(
 		readonly schema: S,
-		private readonly compute: Compute<S, R>
+		private readonly compute: Compute<S, R>,
+		/** False for a lab of formulas (Lab.runsModels): the runtime is never brought up. */
+		private readonly runsModels = true
 	) {
 		this.state = $state(defaults(schema));
 		this.#runner = new LatestRunner(async ({ state, backend: asked }) => {
@@ -218,7 +220,10 @@ export class LabController<S extends Schema, R> {
 		const { backend, note } = await chooseBackend(this.#requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
-		if (this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial) {
+		if (this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial && !this.runsModels) {
+			// Nothing to warm up: the figures are arithmetic, and a 14 MB runtime would be waste.
+			if (!this.#requestedOnce) this.status = 'ready';
+		} else if (this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial) {
 			try {
 				const { warmUp } = await import('$lib/onnx/warmUp');
 				await warmUp(backend).catch((error: unknown) => {

@@ -7,7 +7,7 @@ export { entries } from '$lib/labs/entries';
 // The article imports its figures itself; the hero figure, shown above it, is loaded here.
 export const load: PageLoad = async ({ params, data }) => {
 	const lab = requireLab(params.slug);
-	warmEarly(lab.schema, data.prerendered?.state ?? null);
+	if (lab.runsModels) warmEarly(lab.schema, data.prerendered?.state ?? null);
 	const hero = lab.figures.find((f) => f.id === lab.hero);
 	const [article, Controller, heroModule] = await Promise.all([lab.article(), lab.controller(), hero?.component()]);
 	return { ...data, lab, Article: article.default, Controller, Hero: heroModule?.default ?? null };
