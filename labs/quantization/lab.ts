@@ -17,6 +17,12 @@ const figures = [
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
 const grans = options({ tensor: 'per tensor', channel: 'per output channel' });
+/** Activation bits: written out, since options() would put whole-number keys first. */
+const abitsChoices = [
+	{ value: 'off', label: 'off (float activations)' },
+	...(['4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits` }))
+] as const;
+const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
 /** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
 const tensors = options({
 	'l0.q.w': 'layer 1, W_q',
@@ -42,7 +48,11 @@ export const schema = {
 	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
 	wbits: { kind: 'int', label: 'Weight bits b', min: 2, max: 8, default: 4 },
 	scheme: enumField('Grid', schemes, 'sym'),
-	gran: enumField('Weight scales', grans, 'tensor')
+	gran: enumField('Weight scales', grans, 'tensor'),
+	abits: enumField('Activation bits', abitsChoices, 'off'),
+	calib: enumField('Activation range (calibration)', calibs, 'minmax'),
+	pct: { kind: 'number', label: 'Percentile kept', min: 99, max: 99.999, default: 99.9 },
+	emb: { kind: 'bool', label: 'Quantize the embeddings too', default: true }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
