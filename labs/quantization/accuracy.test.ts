@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { accuracySweep, actGrids, linearInputs, scorer, type AccuracySweep } from './accuracy';
+import { sweepRuns } from './accuracyRun';
 import { BITS } from './summary';
 import { readWeights } from './weights';
 
@@ -16,11 +17,16 @@ vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 const TASKS: Task[] = ['copy', 'reverse', 'sort'];
 const weightsOf = (task: Task) => readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${task}.onnx`, import.meta.url))));
 const sweeps = new Map<Task, AccuracySweep>();
+/** What the live run was handed after each model run of copy's sweep. */
+const partials: AccuracySweep[] = [];
 const share = (r: AccuracySweep, count: number) => count / r.tokens;
 const at = (b: number) => BITS.indexOf(b as (typeof BITS)[number]);
 
 beforeAll(async () => {
-	for (const task of TASKS) sweeps.set(task, await accuracySweep(task, weightsOf(task), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm'));
+	for (const task of TASKS) {
+		const report = (partial: AccuracySweep) => (task === 'copy' && partials.push(partial), true);
+		sweeps.set(task, await accuracySweep(task, weightsOf(task), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm', report));
+	}
 	const shares = Object.fromEntries([...sweeps].map(([t, r]) => [t, { float: share(r, r.float), tensor: r.tensor.map((c) => share(r, c)), channel: r.channel.map((c) => share(r, c)) }]));
 	console.log(JSON.stringify(shares));
 }, 180_000);
@@ -55,6 +61,29 @@ describe('accuracy vs bits, weights only (symmetric, embeddings rounded)', () =>
 		expect(r.bytes.tensor[at(4)]).toBe(inMatrices / 2 + 4 * sizes.filter((p) => p.matrix).length + 4 * (all - inMatrices));
 		for (const i of BITS.keys()) expect(r.bytes.channel[i]).toBeGreaterThan(r.bytes.tensor[i]);
 	});
+});
+
+describe('the live sweep (figure 2 filled in as runs land)', () => {
+	const prefix = (part: readonly number[], whole: readonly number[]) => expect(part).toEqual(whole.slice(0, part.length));
+	it('reports once per model run, each report a prefix of the finished sweep', () => {
+		const r = sweeps.get('copy')!;
+		expect(partials).toHaveLength(sweepRuns({ act: null }));
+		expect(partials.length).toBe(1 + r.tensor.length + r.channel.length);
+		partials.forEach((p, i) => {
+			expect(p.float, `report ${i}`).toBe(r.float);
+			prefix(p.tensor, r.tensor);
+			prefix(p.channel, r.channel);
+			expect(p.tensor.length + p.channel.length, `report ${i}`).toBe(i);
+		});
+		expect(partials.at(-1)).toEqual(r);
+	});
+	it('stops after the run whose report returns false', async () => {
+		let reports = 0;
+		const r = await accuracySweep('reverse', weightsOf('reverse'), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm', () => ++reports < 3);
+		const full = sweeps.get('reverse')!;
+		expect(reports).toBe(3);
+		expect([r.float, r.tensor, r.channel]).toEqual([full.float, full.tensor.slice(0, 1), full.channel.slice(0, 1)]);
+	}, 60_000);
 });
 
 describe('W8A4 on copy: activation calibration', () => {

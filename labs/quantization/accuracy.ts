@@ -35,7 +35,10 @@ export interface ActQuant {
 	pct: number;
 }
 
-/** What figure 2 draws for one task, scheme, embeddings and activation setting. */
+/**
+ * What figure 2 draws for one task, scheme, embeddings and activation setting. While a live run
+ * goes, `float` is NaN until its run lands and the curves hold the bits measured so far.
+ */
 export interface AccuracySweep {
 	/** Held-out tokens predicted right (integers, so backends may differ by a token near a tie), out of `tokens`. */
 	float: number;
@@ -135,23 +138,43 @@ export async function scorer(task: Task, weights: Map<string, WeightTensor>, bac
 	return { score, tokens, sequences: inputs.length };
 }
 
-export async function accuracySweep(task: Task, weights: Map<string, WeightTensor>, s: SweepSettings, backend: Backend): Promise<AccuracySweep> {
+/** How many model runs a sweep makes (the float model, two granularities per b, and W+A per b). */
+export const sweepRuns = (s: Pick<SweepSettings, 'act'>) => 1 + BITS.length * (s.act ? 3 : 2);
+
+/**
+ * Figure 2's sweep. `report` (the live run) gets the sweep so far after every model run, the
+ * curves growing from b = 2; returning false from it stops the sweep (the reader pressed Stop).
+ */
+export async function accuracySweep(
+	task: Task,
+	weights: Map<string, WeightTensor>,
+	s: SweepSettings,
+	backend: Backend,
+	report: (partial: AccuracySweep, runs: number) => boolean = () => true
+): Promise<AccuracySweep> {
 	const { score, tokens, sequences } = await scorer(task, weights, backend);
 	const acts = s.act ? actGrids(await linearInputs(task, weights, backend), { ...s.act, scheme: s.scheme }) : null;
 	const at = (bits: number, gran: Granularity): WeightQuant => ({ bits, scheme: s.scheme, gran, emb: s.emb });
-	const float = await score(null, null);
-	const tensor: number[] = [];
-	const channel: number[] = [];
-	const wa: number[] = [];
-	for (const b of BITS) {
-		tensor.push(await score(at(b, 'tensor'), null));
-		channel.push(await score(at(b, 'channel'), null));
-		if (acts) wa.push(await score(at(b, s.gran), acts));
-	}
 	const bytes = {
 		float: modelBytes(weights, null),
 		tensor: BITS.map((b) => modelBytes(weights, at(b, 'tensor'))),
 		channel: BITS.map((b) => modelBytes(weights, at(b, 'channel')))
 	};
-	return { float, tensor, channel, wa: acts ? wa : null, sequences, tokens, bytes };
+	const sweep: AccuracySweep = { float: NaN, tensor: [], channel: [], wa: acts ? [] : null, sequences, tokens, bytes };
+	let runs = 0;
+	// A copy per report: the run keeps what it is handed, and the figure redraws on a new object.
+	const landed = () => report({ ...sweep, tensor: [...sweep.tensor], channel: [...sweep.channel], wa: sweep.wa && [...sweep.wa] }, ++runs);
+	sweep.float = await score(null, null);
+	if (!landed()) return sweep;
+	for (const b of BITS) {
+		sweep.tensor.push(await score(at(b, 'tensor'), null));
+		if (!landed()) return sweep;
+		sweep.channel.push(await score(at(b, 'channel'), null));
+		if (!landed()) return sweep;
+		if (acts) {
+			sweep.wa!.push(await score(at(b, s.gran), acts));
+			if (!landed()) return sweep;
+		}
+	}
+	return sweep;
 }

@@ -2,9 +2,9 @@
  * One state's results: reads the trained weights of the chosen task's shipped transformer
  * (static/models/attention-<task>.onnx, downloaded once by the shipped-model loader), runs the
  * analytic quantizer on the chosen tensor (TypeScript) and dequantizes its codes with a one-node
- * ONNX graph (the figure's MSE and SQNR come from that output). Figure 2 runs the quantized
- * transformer at every b (accuracy.ts) on the page's backend, kept per setting that changes it,
- * so moving the weight bits, the tensor or (with float activations) the granularity reruns nothing.
+ * ONNX graph (the figure's MSE and SQNR come from that output). Figure 2's sweep is not part of
+ * a state's results: the reader runs it (accuracyRun.ts), and the build measures the default
+ * state's once (`sweepOf`, through the controller's computeFor) for the prerendered page.
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
@@ -14,6 +14,7 @@ import { codesOf, quantizeMatrix } from './quantizer';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
 import { accuracySweep, type AccuracySweep } from './accuracy';
+import { sweepKey, sweepSettingsOf } from './accuracyRun';
 import { summarize, type GridResults, type QuantizationResults } from './summary';
 import { readWeights, type WeightTensor } from './weights';
 
@@ -57,13 +58,13 @@ const sweeps = new Map<string, Promise<AccuracySweep>>();
 /** Bounded: a sweep is a few kB, but a reader may try every setting. */
 const MAX_SWEEPS = 24;
 
-/** Figure 2's sweep for the state, shared by every state that gives the same one. */
+/** Figure 2's sweep for the state, shared by every state that gives the same one (the build's prerender). */
 export function sweepOf(state: StateOf<QuantizationSchema>, weights: Map<string, WeightTensor>, backend: Backend): Promise<AccuracySweep> {
-	const act = state.abits === 'off' ? null : { bits: Number(state.abits), calib: state.calib, pct: state.pct };
-	const key = [backend, state.task, state.scheme, state.emb, act ? [state.gran, act.bits, act.calib, act.calib === 'pct' ? act.pct : ''] : 'w'].join(':');
+	const settings = sweepSettingsOf(state, backend);
+	const key = `${backend}:${sweepKey(settings)}`;
 	let pending = sweeps.get(key);
 	if (!pending) {
-		pending = accuracySweep(state.task, weights, { scheme: state.scheme, emb: state.emb, gran: state.gran, act }, backend);
+		pending = accuracySweep(state.task, weights, settings, backend);
 		pending.catch(() => sweeps.delete(key)); // a failed run is tried again next time
 		if (sweeps.size >= MAX_SWEEPS) sweeps.delete(sweeps.keys().next().value!);
 		sweeps.set(key, pending);
@@ -71,8 +72,9 @@ export function sweepOf(state: StateOf<QuantizationSchema>, weights: Map<string,
 	return pending;
 }
 
+/** One state's results for the page: figure 1's, a few milliseconds plus one small graph. */
 export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
 	const error = await dequantizedError(state, weights.get(state.tensor)!, backend);
-	return { ...grid, ...error, accuracy: await sweepOf(state, weights, backend) };
+	return { ...grid, ...error };
 }

@@ -44,8 +44,11 @@ export interface GridResults {
 	mseByBits: number[];
 }
 
-/** Everything the page draws: figure 1 (its MSE and SQNR from the ONNX dequantization) and figure 2's sweep. */
-export type QuantizationResults = GridResults & { accuracy: AccuracySweep };
+/**
+ * One state's results: figure 1 (its MSE and SQNR from the ONNX dequantization). `accuracy`, figure
+ * 2's sweep, is there only in the build's results (the default state); the page runs it on request.
+ */
+export type QuantizationResults = GridResults & { accuracy?: AccuracySweep };
 
 export interface GridSettings {
 	bits: number;
