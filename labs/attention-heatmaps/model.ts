@@ -85,9 +85,11 @@ function layerNorm(g: GraphBuilder, x: Tensor, gain: Tensor, bias: Tensor): Tens
 	return g.add(g.mul(g.div(centred, g.sqrt(g.add(variance, 1e-5))), gain), bias);
 }
 
-const linear = (g: GraphBuilder, x: Tensor, p: Tensors, name: string) => g.add(g.matMul(x, p[`${name}.w`]), p[`${name}.b`]);
+/** Rewrites the input of linear layer `name` (the quantization lab fake-quantizes activations here). */
+export type LinearInputHook = (x: Tensor, name: string) => Tensor;
 
-export function transformerForward(g: GraphBuilder, s: TransformerShape, p: Tensors, inp: ForwardInputs): ForwardOutputs {
+export function transformerForward(g: GraphBuilder, s: TransformerShape, p: Tensors, inp: ForwardInputs, onInput?: LinearInputHook): ForwardOutputs {
+	const linear = (g: GraphBuilder, x: Tensor, p: Tensors, name: string) => g.add(g.matMul(onInput ? onInput(x, name) : x, p[`${name}.w`]), p[`${name}.b`]);
 	const dk = headDim(s);
 	const pos = g.gather(p.pos_emb, inp.positions, 0);
 	let x = g.add(g.gather(p.tok_emb, inp.tokens, 0), inp.posScale ? g.mul(pos, inp.posScale) : pos);

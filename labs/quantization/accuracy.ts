@@ -1,76 +1,180 @@
 /**
- * Figure 2's measurement (its tests only so far; not yet on the page, see compute.ts): held-out token accuracy of the chosen task's shipped transformer with
- * every linear weight matrix rounded to b bits (b = 2…8), per tensor and per output channel.
- * The weights are rounded by the lab's quantizer and fed, as float32 values s·(q − z), to the
- * attention lab's inference graph with its parameters as inputs; embeddings, biases and norms stay
- * float. (The spec's int4/int8 codes through DequantizeLinear need int8/int4 tensors, which the
- * graph builder does not have yet: the dequantized values are the same numbers.)
+ * Figure 2's measurement: held-out token accuracy of the chosen task's shipped transformer with
+ * its weight matrices rounded to b bits (b = 2…8), per tensor and per output channel, and, when
+ * activations are quantized too, W b A a under the chosen calibration. Every point is a run of
+ * the quantized graph (qmodel.ts) on the page's backend: codes, scales and zero points in,
+ * logits out, scored in TypeScript.
  */
-import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
-import { MAX_LEN, VOCAB, type Task } from '$labs/attention-heatmaps/tasks';
+import { maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
+import { drawInputs, MAX_LEN, VOCAB, type Task } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '$labs/attention-heatmaps/training';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
-import { quantizeMatrix, type Granularity, type Scheme } from './quantizer';
+import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { calibrate, type Calibration } from './calibrate';
+import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName } from './qmodel';
+import { codesOf, quantizeMatrix, type Granularity, type Grid, type Scheme } from './quantizer';
 import { BITS } from './summary';
 import type { WeightTensor } from './weights';
 
 /** Held-out sequences scored (inputs the model never trained on). */
 export const HELD_OUT = 160;
+/** Calibration sequences: drawn like the training inputs, never scored. */
+export const CALIBRATION = 32;
+
+export interface WeightQuant {
+	bits: number;
+	scheme: Scheme;
+	gran: Granularity;
+	/** Round the token and position embeddings too. */
+	emb: boolean;
+}
+export interface ActQuant {
+	bits: number;
+	scheme: Scheme;
+	calib: Calibration;
+	pct: number;
+}
 
 /**
- * Counts of held-out tokens predicted right (integers, so two backends may differ by a token
- * near a tie without it reading as a different result), out of `tokens`.
+ * What figure 2 draws for one task, scheme, embeddings and activation setting. While a live run
+ * goes, `float` is NaN until its run lands and the curves hold the bits measured so far.
  */
-export interface AccuracyByBits {
+export interface AccuracySweep {
+	/** Held-out tokens predicted right (integers, so backends may differ by a token near a tie), out of `tokens`. */
 	float: number;
-	/** At b = BITS[i]. */
+	/** At b = BITS[i], weights only. */
 	tensor: number[];
 	channel: number[];
-	/** Sequences and scored tokens behind each count. */
+	/** Weights at BITS[i] (the chosen granularity) and activations at `abits`; null with float activations. */
+	wa: number[] | null;
 	sequences: number;
 	tokens: number;
+	/** Model bytes: float32 everywhere, and with the rounded matrices at each b (codes, scales, zero points). */
+	bytes: { float: number; tensor: number[]; channel: number[] };
 }
 
-const isLinearWeight = (name: string) => /\.w$/.test(name);
-
-export function heldOut(task: Task): number[][] {
-	return heldOutInputs(task, HELD_OUT, TRAINING.heldOutSeed, TRAINING.examples, TRAINING.seed);
+export interface SweepSettings {
+	scheme: Scheme;
+	emb: boolean;
+	/** Weight granularity of the W+A curve. */
+	gran: Granularity;
+	act: Omit<ActQuant, 'scheme'> | null;
 }
 
-/** The weights fed to the graph: linear matrices rounded (or float when `bits` is null). */
-export function feedsFor(weights: Map<string, WeightTensor>, bits: number | null, scheme: Scheme, gran: Granularity) {
-	const feeds: Record<string, { data: Float32Array; dims: number[] }> = {};
+export const heldOut = (task: Task) => heldOutInputs(task, HELD_OUT, TRAINING.heldOutSeed, TRAINING.examples, TRAINING.seed);
+const calibrationInputs = (task: Task) => drawInputs(task, CALIBRATION, TRAINING.seed);
+
+const quantized = (name: string, emb: boolean) => LINEAR_WEIGHTS.includes(name) || (emb && (EMBEDDINGS as readonly string[]).includes(name));
+
+function inputFeeds(task: Task, inputs: number[][]): Feeds {
+	const { tokens } = encodeExamples(task, inputs);
+	return {
+		tokens: { data: Float32Array.from(tokens, Number), dims: [inputs.length, MAX_LEN] },
+		positions: { data: Float32Array.from({ length: MAX_LEN }, (_, i) => i), dims: [MAX_LEN] },
+		mask: { data: maskValues(MAX_LEN, true), dims: [MAX_LEN, MAX_LEN] }
+	};
+}
+
+/** The weights as the graph takes them: matrices as codes with per-column scales and zero points (float: s = 1, z = 0). */
+export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant | null): Feeds {
+	const feeds: Feeds = {};
 	for (const p of paramSpecs(SHAPE)) {
 		const w = weights.get(p.name);
 		if (!w) throw new Error(`The model has no tensor “${p.name}”.`);
-		const data = bits !== null && isLinearWeight(p.name) ? Float32Array.from(quantizeMatrix(w.data, w.shape[0], w.shape[1], bits, scheme, gran).values) : w.data;
-		feeds[`param.${p.name}`] = { data, dims: [...p.shape] };
+		if (!(LINEAR_WEIGHTS.includes(p.name) || (EMBEDDINGS as readonly string[]).includes(p.name))) {
+			feeds[inputName.param(p.name)] = { data: w.data, dims: [...p.shape] };
+			continue;
+		}
+		const [rows, cols] = p.shape;
+		const c = q && quantized(p.name, q.emb)
+			? codesOf(w.data, rows, cols, quantizeMatrix(w.data, rows, cols, q.bits, q.scheme, q.gran).grids)
+			: { codes: w.data, scales: new Float32Array(cols).fill(1), zeros: new Float32Array(cols) };
+		feeds[inputName.codes(p.name)] = { data: c.codes, dims: [rows, cols] };
+		feeds[inputName.scales(p.name)] = { data: c.scales, dims: [cols] };
+		feeds[inputName.zeros(p.name)] = { data: c.zeros, dims: [cols] };
 	}
 	return feeds;
 }
 
-export async function accuracyByBits(task: Task, weights: Map<string, WeightTensor>, scheme: Scheme, backend: Backend): Promise<AccuracyByBits> {
-	const session = await getSession(backend, 'quantization-transformer', () => buildTransformerInference(SHAPE));
-	const inputs = heldOut(task);
-	const { tokens } = encodeExamples(task, inputs);
-	const common = {
-		tokens: { data: Float32Array.from(tokens, Number), dims: [inputs.length, MAX_LEN] },
-		positions: { data: Float32Array.from({ length: MAX_LEN }, (_, i) => i), dims: [MAX_LEN] },
-		mask: { data: maskValues(MAX_LEN, true), dims: [MAX_LEN, MAX_LEN] },
-		pos_scale: { data: Float32Array.of(1), dims: [1] }
-	};
-	const scored = inputs.reduce((n, x) => n + x.length, 0);
-	const run = async (bits: number | null, gran: Granularity) => {
-		const out = await runSession(session, { ...common, ...feedsFor(weights, bits, scheme, gran) });
-		return Math.round(scored * tokenAccuracy(task, inputs, out.logits.data as Float32Array, VOCAB));
-	};
-	const float = await run(null, 'tensor');
-	const tensor: number[] = [];
-	const channel: number[] = [];
-	for (const b of BITS) {
-		tensor.push(await run(b, 'tensor'));
-		channel.push(await run(b, 'channel'));
+/** Storage of the model, in bytes: float32 tensors, and rounded matrices at b bits plus 32-bit scales and b-bit zero points (asym). */
+export function modelBytes(weights: Map<string, WeightTensor>, q: WeightQuant | null): number {
+	let bits = 0;
+	for (const p of paramSpecs(SHAPE)) {
+		const n = p.shape.reduce((a, b) => a * b, 1);
+		if (!q || !quantized(p.name, q.emb)) bits += 32 * n;
+		else bits += q.bits * n + (q.gran === 'channel' ? p.shape[1] : 1) * (32 + (q.scheme === 'asym' ? q.bits : 0));
 	}
-	return { float, tensor, channel, sequences: inputs.length, tokens: scored };
+	return Math.ceil(bits / 8);
+}
+
+/** Per linear layer, the float inputs the calibration sequences produce (float weights). */
+export async function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
+	const session = await getSession(backend, 'quantization-probes', () => buildQuantTransformer({ acts: false, probes: true }));
+	const out = await runSession(session, { ...inputFeeds(task, calibrationInputs(task)), ...weightFeeds(weights, null) });
+	return new Map(LINEARS.map((l) => [l, out[probeName(l)].data]));
+}
+
+/** The activation grid of every linear layer's input. */
+export function actGrids(inputs: Map<string, Float32Array>, a: ActQuant): Map<string, Grid> {
+	return new Map(LINEARS.map((l) => [l, calibrate(inputs.get(l)!, a.bits, a.scheme, a.calib, a.pct)]));
+}
+
+function actFeeds(grids: Map<string, Grid>): Feeds {
+	const feeds: Feeds = {};
+	for (const [l, g] of grids) feeds[inputName.act(l)] = { data: Float32Array.of(g.scale, g.qmin - g.zero, g.qmax - g.zero), dims: [3] };
+	return feeds;
+}
+
+/** Runs the held-out set through one setting; returns the right tokens, out of `tokens`. */
+export async function scorer(task: Task, weights: Map<string, WeightTensor>, backend: Backend) {
+	const inputs = heldOut(task);
+	const common = inputFeeds(task, inputs);
+	const tokens = inputs.reduce((n, x) => n + x.length, 0);
+	const score = async (w: WeightQuant | null, acts: Map<string, Grid> | null) => {
+		const session = await getSession(backend, `quantization-transformer-${acts ? 'wa' : 'w'}`, () => buildQuantTransformer({ acts: acts !== null, probes: false }));
+		const out = await runSession(session, { ...common, ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
+		return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
+	};
+	return { score, tokens, sequences: inputs.length };
+}
+
+/** How many model runs a sweep makes (the float model, two granularities per b, and W+A per b). */
+export const sweepRuns = (s: Pick<SweepSettings, 'act'>) => 1 + BITS.length * (s.act ? 3 : 2);
+
+/**
+ * Figure 2's sweep. `report` (the live run) gets the sweep so far after every model run, the
+ * curves growing from b = 2; returning false from it stops the sweep (the reader pressed Stop).
+ */
+export async function accuracySweep(
+	task: Task,
+	weights: Map<string, WeightTensor>,
+	s: SweepSettings,
+	backend: Backend,
+	report: (partial: AccuracySweep, runs: number) => boolean = () => true
+): Promise<AccuracySweep> {
+	const { score, tokens, sequences } = await scorer(task, weights, backend);
+	const acts = s.act ? actGrids(await linearInputs(task, weights, backend), { ...s.act, scheme: s.scheme }) : null;
+	const at = (bits: number, gran: Granularity): WeightQuant => ({ bits, scheme: s.scheme, gran, emb: s.emb });
+	const bytes = {
+		float: modelBytes(weights, null),
+		tensor: BITS.map((b) => modelBytes(weights, at(b, 'tensor'))),
+		channel: BITS.map((b) => modelBytes(weights, at(b, 'channel')))
+	};
+	const sweep: AccuracySweep = { float: NaN, tensor: [], channel: [], wa: acts ? [] : null, sequences, tokens, bytes };
+	let runs = 0;
+	// A copy per report: the run keeps what it is handed, and the figure redraws on a new object.
+	const landed = () => report({ ...sweep, tensor: [...sweep.tensor], channel: [...sweep.channel], wa: sweep.wa && [...sweep.wa] }, ++runs);
+	sweep.float = await score(null, null);
+	if (!landed()) return sweep;
+	for (const b of BITS) {
+		sweep.tensor.push(await score(at(b, 'tensor'), null));
+		if (!landed()) return sweep;
+		sweep.channel.push(await score(at(b, 'channel'), null));
+		if (!landed()) return sweep;
+		if (acts) {
+			sweep.wa!.push(await score(at(b, s.gran), acts));
+			if (!landed()) return sweep;
+		}
+	}
+	return sweep;
 }

@@ -7,7 +7,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { isRight } from '$lib/practice/types';
 import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
-import checkpoints, { bitRatio, channelWins, int8Sqnr } from './checkpoints';
+import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr } from './checkpoints';
+import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
+import { MAX_LEN, VOCAB } from '$labs/attention-heatmaps/tasks';
+import { encodeExamples, tokenAccuracy } from '$labs/attention-heatmaps/training';
+import { runModel } from '../../tests/support/ort';
+import { heldOut } from './accuracy';
+import { quantizeMatrix } from './quantizer';
 
 vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 vi.mock('$lib/onnx/shipped', () => ({
@@ -64,7 +70,7 @@ const stateFor = (settings: Partial<QuantizationState>): QuantizationState => ({
 
 describe('quantization checkpoints', () => {
 	it('has one code per card', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points']);
 	});
 
 	it('bit-ratio: the MSE ratio between b and b + 1 bits', async () => {
@@ -102,4 +108,33 @@ describe('quantization checkpoints', () => {
 		expect(isRight(kind, { kind: 'number', value: want - 3 }, solution.expected)).toBe(true);
 		expect(isRight(kind, { kind: 'number', value: 48 + 8 }, solution.expected)).toBe(false);
 	});
+
+	it('int8-points: points lost at INT8 per tensor, against the float inference graph fed float64-rounded weights', async () => {
+		const s = stateFor(int8Points.settings(() => 0.7));
+		expect(s.wbits).toBe(8);
+		const solution = await int8Points.solve(s, 'wasm');
+		const weights = readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${s.task}.onnx`, import.meta.url))));
+		const inputs = heldOut(s.task);
+		const common = {
+			tokens: { data: Float32Array.from(encodeExamples(s.task, inputs).tokens, Number), dims: [inputs.length, MAX_LEN] },
+			positions: { data: Float32Array.from({ length: MAX_LEN }, (_, i) => i), dims: [MAX_LEN] },
+			mask: { data: maskValues(MAX_LEN, true), dims: [MAX_LEN, MAX_LEN] },
+			pos_scale: { data: Float32Array.of(1), dims: [1] }
+		};
+		const accuracy = async (bits: number | null) => {
+			const feeds: Record<string, { data: Float32Array; dims: number[] }> = {};
+			for (const p of paramSpecs(SHAPE)) {
+				const w = weights.get(p.name)!;
+				const round = bits !== null && /\.w$|_emb$/.test(p.name);
+				feeds[`param.${p.name}`] = { data: round ? Float32Array.from(quantizeMatrix(w.data, p.shape[0], p.shape[1], bits, s.scheme, 'tensor').values) : w.data, dims: [...p.shape] };
+			}
+			const out = await runModel(buildTransformerInference(SHAPE), { ...common, ...feeds });
+			return tokenAccuracy(s.task, inputs, out.logits.data as Float32Array, VOCAB);
+		};
+		const want = 100 * ((await accuracy(null)) - (await accuracy(8)));
+		expect((solution.expected as { value: number }).value).toBeCloseTo(want, 6);
+		const kind = int8Points.answer(s);
+		expect(isRight(kind, { kind: 'number', value: want + 0.5 }, solution.expected)).toBe(true);
+		expect(isRight(kind, { kind: 'number', value: want + 10 }, solution.expected)).toBe(false);
+	}, 60_000);
 });

@@ -86,4 +86,26 @@ export const int8Sqnr: QuantizationCheckpoint = {
 	}
 };
 
-export default [bitRatio, channelWins, int8Sqnr];
+export const int8Points: QuantizationCheckpoint = {
+	id: 'int8-points',
+	settings: (random) => ({ task: pick(TASKS, random), scheme: pick(['sym', 'asym'] as const, random), wbits: 8, gran: 'tensor', abits: 'off', emb: true }),
+	prompt: (s) =>
+		`The ${s.task} model with every weight matrix and embedding rounded to INT8 (${s.scheme === 'sym' ? 'symmetric' : 'asymmetric'}, one scale per tensor): how many points of held-out token accuracy does it lose?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 1, unit: 'points', min: 0, max: 20 }),
+	async solve(state, backend) {
+		const [{ weightsOf }, { scorer }] = await Promise.all([import('./compute'), import('./accuracy')]);
+		const { score, tokens } = await scorer(state.task, await weightsOf(state.task), backend);
+		const float = await score(null, null);
+		const w8 = await score({ bits: 8, scheme: state.scheme, gran: 'tensor', emb: true }, null);
+		const lost = (100 * (float - w8)) / tokens;
+		return {
+			expected: { kind: 'number', value: lost },
+			shown: `${f(lost)} points`,
+			explanation:
+				`The float model gets ${float} of ${tokens} held-out tokens right, the INT8 one ${w8}: ${f(lost)} points lost. ` +
+				`Eight bits leave ${state.scheme === 'sym' ? 2 * (2 ** 7 - 1) : 2 ** 8 - 1} steps across each tensor's range: the rounding error stays inside the margins between the model's top two logits, and accuracy only starts to fall at fewer bits.`
+		};
+	}
+};
+
+export default [bitRatio, channelWins, int8Sqnr, int8Points];

@@ -2,9 +2,9 @@
  * One state's results: reads the trained weights of the chosen task's shipped transformer
  * (static/models/attention-<task>.onnx, downloaded once by the shipped-model loader), runs the
  * analytic quantizer on the chosen tensor (TypeScript) and dequantizes its codes with a one-node
- * ONNX graph (the figure's MSE and SQNR come from that output).
- * Figure 2 (accuracy vs bits, accuracy.ts) is measured by its tests but not on the page yet: its
- * fifteen model runs did not finish in two minutes on the e2e suite's emulated WebGPU adapter.
+ * ONNX graph (the figure's MSE and SQNR come from that output). Figure 2's sweep is not part of
+ * a state's results: the reader runs it (accuracyRun.ts), and the build measures the default
+ * state's once (`sweepOf`, through the controller's computeFor) for the prerendered page.
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
@@ -13,12 +13,14 @@ import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, perWeight }
 import { codesOf, quantizeMatrix } from './quantizer';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
+import { accuracySweep, type AccuracySweep } from './accuracy';
+import { sweepKey, sweepSettingsOf } from './accuracyRun';
 import { summarize, type GridResults, type QuantizationResults } from './summary';
 import { readWeights, type WeightTensor } from './weights';
 
 const decoded = new Map<string, Promise<Map<string, WeightTensor>>>();
 
-function weightsOf(task: string): Promise<Map<string, WeightTensor>> {
+export function weightsOf(task: string): Promise<Map<string, WeightTensor>> {
 	let pending = decoded.get(task);
 	if (!pending) {
 		pending = shippedModels.bytes(`attention-${task}`).then(readWeights);
@@ -52,7 +54,27 @@ async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTen
 	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
 }
 
+const sweeps = new Map<string, Promise<AccuracySweep>>();
+/** Bounded: a sweep is a few kB, but a reader may try every setting. */
+const MAX_SWEEPS = 24;
+
+/** Figure 2's sweep for the state, shared by every state that gives the same one (the build's prerender). */
+export function sweepOf(state: StateOf<QuantizationSchema>, weights: Map<string, WeightTensor>, backend: Backend): Promise<AccuracySweep> {
+	const settings = sweepSettingsOf(state, backend);
+	const key = `${backend}:${sweepKey(settings)}`;
+	let pending = sweeps.get(key);
+	if (!pending) {
+		pending = accuracySweep(state.task, weights, settings, backend);
+		pending.catch(() => sweeps.delete(key)); // a failed run is tried again next time
+		if (sweeps.size >= MAX_SWEEPS) sweeps.delete(sweeps.keys().next().value!);
+		sweeps.set(key, pending);
+	}
+	return pending;
+}
+
+/** One state's results for the page: figure 1's, a few milliseconds plus one small graph. */
 export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
-	return { ...grid, ...(await dequantizedError(state, weights.get(state.tensor)!, backend)) };
+	const error = await dequantizedError(state, weights.get(state.tensor)!, backend);
+	return { ...grid, ...error };
 }

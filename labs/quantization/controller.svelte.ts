@@ -1,16 +1,48 @@
-/** The lab's controller: URL state in, model results out. The model code loads lazily. */
+/** The lab's controller: URL state in, figure 1's results out, and figure 2's live sweep. The model code loads lazily. */
+import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
-import { LabController } from '$lib/state/labController.svelte';
+import { LabController, type Prerendered } from '$lib/state/labController.svelte';
+import type { StateOf } from '$lib/state/schema';
+import type { AccuracySweep } from './accuracy';
+import { createAccuracyRun, sweepSettingsOf, type AccuracyRunSettings } from './accuracyRun';
 import { schema, type QuantizationSchema } from './lab';
 import type { QuantizationResults } from './summary';
 
 export class QuantizationController extends LabController<QuantizationSchema, QuantizationResults> {
+	/** Figure 2: the accuracy sweep, run when the reader asks. */
+	readonly accuracy = createAccuracyRun();
+	/** The sweep the build measured for its state, shown until the reader runs one. */
+	recorded = $state.raw<{ settings: AccuracyRunSettings; sweep: AccuracySweep } | null>(null);
+
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
 			const { computeQuantization } = await import('./compute');
 			return computeQuantization(state, backend);
 		});
+	}
+
+	/** The build's run (and its test) also measures figure 2's sweep, so the page opens on real points. */
+	override async computeFor(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
+		const [results, { sweepOf, weightsOf }] = await Promise.all([super.computeFor(state, backend), import('./compute')]);
+		return { ...results, accuracy: await sweepOf(state, await weightsOf(state.task), backend) };
+	}
+
+	override seed(prerendered: Prerendered<QuantizationSchema, QuantizationResults> | null): void {
+		super.seed(prerendered);
+		// Kept apart from `results`, which the next live run (figure 1's) replaces.
+		const sweep = prerendered?.results.accuracy;
+		if (sweep && this.seedable) this.recorded = { settings: sweepSettingsOf(prerendered.state, 'wasm'), sweep };
+	}
+
+	/** WebGPU failed: a sweep it cut off runs again on WebAssembly. */
+	protected override restartRuns(): void {
+		this.accuracy.restartOnWasm();
+	}
+
+	/** Runs figure 2's sweep for the current settings on the active backend. */
+	startAccuracy(): void {
+		void this.accuracy.start(sweepSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 }
 

@@ -11,12 +11,19 @@ const figures = [
 		'wbits',
 		'scheme',
 		'gran'
-	])
+	]),
+	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb'])
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
 const grans = options({ tensor: 'per tensor', channel: 'per output channel' });
+/** Activation bits: written out, since options() would put whole-number keys first. */
+const abitsChoices = [
+	{ value: 'off', label: 'off (float activations)' },
+	...(['4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits` }))
+] as const;
+const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
 /** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
 const tensors = options({
 	'l0.q.w': 'layer 1, W_q',
@@ -35,14 +42,20 @@ const tensors = options({
 
 /**
  * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
- * the MSE-per-bit column) and one small dequantization graph, cheap at every setting.
+ * the MSE-per-bit column) and one small dequantization graph, cheap at every setting. Figure 2
+ * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
+ * calibration run), once per task, scheme, embeddings and activation setting (cached).
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
 	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
 	wbits: { kind: 'int', label: 'Weight bits b', min: 2, max: 8, default: 4 },
 	scheme: enumField('Grid', schemes, 'sym'),
-	gran: enumField('Weight scales', grans, 'tensor')
+	gran: enumField('Weight scales', grans, 'tensor'),
+	abits: enumField('Activation bits', abitsChoices, 'off'),
+	calib: enumField('Activation range (calibration)', calibs, 'minmax'),
+	pct: { kind: 'number', label: 'Percentile kept', min: 99, max: 99.999, default: 99.9 },
+	emb: { kind: 'bool', label: 'Quantize the embeddings too', default: true }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
@@ -56,6 +69,8 @@ export const quantization = defineLab({
 	questions: [
 		'Per-tensor or per-channel, sym or asym?',
 		'How much error does each bit remove?',
+	'How many bits can the weights lose before accuracy goes?',
+	'Why are activations harder to quantize than weights?',
 		'Why does one wide channel hurt a per-tensor grid?'
 	],
 	schema,
@@ -70,11 +85,16 @@ export const quantization = defineLab({
 		}
 	],
 	figures,
+	inactive: {
+		calib: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : null),
+		pct: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : s.calib === 'pct' ? null : 'Only the percentile calibration uses it.')
+	},
 	hero: 'grid',
 	checkpoints: [
 		{ id: 'bit-ratio', figure: 'grid', title: 'What one more bit buys', varies: true, derivation: 'noise' },
 		{ id: 'channel-wins', figure: 'grid', title: 'Per-tensor or per-channel at 4 bits', varies: true, derivation: 'scales' },
-		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' }
+		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' },
+		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'wbits', values: [5, 4] },

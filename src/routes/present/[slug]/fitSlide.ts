@@ -21,9 +21,11 @@ const QUIET_MS = 1000;
  * loading) leaves a fit that is too narrow, or one that overflowed at every share and fell back
  * to full width, and no later change to correct it: such a fit is checked again once things are
  * quiet, at most this often per scene. (The full-width fallback once stayed, under CI's load,
- * with the quantization slide 286 px past the screen.)
+ * with the quantization slide 286 px past the screen; with 8x CPU throttling two checks were
+ * spent while its numbers loaded and the last fit, measured before its charts redrew, left it
+ * 31 px past.)
  */
-const MAX_CHECKS = 2;
+const MAX_CHECKS = 4;
 /** px left free under the slide: a readout that gains a line after the fit still fits. */
 const SLACK = 16;
 

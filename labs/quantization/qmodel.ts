@@ -1,0 +1,75 @@
+/**
+ * Figure 2's graph: the attention lab's transformer with every weight matrix fed as integer codes
+ * (as float32: the runtime feeds float32 only) with one scale and zero point per output channel,
+ * dequantized in the graph as s·(q − z) along axis 1 (what DequantizeLinear(axis = 1) computes),
+ * then MatMul. With `acts`, the input of every linear layer is fake-quantized in float:
+ * s·clip(floor(x/s + ½), q_min − z, q_max − z), the same number as s·(clip(floor(x/s + ½) + z) − z).
+ * Only Sub, Mul, Div, Floor, Relu and Add: they run on WASM and on WebGPU. Clip is composed from
+ * two Relus, exact for the integer values it sees.
+ * Float weights are the same graph fed codes = w, s = 1, z = 0.
+ */
+import { paramSpecs, SHAPE, transformerForward } from '$labs/attention-heatmaps/model';
+import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
+import type { Tensors } from '$lib/onnx/training/model';
+
+/** The matrices the lab rounds: the thirteen linear weights, and the two embeddings when `emb` is on. */
+export const LINEAR_WEIGHTS = paramSpecs(SHAPE)
+	.filter((p) => /\.w$/.test(p.name))
+	.map((p) => p.name);
+export const EMBEDDINGS = ['tok_emb', 'pos_emb'] as const;
+/** The linear layers whose inputs are fake-quantized (names without `.w`). */
+export const LINEARS = LINEAR_WEIGHTS.map((n) => n.slice(0, -2));
+
+const isMatrix = (name: string) => LINEAR_WEIGHTS.includes(name) || (EMBEDDINGS as readonly string[]).includes(name);
+
+export const inputName = {
+	codes: (m: string) => `codes.${m}`,
+	scales: (m: string) => `scales.${m}`,
+	zeros: (m: string) => `zeros.${m}`,
+	param: (p: string) => `param.${p}`,
+	/** Per linear layer, [3]: the activation step s and the clip range (q_min − z, q_max − z). */
+	act: (l: string) => `act.${l}`
+};
+/** With `probes`, the float input of linear layer l is an output (for calibration). */
+export const probeName = (l: string) => `in.${l}`;
+
+export interface QuantGraphOptions {
+	acts: boolean;
+	probes: boolean;
+}
+
+/** x fake-quantized on the grid `a` = [s, q_min − z, q_max − z]: s·clip(floor(x/s + ½), lo, hi), clip = lo + relu(u − lo) − relu(u − hi). */
+export function fakeQuantInGraph(g: GraphBuilder, x: Tensor, a: Tensor): Tensor {
+	const [s, lo, hi] = [0, 1, 2].map((i) => g.gather(a, g.int64Constant([i], [1]), 0));
+	const u = g.floor(g.add(g.div(x, s), 0.5));
+	return g.mul(g.sub(g.add(lo, g.relu(g.sub(u, lo))), g.relu(g.sub(u, hi))), s);
+}
+
+export function buildQuantTransformer({ acts, probes }: QuantGraphOptions): Uint8Array {
+	const g = new GraphBuilder(`quantization_transformer${acts ? '_wa' : '_w'}`);
+	const params: Tensors = {};
+	for (const p of paramSpecs(SHAPE)) {
+		if (!isMatrix(p.name)) {
+			params[p.name] = g.input(inputName.param(p.name), p.shape);
+			continue;
+		}
+		const cols = p.shape[1];
+		const codes = g.input(inputName.codes(p.name), p.shape);
+		const scales = g.input(inputName.scales(p.name), [cols]);
+		const zeros = g.input(inputName.zeros(p.name), [cols]);
+		params[p.name] = g.mul(g.sub(codes, zeros), scales);
+	}
+	const tokens = g.cast(g.input('tokens', ['batch', 'seq']), 'int64');
+	const positions = g.cast(g.input('positions', ['seq']), 'int64');
+	const mask = g.input('mask', ['seq', 'seq']);
+	const seen = new Set<string>();
+	const onInput = (x: Tensor, name: string): Tensor => {
+		if (probes && !seen.has(name)) g.output(x, probeName(name));
+		seen.add(name);
+		if (!acts) return x;
+		return fakeQuantInGraph(g, x, g.input(inputName.act(name), [3]));
+	};
+	const f = transformerForward(g, SHAPE, params, { tokens, positions, mask }, onInput);
+	g.output(f.logits, 'logits');
+	return g.toBytes();
+}
