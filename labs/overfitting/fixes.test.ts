@@ -60,9 +60,16 @@ describe('figure 4: each fix alone ends below the baseline\'s final validation l
 	it('augmentation', { timeout: 900_000 }, async () => expect(await final('aug')).toBeLessThan(await final('baseline')));
 	it('weight decay', { timeout: 900_000 }, async () => expect(await final('wd')).toBeLessThan(await final('baseline')));
 	// Measured at the defaults (30 epochs): dropout p = 0.3 ends at 0.769 and width ÷ 4 at 0.767, against the
-	// baseline's 0.763: the spec's fact does not hold for these two here. Kept as the fact, skipped, reported.
-	it.skip('dropout', { timeout: 900_000 }, async () => expect(await final('dropout')).toBeLessThan(await final('baseline')));
-	it.skip('width ÷ 4', { timeout: 900_000 }, async () => expect(await final('small')).toBeLessThan(await final('baseline')));
+	// baseline's 0.763: the spec's fact does not hold for these two here. Kept as the spec states it, expected
+	// to fail, so that a change that makes it hold turns the test red and is noticed; the report says so.
+	it.fails('dropout', { timeout: 900_000 }, async () => {
+		console.log(`final validation loss: dropout ${await final('dropout')}, baseline ${await final('baseline')}`);
+		expect(await final('dropout')).toBeLessThan(await final('baseline'));
+	});
+	it.fails('width ÷ 4', { timeout: 900_000 }, async () => {
+		console.log(`final validation loss: width ÷ 4 ${await final('small')}, baseline ${await final('baseline')}`);
+		expect(await final('small')).toBeLessThan(await final('baseline'));
+	});
 	it('early stopping, at its minimum', { timeout: 900_000 }, async () => {
 		const c = await curves();
 		expect(stoppedAt(c.baseline, strengths.patience)).toBeLessThan(c.baseline.at(-1)!.valLoss);
