@@ -1,12 +1,14 @@
 /**
- * Figure 4: each fix alone against the baseline, from runs driven here (WASM in Node) and read
- * with this file's own loss; early stopping and the winner rule against hand-made curves; the
- * per-batch noise (shifts, dropout masks) counted out.
+ * Figure 4: each fix alone against the baseline, from the runs checkpoint 3's solve drives (WASM
+ * in Node), read with this file's own loss: a recorder around the driver hands this file the raw
+ * probes of those very runs (told apart by comparing each job with fixJob's), so they are trained
+ * once; early stopping and the winner rule against hand-made curves.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '../../tests/support/ort';
-import * as ort from 'onnxruntime-web';
-import { driveJob } from '$lib/recorded/drive';
+import type { TrainingJob } from '$lib/onnx/training/driver';
+import type { Solution } from '$lib/practice/types';
+import type { DrivenRun } from '$lib/recorded/drive';
 import { CLASSES, splitSets } from './glyphs';
 import { schema, type OverfittingState } from './lab';
 import { NO_CLEAR_WINNER, whichFix } from './checkpoints';
@@ -19,12 +21,31 @@ type Curve = { epoch: number; valLoss: number; se: number }[];
 const settings = { n: schema.n.default, width: schema.width.default, lr: schema.lr.default, seed: schema.seed.default };
 const strengths = { aug: schema.aug.default, wd: schema.wd.default, dropout: schema.dropout.default, patience: schema.patience.default };
 
+/** Every run driven in this file, recorded on its way out; the driver itself is the real one. */
+const recorded = vi.hoisted(() => [] as { job: TrainingJob; run: DrivenRun }[]);
+vi.mock('$lib/recorded/drive', async (importOriginal) => {
+	const real = await importOriginal<typeof import('$lib/recorded/drive')>();
+	return {
+		...real,
+		driveJob: async (...args: Parameters<typeof real.driveJob>) => {
+			const run = await real.driveJob(...args);
+			recorded.push({ job: args[1], run });
+			return run;
+		}
+	};
+});
+
+/** What tells figure 4's jobs apart: epochs, weight decay, per-batch noise, parameter sizes. */
+const jobKey = (job: TrainingJob) =>
+	JSON.stringify({ steps: job.maxSteps, hyper: job.hyper ?? null, noise: job.batches.noise ?? [], params: Object.entries(job.params).map(([k, v]) => [k, v.length]) });
+
 /** Mean validation cross-entropy per epoch, from the probe's log-probabilities (validation rows after the training rows). */
-async function valCurve(run: Trained): Promise<Curve> {
+function valCurve(run: Trained): Curve {
 	const { train, val } = splitSets(settings.n, settings.seed);
-	const started = performance.now();
-	const driven = await driveJob(ort as never, fixJob(run, settings, strengths));
-	console.log(`figure 4, ${run}: ${FIX_EPOCHS} epochs in ${((performance.now() - started) / 1000).toFixed(1)} s (WASM, Node)`);
+	const want = jobKey(fixJob(run, settings, strengths));
+	const hits = recorded.filter(({ job }) => jobKey(job) === want);
+	expect(hits).toHaveLength(1);
+	const driven = hits[0].run;
 	expect(driven.status).toBe('done');
 	return driven.probes.map((p) => {
 		let sum = 0;
@@ -36,12 +57,19 @@ async function valCurve(run: Trained): Promise<Curve> {
 	});
 }
 
-/** The five runs, driven once for this file. */
+const state = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as OverfittingState;
+let solution: Solution;
+
+/** The five runs, driven once for this file, by checkpoint 3's solve at the default settings. */
 let driven: Promise<Record<Trained, Curve>> | null = null;
 const curves = () =>
 	(driven ??= (async () => {
+		const started = performance.now();
+		solution = await whichFix.solve(state, 'wasm');
+		console.log(`figure 4: five runs of ${FIX_EPOCHS} epochs in ${((performance.now() - started) / 1000).toFixed(1)} s (WASM, Node)`);
+		expect(recorded).toHaveLength(5);
 		const out = {} as Record<Trained, Curve>;
-		for (const run of TRAINED) if (run !== 'all') out[run] = await valCurve(run);
+		for (const run of TRAINED) if (run !== 'all') out[run] = valCurve(run);
 		return out;
 	})());
 
@@ -60,9 +88,16 @@ describe('figure 4: each fix alone ends below the baseline\'s final validation l
 	it('augmentation', { timeout: 900_000 }, async () => expect(await final('aug')).toBeLessThan(await final('baseline')));
 	it('weight decay', { timeout: 900_000 }, async () => expect(await final('wd')).toBeLessThan(await final('baseline')));
 	// Measured at the defaults (30 epochs): dropout p = 0.3 ends at 0.769 and width ÷ 4 at 0.767, against the
-	// baseline's 0.763: the spec's fact does not hold for these two here. Kept as the fact, skipped, reported.
-	it.skip('dropout', { timeout: 900_000 }, async () => expect(await final('dropout')).toBeLessThan(await final('baseline')));
-	it.skip('width ÷ 4', { timeout: 900_000 }, async () => expect(await final('small')).toBeLessThan(await final('baseline')));
+	// baseline's 0.763: the spec's fact does not hold for these two here. Kept as the spec states it, expected
+	// to fail, so that a change that makes it hold turns the test red and is noticed; the report says so.
+	it.fails('dropout', { timeout: 900_000 }, async () => {
+		console.log(`final validation loss: dropout ${await final('dropout')}, baseline ${await final('baseline')}`);
+		expect(await final('dropout')).toBeLessThan(await final('baseline'));
+	});
+	it.fails('width ÷ 4', { timeout: 900_000 }, async () => {
+		console.log(`final validation loss: width ÷ 4 ${await final('small')}, baseline ${await final('baseline')}`);
+		expect(await final('small')).toBeLessThan(await final('baseline'));
+	});
 	it('early stopping, at its minimum', { timeout: 900_000 }, async () => {
 		const c = await curves();
 		expect(stoppedAt(c.baseline, strengths.patience)).toBeLessThan(c.baseline.at(-1)!.valLoss);
@@ -103,8 +138,6 @@ describe('checkpoint 3: which fix wins?', () => {
 		finals.push({ fix: 'stop', ...c.baseline[stoppedIndex(c.baseline, strengths.patience)] });
 		finals.sort((a, b) => a.valLoss - b.valLoss);
 		const clear = finals[1].valLoss - finals[0].valLoss > 2 * Math.sqrt(finals[0].se ** 2 + finals[1].se ** 2);
-		const state = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as OverfittingState;
-		const solution = await whichFix.solve(state, 'wasm');
 		console.log('checkpoint 3', solution.shown, finals);
 		expect(solution.expected).toEqual({ kind: 'choice', id: clear ? finals[0].fix : NO_CLEAR_WINNER });
 	});

@@ -1,15 +1,20 @@
 /**
- * The spec's label-noise facts and checkpoint 4, on runs driven here (n = 256, width 256, the
- * default rate and seed): accuracies recounted from each probe's log-probabilities with this
- * file's own arg-max, the best-validation epoch as the minimum of the 5-epoch average of the
- * validation loss (figure 1's definition), recomputed here. Long: 7 to 8 minutes on one WASM
- * thread on the shared 2-core machine under heavy load (the ρ = 1 run of 500 epochs is most of it).
+ * The spec's label-noise facts and checkpoint 4 (n = 256, width 256, the default rate and seed):
+ * accuracies recounted from each probe's log-probabilities with this file's own arg-max, the
+ * best-validation epoch as the minimum of the 5-epoch average of the validation loss (figure 1's
+ * definition), recomputed here. To fit the test budget the true- and random-label runs are not
+ * driven twice: checkpoint 4's solve trains both (its epochs), and a recorder around the driver
+ * hands this file the raw probes of those very runs, told apart by the labels they trained on.
+ * Both label sets are fitted within ten epochs, so its shorter runs show "within 500 epochs"
+ * (a run is the prefix of any longer one: same weights, batch order and probes); ρ = 0.4's
+ * validation peaks near epoch 5, so 20 epochs show it fall.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../tests/support/ort';
 import * as ort from 'onnxruntime-web';
-import { isRight } from '$lib/practice/types';
-import { driveJob } from '$lib/recorded/drive';
+import { isRight, type Solution } from '$lib/practice/types';
+import type { TrainingJob } from '$lib/onnx/training/driver';
+import { driveJob, type DrivenRun } from '$lib/recorded/drive';
 import checkpoints, { RATIO_BANDS } from './checkpoints';
 import { CLASSES, N_VAL, splitSets } from './glyphs';
 import { schema, type OverfittingState } from './lab';
@@ -17,9 +22,29 @@ import { noisyLabels } from './noise';
 import { noiseJob } from './noiseJob';
 import { stepsPerEpoch } from './settings';
 
+/** Every run driven in this file, recorded on its way out; the driver itself is the real one. */
+const recorded = vi.hoisted(() => [] as { job: TrainingJob; run: DrivenRun }[]);
+vi.mock('$lib/recorded/drive', async (importOriginal) => {
+	const real = await importOriginal<typeof import('$lib/recorded/drive')>();
+	return {
+		...real,
+		driveJob: async (...args: Parameters<typeof real.driveJob>) => {
+			const run = await real.driveJob(...args);
+			recorded.push({ job: args[1], run });
+			return run;
+		}
+	};
+});
+
 const BASE = { n: 256, width: 256, lr: 1e-3, seed: 1 };
+/** ρ = 0.4's run, the one this file drives itself. */
+const FORTY_EPOCHS = 20;
 const { train, val } = splitSets(BASE.n, BASE.seed);
 const perEpoch = stepsPerEpoch(BASE.n);
+
+const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as OverfittingState;
+const cp = checkpoints.find((c) => c.id === 'random-labels')!;
+const state = { ...defaults, ...cp.settings(() => 0.5) } as OverfittingState;
 
 interface Reading {
 	epoch: number;
@@ -31,8 +56,7 @@ interface Reading {
 	valLoss: number;
 }
 
-async function drive(noise: number, epochs: number): Promise<Reading[]> {
-	const run = await driveJob(ort as never, noiseJob({ ...BASE, epochs, noise }));
+function score(noise: number, run: DrivenRun): Reading[] {
 	expect(run.status).toBe('done');
 	const { labels, relabelled } = noisyLabels(train, noise, BASE.seed);
 	const predicted = (values: Float32Array, row: number) => {
@@ -56,20 +80,37 @@ async function drive(noise: number, epochs: number): Promise<Reading[]> {
 	});
 }
 
+/** The recorded run that trained on ρ's labels (this file's own noisyLabels) for the checkpoint's epochs. */
+function checkpointRun(noise: number): DrivenRun {
+	const want = noisyLabels(train, noise, BASE.seed).labels;
+	const hits = recorded.filter(({ job }) => {
+		const got = job.batches.dataset.tensors.label.data as BigInt64Array;
+		return got.length === want.length && want.every((c, i) => got[i] === BigInt(c));
+	});
+	expect(hits).toHaveLength(1);
+	expect(hits[0].job.maxSteps).toBe(state.epochs * perEpoch);
+	return hits[0].run;
+}
+
 const firstFit = (r: Reading[]) => r.find((p) => p.all === 1)?.epoch ?? null;
 const pct = (a: number) => `${(100 * a).toFixed(1)}%`;
 
+let solution: Solution;
 let clean: Reading[];
 let random: Reading[];
 let forty: Reading[];
 
 beforeAll(async () => {
 	const t0 = Date.now();
-	clean = await drive(0, 100);
-	random = await drive(1, 500);
-	forty = await drive(0.4, 150);
+	expect(state.noise).toBe(1);
+	expect(state).toMatchObject(BASE);
+	solution = await cp.solve(state, 'wasm');
+	expect(recorded).toHaveLength(2);
+	clean = score(0, checkpointRun(0));
+	random = score(1, checkpointRun(1));
+	forty = score(0.4, await driveJob(ort as never, noiseJob({ ...BASE, epochs: FORTY_EPOCHS, noise: 0.4 })));
 	console.log(`label-noise runs driven in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-}, 1_200_000);
+}, 300_000);
 
 describe('ρ = 1, n = 256, width 256 (Zhang et al. 2017)', () => {
 	it('reaches 100% training accuracy within 500 epochs, later than with the true labels', () => {
@@ -82,9 +123,11 @@ describe('ρ = 1, n = 256, width 256 (Zhang et al. 2017)', () => {
 		expect(randomFit!).toBeGreaterThan(trueFit!);
 	});
 
-	// The spec's 25% ± 2.7 does not hold here: the run ends at 22.1%, 2.1 SE below chance (and
-	// at 21.8% when it first fits, epoch 9). Kept as the spec states it, expected to fail, so that a
-	// change that makes it hold is noticed; the report says so.
+	// The spec's 25% ± 2.7 does not hold here: the checkpoint's run ends at 22.0% at epoch 40,
+	// 2.2 SE below chance (21.8% when it first fits, epoch 9; 21.7% at epoch 100, 22.1% at 500).
+	// From epoch 9 to 40 it stays between 21.0% and 22.3%, inside the band only at epoch 21
+	// (22.3%). Kept as the spec states it, expected to fail, so that a change that makes it hold
+	// is noticed; the report says so.
 	it.fails('ends with validation accuracy within 2 SE (2.7 points) of the 25% of chance', () => {
 		const last = random.at(-1)!;
 		console.log(`ρ = 1: validation ${pct(last.valAcc)} at epoch ${last.epoch}, ${pct(random.find((p) => p.all === 1)!.valAcc)} when first fitted`);
@@ -120,7 +163,7 @@ describe('ρ = 0.4 (Arpit et al. 2017)', () => {
 
 	// The spec's ≤ 50% on redrawn labels does not hold here: this wide net at η = 1e-3 memorizes
 	// noise within a few epochs, and at the best-validation epoch (5) the redrawn labels already
-	// score 92%. Kept as stated, expected to fail; the report says so.
+	// score 92.2% (kept ones 98.7%). Kept as stated, expected to fail; the report says so.
 	it.fails('scores ≤ 50% on the redrawn labels at the best-validation epoch', () => {
 		expect(best().redrawn).toBeLessThanOrEqual(0.5);
 	});
@@ -134,26 +177,15 @@ describe('ρ = 0.4 (Arpit et al. 2017)', () => {
 });
 
 describe('checkpoint 4: random labels', () => {
-	it('answers with the band of the runs’ epoch ratio', { timeout: 900_000 }, async () => {
-		const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as OverfittingState;
-		const cp = checkpoints.find((c) => c.id === 'random-labels')!;
-		const state = { ...defaults, ...cp.settings(() => 0.5) } as OverfittingState;
-		expect(state.noise).toBe(1);
-		const solution = await cp.solve(state, 'wasm');
-		// The checkpoint's runs are these runs cut at its epochs (same weights and batch order).
-		const within = (r: Reading[]) => {
-			const f = firstFit(r);
-			return f !== null && f <= state.epochs ? f : null;
-		};
-		const trueFit = within(clean)!;
-		const randomFit = within(random);
-		const ratio = randomFit === null ? null : randomFit / trueFit;
-		const band = ratio === null ? 'never' : ratio < 1.5 ? 'same' : ratio < 3 ? 'few' : ratio < 10 ? 'many' : 'lots';
+	it('answers with the band of the runs’ epoch ratio', () => {
+		// Its runs are the ones read above; both are fitted within them (tested above).
+		const ratio = firstFit(random)! / firstFit(clean)!;
+		const band = ratio < 1.5 ? 'same' : ratio < 3 ? 'few' : ratio < 10 ? 'many' : 'lots';
 		console.log(`checkpoint 4: ratio ${ratio} → ${band}`);
 		expect(solution.expected).toEqual({ kind: 'choice', id: band });
-		expect([...RATIO_BANDS.map((b) => b.id), 'never']).toContain(band);
+		expect(RATIO_BANDS.map((b) => b.id)).toContain(band);
 		const kind = cp.answer(state);
 		expect(isRight(kind, { kind: 'choice', id: band }, solution.expected)).toBe(true);
-		expect(isRight(kind, { kind: 'choice', id: band === 'never' ? 'same' : 'never' }, solution.expected)).toBe(false);
+		expect(isRight(kind, { kind: 'choice', id: 'never' }, solution.expected)).toBe(false);
 	});
 });
