@@ -41,7 +41,7 @@ function forgive(guarded: GuardedPage, expected: RegExp): void {
 }
 
 describe('with the runtime refused, the prerendered figures stay', () => {
-	for (const lab of LIVE_LABS) {
+	for (const lab of LIVE_LABS.filter((l) => l.runsModels)) {
 		test(`${lab.slug}: default marks, "could not load", no figure live`, async () => {
 			const path = withQuery(`/labs/${lab.slug}`, { backend: 'wasm' });
 			// The live count: the same page run by the live model (the default test page).
@@ -75,6 +75,26 @@ describe('with the runtime refused, the prerendered figures stay', () => {
 			await refused.context.close();
 			forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
 		}, 300_000);
+	}
+});
+
+describe('a lab of formulas needs no runtime', () => {
+	for (const lab of LIVE_LABS.filter((l) => !l.runsModels)) {
+		test(`${lab.slug}: with the runtime refused, it is live and says nothing failed`, async () => {
+			const guarded = await browser.newPage({ prerendered: true });
+			const asked: string[] = [];
+			await guarded.context.route(RUNTIME_FILES, (route: Route) => {
+				asked.push(route.request().url());
+				return route.abort('failed');
+			});
+			await guarded.page.goto(browser.baseURL + withQuery(`/labs/${lab.slug}`, { backend: 'wasm' }), { waitUntil: 'load' });
+			const ready = await waitForLabReady(guarded.page, 0);
+			expect(ready.status).toBe('ready');
+			// The runtime of a lab with models starts when the page is idle: give it that chance.
+			await guarded.page.waitForTimeout(2000);
+			expect(await guarded.page.getByText('The live model could not load').count()).toBe(0);
+			expect(asked, 'no runtime file was even asked for').toEqual([]);
+		}, 120_000);
 	}
 });
 

@@ -41,6 +41,16 @@ async function settled(page: Page): Promise<void> {
 		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 60_000 }).catch(() => undefined);
 		await page.waitForTimeout(400);
 	}
+	// A figure's numbers can land just after the fit was measured (diffusion's guidance samples,
+	// under CI's load), and the fit then runs again: wait, up to half a minute, for a slide that
+	// fits. One that never does is measured as it is, and reported below.
+	const fits = () =>
+		page.evaluate(() => {
+			const root = document.scrollingElement ?? document.documentElement;
+			const inside = [...document.querySelectorAll('.slide [data-figure]')].every((f) => f.getBoundingClientRect().bottom <= innerHeight + 1);
+			return root.scrollHeight <= innerHeight && inside && !document.querySelector('.slide[data-fitting]');
+		});
+	for (let waited = 0; waited < 30_000 && !(await fits()); waited += 500) await page.waitForTimeout(500);
 }
 
 const heading = (page: Page) => page.locator('main h1').innerText();
