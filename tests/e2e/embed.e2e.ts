@@ -1,6 +1,7 @@
 /**
- * Embed pages: each, inside an iframe on another origin (as a blog frames it), renders its
- * figure(s) with no site chrome and posts its height to the host page as `{ type: 'vlab:height', height }`.
+ * Embed pages: each, inside an iframe on another origin (as a blog frames it, in a phone's 390 px
+ * column), renders its figure(s) with no site chrome, posts its height to the host page as
+ * `{ type: 'vlab:height', height }`, and leads with its figure (support/embedOnPhone.ts).
  * With JavaScript off, embeds and lab pages keep their prerendered figures and hide their controls.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILD_DIR } from '../../scripts/serve';
 import { useBrowser } from './support/guard';
+import { checkEmbedOnPhone } from './support/embedOnPhone';
 import { serveHost, type HostWindow } from './support/host';
 import { LIVE_LABS, sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
@@ -32,10 +34,10 @@ describe('embed pages', () => {
 
 	for (const embed of embeds) {
 		// One load per embed, framed the way a blog frames it: its figure, no site chrome, its height.
-		test(`${embed.path} renders ${embed.figure ? `figure "${embed.figure}"` : 'the lab'} without site chrome and posts its height to the host page`, async () => {
+		test(`${embed.path} renders ${embed.figure ? `figure "${embed.figure}"` : 'the lab'} without site chrome, posts its height to the host page, and leads with its figure in a phone's column`, async () => {
 			const { page } = await browser.newPage();
 			const src = browser.baseURL + withQuery(embed.path, { backend: 'wasm' });
-			await page.goto(`${host.url}?src=${encodeURIComponent(src)}`);
+			await page.goto(`${host.url}?width=390&src=${encodeURIComponent(src)}`);
 			await page.waitForFunction(() => ((window as HostWindow).__heights ?? []).length > 0, null, { timeout: 30_000 });
 			const frame = page.frames().find((f) => f.url().startsWith(browser.baseURL + embed.path));
 			if (!frame) throw new Error(`no frame for ${embed.path}`);
@@ -72,6 +74,7 @@ describe('embed pages', () => {
 				Math.abs(last.height - contentHeight) <= slack,
 				`posted height ${last.height} follows the content (${contentHeight}px)`
 			).toBe(true);
+			await checkEmbedOnPhone(frame, page.keyboard, embed.figure);
 		});
 	}
 });

@@ -1,7 +1,7 @@
 /**
  * A stand-in for a blog that embeds a figure: a page on its own origin (another localhost port)
- * with one iframe (`?src=<embed url>`) that records the `vlab:height` messages it receives in
- * `window.__heights`, and a blog post with several iframes resized by the site's embed.js. Both
+ * with one iframe (`?src=<embed url>`, 640 px wide, or `&width=<px>`) that records the
+ * `vlab:height` messages it receives in `window.__heights`, and a blog post with several iframes resized by the site's embed.js. Both
  * are served by a real server, not by Playwright's route.fulfill: Chromium's Local Network Access
  * checks treat a fulfilled page as public and refuse to frame localhost.
  */
@@ -30,7 +30,10 @@ addEventListener('message', (event) => {
 		document.getElementById('embed').style.height = data.height + 'px';
 	}
 });
-document.getElementById('embed').src = new URLSearchParams(location.search).get('src');
+const query = new URLSearchParams(location.search);
+// width=390: the column of a blog read on a phone.
+if (query.get('width')) document.getElementById('embed').style.width = query.get('width') + 'px';
+document.getElementById('embed').src = query.get('src');
 </script>
 </body>
 </html>
