@@ -63,7 +63,9 @@ export const schema = {
 	sched: enumField('Pipeline schedule', schedules, '1f1b'),
 	v: { kind: 'int', label: 'Chunks per stage v', min: 1, max: 8, default: 1 },
 	eff: { kind: 'number', label: 'GEMM efficiency', min: 0.3, max: 0.9, default: 0.7 },
-	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 }
+	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 },
+	// Figure 5: the share of a step the GPUs wait for the next batch (a slow input pipeline).
+	stall: { kind: 'number', label: 'Data stall (share of the step)', min: 0, max: 0.5, default: 0 }
 } satisfies Schema;
 
 export type MemoryAndParallelismSchema = typeof schema;
