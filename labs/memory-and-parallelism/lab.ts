@@ -26,6 +26,19 @@ const figures = [
 		'gpus',
 		'zero',
 		'overlap'
+	]),
+	embeddableFigure('fit', 'Will it fit, how fast? (analytic)', () => import('./FitFigure.svelte'), [
+		'gpus',
+		'gpn',
+		't',
+		'p',
+		'm',
+		'recompute',
+		'zero',
+		'sched',
+		'gpu',
+		'mem',
+		'stall'
 	])
 ] as const;
 const fig = figureRefs(figures);
@@ -111,6 +124,13 @@ export const memoryAndParallelism = defineLab({
 			caption: `With p = 4 and m = 8 both schedules idle for the same bubble, (p−1)/(m+p−1) of the step were transfers free; 1F1B keeps at most p micro-batches in flight on the first stage, GPipe all m (${fig('timeline')}).`,
 			state: { gpus: 8, p: 4, m: 8, sched: 'gpipe' },
 			figures: ['timeline']
+		},
+		{
+			id: 'gpt3',
+			title: 'GPT-3 175B on 1024 A100s',
+			caption: `Tensor parallelism over the 8 GPUs of a node (with sequence parallelism), 16 pipeline stages, 8 data-parallel copies, attention recomputed: every stage fits, and the step splits into compute, bubble and transfers; MFU is the share of the GPUs’ peak the model’s FLOPs use (${fig('fit')}).`,
+			state: { L: 96, h: 12288, a: 96, V: 50257, s: 2048, b: 1, gpus: 1024, gpn: 8, t: 8, sp: true, p: 16, m: 64, sched: '1f1b', recompute: 'selective', zero: 0, gpu: 'a100' },
+			figures: ['fit']
 		}
 	],
 	figures,
