@@ -144,7 +144,8 @@ export const memoryAndParallelism = defineLab({
 	checkpoints: [
 		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },
 		{ id: 'activation-factor', figure: 'activations', title: 'Doubling the sequence of a GPT-3 layer', varies: true, derivation: 'activations-derivation' },
-		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' }
+		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' },
+		{ id: 'bubble-share', figure: 'fit', title: 'The pipeline bubble at p 4, m 8', varies: true, derivation: 'timelines' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 's', values: [8192, 4096] },
