@@ -93,7 +93,9 @@ export const memoryAndParallelism = defineLab({
 		'It doesn’t fit on one GPU: what do you try, in order?',
 		'Where does training memory go? Why 16 bytes per parameter with Adam?',
 		'Mixed precision, checkpointing: what do they save, at what cost?',
-		'Data, tensor, pipeline, FSDP/ZeRO: what is sharded, what is sent?'
+		'Data, tensor, pipeline, FSDP/ZeRO: what is sharded, what is sent?',
+		'GPUs at 40% utilization: why?',
+		'Sketch a multi-GPU training setup.'
 	],
 	schema,
 	scenes: [
