@@ -101,7 +101,7 @@ export const bubbleShare: MemoryCheckpoint = {
 			explanation:
 				`Filling and draining the pipeline leaves each stage idle for p − 1 micro-batch slots out of m + p − 1: ` +
 				`(${s.p} − 1)/(${s.m} + ${s.p} − 1) = ${percent(formula)} were the transfers free. ` +
-				(send ? `Each hand-over between stages sends ${formatBytes(send.bytes)}, which lengthens the step, so the bubble's share of it is ${percent(tl.bubbleShare)}. ` : '') +
+				(send ? `Each hand-over between stages sends ${formatBytes(send.bytes)}; with those transfers in the simulated step, the bubble is ${percent(tl.bubbleShare)} of it. ` : '') +
 				`GPipe and 1F1B share that bubble (to within the hand-overs); 1F1B only holds fewer micro-batches' activations.`
 		};
 	}
