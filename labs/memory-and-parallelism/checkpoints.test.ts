@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isRight, type Answer } from '$lib/practice/types';
 import { schema, type MemoryAndParallelismState } from './lab';
-import checkpoints, { activationFactor, mixedSaving, zero3PerGpu } from './checkpoints';
+import checkpoints, { activationFactor, bubbleShare, mixedSaving, zero3PerGpu } from './checkpoints';
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as MemoryAndParallelismState;
 const asked = (c: (typeof checkpoints)[number], r = 0.5) => ({ ...defaults, ...c.settings(() => r) }) as MemoryAndParallelismState;
@@ -46,5 +46,27 @@ describe('memory-and-parallelism checkpoints', () => {
 		expect((sol.expected as Extract<Answer, { kind: 'number' }>).value).toBeCloseTo(want, 9);
 		expect(isRight(zero3PerGpu.answer(s), { kind: 'number', value: want }, sol.expected)).toBe(true);
 		expect(isRight(zero3PerGpu.answer(s), { kind: 'number', value: (16 * psiOf(s)) / 1e9 }, sol.expected)).toBe(false);
+	});
+
+	it.each([0, 0.9])('p 4, m 8: the simulated bubble is (p−1)/(m+p−1) = 27.3% but for the hand-overs (draw %s)', async (r) => {
+		const s = asked(bubbleShare, r);
+		expect([s.p, s.m, s.gpus, s.t]).toEqual([4, 8, 4, 1]);
+		const formula = (100 * 3) / 11;
+		expect(Math.round(formula * 10) / 10).toBe(27.3);
+		const sol = await bubbleShare.solve(s, 'wasm');
+		const got = (sol.expected as Extract<Answer, { kind: 'marker' }>).value;
+		// Transfers only lengthen the step; one activation per hop over NVLink (b·s·h 16-bit values
+		// at 300 GB/s) against a micro-batch's (6Ψ + 12Lsh)·b·s/(p·peak·eff) FLOPs costs under a point.
+		expect(got).toBeLessThanOrEqual(formula + 1e-9);
+		expect(got).toBeGreaterThan(formula - 1);
+		expect(isRight(bubbleShare.answer(s), { kind: 'marker', value: formula }, sol.expected)).toBe(true);
+		expect(isRight(bubbleShare.answer(s), { kind: 'marker', value: 50 }, sol.expected)).toBe(false);
+	});
+
+	it('GPipe and 1F1B idle for the same share of the step, within a tenth of a point (the hand-overs fall differently)', async () => {
+		const [gpipe, oneF] = await Promise.all([0, 0.9].map((r) => bubbleShare.solve(asked(bubbleShare, r), 'wasm')));
+		expect(asked(bubbleShare, 0).sched).not.toBe(asked(bubbleShare, 0.9).sched);
+		const v = (x: typeof gpipe) => (x.expected as Extract<Answer, { kind: 'marker' }>).value;
+		expect(Math.abs(v(gpipe) - v(oneF))).toBeLessThan(0.1);
 	});
 });

@@ -7,6 +7,9 @@ import { layerActivationBytes, parameterCount } from './formulas';
 import type { MemoryAndParallelismState } from './lab';
 import { gb, stateBytes } from './segments';
 import { activationSetup, gpuBytes } from './summary';
+import { simulateTimeline } from './timeline';
+import { timelineInput } from './timelineInput';
+import { formatBytes, percent } from './timelineSummary';
 
 type MemoryCheckpoint = Checkpoint<MemoryAndParallelismState>;
 
@@ -77,4 +80,31 @@ export const zero3PerGpu: MemoryCheckpoint = {
 	}
 };
 
-export default [mixedSaving, activationFactor, zero3PerGpu];
+const SCHEDULE_NAME = { gpipe: 'GPipe', '1f1b': '1F1B' } as const;
+
+export const bubbleShare: MemoryCheckpoint = {
+	id: 'bubble-share',
+	// One GPU per stage, so the only transfers are the activations handed from stage to stage.
+	settings: (random) => ({ gpus: 4, t: 1, p: 4, m: 8, zero: 0, v: 1, stall: 0, sched: pick(['gpipe', '1f1b'] as const, random) }),
+	prompt: (s) =>
+		`${s.p} pipeline stages, ${s.m} micro-batches, ${SCHEDULE_NAME[s.sched as keyof typeof SCHEDULE_NAME]} schedule: what share of the training step do the GPUs sit idle in the pipeline bubble? Place it on the step’s axis.`,
+	answer: () => ({ kind: 'marker', figure: 'fit', axis: 'x', scale: 'linear', tolerance: 4, min: 0, max: 100 }),
+	async solve(s) {
+		// Measured on the simulated step, transfers and all, not read off the formula.
+		const tl = simulateTimeline(timelineInput(s));
+		const share = 100 * tl.bubbleShare;
+		const formula = (s.p - 1) / (s.m + s.p - 1);
+		const send = tl.blocks.find((b) => b.kind === 'send');
+		return {
+			expected: { kind: 'marker', value: share },
+			shown: `${percent(tl.bubbleShare)} of the simulated step`,
+			explanation:
+				`Filling and draining the pipeline leaves each stage idle for p − 1 micro-batch slots out of m + p − 1: ` +
+				`(${s.p} − 1)/(${s.m} + ${s.p} − 1) = ${percent(formula)} were the transfers free. ` +
+				(send ? `Each hand-over between stages sends ${formatBytes(send.bytes)}; with those transfers in the simulated step, the bubble is ${percent(tl.bubbleShare)} of it. ` : '') +
+				`GPipe and 1F1B share that bubble (to within the hand-overs); 1F1B only holds fewer micro-batches' activations.`
+		};
+	}
+};
+
+export default [mixedSaving, activationFactor, zero3PerGpu, bubbleShare];

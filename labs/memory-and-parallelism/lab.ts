@@ -26,6 +26,19 @@ const figures = [
 		'gpus',
 		'zero',
 		'overlap'
+	]),
+	embeddableFigure('fit', 'Will it fit, how fast? (analytic)', () => import('./FitFigure.svelte'), [
+		'gpus',
+		'gpn',
+		't',
+		'p',
+		'm',
+		'recompute',
+		'zero',
+		'sched',
+		'gpu',
+		'mem',
+		'stall'
 	])
 ] as const;
 const fig = figureRefs(figures);
@@ -63,7 +76,9 @@ export const schema = {
 	sched: enumField('Pipeline schedule', schedules, '1f1b'),
 	v: { kind: 'int', label: 'Chunks per stage v', min: 1, max: 8, default: 1 },
 	eff: { kind: 'number', label: 'GEMM efficiency', min: 0.3, max: 0.9, default: 0.7 },
-	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 }
+	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 },
+	// Figure 5: the share of a step the GPUs wait for the next batch (a slow input pipeline).
+	stall: { kind: 'number', label: 'Data stall (share of the step)', min: 0, max: 0.5, default: 0 }
 } satisfies Schema;
 
 export type MemoryAndParallelismSchema = typeof schema;
@@ -78,7 +93,9 @@ export const memoryAndParallelism = defineLab({
 		'It doesn’t fit on one GPU: what do you try, in order?',
 		'Where does training memory go? Why 16 bytes per parameter with Adam?',
 		'Mixed precision, checkpointing: what do they save, at what cost?',
-		'Data, tensor, pipeline, FSDP/ZeRO: what is sharded, what is sent?'
+		'Data, tensor, pipeline, FSDP/ZeRO: what is sharded, what is sent?',
+		'GPUs at 40% utilization: why?',
+		'Sketch a multi-GPU training setup.'
 	],
 	schema,
 	scenes: [
@@ -109,6 +126,13 @@ export const memoryAndParallelism = defineLab({
 			caption: `With p = 4 and m = 8 both schedules idle for the same bubble, (p−1)/(m+p−1) of the step were transfers free; 1F1B keeps at most p micro-batches in flight on the first stage, GPipe all m (${fig('timeline')}).`,
 			state: { gpus: 8, p: 4, m: 8, sched: 'gpipe' },
 			figures: ['timeline']
+		},
+		{
+			id: 'gpt3',
+			title: 'GPT-3 175B on 1024 A100s',
+			caption: `Tensor parallelism over the 8 GPUs of a node (with sequence parallelism), 16 pipeline stages, 8 data-parallel copies, attention recomputed: every stage fits, and the step splits into compute, bubble and transfers; MFU is the share of the GPUs’ peak the model’s FLOPs use (${fig('fit')}).`,
+			state: { L: 96, h: 12288, a: 96, V: 50257, s: 2048, b: 1, gpus: 1024, gpn: 8, t: 8, sp: true, p: 16, m: 64, sched: '1f1b', recompute: 'selective', zero: 0, gpu: 'a100' },
+			figures: ['fit']
 		}
 	],
 	figures,
@@ -122,7 +146,8 @@ export const memoryAndParallelism = defineLab({
 	checkpoints: [
 		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },
 		{ id: 'activation-factor', figure: 'activations', title: 'Doubling the sequence of a GPT-3 layer', varies: true, derivation: 'activations-derivation' },
-		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' }
+		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' },
+		{ id: 'bubble-share', figure: 'fit', title: 'The pipeline bubble at p 4, m 8', varies: true, derivation: 'timelines' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 's', values: [8192, 4096] },

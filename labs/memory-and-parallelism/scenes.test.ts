@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { schema, memoryAndParallelism, type MemoryAndParallelismState } from './lab';
 import { stateBytes, totalBytes } from './segments';
 import { summarize } from './summary';
+import { planState } from './planner';
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as MemoryAndParallelismState;
 const sceneState = (id: string) => ({ ...defaults, ...memoryAndParallelism.scenes.find((s) => s.id === id)!.state }) as MemoryAndParallelismState;
@@ -46,5 +47,27 @@ describe('memory-and-parallelism scenes', () => {
 		expect(full.stored).toBe(L * 2 * sbh);
 		expect(Math.round(full.stored / GB)).toBe(1);
 		expect(Math.round((full.flopsRatio - 1) * 100)).toBe(33);
+	});
+
+	it('scene 5: GPT-3 175B on 1024 A100s, t 8 + SP in a node, p 16, d 8, selective: every stage fits, MFU between the bubble-free bound and zero', () => {
+		const st = sceneState('gpt3');
+		const gpt3 = 12 * 96 * 12288 ** 2 + 13 * 96 * 12288 + (50257 + 2048) * 12288;
+		expect(Math.round(summarize(st).psi / 1e9)).toBe(Math.round(gpt3 / 1e9));
+		expect(Math.round(gpt3 / 1e9)).toBe(175);
+		const plan = planState(st);
+		expect(plan.layout).toEqual({ d: 8, t: 8, p: 16 });
+		expect(st.t).toBeLessThanOrEqual(st.gpn);
+		expect(st.sp).toBe(true);
+		expect(plan.fits).toBe(true);
+		// The first stage holds 6 layers and the embeddings, each GPU 1/8 of them at 16 bytes a parameter.
+		const layer = 12 * 12288 ** 2 + 13 * 12288;
+		const states = (16 * (6 * layer + (50257 + 2048) * 12288)) / 8;
+		expect(plan.stages[0].params + plan.stages[0].grads + plan.stages[0].adam + plan.stages[0].master).toBeCloseTo(states, 0);
+		// Selective under SP: 34sbh/t per layer and micro-batch; 1F1B's first stage holds p of them.
+		expect(plan.stages[0].activations).toBeCloseTo((16 * 6 * 34 * 2048 * 12288) / 8, 0);
+		// The bubble alone caps MFU at eff·(1 − (p−1)/(m+p−1)) (less the recomputed share); transfers cost more.
+		const cap = st.eff * (1 - 15 / (64 + 15));
+		expect(plan.mfu).toBeLessThan(cap);
+		expect(plan.mfu).toBeGreaterThan(0.2);
 	});
 });

@@ -42,9 +42,10 @@ export function timelineInput(s: TimelineControls): TimelineInput {
 		sharding: s.zero === 3 ? 'fsdp' : 'replicated',
 		units: Math.max(1, Math.min(4, Math.floor(s.L / (s.p * v)))),
 		layers: s.L,
-		// One micro-batch's forward is a third of 6Ψ + 12Lsh per token (the model FLOPs).
+		// One micro-batch's forward is a third of 6Ψ + 12Lsh per token (the model FLOPs); backward
+		// does the rest, plus whatever the recompute mode runs again (2 with none, 3 with full).
 		forwardFlops: (flopsPerToken(psi, s) / 3) * s.b * s.s,
-		backwardRatio: s.recompute === 'full' ? 3 : 2,
+		backwardRatio: (3 * flopsPerToken(psi, s, s.recompute)) / flopsPerToken(psi, s) - 1,
 		peakFlops: s.prec === 'fp32' ? hw.fp32 : hw.mixed,
 		eff: s.eff,
 		activationBytes: s.b * s.s * s.h * bytes,
