@@ -18,7 +18,7 @@ const runtime = vi.hoisted(() => {
 });
 vi.mock('$lib/onnx/runtime', () => runtime);
 
-const controller = { status: 'ready', backend: 'wasm', lastRunMs: 12, runs: 2, backendNote: null, switchBackend() {} } as unknown as AnyController;
+const controller = { status: 'ready', backend: 'wasm', lastRunMs: 12, runs: 2, backendNote: null, runsModels: true, switchBackend() {} } as unknown as AnyController;
 
 afterEach(() => history.replaceState({}, '', '/'));
 
@@ -37,5 +37,15 @@ describe('BackendStatus memory readout', () => {
 		await waitFor(() =>
 			expect(screen.getByTestId('memory-readout')).toHaveTextContent('Sessions held: WebAssembly 3 (≈ 14.5 MB, 1 releasing), WebGPU 1 (≈ 1.0 MB)')
 		);
+	});
+});
+
+describe('BackendStatus for a lab of formulas', () => {
+	it('names no backend and offers no switch: there is no model', () => {
+		history.replaceState({}, '', '/labs/x');
+		render(BackendStatus, { controller: { ...controller, runsModels: false } as AnyController });
+		expect(screen.getByTestId('backend-status')).toHaveTextContent('Computed in your browser from formulas: no model to load');
+		expect(screen.getByTestId('backend-status')).not.toHaveTextContent(/WebAssembly|WebGPU|first run/);
+		expect(screen.queryByRole('combobox')).toBeNull();
 	});
 });

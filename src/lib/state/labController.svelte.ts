@@ -92,7 +92,7 @@ export class LabController<S extends Schema, R> {
 		readonly schema: S,
 		private readonly compute: Compute<S, R>,
 		/** False for a lab of formulas (Lab.runsModels): the runtime is never brought up. */
-		private readonly runsModels = true
+		readonly runsModels = true
 	) {
 		this.state = $state(defaults(schema));
 		this.#runner = new LatestRunner(async ({ state, backend: asked }) => {
