@@ -90,7 +90,7 @@ export const doubleDescent = defineLab({
 	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
 	// Opens the page, under the title (and is not placed again in the article).
 	hero: 'curve',
-	bench: { key: 'lambda', values: [-2, -1.5] },
+	bench: { key: 'lambda', values: [0.01, 0.0316] },
 	checkpoints: [
 		{ id: 'peak', figure: 'curve', title: 'Where does the test error peak?', varies: true, derivation: 'min-norm' },
 		{ id: 'train-past-threshold', figure: 'curve', title: 'Training error past the threshold', varies: true, derivation: 'min-norm' },

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineLab, type LabDeclaration } from '$lib/labs/defineLab';
 import { liveLabs } from '$lib/labs/registry';
-import type { Schema } from '$lib/state/schema';
+import { parsePatch, type Schema } from '$lib/state/schema';
 
 const schema = {
 	depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 },
@@ -64,5 +64,13 @@ describe('defineLab', () => {
 	it('every live lab declares a bench control of its own schema, and unique slugs', () => {
 		for (const lab of liveLabs) expect(Object.keys(lab.schema), lab.slug).toContain(lab.bench.key);
 		expect(new Set(liveLabs.map((l) => l.slug)).size).toBe(liveLabs.length);
+	});
+
+	it("every bench value is one the control takes as it is, and the two differ (double descent's once were log10 positions, NaN on the slider)", () => {
+		for (const lab of liveLabs) {
+			const [a, b] = lab.bench.values;
+			expect(a, lab.slug).not.toBe(b);
+			for (const value of lab.bench.values) expect(parsePatch(lab.schema, { [lab.bench.key]: value }).errors, `${lab.slug}: ${value}`).toEqual([]);
+		}
 	});
 });
