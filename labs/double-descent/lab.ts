@@ -87,9 +87,9 @@ export const doubleDescent = defineLab({
 		}
 	],
 	figures,
-	// λ's slider moves in log10 units: these are positions, λ = 0.01 and 0.0316.
 	// Opens the page, under the title (and is not placed again in the article).
 	hero: 'curve',
+	// λ itself; the bench moves its log slider to their log10 positions, -2 and -1.5.
 	bench: { key: 'lambda', values: [0.01, 0.0316] },
 	checkpoints: [
 		{ id: 'peak', figure: 'curve', title: 'Where does the test error peak?', varies: true, derivation: 'min-norm' },

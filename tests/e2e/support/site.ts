@@ -31,6 +31,8 @@ export interface SitePage {
 	live: boolean;
 	/** Embed pages: no site chrome, post their height. */
 	embed: boolean;
+	/** False where the page's lab is one of formulas only (LabDeclaration.runsModels). */
+	runsModels?: boolean;
 	/** The figure an embed page shows on its own. */
 	figure?: string;
 }
@@ -39,13 +41,14 @@ export function sitePages(): SitePage[] {
 	const pages: SitePage[] = [{ name: 'index', path: '/', live: false, embed: false }];
 	for (const lab of LIVE_LABS) {
 		pages.push({ name: `lab-${lab.slug}`, path: `/labs/${lab.slug}`, live: true, embed: false });
-		pages.push({ name: `embed-${lab.slug}`, path: `/embed/${lab.slug}`, live: true, embed: true });
+		pages.push({ name: `embed-${lab.slug}`, path: `/embed/${lab.slug}`, live: true, embed: true, runsModels: lab.runsModels });
 		for (const figure of lab.figures) {
 			pages.push({
 				name: `embed-${lab.slug}-${figure}`,
 				path: `/embed/${lab.slug}/${figure}`,
 				live: true,
 				embed: true,
+				runsModels: lab.runsModels,
 				figure
 			});
 		}
