@@ -104,9 +104,10 @@ describe('/practice', () => {
 		await page.screenshot({ path: `${OUT_DIR}practice-revealed-1280-light.png`, fullPage: true });
 		expect(await stats(page)).toMatch(/3 answered 1 right/);
 
-		// Reload once the missed card's one-minute relearning step is over: the progress is kept,
-		// and the card missed first is dealt before any card never asked.
-		await new Promise((done) => setTimeout(done, Math.max(0, missedAt + 62_000 - Date.now())));
+		// Reload once the missed card's one-minute relearning step is over (the page's clock moved
+		// past it, rather than a minute waited): the progress is kept, and the card missed first
+		// is dealt before any card never asked.
+		await page.clock.setSystemTime(Math.max(Date.now(), missedAt + 62_000));
 		await page.reload();
 		expect(await askedCard(page)).toBe('vanishing-gradients/gradient-ratio');
 		expect(await stats(page)).toMatch(/3 answered 1 right [12] due now/);
