@@ -1,10 +1,13 @@
 /**
  * Each live lab page loads, its model runs in the page on WASM and on WebGPU (Chromium's
- * SwiftShader adapter), and both backends give the same numbers.
+ * SwiftShader adapter), and both backends give the same numbers. The WebGPU page then loses its
+ * device and must move to WebAssembly by itself (support/deviceLoss.ts); a lab of formulas must
+ * not even ask for a device.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserKind } from './support/chromium';
+import { catchDevices, checkDeviceLossFallback, devicesAsked } from './support/deviceLoss';
 import { useBrowser } from './support/guard';
 import { LIVE_LABS, withQuery } from './support/site';
 import { waitForLabReady, type VlabResults, type VlabSnapshot } from './support/vlab';
@@ -91,11 +94,18 @@ for (const lab of LIVE_LABS) {
 
 		for (const kind of ['wasm', 'webgpu'] as const) {
 			// The WASM run's page is also the one whose article is checked: one load, not two.
-			test(`${kind === 'wasm' ? 'renders the article and every figure frame, and runs' : 'runs'} its model on ${kind === 'wasm' ? 'WASM' : 'WebGPU'}`, async () => {
+			const name =
+				kind === 'wasm'
+					? 'renders the article and every figure frame, and runs its model on WASM'
+					: lab.runsModels
+						? 'runs its model on WebGPU; when the device is lost, moves to WebAssembly by itself'
+						: 'is ready on the WebGPU setting without asking for a GPU device';
+			test(name, { timeout: 420_000 }, async () => {
 				const fixture = browsers[kind];
 				const guarded = await fixture.newPage();
 				const wasmFiles = watchWasm(guarded.page);
 				if (kind === 'webgpu') {
+					await guarded.context.addInitScript(catchDevices);
 					await guarded.page.goto(fixture.baseURL + '/');
 					const adapter = await guarded.page.evaluate(async () => {
 						const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
@@ -126,6 +136,10 @@ for (const lab of LIVE_LABS) {
 					expect(url.startsWith(`${fixture.baseURL}/_app/immutable/assets/`), `${url} is served by the site`).toBe(true);
 				}
 				seen[kind] = snap;
+				if (kind === 'webgpu') {
+					if (lab.runsModels) await checkDeviceLossFallback(guarded, lab.slug, snap);
+					else expect(await devicesAsked(guarded.page), 'GPU devices asked for').toBe(0);
+				}
 			});
 		}
 
