@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { isRight, type Answer } from '$lib/practice/types';
 import { schema, type MemoryAndParallelismState } from './lab';
-import checkpoints, { activationFactor, bubbleShare, mixedSaving, zero3PerGpu } from './checkpoints';
+import checkpoints, { activationFactor, bubbleShare, mixedSaving, squareTensors, zero3PerGpu } from './checkpoints';
+import { analyzeTrainGraph } from './graphMemory';
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as MemoryAndParallelismState;
 const asked = (c: (typeof checkpoints)[number], r = 0.5) => ({ ...defaults, ...c.settings(() => r) }) as MemoryAndParallelismState;
@@ -68,5 +69,16 @@ describe('memory-and-parallelism checkpoints', () => {
 		expect(asked(bubbleShare, 0).sched).not.toBe(asked(bubbleShare, 0.9).sched);
 		const v = (x: typeof gpipe) => (x.expected as Extract<Answer, { kind: 'marker' }>).value;
 		expect(Math.abs(v(gpipe) - v(oneF))).toBeLessThan(0.1);
+	});
+
+	it('s × s tensors per layer: the count of [b, a, s, s] tensors backward reads; Megatron’s three is wrong here', async () => {
+		const s = asked(squareTensors);
+		const sol = await squareTensors.solve(s, 'wasm');
+		// Counted independently, by shape, on graphs one layer apart.
+		const m = { h: Number(s.mh), heads: Number(s.ma), seq: 12, batch: 3 };
+		const square = (layers: number) => analyzeTrainGraph({ ...m, layers }).saved.filter((t) => t.shape.join() === [3, m.heads, 12, 12].join()).length;
+		expect(sol.expected).toEqual({ kind: 'number', value: square(2) - square(1) });
+		expect(isRight(squareTensors.answer(s), { kind: 'number', value: 1 }, sol.expected)).toBe(true);
+		expect(isRight(squareTensors.answer(s), { kind: 'number', value: 3 }, sol.expected)).toBe(false);
 	});
 });

@@ -10,6 +10,8 @@ import { activationSetup, gpuBytes } from './summary';
 import { simulateTimeline } from './timeline';
 import { timelineInput } from './timelineInput';
 import { formatBytes, percent } from './timelineSummary';
+import { graphModel } from './graphResults';
+import { layerTerms } from './graphMemory';
 
 type MemoryCheckpoint = Checkpoint<MemoryAndParallelismState>;
 
@@ -107,4 +109,28 @@ export const bubbleShare: MemoryCheckpoint = {
 	}
 };
 
-export default [mixedSaving, activationFactor, zero3PerGpu, bubbleShare];
+export const squareTensors: MemoryCheckpoint = {
+	id: 'square-tensors',
+	settings: () => ({}),
+	prompt: (s) => {
+		const m = graphModel(s);
+		return `Our autodiff builds the training graph of a small transformer (h = ${m.h}, ${m.heads} heads, no dropout). Per layer, how many tensors of size a × s × s (one s × s matrix per head and sequence) does backward read from the forward pass?`;
+	},
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.5, min: 0, max: 6 }),
+	async solve(s) {
+		// Read off the graph: the per-layer saved elements split into α·s + β·s².
+		const m = graphModel(s);
+		const { s2Tensors, sbh } = layerTerms({ h: m.h, heads: m.heads, batch: m.batch }, 8);
+		const count = Math.round(s2Tensors);
+		return {
+			expected: { kind: 'number', value: count },
+			shown: `${count} per layer, read off the graph`,
+			explanation:
+				`Only the softmax output: backward of softmax needs its output, and backward of the product with V needs the same tensor, so one a×s×s tensor serves both. ` +
+				`Megatron-style training with attention dropout keeps three (the softmax output, the dropout mask and the dropped scores). ` +
+				`The rest of the layer grows with s: ${sbh.toFixed(1)}·sbh elements here.`
+		};
+	}
+};
+
+export default [mixedSaving, activationFactor, zero3PerGpu, bubbleShare, squareTensors];

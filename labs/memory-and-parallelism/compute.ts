@@ -1,11 +1,12 @@
 /**
- * The lab's compute: figures 1–3 are closed-form (published formulas), so this evaluates them in
- * TypeScript on either backend alike; nothing runs on ONNX here.
+ * The lab's compute: figures 1–5 are closed-form (published formulas), figure 6 reads shapes off
+ * a training graph built here; both are TypeScript on either backend alike, nothing runs on ONNX.
  */
 import type { Backend } from '$lib/onnx/backend';
+import { graphResults } from './graphResults';
 import type { MemoryAndParallelismState } from './lab';
 import { summarize, type MemoryAndParallelismResults } from './summary';
 
 export async function computeMemoryAndParallelism(state: MemoryAndParallelismState, _backend: Backend): Promise<MemoryAndParallelismResults> {
-	return summarize(state);
+	return { ...summarize(state), graph: graphResults(state) };
 }

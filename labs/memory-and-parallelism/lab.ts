@@ -39,7 +39,8 @@ const figures = [
 		'gpu',
 		'mem',
 		'stall'
-	])
+	]),
+	articleFigure('graph', 'The formula vs a real training graph (measured on the graph)', () => import('./GraphFigure.svelte'))
 ] as const;
 const fig = figureRefs(figures);
 
@@ -47,6 +48,13 @@ const precisions = options({ mixed: 'mixed (fp16/bf16 + fp32 master)', fp32: 'fp
 const recomputes = options({ none: 'none (keep everything)', selective: 'selective (attention only)', full: 'full (every layer)', 'every-k': 'every k layers' });
 const schedules = options({ '1f1b': '1F1B', gpipe: 'GPipe', interleaved: 'interleaved 1F1B' });
 const gpuModels = options({ a100: 'A100 80 GB', h100: 'H100 80 GB', custom: 'custom' });
+/**
+ * Figure 6's width and heads: powers of two over the spec's ranges (16–128, 1–8), so the heads
+ * always divide the width and every pair in a link builds a graph. Listed out: options() would
+ * put whole-number keys in numeric order anyway, and the labels say what they are.
+ */
+const graphWidths = ['16', '32', '64', '128'].map((v) => ({ value: v, label: v })) as readonly { value: '16' | '32' | '64' | '128'; label: string }[];
+const graphHeads = ['1', '2', '4', '8'].map((v) => ({ value: v, label: v })) as readonly { value: '1' | '2' | '4' | '8'; label: string }[];
 
 /**
  * The controls figures 1–3 need. Everything here is closed-form arithmetic, cheap at every
@@ -78,7 +86,16 @@ export const schema = {
 	eff: { kind: 'number', label: 'GEMM efficiency', min: 0.3, max: 0.9, default: 0.7 },
 	overlap: { kind: 'number', label: 'Communication hidden', min: 0, max: 1, default: 0.8 },
 	// Figure 5: the share of a step the GPUs wait for the next batch (a slow input pipeline).
-	stall: { kind: 'number', label: 'Data stall (share of the step)', min: 0, max: 0.5, default: 0 }
+	stall: { kind: 'number', label: 'Data stall (share of the step)', min: 0, max: 0.5, default: 0 },
+	// Figure 6: the small transformer whose training graph is read (graphMemory.ts), its controls
+	// drawn in that figure only (named apart from the controls of the big model above). At the
+	// maxima (4 layers, h 128, s 64, b 16) its ten graph builds take tens of milliseconds once warm:
+	// nothing is allocated, only shapes are read.
+	mL: { kind: 'int', label: 'Graph layers', min: 1, max: 4, default: 2 },
+	mh: enumField('Graph width h', graphWidths, '32'),
+	ma: enumField('Graph heads a', graphHeads, '4'),
+	ms: { kind: 'int', label: 'Graph sequence s', min: 8, max: 64, default: 16 },
+	mb: { kind: 'int', label: 'Graph batch b', min: 1, max: 16, default: 8 }
 } satisfies Schema;
 
 export type MemoryAndParallelismSchema = typeof schema;
@@ -137,6 +154,8 @@ export const memoryAndParallelism = defineLab({
 	],
 	figures,
 	hero: 'bytes',
+	// Figure 6 draws its model's controls beside it: they change nothing else on the page.
+	drawnIn: { mL: 'graph', mh: 'graph', ma: 'graph', ms: 'graph', mb: 'graph' },
 	inactive: {
 		mem: (s) => (s.gpu === 'custom' ? null : 'The chosen GPU sets its memory (80 GB).'),
 		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null),
@@ -147,11 +166,13 @@ export const memoryAndParallelism = defineLab({
 		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },
 		{ id: 'activation-factor', figure: 'activations', title: 'Doubling the sequence of a GPT-3 layer', varies: true, derivation: 'activations-derivation' },
 		{ id: 'zero3-per-gpu', figure: 'sharding', title: 'ZeRO-3 bytes per GPU', varies: true, derivation: 'zero' },
-		{ id: 'bubble-share', figure: 'fit', title: 'The pipeline bubble at p 4, m 8', varies: true, derivation: 'timelines' }
+		{ id: 'bubble-share', figure: 'fit', title: 'The pipeline bubble at p 4, m 8', varies: true, derivation: 'timelines' },
+		{ id: 'square-tensors', figure: 'graph', title: 's × s tensors a layer keeps for backward', varies: false, derivation: 'graph-derivation' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 's', values: [8192, 4096] },
-	// Figures 1–5 are the published formulas; figure 6 (tensor sizes read off a real ONNX graph) is to come.
+	// Figures 1–5 are the published formulas; figure 6 reads tensor shapes off a training graph
+	// built in the page, which needs no runtime either.
 	runsModels: false,
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.MemoryAndParallelismController)

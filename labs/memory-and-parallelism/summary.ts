@@ -16,6 +16,7 @@ import {
 	type Recompute,
 	type ZeroStage
 } from './formulas';
+import type { GraphResults } from './graphResults';
 import type { MemoryAndParallelismState } from './lab';
 
 /** What one GPU holds, in bytes. */
@@ -42,7 +43,8 @@ export interface RecomputeRow {
 	flopsRatio: number;
 }
 
-export interface MemoryAndParallelismResults {
+/** What the formulas give (figures 1–3); compute.ts adds figure 6's graph. */
+export interface FormulaResults {
 	psi: number;
 	/** Data-parallel degree N = gpus / t (whole GPUs only). */
 	dataParallel: number;
@@ -60,6 +62,8 @@ export interface MemoryAndParallelismResults {
 	kStar: number;
 	checkpoint: number;
 }
+
+export type MemoryAndParallelismResults = FormulaResults & { graph: GraphResults };
 
 export const PRECISIONS: readonly Precision[] = ['fp32', 'mixed'];
 export const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full', 'every-k'];
@@ -83,7 +87,7 @@ export function gpuBytes(s: MemoryAndParallelismState, prec: Precision, zero: Ze
 	return { ...states, activations: act.stored, workingSet: act.workingSet };
 }
 
-export function summarize(s: MemoryAndParallelismState): MemoryAndParallelismResults {
+export function summarize(s: MemoryAndParallelismState): FormulaResults {
 	const zero = s.zero as ZeroStage;
 	const psi = parameterCount(s);
 	const x = activationSetup(s);
