@@ -8,6 +8,7 @@ const figures = [
 	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
 	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
 	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
+	articleFigure('gap', 'Gap timing: when the validation loss turns, by width', () => import('./GapFigure.svelte')),
 	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience']),
 	articleFigure('noise', 'Label noise: clean labels first, noise later', () => import('./NoiseFigure.svelte'))
 ] as const;
