@@ -45,7 +45,7 @@ const auc = async (faults: DataFaults) => adversarialSummary((await dataChecks(`
 describe('scene 3: time split with drift, width 8, n = 2048', () => {
 	it('is the brief’s state', () => {
 		expect(scene.state).toEqual({ split: 'time', shift: 1, width: 8, n: 2048 });
-		expect(scene.figures).toEqual(['symptom', 'checks']);
+		expect(scene.figures).toEqual(['symptom']);
 	});
 
 	it('AUC ≥ 0.8 and above the permutation band; a random split falls inside it', { timeout: 300_000 }, async () => {
