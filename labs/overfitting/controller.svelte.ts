@@ -6,12 +6,15 @@ import type { OverfittingResults } from './summary';
 import { createNoiseRun } from './noiseRun';
 import { createSymptomRun } from './trainingRun';
 import { createFixesRun } from './fixesRun';
+import { createGapRun } from './gapRun';
 
 let computeModule: typeof import('./compute') | undefined;
 
 export class OverfittingController extends LabController<OverfittingSchema, OverfittingResults> {
 	/** Figure 1: the network trained live on the current settings. */
 	readonly symptom = createSymptomRun();
+	/** Figure 3: the same network at each width, one run after another. */
+	readonly gap = createGapRun();
 	/** Figure 4: the baseline and one run per fix. */
 	readonly fixes = createFixesRun();
 	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
@@ -28,6 +31,7 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** WebGPU failed: a run it cut off starts again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.symptom.restartOnWasm();
+		this.gap.restartOnWasm();
 		this.fixes.restartOnWasm();
 		this.noiseRun.restartOnWasm();
 	}
@@ -36,6 +40,12 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	startSymptom(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
 		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+	}
+
+	/** Trains figure 3's runs: the current settings at every width of GAP_WIDTHS. */
+	startGap(): void {
+		const { n, epochs, lr, seed, leak, split, shift } = this.state;
+		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths. */

@@ -22,7 +22,7 @@ export interface SymptomTrack {
 export type SymptomRun = LiveRun<LiveSettings, SymptomTrack>;
 
 /** Reports → the epoch points, each probe read once (the report carries only new readings). */
-function epochTrack(settings: RunSettings) {
+export function epochTrack(settings: RunSettings) {
 	const { train, val } = splitSets(settings.n, settings.seed, settings.faults);
 	const perEpoch = stepsPerEpoch(settings.n);
 	return (snapshot: RunnerSnapshot, previous: SymptomTrack): SymptomTrack => {
