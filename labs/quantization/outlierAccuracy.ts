@@ -134,9 +134,6 @@ async function scoreChannels(task: Task, w: Feeds, grids: Map<string, ChannelGri
 	return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
 }
 
-/** Model runs in one measurement: probes, float, W8A8, and the remedy (SmoothQuant probes again). */
-export const outlierRuns = (fix: Fix) => (fix === 'none' ? 3 : fix === 'smooth' ? 5 : 4);
-
 /**
  * Figure 3's numbers. `report` gets the result so far after each model run; returning false
  * stops the measurement (Stop, a newer run, a reset).
