@@ -1,4 +1,4 @@
-/** The lab's controller: URL state in, figure 1's results out, and figure 2's live sweep. The model code loads lazily. */
+/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep and figure 3's live measurement. The model code loads lazily. */
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController, type Prerendered } from '$lib/state/labController.svelte';
@@ -28,7 +28,7 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		});
 	}
 
-	/** The build's run (and its test) also measures figure 2's sweep, so the page opens on real points. */
+	/** The build's run (and its test) also measures figure 2's sweep and figure 3's outlier, so the page opens on real points. */
 	override async computeFor(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 		const [results, { sweepOf, weightsOf }, { measureOutlier }] = await Promise.all([super.computeFor(state, backend), import('./compute'), import('./outlierAccuracy')]);
 		const weights = await weightsOf(state.task);

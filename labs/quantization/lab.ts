@@ -51,7 +51,8 @@ const tensors = options({
  * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
  * the MSE-per-bit column) and one small dequantization graph, cheap at every setting. Figure 2
  * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
- * calibration run), once per task, scheme, embeddings and activation setting (cached).
+ * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
+ * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
