@@ -113,10 +113,12 @@ describe('c = 100 on the copy model: W8A8, min-max calibration', () => {
 		expect(r.float).toBe(results.get('c1')!.float);
 		expect(r.none / r.tokens).toBeLessThan(0.7);
 	});
-	it('the per-tensor step is c× coarser (set by the outlier channel)', () => {
+	it('the per-tensor step is set by the outlier channel: c × its range at c = 1, over 127 codes', () => {
 		const r = results.get('smooth')!;
-		expect(r.step).toBeCloseTo(Math.max(...r.absmax) / 127, 6);
+		const c1 = results.get('c1')!;
 		expect(r.absmax.indexOf(Math.max(...r.absmax))).toBe(r.channel);
+		expect(r.step / ((100 * c1.absmax[r.channel]) / 127)).toBeCloseTo(1, 4);
+		expect(r.step / c1.step).toBeGreaterThan(10);
 	});
 	it('SmoothQuant α = 0.5 and LLM.int8 keep at least 99%', () => {
 		for (const fix of ['smooth', 'llmint8'] as const) {
