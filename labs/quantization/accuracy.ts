@@ -66,7 +66,7 @@ const calibrationInputs = (task: Task) => drawInputs(task, CALIBRATION, TRAINING
 
 const quantized = (name: string, emb: boolean) => LINEAR_WEIGHTS.includes(name) || (emb && (EMBEDDINGS as readonly string[]).includes(name));
 
-function inputFeeds(task: Task, inputs: number[][]): Feeds {
+export function inputFeeds(task: Task, inputs: number[][]): Feeds {
 	const { tokens } = encodeExamples(task, inputs);
 	return {
 		tokens: { data: Float32Array.from(tokens, Number), dims: [inputs.length, MAX_LEN] },
@@ -119,7 +119,7 @@ export function actGrids(inputs: Map<string, Float32Array>, a: ActQuant): Map<st
 	return new Map(LINEARS.map((l) => [l, calibrate(inputs.get(l)!, a.bits, a.scheme, a.calib, a.pct)]));
 }
 
-function actFeeds(grids: Map<string, Grid>): Feeds {
+export function actFeeds(grids: Map<string, Grid>): Feeds {
 	const feeds: Feeds = {};
 	for (const [l, g] of grids) feeds[inputName.act(l)] = { data: Float32Array.of(g.scale, g.qmin - g.zero, g.qmax - g.zero), dims: [3] };
 	return feeds;

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isRight } from '$lib/practice/types';
 import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
-import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr } from './checkpoints';
+import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr, outlierW8a8 } from './checkpoints';
 import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import { MAX_LEN, VOCAB } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples, tokenAccuracy } from '$labs/attention-heatmaps/training';
@@ -70,7 +70,7 @@ const stateFor = (settings: Partial<QuantizationState>): QuantizationState => ({
 
 describe('quantization checkpoints', () => {
 	it('has one code per card', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points', 'outlier-w8a8']);
 	});
 
 	it('bit-ratio: the MSE ratio between b and b + 1 bits', async () => {
@@ -136,5 +136,17 @@ describe('quantization checkpoints', () => {
 		const kind = int8Points.answer(s);
 		expect(isRight(kind, { kind: 'number', value: want + 0.5 }, solution.expected)).toBe(true);
 		expect(isRight(kind, { kind: 'number', value: want + 10 }, solution.expected)).toBe(false);
+	}, 60_000);
+
+	it('outlier-w8a8: c = 100 on copy, W8A8 keeps under 70% (the spec fact), and "float is unchanged, so 100%" is wrong', async () => {
+		const s = stateFor(outlierW8a8.settings(() => 0.1));
+		expect([s.task, s.outlier, s.fix]).toEqual(['copy', 100, 'none']);
+		const solution = await outlierW8a8.solve(s, 'wasm');
+		const value = (solution.expected as { value: number }).value;
+		expect(value).toBeLessThan(70);
+		expect(solution.explanation).toMatch(/Float, the model still gets 100% right/);
+		const kind = outlierW8a8.answer(s);
+		expect(isRight(kind, { kind: 'number', value: value + 5 }, solution.expected)).toBe(true);
+		expect(isRight(kind, { kind: 'number', value: 100 }, solution.expected)).toBe(false);
 	}, 60_000);
 });

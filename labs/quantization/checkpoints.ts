@@ -108,4 +108,25 @@ export const int8Points: QuantizationCheckpoint = {
 	}
 };
 
-export default [bitRatio, channelWins, int8Sqnr, int8Points];
+export const outlierW8a8: QuantizationCheckpoint = {
+	id: 'outlier-w8a8',
+	settings: (random) => ({ task: pick(TASKS, random), outlier: 100, fix: 'none' }),
+	prompt: (s) =>
+		`The ${s.task} model with one channel of layer 1's attention input made ${s.outlier}× wider and its weight rows ${s.outlier}× narrower (the float model is unchanged), then 8-bit weights and min-max calibrated 8-bit activations, one scale per tensor: what held-out token accuracy does it keep, in %?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 10, unit: '%', min: 0, max: 100 }),
+	async solve(state, backend) {
+		const [{ weightsOf }, { measureOutlier }] = await Promise.all([import('./compute'), import('./outlierAccuracy')]);
+		const r = await measureOutlier(await weightsOf(state.task), { task: state.task, c: state.outlier, fix: 'none', alpha: 0.5 }, backend);
+		const share = (n: number) => (100 * n) / r.tokens;
+		return {
+			expected: { kind: 'number', value: share(r.none) },
+			shown: `${f(share(r.none))}%`,
+			explanation:
+				`Float, the model still gets ${f(share(r.float))}% right; at W8A8 ${f(share(r.none))}%. ` +
+				`Min-max calibration sets the per-tensor step of that input from its widest channel: ${f(r.step)}, while the other channels reach at most ${f(Math.max(...r.absmax.filter((_, j) => j !== r.channel)))}, ` +
+				`so they are rounded to a handful of codes around zero.`
+		};
+	}
+};
+
+export default [bitRatio, channelWins, int8Sqnr, int8Points, outlierW8a8];

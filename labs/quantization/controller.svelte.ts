@@ -1,4 +1,4 @@
-/** The lab's controller: URL state in, figure 1's results out, and figure 2's live sweep. The model code loads lazily. */
+/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep and figure 3's live measurement. The model code loads lazily. */
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController, type Prerendered } from '$lib/state/labController.svelte';
@@ -6,6 +6,8 @@ import type { StateOf } from '$lib/state/schema';
 import type { AccuracySweep } from './accuracy';
 import { createAccuracyRun, sweepSettingsOf, type AccuracyRunSettings } from './accuracyRun';
 import { schema, type QuantizationSchema } from './lab';
+import type { OutlierResult } from './outlierAccuracy';
+import { createOutlierRun, outlierSettingsOf, type OutlierRunSettings } from './outlierRun';
 import type { QuantizationResults } from './summary';
 
 export class QuantizationController extends LabController<QuantizationSchema, QuantizationResults> {
@@ -13,6 +15,10 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	readonly accuracy = createAccuracyRun();
 	/** The sweep the build measured for its state, shown until the reader runs one. */
 	recorded = $state.raw<{ settings: AccuracyRunSettings; sweep: AccuracySweep } | null>(null);
+	/** Figure 3: the outlier measurement, run when its settings change. */
+	readonly outlier = createOutlierRun();
+	/** The build's outlier measurement for its state, shown until a live one runs. */
+	recordedOutlier = $state.raw<{ settings: OutlierRunSettings; result: OutlierResult } | null>(null);
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -22,10 +28,12 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		});
 	}
 
-	/** The build's run (and its test) also measures figure 2's sweep, so the page opens on real points. */
+	/** The build's run (and its test) also measures figure 2's sweep and figure 3's outlier, so the page opens on real points. */
 	override async computeFor(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
-		const [results, { sweepOf, weightsOf }] = await Promise.all([super.computeFor(state, backend), import('./compute')]);
-		return { ...results, accuracy: await sweepOf(state, await weightsOf(state.task), backend) };
+		const [results, { sweepOf, weightsOf }, { measureOutlier }] = await Promise.all([super.computeFor(state, backend), import('./compute'), import('./outlierAccuracy')]);
+		const weights = await weightsOf(state.task);
+		const accuracy = await sweepOf(state, weights, backend);
+		return { ...results, accuracy, outlier: await measureOutlier(weights, outlierSettingsOf(state, backend), backend) };
 	}
 
 	override seed(prerendered: Prerendered<QuantizationSchema, QuantizationResults> | null): void {
@@ -33,11 +41,19 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		// Kept apart from `results`, which the next live run (figure 1's) replaces.
 		const sweep = prerendered?.results.accuracy;
 		if (sweep && this.seedable) this.recorded = { settings: sweepSettingsOf(prerendered.state, 'wasm'), sweep };
+		const outlier = prerendered?.results.outlier;
+		if (outlier && this.seedable) this.recordedOutlier = { settings: outlierSettingsOf(prerendered.state, 'wasm'), result: outlier };
 	}
 
 	/** WebGPU failed: a sweep it cut off runs again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.accuracy.restartOnWasm();
+		this.outlier.restartOnWasm();
+	}
+
+	/** Runs figure 3's measurement for the current settings on the active backend. */
+	startOutlier(): void {
+		void this.outlier.start(outlierSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 
 	/** Runs figure 2's sweep for the current settings on the active backend. */

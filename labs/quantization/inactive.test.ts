@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { quantization, schema, type QuantizationState } from './lab';
 import { actGrids, linearInputs } from './accuracy';
 import { sweepKey, sweepSettingsOf } from './accuracyRun';
+import { outlierKey, outlierSettingsOf } from './outlierRun';
 import { readWeights } from './weights';
 
 vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
@@ -49,4 +50,14 @@ describe('quantization inactive controls', () => {
 		expect(rules.pct!({ ...defaults, abits: '4', calib: 'pct' })).toBeNull();
 		expect(actGrids(inputs, { bits: 4, scheme: 'sym', calib: 'pct', pct: 99 })).not.toEqual(actGrids(inputs, { bits: 4, scheme: 'sym', calib: 'pct', pct: 99.999 }));
 	}, 60_000);
+
+	it('α is read by SmoothQuant only: other remedies give the same figure 3 at any α', () => {
+		const key = (s: Partial<QuantizationState>) => outlierKey(outlierSettingsOf({ ...defaults, ...s }, 'wasm'));
+		for (const fix of ['none', 'llmint8', 'channel'] as const) {
+			expect(rules.alpha!({ ...defaults, fix })).not.toBeNull();
+			expect(key({ fix, alpha: 0 })).toBe(key({ fix, alpha: 1 }));
+		}
+		expect(rules.alpha!({ ...defaults, fix: 'smooth' })).toBeNull();
+		expect(key({ fix: 'smooth', alpha: 0 })).not.toBe(key({ fix: 'smooth', alpha: 1 }));
+	});
 });

@@ -12,7 +12,8 @@ const figures = [
 		'scheme',
 		'gran'
 	]),
-	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb'])
+	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb']),
+	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha'])
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
@@ -23,6 +24,12 @@ const abitsChoices = [
 	{ value: 'off', label: 'off (float activations)' },
 	...(['4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits` }))
 ] as const;
+const fixes = options({
+	none: 'none',
+	llmint8: 'LLM.int8 (outlier channels stay float)',
+	smooth: 'SmoothQuant (scales folded into the weights)',
+	channel: 'per-channel activation scales (fake-quant only)'
+});
 const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
 /** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
 const tensors = options({
@@ -44,7 +51,8 @@ const tensors = options({
  * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
  * the MSE-per-bit column) and one small dequantization graph, cheap at every setting. Figure 2
  * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
- * calibration run), once per task, scheme, embeddings and activation setting (cached).
+ * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
+ * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -55,7 +63,10 @@ export const schema = {
 	abits: enumField('Activation bits', abitsChoices, 'off'),
 	calib: enumField('Activation range (calibration)', calibs, 'minmax'),
 	pct: { kind: 'number', label: 'Percentile kept', min: 99, max: 99.999, default: 99.9 },
-	emb: { kind: 'bool', label: 'Quantize the embeddings too', default: true }
+	emb: { kind: 'bool', label: 'Quantize the embeddings too', default: true },
+	outlier: { kind: 'number', label: 'Outlier: one channel of layer 1’s attention input × c', min: 1, max: 200, default: 1, log: true },
+	fix: enumField('Outlier remedy (W8A8)', fixes, 'none'),
+	alpha: { kind: 'number', label: 'SmoothQuant migration strength α', min: 0, max: 1, default: 0.5 }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
@@ -71,7 +82,8 @@ export const quantization = defineLab({
 		'How much error does each bit remove?',
 	'How many bits can the weights lose before accuracy goes?',
 	'Why are activations harder to quantize than weights?',
-		'Why does one wide channel hurt a per-tensor grid?'
+		'Why does one wide channel hurt a per-tensor grid?',
+		'What do LLM.int8 and SmoothQuant do about outliers?'
 	],
 	schema,
 	scenes: [
@@ -82,19 +94,29 @@ export const quantization = defineLab({
 				'At 4 bits one per-tensor grid is as coarse as the widest channel needs; with a scale per output channel the narrow channels get fine grids and the error falls.',
 			state: { wbits: 4, gran: 'channel' },
 			figures: ['grid']
+		},
+		{
+			id: 'outlier-smooth',
+			title: 'Outlier c = 100, then SmoothQuant',
+			caption:
+				'One channel of the attention input made 100× wider, its weight rows 100× narrower: the float model is unchanged, the per-tensor INT8 step is set by that one channel and W8A8 accuracy falls; SmoothQuant moves the range into the weights and it comes back.',
+			state: { outlier: 100, fix: 'smooth', alpha: 0.5 },
+			figures: ['outlier']
 		}
 	],
 	figures,
 	inactive: {
 		calib: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : null),
-		pct: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : s.calib === 'pct' ? null : 'Only the percentile calibration uses it.')
+		pct: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : s.calib === 'pct' ? null : 'Only the percentile calibration uses it.'),
+		alpha: (s) => (s.fix === 'smooth' ? null : 'Only SmoothQuant uses α: choose it as the remedy.')
 	},
 	hero: 'grid',
 	checkpoints: [
 		{ id: 'bit-ratio', figure: 'grid', title: 'What one more bit buys', varies: true, derivation: 'noise' },
 		{ id: 'channel-wins', figure: 'grid', title: 'Per-tensor or per-channel at 4 bits', varies: true, derivation: 'scales' },
 		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' },
-		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' }
+		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' },
+		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier' }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'wbits', values: [5, 4] },

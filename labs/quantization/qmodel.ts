@@ -28,7 +28,9 @@ export const inputName = {
 	zeros: (m: string) => `zeros.${m}`,
 	param: (p: string) => `param.${p}`,
 	/** Per linear layer, [3]: the activation step s and the clip range (q_min − z, q_max − z). */
-	act: (l: string) => `act.${l}`
+	act: (l: string) => `act.${l}`,
+	/** With `channelActs`, per linear layer [4, n_in]: per input channel s, q_min − z, q_max − z, and keep (1: the channel stays float). */
+	actChannels: (l: string) => `actc.${l}`
 };
 /** With `probes`, the float input of linear layer l is an output (for calibration). */
 export const probeName = (l: string) => `in.${l}`;
@@ -36,6 +38,19 @@ export const probeName = (l: string) => `in.${l}`;
 export interface QuantGraphOptions {
 	acts: boolean;
 	probes: boolean;
+	/** Figure 3: a grid per input channel, and channels kept float (LLM.int8's outliers). */
+	channelActs?: boolean;
+}
+
+/** Input width of linear layer l (rows of its weight). */
+const widthOf = (l: string) => paramSpecs(SHAPE).find((p) => p.name === `${l}.w`)!.shape[0];
+
+/** Per input channel: keep·x + (1 − keep)·fake-quant(x), on the grids of `a` = [4, n_in] (rows s, lo, hi, keep). */
+export function fakeQuantChannelsInGraph(g: GraphBuilder, x: Tensor, a: Tensor): Tensor {
+	const [s, lo, hi, keep] = [0, 1, 2, 3].map((i) => g.gather(a, g.int64Constant([i], [1]), 0));
+	const u = g.floor(g.add(g.div(x, s), 0.5));
+	const q = g.mul(g.sub(g.add(lo, g.relu(g.sub(u, lo))), g.relu(g.sub(u, hi))), s);
+	return g.add(g.mul(keep, x), g.mul(g.sub(1, keep), q));
 }
 
 /** x fake-quantized on the grid `a` = [s, q_min − z, q_max − z]: s·clip(floor(x/s + ½), lo, hi), clip = lo + relu(u − lo) − relu(u − hi). */
@@ -45,8 +60,8 @@ export function fakeQuantInGraph(g: GraphBuilder, x: Tensor, a: Tensor): Tensor 
 	return g.mul(g.sub(g.add(lo, g.relu(g.sub(u, lo))), g.relu(g.sub(u, hi))), s);
 }
 
-export function buildQuantTransformer({ acts, probes }: QuantGraphOptions): Uint8Array {
-	const g = new GraphBuilder(`quantization_transformer${acts ? '_wa' : '_w'}`);
+export function buildQuantTransformer({ acts, probes, channelActs = false }: QuantGraphOptions): Uint8Array {
+	const g = new GraphBuilder(`quantization_transformer${acts ? (channelActs ? '_wc' : '_wa') : '_w'}`);
 	const params: Tensors = {};
 	for (const p of paramSpecs(SHAPE)) {
 		if (!isMatrix(p.name)) {
@@ -67,6 +82,7 @@ export function buildQuantTransformer({ acts, probes }: QuantGraphOptions): Uint
 		if (probes && !seen.has(name)) g.output(x, probeName(name));
 		seen.add(name);
 		if (!acts) return x;
+		if (channelActs) return fakeQuantChannelsInGraph(g, x, g.input(inputName.actChannels(name), [4, widthOf(name)]));
 		return fakeQuantInGraph(g, x, g.input(inputName.act(name), [3]));
 	};
 	const f = transformerForward(g, SHAPE, params, { tokens, positions, mask }, onInput);

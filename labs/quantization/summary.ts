@@ -8,6 +8,7 @@ import { histogram } from '$lib/viz';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
 import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';
+import type { OutlierResult } from './outlierAccuracy';
 
 export const BINS = 48;
 export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
@@ -48,7 +49,7 @@ export interface GridResults {
  * One state's results: figure 1 (its MSE and SQNR from the ONNX dequantization). `accuracy`, figure
  * 2's sweep, is there only in the build's results (the default state); the page runs it on request.
  */
-export type QuantizationResults = GridResults & { accuracy?: AccuracySweep };
+export type QuantizationResults = GridResults & { accuracy?: AccuracySweep; outlier?: OutlierResult };
 
 export interface GridSettings {
 	bits: number;
