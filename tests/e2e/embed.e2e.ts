@@ -117,22 +117,29 @@ describe('an embed with a file input', () => {
 describe('embed pages with JavaScript off', () => {
 	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);
+	// One page per lab, walked through its embeds: a fresh context per embed cost more than the check.
+	const labsOfEmbeds = [...new Set(embeds.map((e) => e.path.split('/')[2]))];
 
-	for (const embed of embeds) {
-		test(`${embed.path} shows its prerendered figure and a link to the lab`, async () => {
-			const { page } = await browser.open(embed.path, { javaScriptEnabled: false });
-			// The figure's real marks, from the build's numbers (not an empty frame): its shapes, and
-			// the pixel pictures (svg images) prerendered with their pixels.
-			const marks = await page
-				.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image[href^="data:image/png"])')
-				.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0 || el.getBoundingClientRect().height > 0).length);
-			expect(marks, 'the figure draws marks without JavaScript').toBeGreaterThan(10);
-			const link = page.locator('.no-script a');
-			await link.waitFor({ state: 'visible', timeout: 10_000 });
-			expect(await link.getAttribute('href')).toMatch(/\/labs\/[a-z-]+$/);
-			// The controls, which need JavaScript, are hidden.
-			const visibleControls = await page.locator('input, select, button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
-			expect(visibleControls, 'no dead controls without JavaScript').toBe(0);
+	for (const slug of labsOfEmbeds) {
+		const paths = embeds.filter((e) => e.path.split('/')[2] === slug).map((e) => e.path);
+		test(`/embed/${slug} and its ${paths.length - 1} figure embeds: each shows its prerendered figure and a link to the lab`, async () => {
+			const { page } = await browser.newPage({ javaScriptEnabled: false });
+			for (const path of paths) {
+				const response = await page.goto(browser.baseURL + path, { waitUntil: 'load' });
+				expect(response?.status(), `GET ${path}`).toBe(200);
+				// The figure's real marks, from the build's numbers (not an empty frame): its shapes, and
+				// the pixel pictures (svg images) prerendered with their pixels.
+				const marks = await page
+					.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image[href^="data:image/png"])')
+					.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0 || el.getBoundingClientRect().height > 0).length);
+				expect(marks, `${path}: the figure draws marks without JavaScript`).toBeGreaterThan(10);
+				const link = page.locator('.no-script a');
+				await link.waitFor({ state: 'visible', timeout: 10_000 });
+				expect(await link.getAttribute('href'), path).toMatch(/\/labs\/[a-z-]+$/);
+				// The controls, which need JavaScript, are hidden.
+				const visibleControls = await page.locator('input, select, button').evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
+				expect(visibleControls, `${path}: no dead controls without JavaScript`).toBe(0);
+			}
 		});
 	}
 });
