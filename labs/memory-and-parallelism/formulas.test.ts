@@ -7,6 +7,7 @@ import {
 	activationMemory,
 	bestInterval,
 	flopsPerToken,
+	gatheredUnitBytes,
 	layerActivationBytes,
 	layerActivationTensors,
 	modelFlopsUtilization,
@@ -53,6 +54,16 @@ describe('model states', () => {
 		const perPsi = (zero: ZeroStage) => trafficBytes(psi, 'mixed', zero, n) / (2 * psi * ((n - 1) / n));
 		expect([0, 1, 2, 3].map((z) => perPsi(z as ZeroStage))).toEqual([2, 2, 2, 3]);
 		expect(trafficBytes(psi, 'mixed', 3, 1)).toBe(0);
+	});
+});
+
+describe('FSDP gathered units', () => {
+	it('two 16-bit layers of h = 4096 in flight: 2 × 12·4096² (+ biases) × 2 bytes ≈ 0.81 GB; fp32 doubles it, t = 8 divides it', () => {
+		const layer = 12 * 4096 ** 2 + 13 * 4096;
+		expect(gatheredUnitBytes(4096, 'mixed')).toBe(2 * layer * 2);
+		expect(gatheredUnitBytes(4096, 'fp32')).toBe(2 * layer * 4);
+		expect(gatheredUnitBytes(4096, 'mixed', 8)).toBeCloseTo((2 * layer * 2) / 8, 6);
+		expect(gatheredUnitBytes(4096, 'mixed') / 1e9).toBeCloseTo(0.8055, 3);
 	});
 });
 

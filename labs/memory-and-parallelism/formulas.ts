@@ -67,6 +67,16 @@ export function trafficBytes(psi: number, prec: Precision, zero: ZeroStage, n: n
 	return trafficFactor(zero) * ((n - 1) / n) * psi * stateBytesPerParam(prec).grads;
 }
 
+/**
+ * ZeRO-3 / FSDP keeps no whole layer, so before computing one it all-gathers that unit's
+ * parameters (one layer: 12h² + 13h, split over t tensor-parallel GPUs) in the compute precision,
+ * and prefetches the next unit meanwhile: two units live at once.
+ */
+export function gatheredUnitBytes(h: number, prec: Precision, t = 1): number {
+	const unit = (12 * h * h + 13 * h) / t;
+	return 2 * unit * stateBytesPerParam(prec).params;
+}
+
 /** Bytes per element of a stored activation (dropout masks are one byte in both). */
 export const activationElementBytes = (prec: Precision) => (prec === 'fp32' ? 4 : 2);
 
