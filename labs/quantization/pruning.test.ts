@@ -117,7 +117,7 @@ describe('structured pruning of MLP neurons', () => {
 });
 
 describe('FLOPs of the linear layers', () => {
-	const flopsOf = (shapes: number[][]) => shapes.reduce((n, [i, o]) => n + 2 * i * o, 0);
+	const flopsOf = (shapes: (readonly number[])[]) => shapes.reduce((n, [i, o]) => n + 2 * i * o, 0);
 	it('dense: 2 per weight per token, whatever magnitude pruning zeroed', () => {
 		const dense = flopsOf(LINEAR.map((p) => p.shape));
 		expect(linearFlops(weights, 'layer', 0)).toBe(dense);
