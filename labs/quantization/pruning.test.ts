@@ -107,6 +107,13 @@ describe('structured pruning of MLP neurons', () => {
 			expect(zeroFraction(pruned)).toBe(removedFraction(weights, 'neurons', s));
 		}
 	});
+	it('prose: thirteen linear matrices, and the MLPs hold just under half of their weights', () => {
+		expect(LINEAR).toHaveLength(13);
+		const all = removedFraction(weights, 'neurons', 0.95);
+		expect(all).toBe(LINEAR.filter((p) => /mlp/.test(p.name)).reduce((n, p) => n + p.shape[0] * p.shape[1], 0) / linearWeightCount(weights));
+		expect(all).toBeGreaterThan(0.45);
+		expect(all).toBeLessThan(0.5);
+	});
 	it('asks for the count nearest the fraction, and stops at every neuron', () => {
 		const total = linearWeightCount(weights);
 		const perNeuron = SHAPE.dModel + SHAPE.dModel; // a column of mlp1.w and a row of mlp2.w
