@@ -111,6 +111,14 @@ export const quantization = defineLab({
 				'One channel of the attention input made 100× wider, its weight rows 100× narrower: the float model is unchanged, the per-tensor INT8 step is set by that one channel and W8A8 accuracy falls; SmoothQuant moves the range into the weights and it comes back.',
 			state: { outlier: 100, fix: 'smooth', alpha: 0.5 },
 			figures: ['outlier']
+		},
+		{
+			id: 'pruned-half',
+			title: '50% pruned: zeros don’t run faster',
+			caption:
+				'Half the linear weights set to zero by magnitude: most held-out tokens stay right, but every matrix keeps its shape and a dense kernel still runs all its FLOPs. Removing whole MLP neurons shrinks the matrices and the FLOPs, and at the same fraction costs more accuracy.',
+			state: { prune: 'layer', sparsity: 0.5 },
+			figures: ['pruning']
 		}
 	],
 	figures,
