@@ -7,7 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { isRight } from '$lib/practice/types';
 import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
-import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr, outlierW8a8 } from './checkpoints';
+import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr, outlierW8a8, pruneHalf } from './checkpoints';
+import { prune } from './pruning';
+import { rightTokens64, type Params64 } from './reference64';
 import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import { MAX_LEN, VOCAB } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples, tokenAccuracy } from '$labs/attention-heatmaps/training';
@@ -70,7 +72,7 @@ const stateFor = (settings: Partial<QuantizationState>): QuantizationState => ({
 
 describe('quantization checkpoints', () => {
 	it('has one code per card', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points', 'outlier-w8a8']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points', 'outlier-w8a8', 'prune-half']);
 	});
 
 	it('bit-ratio: the MSE ratio between b and b + 1 bits', async () => {
@@ -149,4 +151,34 @@ describe('quantization checkpoints', () => {
 		expect(isRight(kind, { kind: 'number', value: value + 5 }, solution.expected)).toBe(true);
 		expect(isRight(kind, { kind: 'number', value: 100 }, solution.expected)).toBe(false);
 	}, 60_000);
+
+	it('prune-half: on every task magnitude keeps more tokens (float64 reference) and the smaller MLPs run fewer FLOPs (counted from the zeroed neurons)', async () => {
+		for (const r of [0.1, 0.5, 0.9]) {
+			const s = stateFor(pruneHalf.settings(() => r));
+			expect(s.sparsity).toBe(0.5);
+			const all = readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${s.task}.onnx`, import.meta.url))));
+			const right = (method: 'layer' | 'neurons') => {
+				const p64: Params64 = new Map([...prune(all, method, s.sparsity)].map(([k, v]) => [k, { shape: v.shape, data: Float64Array.from(v.data) }]));
+				return rightTokens64(s.task, p64, heldOut(s.task));
+			};
+			// Dense FLOPs: 2 per linear weight; each zeroed MLP neuron takes its column in and row out away.
+			const linear = paramSpecs(SHAPE).filter((p) => /\.w$/.test(p.name));
+			const dense = linear.reduce((n, p) => n + 2 * p.shape[0] * p.shape[1], 0);
+			const pruned = prune(all, 'neurons', s.sparsity);
+			let gone = 0;
+			for (const l of ['l0', 'l1']) {
+				const w1 = pruned.get(`${l}.mlp1.w`)!;
+				const [d, m] = w1.shape;
+				for (let i = 0; i < m; i++) if (Array.from({ length: d }, (_, k) => w1.data[k * m + i]).every((v) => v === 0)) gone++;
+			}
+			const [mag, neu] = [right('layer'), right('neurons')];
+			const want = `${mag >= neu ? 'magnitude' : 'neurons'}-${dense <= dense - gone * 2 * 2 * SHAPE.dModel ? 'magnitude' : 'neurons'}`;
+			expect(want, s.task).toBe('magnitude-neurons'); // the spec: unstructured keeps accuracy, only structured is faster
+			const solution = await pruneHalf.solve(s, 'wasm');
+			expect(solution.expected).toEqual({ kind: 'choice', id: want });
+			const kind = pruneHalf.answer(s);
+			expect(isRight(kind, { kind: 'choice', id: want }, solution.expected)).toBe(true);
+			expect(isRight(kind, { kind: 'choice', id: 'magnitude-magnitude' }, solution.expected)).toBe(false);
+		}
+	}, 90_000);
 });

@@ -129,4 +129,42 @@ export const outlierW8a8: QuantizationCheckpoint = {
 	}
 };
 
-export default [bitRatio, channelWins, int8Sqnr, int8Points, outlierW8a8];
+const HALF_OPTIONS = [
+	{ id: 'magnitude-magnitude', label: 'magnitude keeps more accuracy, and runs fewer FLOPs' },
+	{ id: 'magnitude-neurons', label: 'magnitude keeps more accuracy; removing neurons runs fewer FLOPs' },
+	{ id: 'neurons-magnitude', label: 'removing neurons keeps more accuracy; magnitude runs fewer FLOPs' },
+	{ id: 'neurons-neurons', label: 'removing neurons keeps more accuracy, and runs fewer FLOPs' }
+] as const;
+
+export const pruneHalf: QuantizationCheckpoint = {
+	id: 'prune-half',
+	settings: (random) => ({ task: pick(TASKS, random), sparsity: 0.5 }),
+	prompt: (s) =>
+		`Half of the ${s.task} model's linear weights pruned, untuned: by magnitude in each matrix, or by removing the MLP neurons with the smallest ‖w_in‖·‖w_out‖ (as many as it takes, at most every one). Which keeps more held-out accuracy, and which runs fewer FLOPs in a dense kernel?`,
+	answer: () => ({ kind: 'choice', options: HALF_OPTIONS }),
+	async solve(state, backend) {
+		const [{ weightsOf }, { scorer }, { prune, removedFraction, linearFlops }] = await Promise.all([import('./compute'), import('./accuracy'), import('./pruning')]);
+		const weights = await weightsOf(state.task);
+		const { tokens } = await scorer(state.task, weights, backend);
+		const run = async (method: 'layer' | 'neurons') => ({
+			right: await (await scorer(state.task, prune(weights, method, state.sparsity), backend)).score(null, null),
+			removed: removedFraction(weights, method, state.sparsity),
+			flops: linearFlops(weights, method, state.sparsity)
+		});
+		const [mag, neu] = [await run('layer'), await run('neurons')];
+		const share = (n: number) => (100 * n) / tokens;
+		const keeps = mag.right >= neu.right ? 'magnitude' : 'neurons';
+		const faster = mag.flops <= neu.flops ? 'magnitude' : 'neurons';
+		const id = `${keeps}-${faster}` as const;
+		return {
+			expected: { kind: 'choice', id },
+			shown: HALF_OPTIONS.find((o) => o.id === id)!.label,
+			explanation:
+				`Magnitude pruning removes ${f(100 * mag.removed)}% of the linear weights and keeps ${f(share(mag.right))}% of the tokens right; removing neurons takes ${f(100 * neu.removed)}% ` +
+				`(whole neurons, at most both MLPs) and keeps ${f(share(neu.right))}%. But the magnitude-pruned matrices have their old shapes, so a dense kernel runs all ${mag.flops} FLOPs per token ` +
+				`in the linear layers, zeros included; the smaller MLPs run ${neu.flops}.`
+		};
+	}
+};
+
+export default [bitRatio, channelWins, int8Sqnr, int8Points, outlierW8a8, pruneHalf];

@@ -1,4 +1,4 @@
-/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep and figure 3's live measurement. The model code loads lazily. */
+/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep and figures 3 and 4's live measurements. The model code loads lazily. */
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController, type Prerendered } from '$lib/state/labController.svelte';
@@ -8,6 +8,8 @@ import { createAccuracyRun, sweepSettingsOf, type AccuracyRunSettings } from './
 import { schema, type QuantizationSchema } from './lab';
 import type { OutlierResult } from './outlierAccuracy';
 import { createOutlierRun, outlierSettingsOf, type OutlierRunSettings } from './outlierRun';
+import type { PruneResult } from './pruneAccuracy';
+import { createPruneRun, pruneSettingsOf, type PruneRunSettings } from './pruneRun';
 import type { QuantizationResults } from './summary';
 
 export class QuantizationController extends LabController<QuantizationSchema, QuantizationResults> {
@@ -19,6 +21,10 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	readonly outlier = createOutlierRun();
 	/** The build's outlier measurement for its state, shown until a live one runs. */
 	recordedOutlier = $state.raw<{ settings: OutlierRunSettings; result: OutlierResult } | null>(null);
+	/** Figure 4: the pruning measurement, run when its settings change. */
+	readonly pruning = createPruneRun();
+	/** The build's pruning measurement for its state, shown until a live one runs. */
+	recordedPruning = $state.raw<{ settings: PruneRunSettings; result: PruneResult } | null>(null);
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -28,12 +34,18 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		});
 	}
 
-	/** The build's run (and its test) also measures figure 2's sweep and figure 3's outlier, so the page opens on real points. */
+	/** The build's run (and its test) also measures figure 2's sweep, figure 3's outlier and figure 4's pruning, so the page opens on real points. */
 	override async computeFor(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
-		const [results, { sweepOf, weightsOf }, { measureOutlier }] = await Promise.all([super.computeFor(state, backend), import('./compute'), import('./outlierAccuracy')]);
+		const [results, { sweepOf, weightsOf }, { measureOutlier }, { measurePruning }] = await Promise.all([
+			super.computeFor(state, backend),
+			import('./compute'),
+			import('./outlierAccuracy'),
+			import('./pruneAccuracy')
+		]);
 		const weights = await weightsOf(state.task);
 		const accuracy = await sweepOf(state, weights, backend);
-		return { ...results, accuracy, outlier: await measureOutlier(weights, outlierSettingsOf(state, backend), backend) };
+		const outlier = await measureOutlier(weights, outlierSettingsOf(state, backend), backend);
+		return { ...results, accuracy, outlier, pruning: await measurePruning(weights, pruneSettingsOf(state, backend), backend) };
 	}
 
 	override seed(prerendered: Prerendered<QuantizationSchema, QuantizationResults> | null): void {
@@ -43,12 +55,20 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		if (sweep && this.seedable) this.recorded = { settings: sweepSettingsOf(prerendered.state, 'wasm'), sweep };
 		const outlier = prerendered?.results.outlier;
 		if (outlier && this.seedable) this.recordedOutlier = { settings: outlierSettingsOf(prerendered.state, 'wasm'), result: outlier };
+		const pruning = prerendered?.results.pruning;
+		if (pruning && this.seedable) this.recordedPruning = { settings: pruneSettingsOf(prerendered.state, 'wasm'), result: pruning };
 	}
 
 	/** WebGPU failed: a sweep it cut off runs again on WebAssembly. */
 	protected override restartRuns(): void {
 		this.accuracy.restartOnWasm();
 		this.outlier.restartOnWasm();
+		this.pruning.restartOnWasm();
+	}
+
+	/** Runs figure 4's measurement for the current settings on the active backend. */
+	startPruning(): void {
+		void this.pruning.start(pruneSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 
 	/** Runs figure 3's measurement for the current settings on the active backend. */

@@ -1,5 +1,5 @@
 /** The quantization lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
 
@@ -13,7 +13,8 @@ const figures = [
 		'gran'
 	]),
 	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb']),
-	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha'])
+	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha']),
+	articleFigure('pruning', 'Pruning (measured)', () => import('./PruningFigure.svelte'))
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
@@ -29,6 +30,11 @@ const fixes = options({
 	llmint8: 'LLM.int8 (outlier channels stay float)',
 	smooth: 'SmoothQuant (scales folded into the weights)',
 	channel: 'per-channel activation scales (fake-quant only)'
+});
+const pruneMethods = options({
+	layer: 'magnitude, per layer',
+	global: 'magnitude, global',
+	neurons: 'structured: MLP neurons'
 });
 const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
 /** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
@@ -53,6 +59,7 @@ const tensors = options({
  * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
  * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
  * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
+ * Figure 4 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -66,7 +73,9 @@ export const schema = {
 	emb: { kind: 'bool', label: 'Quantize the embeddings too', default: true },
 	outlier: { kind: 'number', label: 'Outlier: one channel of layer 1’s attention input × c', min: 1, max: 200, default: 1, log: true },
 	fix: enumField('Outlier remedy (W8A8)', fixes, 'none'),
-	alpha: { kind: 'number', label: 'SmoothQuant migration strength α', min: 0, max: 1, default: 0.5 }
+	alpha: { kind: 'number', label: 'SmoothQuant migration strength α', min: 0, max: 1, default: 0.5 },
+	prune: enumField('Pruning method', pruneMethods, 'layer'),
+	sparsity: { kind: 'number', label: 'Fraction of linear weights pruned', min: 0, max: 0.95, default: 0.5 }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
@@ -102,6 +111,14 @@ export const quantization = defineLab({
 				'One channel of the attention input made 100× wider, its weight rows 100× narrower: the float model is unchanged, the per-tensor INT8 step is set by that one channel and W8A8 accuracy falls; SmoothQuant moves the range into the weights and it comes back.',
 			state: { outlier: 100, fix: 'smooth', alpha: 0.5 },
 			figures: ['outlier']
+		},
+		{
+			id: 'pruned-half',
+			title: '50% pruned: zeros don’t run faster',
+			caption:
+				'Half the linear weights set to zero by magnitude: most held-out tokens stay right, but every matrix keeps its shape and a dense kernel still runs all its FLOPs. Removing whole MLP neurons shrinks the matrices and the FLOPs, and at the same fraction costs more accuracy.',
+			state: { prune: 'layer', sparsity: 0.5 },
+			figures: ['pruning']
 		}
 	],
 	figures,
@@ -116,7 +133,8 @@ export const quantization = defineLab({
 		{ id: 'channel-wins', figure: 'grid', title: 'Per-tensor or per-channel at 4 bits', varies: true, derivation: 'scales' },
 		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' },
 		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' },
-		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier' }
+		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier' },
+		{ id: 'prune-half', figure: 'pruning', title: '50% pruned: which keeps accuracy, which is faster?', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 'wbits', values: [5, 4] },

@@ -9,6 +9,7 @@ import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantiz
 import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';
 import type { OutlierResult } from './outlierAccuracy';
+import type { PruneResult } from './pruneAccuracy';
 
 export const BINS = 48;
 export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
@@ -48,8 +49,9 @@ export interface GridResults {
 /**
  * One state's results: figure 1 (its MSE and SQNR from the ONNX dequantization). `accuracy`, figure
  * 2's sweep, is there only in the build's results (the default state); the page runs it on request.
+ * `outlier` and `pruning` (figures 3 and 4) likewise.
  */
-export type QuantizationResults = GridResults & { accuracy?: AccuracySweep; outlier?: OutlierResult };
+export type QuantizationResults = GridResults & { accuracy?: AccuracySweep; outlier?: OutlierResult; pruning?: PruneResult };
 
 export interface GridSettings {
 	bits: number;
