@@ -92,6 +92,7 @@ export const quantization = defineLab({
 	'How many bits can the weights lose before accuracy goes?',
 	'Why are activations harder to quantize than weights?',
 		'Why does one wide channel hurt a per-tensor grid?',
+		'Why does only structured pruning give real speedups?',
 		'What do LLM.int8 and SmoothQuant do about outliers?'
 	],
 	schema,
@@ -133,7 +134,7 @@ export const quantization = defineLab({
 		{ id: 'channel-wins', figure: 'grid', title: 'Per-tensor or per-channel at 4 bits', varies: true, derivation: 'scales' },
 		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' },
 		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' },
-		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier' },
+		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier-derivation' },
 		{ id: 'prune-half', figure: 'pruning', title: '50% pruned: which keeps accuracy, which is faster?', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
