@@ -54,6 +54,8 @@ interface BenchLab {
 	log: boolean;
 	/** Lab-specific numbers measured on the loaded page (reported, not judged). */
 	extra?: (page: Page) => Promise<Record<string, number>>;
+	/** False for a lab of formulas: it must fetch no runtime at all. */
+	runsModels: boolean;
 }
 
 type SamplerWindow = Window & { __vlabSampler?: { runs: number; status: string; steps: number; stepsPerSecond: number | null } };
@@ -76,7 +78,8 @@ const LABS: BenchLab[] = liveLabs.map((lab) => ({
 	slug: lab.slug,
 	control: lab.bench,
 	log: isLogField((lab.schema as Record<string, unknown>)[lab.bench.key]),
-	extra: EXTRAS[lab.slug]
+	extra: EXTRAS[lab.slug],
+	runsModels: lab.runsModels
 }));
 
 /** `--wasm-only`: the targets are judged on WASM; SwiftShader's WebGPU rows take as long again. */
@@ -499,7 +502,8 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 			check(lab.slug, `${kind}: runtime up (median of ${LOADS})`, fmtMs(runtimeUp), 'reported only', null);
 			console.log('   live model (prerendered numbers dropped: a live run from the start)');
 			check(lab.slug, `${kind}: model ready (median of ${LOADS})`, fmtMs(modelReady), `≤ ${TARGETS.modelReadyMs} ms`, Number.isNaN(modelReady) ? null : modelReady <= TARGETS.modelReadyMs);
-			check(lab.slug, `${kind}: .wasm files fetched`, String(wasmFiles.length), '1', wasmFiles.length === 1);
+			const runtimes = lab.runsModels ? 1 : 0;
+			check(lab.slug, `${kind}: .wasm files fetched`, String(wasmFiles.length), String(runtimes), wasmFiles.length === runtimes);
 			const measured = `${latency.samples.length} changes by ${latency.method}${latency.timeouts ? `, ${latency.timeouts} never redrew` : ''}`;
 			// The design's redraw targets are for WASM; WebGPU on SwiftShader is reported, not judged.
 			const judge = kind === 'wasm';
