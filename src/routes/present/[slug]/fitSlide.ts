@@ -63,6 +63,8 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let lastRoom = 0;
 	let refits = 0;
 	let checks = 0;
+	/** The fit the pending check is to confirm. */
+	let checkedFit = Number.NaN;
 	let quiet: ReturnType<typeof setTimeout> | undefined;
 
 	const set = async (value: number) => {
@@ -101,8 +103,14 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		if (again) {
 			again = false;
 			void refit();
-		} else if ((fit < 1 || overflows(slide, stage)) && checks < MAX_CHECKS) {
+			return;
+		}
+		// A check that found the same fit as the one before it measured settled content: checking
+		// again would find it once more, and only hold the slide as "fitting" for nothing.
+		const confirmed = checks > 0 && fit === checkedFit;
+		if ((fit < 1 || overflows(slide, stage)) && !confirmed && checks < MAX_CHECKS) {
 			checks += 1;
+			checkedFit = fit;
 			later();
 		}
 	}
@@ -137,6 +145,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			key = next;
 			refits = 0;
 			checks = 0;
+			checkedFit = Number.NaN;
 			clearTimeout(quiet);
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
