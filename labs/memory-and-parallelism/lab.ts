@@ -15,7 +15,8 @@ const figures = [
 		'prec',
 		'zero',
 		'gpus',
-		't'
+		't',
+		'p'
 	]),
 	embeddableFigure('timeline', 'The pipeline timeline: one training step, simulated (analytic)', () => import('./TimelineFigure.svelte'), [
 		'p',
@@ -161,6 +162,22 @@ export const memoryAndParallelism = defineLab({
 		sp: (s) => (s.t === 1 ? 'Sequence parallelism splits over the t tensor-parallel GPUs: t is 1.' : null),
 		v: (s) => (s.sched === 'interleaved' ? null : 'Only the interleaved schedule splits a stage into chunks.'),
 		sched: (s) => (s.p === 1 ? 'With one stage there is no pipeline to schedule: p is 1.' : null)
+	},
+	// Values the formulas can count but no real run could use: said under the control, never snapped
+	// (a reader on the way from 32 to 48 heads passes through values that do not divide).
+	conflicts: {
+		a: (s) => (s.h % s.a === 0 ? null : `${s.a} heads do not divide h = ${s.h}: a real model’s heads are all h/a wide.`),
+		t: (s) =>
+			s.t > s.gpus
+				? `t = ${s.t} is more than the ${s.gpus} GPUs: the figures use t = ${s.gpus}.`
+				: s.a % s.t === 0
+					? null
+					: `t = ${s.t} does not divide the ${s.a} heads: tensor parallelism gives each GPU whole heads.`,
+		p: (s) => (s.p > s.L ? `${s.p} stages for ${s.L} layers: some stages would hold no layer.` : null),
+		gpus: (s) => {
+			const used = s.t * s.p * Math.floor(s.gpus / (s.t * s.p));
+			return used === s.gpus || used === 0 ? null : `t × p = ${s.t * s.p} does not divide ${s.gpus} GPUs: ${s.gpus - used} of them sit idle.`;
+		}
 	},
 	checkpoints: [
 		{ id: 'mixed-saving', figure: 'bytes', title: 'What mixed precision saves in model states', varies: false, derivation: 'states' },

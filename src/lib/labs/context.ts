@@ -1,11 +1,12 @@
 /**
  * The running lab's declaration, shared through Svelte context: its figures (so a figure
  * component names only its id, `<Figure figure="gradient-norms">`, and its title and number come
- * from `lab.ts`) and the rules that say when a control is inactive (read by SchemaControls).
+ * from `lab.ts`), and the rules that say when a control is inactive or its value conflicts with
+ * the others (read by SchemaControls).
  */
 import { getContext, setContext } from 'svelte';
 import { figureNumber } from './figureNumbers';
-import type { InactiveRules, LabFigure } from './types';
+import type { ConflictRules, InactiveRules, LabFigure } from './types';
 
 export type DeclaredFigure = Pick<LabFigure, 'id' | 'title' | 'embedCaption'>;
 
@@ -16,6 +17,7 @@ export interface NumberedFigure extends DeclaredFigure {
 
 const figuresKey = Symbol('lab-figures');
 const inactiveKey = Symbol('lab-inactive');
+const conflictsKey = Symbol('lab-conflicts');
 
 export function setLabFigures(figures: readonly DeclaredFigure[]): void {
 	setContext(figuresKey, figures);
@@ -35,6 +37,15 @@ export function setInactiveRules(rules: InactiveRules): void {
 /** The running lab's inactive-control rules ({} outside a lab: every control acts). */
 export function inactiveRules(): InactiveRules {
 	return getContext<InactiveRules | undefined>(inactiveKey) ?? {};
+}
+
+export function setConflictRules(rules: ConflictRules): void {
+	setContext(conflictsKey, rules);
+}
+
+/** The running lab's rules for values that do not fit the others ({} outside a lab). */
+export function conflictRules(): ConflictRules {
+	return getContext<ConflictRules | undefined>(conflictsKey) ?? {};
 }
 
 /** "figure N" for a declared figure of the running lab, for text built in a component. */

@@ -6,7 +6,7 @@
 import type { Schema, StateOf } from '$lib/state/schema';
 import type { Scene } from '$lib/state/scenes';
 import type { CheckpointCard } from '$lib/practice/types';
-import type { BenchControl, CheckpointLoader, ComponentLoader, ControllerLoader, InactiveRule, InactiveRules, Lab, LabFigure } from './types';
+import type { BenchControl, CheckpointLoader, ComponentLoader, ConflictRule, ConflictRules, ControllerLoader, InactiveRule, InactiveRules, Lab, LabFigure } from './types';
 
 type Key<S extends Schema> = keyof S & string;
 
@@ -26,6 +26,11 @@ export interface LabDeclaration<S extends Schema> {
 	 * `sigma: (s) => (s.init === 'custom' ? null : 'Only the custom init uses σ.')`.
 	 */
 	inactive?: { readonly [K in Key<S>]?: InactiveRule<StateOf<S>> };
+	/**
+	 * Values that do not fit the others, each with what does not hold:
+	 * `a: (s) => (s.h % s.a === 0 ? null : 'The heads must divide the width.')`.
+	 */
+	conflicts?: { readonly [K in Key<S>]?: ConflictRule<StateOf<S>> };
 	/**
 	 * Controls a figure draws inside its own frame (key → that figure's id), so the page's
 	 * control panel and the whole-lab embed leave them out instead of showing them twice.
@@ -66,6 +71,8 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 		if (!figureIds.has(figure as string)) throw new Error(`${lab.slug}: ${key} is drawn in ${figure}, which is not a figure`);
 	for (const key of Object.keys(lab.inactive ?? {}))
 		if (!Object.hasOwn(lab.schema, key)) throw new Error(`${lab.slug}: an inactive rule names ${key}, which is not a control`);
+	for (const key of Object.keys(lab.conflicts ?? {}))
+		if (!Object.hasOwn(lab.schema, key)) throw new Error(`${lab.slug}: a conflict rule names ${key}, which is not a control`);
 	for (const card of lab.checkpoints ?? [])
 		if (!figureIds.has(card.figure)) throw new Error(`${lab.slug}/${card.id}: no figure called ${card.figure}`);
 	if (new Set((lab.checkpoints ?? []).map((c) => c.id)).size !== (lab.checkpoints ?? []).length)
@@ -73,6 +80,7 @@ export function defineLab<S extends Schema>(lab: LabDeclaration<S>): Lab {
 	if ((lab.checkpoints?.length ?? 0) > 0 && !lab.loadCheckpoints) throw new Error(`${lab.slug}: checkpoints need loadCheckpoints`);
 	// The platform reads state as plain records; each rule only ever sees its own lab's state.
 	const inactive = (lab.inactive ?? {}) as unknown as InactiveRules;
+	const conflicts = (lab.conflicts ?? {}) as unknown as ConflictRules;
 	const drawnIn = (lab.drawnIn ?? {}) as Readonly<Record<string, string>>;
-	return { ...lab, runsModels: lab.runsModels ?? true, inactive, drawnIn, derivations: lab.derivations ?? {}, checkpoints: lab.checkpoints ?? [] };
+	return { ...lab, runsModels: lab.runsModels ?? true, inactive, conflicts, drawnIn, derivations: lab.derivations ?? {}, checkpoints: lab.checkpoints ?? [] };
 }

@@ -51,6 +51,15 @@ export interface BenchControl<Key extends string = string> {
 export type InactiveRule<State = Readonly<Record<string, unknown>>> = (state: State) => string | null;
 export type InactiveRules = Readonly<Record<string, InactiveRule>>;
 
+/**
+ * When a control's value does not fit the others (heads that do not divide the width): for a
+ * control's key, one short sentence saying what does not hold, or null. SchemaControls shows it
+ * under the control; the control stays live and the figures still compute with the value, since
+ * the reader may be on the way to a value that fits.
+ */
+export type ConflictRule<State = Readonly<Record<string, unknown>>> = (state: State) => string | null;
+export type ConflictRules = Readonly<Record<string, ConflictRule>>;
+
 /** A lab as the platform sees it: the declaration with its schema's types erased. */
 export interface Lab {
 	slug: string;
@@ -65,6 +74,8 @@ export interface Lab {
 	bench: BenchControl;
 	/** When each control does nothing, and why (keys without a rule always act). */
 	inactive: InactiveRules;
+	/** When a control's value does not fit the others, and what does not hold (keys without a rule always fit). */
+	conflicts: ConflictRules;
 	/** Controls a figure draws inside its own frame, by key → figure id: panels leave them out. */
 	drawnIn: Readonly<Record<string, string>>;
 	/** Derivations a presenter can step through, by id (see Scene.derivation). */
