@@ -22,7 +22,7 @@ export const SAVING_OPTIONS = [0, 25, 50, 75] as const;
 
 export const mixedSaving: MemoryCheckpoint = {
 	id: 'mixed-saving',
-	settings: () => ({ gpus: 1, t: 1, zero: 0 }),
+	settings: () => ({ gpus: 1, t: 1, p: 1, zero: 0 }),
 	prompt: (s) => `${billions(s)} parameters trained with Adam on one GPU: from fp32 to mixed precision, by how much do the model-state bytes (weights, gradients, optimizer) shrink?`,
 	answer: () => ({ kind: 'choice', options: SAVING_OPTIONS.map((p) => ({ id: String(p), label: `${p}%` })) }),
 	async solve(s) {
@@ -67,7 +67,7 @@ export const activationFactor: MemoryCheckpoint = {
 
 export const zero3PerGpu: MemoryCheckpoint = {
 	id: 'zero3-per-gpu',
-	settings: (random) => ({ L: 36, h: 4096, a: 32, V: 32000, s: 4096, prec: 'mixed', zero: 3, t: 1, gpus: pick([16, 32, 64, 128], random) }),
+	settings: (random) => ({ L: 36, h: 4096, a: 32, V: 32000, s: 4096, prec: 'mixed', zero: 3, t: 1, p: 1, gpus: pick([16, 32, 64, 128], random) }),
 	prompt: (s) => `${billions(s)} parameters, mixed precision with Adam, ZeRO-3 (FSDP) on ${s.gpus} GPUs: how many GB of model states does each GPU hold?`,
 	answer: () => ({ kind: 'number', scale: 'log', tolerance: 1.15, unit: 'GB', min: 0.1, max: 200 }),
 	async solve(s) {

@@ -22,6 +22,38 @@ export function parameterCount({ L, h, V, s }: TransformerShape): number {
 	return 12 * L * h * h + 13 * L * h + (V + s) * h;
 }
 
+/** Layers per stage: as even as can be, the spare ones on the first stages. */
+export function stageLayers(L: number, p: number): number[] {
+	return Array.from({ length: p }, (_, i) => Math.floor(L / p) + (i < L % p ? 1 : 0));
+}
+
+/**
+ * Parameters of pipeline stage `i` of `p`: its layers, plus the token and position embeddings on
+ * the first and a copy of the (tied) token embedding as the output head on the last, as Megatron
+ * keeps it. With p = 1 the one stage holds Ψ.
+ */
+export function stageParameters(s: TransformerShape, p: number, i: number): number {
+	const layers = parameterCount({ ...s, L: stageLayers(s.L, p)[i], V: 0, s: 0 });
+	const embedding = i === 0 ? parameterCount({ ...s, L: 0 }) : 0;
+	const head = i === p - 1 && p > 1 ? parameterCount({ ...s, L: 0, s: 0 }) : 0;
+	return layers + embedding + head;
+}
+
+/**
+ * Micro-batches whose activations the first pipeline stage holds at its peak (it holds the
+ * most): GPipe runs every forward before any backward (m); 1F1B starts backward once the
+ * pipeline is full (p, or m when fewer); interleaved 1F1B with v chunks per stage warms up
+ * with p − 1 more chunks of 1/v stage each (Narayanan et al. 2021). One stage is plain gradient
+ * accumulation: a micro-batch's activations go with its backward.
+ */
+export function microBatchesHeld(p: number, m: number, schedule: 'gpipe' | '1f1b' | 'interleaved', v: number): number {
+	if (p === 1) return 1;
+	if (schedule === 'gpipe') return m;
+	// One chunk per stage is plain 1F1B.
+	if (schedule === '1f1b' || v === 1) return Math.min(p, m);
+	return Math.min(m, p + (p - 1) / v);
+}
+
 /** Bytes per parameter of each model state under Adam (Rajbhandari et al. 2020, section 3.1). */
 export interface StateBytes {
 	params: number;

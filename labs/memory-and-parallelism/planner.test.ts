@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
-import { modelFlopsUtilization, parameterCount } from './formulas';
+import { modelFlopsUtilization, parameterCount, stageParameters } from './formulas';
 import { schema, type MemoryAndParallelismState } from './lab';
-import { candidateLayouts, planLayout, planState, rankLayouts, stageParameters, STEP_PARTS } from './planner';
+import { candidateLayouts, planLayout, planState, rankLayouts, STEP_PARTS } from './planner';
 import { totalBytes } from './segments';
 
 const base = defaults(schema) as MemoryAndParallelismState;

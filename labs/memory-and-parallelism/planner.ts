@@ -6,7 +6,7 @@
  * ranked by step time. Built on the lab's formulas and figure 4's simulated step: no formula is
  * restated here.
  */
-import { activationMemory, flopsPerToken, modelFlopsUtilization, parameterCount, shardedStateBytes, type ZeroStage } from './formulas';
+import { activationMemory, flopsPerToken, modelFlopsUtilization, parameterCount, shardedStateBytes, stageLayers, stageParameters, type ZeroStage } from './formulas';
 import type { MemoryAndParallelismState } from './lab';
 import { totalBytes } from './segments';
 import { activationSetup, capacityGB, type GpuBytes } from './summary';
@@ -57,23 +57,6 @@ type State = MemoryAndParallelismState;
 
 /** The state as laid out: exactly d·t·p GPUs, m micro-batches per pipeline. */
 const laidOut = (s: State, { d, t, p }: Layout, m: number): State => ({ ...s, gpus: d * t * p, t, p, m });
-
-/** Layers per stage: as even as can be, the spare ones on the first stages. */
-export function stageLayers(L: number, p: number): number[] {
-	return Array.from({ length: p }, (_, i) => Math.floor(L / p) + (i < L % p ? 1 : 0));
-}
-
-/**
- * Parameters of pipeline stage `i` of `p`: its layers, plus the token and position embeddings on
- * the first and a copy of the (tied) token embedding as the output head on the last, as Megatron
- * keeps it. With p = 1 the one stage holds Ψ.
- */
-export function stageParameters(s: Pick<State, 'L' | 'h' | 'a' | 'V' | 's'>, p: number, i: number): number {
-	const layers = parameterCount({ ...s, L: stageLayers(s.L, p)[i], V: 0, s: 0 });
-	const embedding = i === 0 ? parameterCount({ ...s, L: 0 }) : 0;
-	const head = i === p - 1 && p > 1 ? parameterCount({ ...s, L: 0, s: 0 }) : 0;
-	return layers + embedding + head;
-}
 
 /** Every stage's bytes per GPU, merged where consecutive stages hold the same. */
 function stageBytes(s: State, layout: Layout, tl: Timeline): StageBytes[] {

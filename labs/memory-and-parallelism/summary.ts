@@ -7,9 +7,12 @@ import {
 	checkpointBytes,
 	flopsPerToken,
 	layerActivationTensors,
+	microBatchesHeld,
 	optimalInterval,
 	parameterCount,
 	shardedStateBytes,
+	stageLayers,
+	stageParameters,
 	trafficBytes,
 	type ActivationSetup,
 	type Precision,
@@ -46,8 +49,10 @@ export interface RecomputeRow {
 /** What the formulas give (figures 1–3); compute.ts adds figure 6's graph. */
 export interface FormulaResults {
 	psi: number;
-	/** Data-parallel degree N = gpus / t (whole GPUs only). */
+	/** Data-parallel degree N = gpus / (t·p) (whole GPUs only). */
 	dataParallel: number;
+	/** The pipeline stage figures 1–3 draw a GPU of (the first): its layers, its parameters (before t) and the micro-batches it holds at once. */
+	stage: { layers: number; params: number; held: number };
 	/** Memory of one GPU, bytes. */
 	capacity: number;
 	/** Figure 1: the current setup in fp32, then in mixed precision. */
@@ -71,9 +76,23 @@ export const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
 
 export const capacityGB = (s: Pick<MemoryAndParallelismState, 'gpu' | 'mem'>) => (s.gpu === 'custom' ? s.mem : 80);
 
-/** Tensor parallelism cannot use more GPUs than there are; data parallelism takes what is left. */
+/** Tensor parallelism cannot use more GPUs than there are; data parallelism takes what t and p leave. */
 export const tensorParallel = (s: Pick<MemoryAndParallelismState, 't' | 'gpus'>) => Math.min(s.t, s.gpus);
-export const dataParallel = (s: Pick<MemoryAndParallelismState, 't' | 'gpus'>) => Math.max(1, Math.floor(s.gpus / tensorParallel(s)));
+export const dataParallel = (s: Pick<MemoryAndParallelismState, 't' | 'p' | 'gpus'>) => Math.max(1, Math.floor(s.gpus / (tensorParallel(s) * s.p)));
+
+/**
+ * The GPU figures 1–3 draw: with pipeline stages (p > 1), one of the first stage's, which holds
+ * the embeddings and the most micro-batches in flight (figure 5 draws every stage); with p = 1,
+ * any GPU. Its layers, the parameters it keeps (before t splits them), and the micro-batches
+ * whose activations it holds at once.
+ */
+export function firstStage(s: MemoryAndParallelismState): { layers: number; params: number; held: number } {
+	return {
+		layers: stageLayers(s.L, s.p)[0],
+		params: stageParameters(s, s.p, 0),
+		held: microBatchesHeld(s.p, s.m, s.sched, s.v)
+	};
+}
 
 export function activationSetup(s: MemoryAndParallelismState, prec: Precision = s.prec): ActivationSetup {
 	return { L: s.L, h: s.h, a: s.a, V: s.V, s: s.s, b: s.b, prec, t: tensorParallel(s), sp: s.sp };
@@ -81,10 +100,10 @@ export function activationSetup(s: MemoryAndParallelismState, prec: Precision = 
 
 /** One GPU's bytes for the state at precision `prec` and ZeRO stage `zero`. */
 export function gpuBytes(s: MemoryAndParallelismState, prec: Precision, zero: ZeroStage): GpuBytes {
-	const psi = parameterCount(s) / tensorParallel(s);
-	const states = shardedStateBytes(psi, prec, zero, dataParallel(s));
-	const act = activationMemory(activationSetup(s, prec), s.recompute, s.k);
-	return { ...states, activations: act.stored, workingSet: act.workingSet };
+	const stage = firstStage(s);
+	const states = shardedStateBytes(stage.params / tensorParallel(s), prec, zero, dataParallel(s));
+	const act = activationMemory({ ...activationSetup(s, prec), L: stage.layers }, s.recompute, s.k);
+	return { ...states, activations: stage.held * act.stored, workingSet: act.workingSet };
 }
 
 export function summarize(s: MemoryAndParallelismState): FormulaResults {
@@ -96,9 +115,10 @@ export function summarize(s: MemoryAndParallelismState): FormulaResults {
 	return {
 		psi,
 		dataParallel: dataParallel(s),
+		stage: firstStage(s),
 		capacity: capacityGB(s) * 1e9,
 		precisionBars: PRECISIONS.map((prec) => gpuBytes(s, prec, zero)),
-		zeroStages: ZERO_STAGES.map((z) => ({ ...gpuBytes(s, s.prec, z), traffic: trafficBytes(psi / t, s.prec, z, dataParallel(s)) })),
+		zeroStages: ZERO_STAGES.map((z) => ({ ...gpuBytes(s, s.prec, z), traffic: trafficBytes(firstStage(s).params / t, s.prec, z, dataParallel(s)) })),
 		tensorBytes: layerActivationTensors(s.prec).map((tensor) => {
 			const size = tensor.scales === 'sbh' ? s.s * s.b * s.h : s.a * s.s * s.s * s.b;
 			return (size * tensor.bytes) / (tensor.split || s.sp ? t : 1);

@@ -28,12 +28,16 @@ export function timelineInput(s: TimelineControls): TimelineInput {
 	const hw = HARDWARE[s.gpu === 'h100' ? 'h100' : 'a100'];
 	const psi = parameterCount(s);
 	const bytes = activationElementBytes(s.prec);
-	const v = s.sched === 'interleaved' ? s.v : 1;
+	// One stage has no pipeline to schedule (lab.ts marks the schedule inactive): its micro-batches
+	// run one after another, forward then backward, as 1F1B orders them; GPipe's order would keep
+	// every micro-batch's activations at once for nothing.
+	const schedule = s.p === 1 ? '1f1b' : s.sched;
+	const v = schedule === 'interleaved' ? s.v : 1;
 	// Tensor parallelism stays inside a node (NVLink); pipeline hops and data-parallel rings leave
 	// it once a stage's GPUs fill more than one node.
 	const nodeLink = (gpusSpanned: number) => (gpusSpanned <= s.gpn ? hw.nvlink : hw.network);
 	return {
-		schedule: s.sched,
+		schedule,
 		p: s.p,
 		m: s.m,
 		v,
@@ -60,7 +64,7 @@ export function timelineInput(s: TimelineControls): TimelineInput {
 /** Why figure 4 draws no timeline for these controls, or null. */
 export function timelineLimit(s: TimelineControls): string | null {
 	if (s.t * s.p > s.gpus) return `t × p = ${s.t * s.p} is more than the ${s.gpus} GPUs.`;
-	const slots = s.p * s.m * (s.sched === 'interleaved' ? s.v : 1);
+	const slots = s.p * s.m * (s.sched === 'interleaved' && s.p > 1 ? s.v : 1);
 	if (slots > MAX_SLOTS) return `${slots} stage × micro-batch slots is more than this chart draws (${MAX_SLOTS}); lower m or p.`;
 	return null;
 }
