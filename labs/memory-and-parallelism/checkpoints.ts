@@ -10,7 +10,7 @@ import { activationSetup, gpuBytes } from './summary';
 import { simulateTimeline } from './timeline';
 import { timelineInput } from './timelineInput';
 import { formatBytes, percent } from './timelineSummary';
-import { graphModel } from './graphResults';
+import { graphModel } from './graphModel';
 import { layerTerms } from './graphMemory';
 
 type MemoryCheckpoint = Checkpoint<MemoryAndParallelismState>;

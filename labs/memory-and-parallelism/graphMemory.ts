@@ -46,7 +46,7 @@ export interface TrainGraph {
 	paramElements: number;
 }
 
-const shapeOf = (m: GraphModel): TransformerShape => ({ layers: m.layers, heads: m.heads, dModel: m.h, dMlp: 4 * m.h, vocab: VOCAB, maxLen: m.seq });
+export const shapeOf = (m: GraphModel): TransformerShape => ({ layers: m.layers, heads: m.heads, dModel: m.h, dMlp: 4 * m.h, vocab: VOCAB, maxLen: m.seq });
 
 const BYTES = { float32: 4, int64: 8, bool: 1 } as const;
 

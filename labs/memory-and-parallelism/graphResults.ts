@@ -3,6 +3,7 @@
  * s = 8…64, beside the activation formula, and the reader's model read whole (graphMemory.ts).
  */
 import { analyzeTrainGraph, perLayerSaved, splitTerms } from './graphMemory';
+import { graphModel } from './graphModel';
 import type { MemoryAndParallelismState } from './lab';
 
 /** The sequence lengths of the curve: the spec's range, doubling. */
@@ -32,14 +33,6 @@ export interface GraphResults {
 	peakBytes: number;
 	paramBytes: number;
 }
-
-export const graphModel = (s: Pick<MemoryAndParallelismState, 'mL' | 'mh' | 'ma' | 'ms' | 'mb'>) => ({
-	layers: s.mL,
-	h: Number(s.mh),
-	heads: Number(s.ma),
-	seq: s.ms,
-	batch: s.mb
-});
 
 /** The last results per graph model: moving any of the other controls rebuilds no graph. */
 const memo = new Map<string, GraphResults>();

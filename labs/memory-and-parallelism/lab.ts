@@ -189,7 +189,8 @@ export const memoryAndParallelism = defineLab({
 	loadCheckpoints: () => import('./checkpoints'),
 	bench: { key: 's', values: [8192, 4096] },
 	// Figures 1–5 are the published formulas; figure 6 reads tensor shapes off a training graph
-	// built in the page, which needs no runtime either.
+	// built in the page, which needs no runtime either. Its "one real step" loads the runtime
+	// in the training worker when the reader presses Run, never with the page.
 	runsModels: false,
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.MemoryAndParallelismController)

@@ -217,3 +217,32 @@ describe('double descent, figure 5: gradient descent finds Φ⁺y in the browser
 		});
 	}
 });
+
+type StepWindow = Window & { __vlabTraining?: { phase: string; runs: { status: string; thread: string | null; steps: number; losses: number[]; message: string | null }[] } };
+
+describe('memory and parallelism, figure 6: one real step of the graph it reads', () => {
+	const browser = useBrowser('wasm');
+
+	test('no runtime until Run; then ONNX Runtime runs the step in the worker and the loss falls after the update', { timeout: 120_000 }, async () => {
+		const { page } = await browser.open('/labs/memory-and-parallelism');
+		const wasm: string[] = [];
+		page.on('request', (r) => void (new URL(r.url()).pathname.endsWith('.wasm') && wasm.push(r.url())));
+		await waitForLabReady(page);
+		// The figure is veiled until its checkpoint is answered.
+		const card = page.locator('[data-checkpoint-id="square-tensors"]');
+		await card.getByRole('textbox', { name: /Your answer/ }).fill('1');
+		await card.getByTestId('checkpoint-commit').click();
+		expect(wasm, 'a lab of formulas fetches no runtime before Run').toEqual([]);
+		const frame = page.locator('[data-figure="graph"]');
+		await frame.getByRole('button', { name: 'Run one training step' }).click();
+		await page.waitForFunction(() => (window as StepWindow).__vlabTraining?.phase === 'finished', null, { timeout: 100_000, polling: 250 });
+		const [run] = await page.evaluate(() => (window as StepWindow).__vlabTraining!.runs);
+		expect(run.status, run.message ?? '').toBe('done');
+		expect(run.thread).toBe('worker');
+		expect(run.steps).toBe(2);
+		expect(run.losses).toHaveLength(2);
+		expect(run.losses[1]).toBeLessThan(run.losses[0]);
+		expect(wasm.length, 'the runtime came with the press').toBeGreaterThan(0);
+		await expect(frame.getByTestId('graph-step').innerText()).resolves.toMatch(/before the update, \d\.\d{3} after one step/);
+	});
+});
