@@ -4,6 +4,8 @@ import { LabController } from '$lib/state/labController.svelte';
 import { schema, type BackpropSchema } from './lab';
 import type { BackpropResults } from './summary';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class BackpropController extends LabController<BackpropSchema, BackpropResults> {
 	/** The tensor under the reader's pointer or focus, highlighted in both graphs (not URL state). */
 	hovered = $state<string | null>(null);
@@ -11,7 +13,8 @@ export class BackpropController extends LabController<BackpropSchema, BackpropRe
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { computeBackprop } = await import('./compute');
+			// Imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeBackprop } = (computeModule ??= await import('./compute'));
 			return computeBackprop(state, backend);
 		});
 	}

@@ -6,6 +6,8 @@ import type { MemoryAndParallelismResults } from './summary';
 import { createGraphStepRun } from './graphStepRun';
 import { graphModel } from './graphModel';
 
+let computeModule: typeof import('./compute') | undefined;
+
 /** The seed of figure 6's step: its initial weights and its batch of random tokens. */
 const STEP_SEED = 1;
 
@@ -15,8 +17,9 @@ export class MemoryAndParallelismController extends LabController<MemoryAndParal
 
 	constructor() {
 		super(schema, async (state, backend) => {
-			// The formulas arrive in a later chunk; nothing here touches ONNX.
-			const { computeMemoryAndParallelism } = await import('./compute');
+			// The formulas arrive in a later chunk, imported once: nothing here touches ONNX, and
+			// awaiting import() on every change costs the redraw a task hop or two.
+			const { computeMemoryAndParallelism } = (computeModule ??= await import('./compute'));
 			return computeMemoryAndParallelism(state, backend);
 		}, memoryAndParallelism.runsModels);
 	}

@@ -8,6 +8,8 @@ import { createDecayRun } from './decayRun';
 import { decaySettings } from './decay';
 import { batchSettings, createBatchRun } from './batchRun';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class OptimizersController extends LabController<OptimizersSchema, OptimizersResults> {
 	/** Figure 3: the spiral MLP trained at six rates. */
 	readonly sweep = createSweepRun();
@@ -19,7 +21,8 @@ export class OptimizersController extends LabController<OptimizersSchema, Optimi
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { computeOptimizers } = await import('./compute');
+			// Imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeOptimizers } = (computeModule ??= await import('./compute'));
 			return computeOptimizers(state, backend);
 		});
 	}

@@ -13,6 +13,8 @@ import { createPruneRun, pruneSettingsOf, type PruneRunSettings } from './pruneR
 import { createTimingRun } from './timingRun';
 import type { QuantizationResults } from './summary';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class QuantizationController extends LabController<QuantizationSchema, QuantizationResults> {
 	/** Figure 2: the accuracy sweep, run when the reader asks. */
 	readonly accuracy = createAccuracyRun();
@@ -32,7 +34,8 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { computeQuantization } = await import('./compute');
+			// Imported once: awaiting import() on every change costs the redraw a task hop or two.
+			const { computeQuantization } = (computeModule ??= await import('./compute'));
 			return computeQuantization(state, backend);
 		});
 	}
