@@ -140,9 +140,16 @@ export const memoryAndParallelism = defineLab({
 		},
 		{
 			id: 'pipeline',
-			title: 'Four stages: GPipe or 1F1B',
-			caption: `With p = 4 and m = 8 both schedules idle for the same bubble, (p−1)/(m+p−1) of the step were transfers free; 1F1B keeps at most p micro-batches in flight on the first stage, GPipe all m (${fig('timeline')}).`,
-			state: { gpus: 8, p: 4, m: 8, sched: 'gpipe' },
+			title: 'Four stages, four micro-batches, GPipe',
+			caption: `GPipe runs every forward, then every backward: with p = 4 and m = 4 the stages idle for (p−1)/(m+p−1) = 3/7 of the step were transfers free, and the first stage holds all 4 micro-batches’ activations at once (${fig('timeline')}).`,
+			state: { gpus: 8, p: 4, m: 4, sched: 'gpipe' },
+			figures: ['timeline']
+		},
+		{
+			id: 'pipeline-1f1b',
+			title: 'Thirty-two micro-batches, 1F1B',
+			caption: `More micro-batches shrink the bubble to 3/35 of the step at m = 32; 1F1B starts each backward as soon as it can, so the first stage never holds more than p = 4 micro-batches, where GPipe would hold all 32 (${fig('timeline')}).`,
+			state: { gpus: 8, p: 4, m: 32, sched: '1f1b' },
 			figures: ['timeline']
 		},
 		{

@@ -49,7 +49,25 @@ describe('memory-and-parallelism scenes', () => {
 		expect(Math.round((full.flopsRatio - 1) * 100)).toBe(33);
 	});
 
-	it('scene 5: GPT-3 175B on 1024 A100s, t 8 + SP in a node, p 16, d 8, selective: every stage fits, MFU between the bubble-free bound and zero', () => {
+	it('scenes 4 and 5: p 4, GPipe at m 4 idles 3/7 of the step and holds all 4 micro-batches; 1F1B at m 32 idles 3/35 and holds at most 4', async () => {
+		const { simulateTimeline } = await import('./timeline');
+		const { timelineInput } = await import('./timelineInput');
+		// Free transfers: the bubble alone, as the captions say.
+		const bubble = (id: string) => {
+			const st = sceneState(id);
+			const tl = simulateTimeline({ ...timelineInput(st), tpBandwidth: Infinity, ppBandwidth: Infinity, dpBandwidth: Infinity });
+			return { share: tl.bubbleTime / tl.freeCommTime, held: tl.peakInFlight[0], m: st.m };
+		};
+		const gpipe = bubble('pipeline');
+		expect(gpipe.share).toBeCloseTo(3 / 7, 9);
+		expect(gpipe.held).toBe(4);
+		const oneF = bubble('pipeline-1f1b');
+		expect(oneF.share).toBeCloseTo(3 / 35, 9);
+		expect(oneF.held).toBe(4);
+		expect(oneF.m).toBe(32);
+	});
+
+	it('scene 6: GPT-3 175B on 1024 A100s, t 8 + SP in a node, p 16, d 8, selective: every stage fits, MFU between the bubble-free bound and zero', () => {
 		const st = sceneState('gpt3');
 		const gpt3 = 12 * 96 * 12288 ** 2 + 13 * 96 * 12288 + (50257 + 2048) * 12288;
 		expect(Math.round(summarize(st).psi / 1e9)).toBe(Math.round(gpt3 / 1e9));
