@@ -141,11 +141,14 @@ import { LabController } from '$lib/state/labController.svelte';
 import { schema, type ${pascal}Schema } from './lab';
 import type { ${pascal}Results } from './summary';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class ${pascal}Controller extends LabController<${pascal}Schema, ${pascal}Results> {
 	constructor() {
 		super(schema, async (state, backend) => {
-			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk.
-			const { compute${pascal} } = await import('./compute');
+			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk,
+			// imported once: an import() on every change queues each run behind the redraw.
+			const { compute${pascal} } = (computeModule ??= await import('./compute'));
 			return compute${pascal}(state, backend);
 		});
 	}
