@@ -112,13 +112,14 @@ export function summarize(s: MemoryAndParallelismState): FormulaResults {
 	const x = activationSetup(s);
 	const t = tensorParallel(s);
 	const base = flopsPerToken(psi, s, 'none');
+	const stage = firstStage(s);
 	return {
 		psi,
 		dataParallel: dataParallel(s),
-		stage: firstStage(s),
+		stage,
 		capacity: capacityGB(s) * 1e9,
 		precisionBars: PRECISIONS.map((prec) => gpuBytes(s, prec, zero)),
-		zeroStages: ZERO_STAGES.map((z) => ({ ...gpuBytes(s, s.prec, z), traffic: trafficBytes(firstStage(s).params / t, s.prec, z, dataParallel(s)) })),
+		zeroStages: ZERO_STAGES.map((z) => ({ ...gpuBytes(s, s.prec, z), traffic: trafficBytes(stage.params / t, s.prec, z, dataParallel(s)) })),
 		tensorBytes: layerActivationTensors(s.prec).map((tensor) => {
 			const size = tensor.scales === 'sbh' ? s.s * s.b * s.h : s.a * s.s * s.s * s.b;
 			return (size * tensor.bytes) / (tensor.split || s.sp ? t : 1);

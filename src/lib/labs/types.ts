@@ -57,8 +57,8 @@ export type InactiveRules = Readonly<Record<string, InactiveRule>>;
  * under the control; the control stays live and the figures still compute with the value, since
  * the reader may be on the way to a value that fits.
  */
-export type ConflictRule<State = Readonly<Record<string, unknown>>> = (state: State) => string | null;
-export type ConflictRules = Readonly<Record<string, ConflictRule>>;
+export type ConflictRule<State = Readonly<Record<string, unknown>>> = InactiveRule<State>;
+export type ConflictRules = InactiveRules;
 
 /** A lab as the platform sees it: the declaration with its schema's types erased. */
 export interface Lab {

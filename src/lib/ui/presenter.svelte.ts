@@ -12,3 +12,5 @@ const key = Symbol('presenter-step');
 
 export const setPresenterStep = (presenter: PresenterStep) => setContext(key, presenter);
 export const getPresenterStep = () => getContext<PresenterStep | undefined>(key);
+/** Whether the component is on a presentation slide (figures that lay out differently there ask). */
+export const isOnSlide = () => getPresenterStep() !== undefined;
