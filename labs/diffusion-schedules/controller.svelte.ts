@@ -10,7 +10,7 @@ import { Lru } from '$lib/cache/lru';
 import { describeModelError } from '$lib/onnx/errors';
 import { getLabController } from '$lib/state/context';
 import type { StateOf } from '$lib/state/schema';
-import { LabController } from '$lib/state/labController.svelte';
+import { LabController, type Prerendered } from '$lib/state/labController.svelte';
 import { dataset, MIXTURE_CLASSES } from './data';
 import { schema, type DiffSchema } from './lab';
 import { GUIDED_COUNT, guidanceScore } from './guidanceScore';
@@ -30,6 +30,28 @@ export const QUALITY_COUNT = 250;
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** Figure 5's class asked for by each sample: class by class in turn. */
+const guidanceLabels = () => Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
+
+/** What the unguided samples depend on (not w): a change of it samples them again. */
+const freeKeyOf = (s: StateOf<DiffSchema>) => `${s.schedule}:${s.T}:${s.seed}:${s.k0},${s.k1},${s.k2},${s.k3},${s.k4}`;
+
+type GuidanceScore = { accuracy: number; spread: number };
+
+/** One panel of figure 5: its samples and their score (null: none yet). */
+export interface GuidancePanel {
+	points: Float32Array | null;
+	score: GuidanceScore | null;
+}
+
+/** Figure 5's samples as the build computed them, for the setting they belong to. */
+interface BuiltGuidance {
+	freeKey: string;
+	w: number;
+	guided: GuidancePanel;
+	unguided: GuidancePanel;
+}
+
 export interface QualityPoint {
 	schedule: ScheduleKind;
 	steps: number;
@@ -47,11 +69,13 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	readonly unguided = createSamplerRun();
 	/** Figure 6: the denoiser trained in the browser, then sampled. */
 	readonly training = createTrainingRun();
-	unguidedScore = $state<{ accuracy: number; spread: number } | null>(null);
+	unguidedScore = $state<GuidanceScore | null>(null);
 	runMmd = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
 	/** Each finished run's spread over the data's (1 is right; DDIM comes out narrower). */
 	runSpread = $state<Record<SamplerKind, number | null>>({ ddpm: null, ddim: null });
-	guidedScore = $state<{ accuracy: number; spread: number } | null>(null);
+	guidedScore = $state<GuidanceScore | null>(null);
+	/** Figure 5's samples from the build, shown until the live ones land. */
+	#builtGuidance = $state.raw<BuiltGuidance | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
 	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
@@ -67,6 +91,44 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			const { computeDiff } = (computeModule ??= await import('./compute'));
 			return computeDiff(state, backend, this.scheduleOf(state.schedule, state));
 		});
+	}
+
+	/**
+	 * The build's results also carry figure 5's samples, so the figure draws them at first paint
+	 * (the live page samples them as a run of their own, see runGuided).
+	 */
+	override async computeFor(state: StateOf<DiffSchema>, backend: Backend): Promise<DiffResults> {
+		const results = await super.computeFor(state, backend);
+		const { runSampling } = (computeModule ??= await import('./compute'));
+		const sampleAt = async (guidance: number) => Array.from((await runSampling(this.#guidedJob(state, backend, guidance))).x);
+		return { ...results, guidance: { guided: await sampleAt(state.guidance), unguided: await sampleAt(0) } };
+	}
+
+	override seed(prerendered: Prerendered<DiffSchema, DiffResults> | null): void {
+		super.seed(prerendered);
+		const samples = prerendered?.results.guidance;
+		if (!prerendered || !samples || !this.seedable) return;
+		const panel = (x: number[]): GuidancePanel => {
+			const points = Float32Array.from(x);
+			return { points, score: guidanceScore(points, guidanceLabels()) };
+		};
+		this.#builtGuidance = { freeKey: freeKeyOf(prerendered.state), w: prerendered.state.guidance, guided: panel(samples.guided), unguided: panel(samples.unguided) };
+	}
+
+	/**
+	 * Figure 5's two panels, without guidance and at w: the live samples once drawn, before that
+	 * the build's when they belong to the reader's setting.
+	 */
+	get guidancePanels(): { unguided: GuidancePanel; guided: GuidancePanel } {
+		const built = this.#builtGuidance?.freeKey === freeKeyOf(this.state) ? this.#builtGuidance : null;
+		const live = (run: SamplerRun, score: GuidanceScore | null, fallback: GuidancePanel | null | undefined): GuidancePanel => {
+			const points = run.tracks[0].data.points;
+			return points ? { points, score } : (fallback ?? { points: null, score: null });
+		};
+		return {
+			unguided: live(this.unguided, this.unguidedScore, built?.unguided),
+			guided: live(this.guided, this.guidedScore, built?.w === this.state.guidance ? built.guided : null)
+		};
 	}
 
 	// Each schedule is a few arrays of T + 1 numbers (about 40 kB at T = 1000).
@@ -173,7 +235,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	async runGuided(): Promise<void> {
 		const s = this.current();
 		if (!this.backend) return;
-		const key = `${s.schedule}:${s.T}:${s.seed}:${s.k0},${s.k1},${s.k2},${s.k3},${s.k4}`;
+		const key = freeKeyOf(s);
 		const jobs = [this.#guidedRun(this.guided, s, s.guidance).then((score) => (this.guidedScore = score))];
 		if (key !== this.#freeKey || this.unguided.status === 'error') {
 			this.#freeKey = key;
@@ -183,21 +245,24 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	}
 
 	#freeKey = '';
-	async #guidedRun(run: SamplerRun, s: ReturnType<DiffController['current']>, guidance: number) {
-		const labels = Int32Array.from({ length: GUIDED_COUNT }, (_, i) => i % MIXTURE_CLASSES);
-		const finished = await run.start({
-			backend: this.backend!,
-			data: 'mixture',
+	async #guidedRun(run: SamplerRun, s: StateOf<DiffSchema>, guidance: number) {
+		const finished = await run.start({ ...this.#guidedJob(s, this.backend!, guidance), animate: false });
+		const x = finished ? run.tracks[0].data.points : null;
+		return x ? guidanceScore(x, guidanceLabels()) : null;
+	}
+
+	/** Figure 5's sampling at weight `guidance`: DDIM, 50 steps, the same noise for every w. */
+	#guidedJob(s: StateOf<DiffSchema>, backend: Backend, guidance: number) {
+		return {
+			backend,
+			data: 'mixture' as const,
 			schedule: this.scheduleOf(s.schedule, s),
-			sampler: 'ddim',
+			sampler: 'ddim' as const,
 			steps: Math.min(50, s.T),
 			count: GUIDED_COUNT,
 			seed: s.seed,
-			condition: { classes: MIXTURE_CLASSES, labels, guidance },
-			animate: false
-		});
-		const x = finished ? run.tracks[0].data.points : null;
-		return x ? guidanceScore(x, labels) : null;
+			condition: { classes: MIXTURE_CLASSES, labels: guidanceLabels(), guidance }
+		};
 	}
 
 	/** DDIM sample quality (MMD to held-out data) against steps, for each schedule. */

@@ -3,6 +3,7 @@
  * mixture of eight Gaussians; and, for guidance, four overlapping labelled Gaussian classes. Each is scaled to roughly unit spread around the origin, the
  * scale N(0, I) lives at, so the forward process ends where it should. Every draw is seeded.
  */
+import { normalCdf } from '$lib/normal';
 import { createRng } from '$lib/random';
 import { twoSpirals } from '$lib/datasets/spirals';
 
@@ -69,6 +70,17 @@ export function classCentres(): { x: number; y: number }[] {
 		return { x: CLASS_RADIUS * Math.cos(angle), y: CLASS_RADIUS * Math.sin(angle) };
 	});
 }
+
+/**
+ * What the figure's score (guidanceScore) gives the labelled mixture itself, exactly: the centres
+ * sit on the diagonals, R/√2 from each axis, and the axes are where the nearest centre changes, so
+ * a point is nearest its own centre when both coordinates fall on its side: Φ(R/(√2σ))². A class's
+ * root mean squared distance to its mean is σ√2.
+ */
+export const LABELLED_MIXTURE_SCORE = {
+	accuracy: normalCdf(CLASS_RADIUS / (Math.SQRT2 * CLASS_STD)) ** 2,
+	spread: Math.SQRT2 * CLASS_STD
+} as const;
 
 /**
  * Four broad, overlapping Gaussian classes around the origin (figure 5): where they overlap a

@@ -13,4 +13,9 @@ export interface DiffResults {
 	mse: number;
 	/** Same for the no-model guess ε̂ = √(1 − ᾱ) x_t (what N(0, I) data would give). */
 	mseBaseline: number;
+	/**
+	 * Figure 5's samples, computed only when the site is built (the live page samples them as a
+	 * run of their own): at the state's guidance weight and at w = 0, [GUIDED_COUNT·2] each.
+	 */
+	guidance?: { guided: number[]; unguided: number[] };
 }

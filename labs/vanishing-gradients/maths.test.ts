@@ -1,7 +1,8 @@
 /** Pure maths of the vanishing-gradients lab: init scales, sampling, erf, variance prediction. */
 import { describe, expect, it } from 'vitest';
 import { initStd, sampleMlpWeights } from './init';
-import { erf, SCALAR_ACTIVATIONS } from './activations';
+import { erf } from '$lib/normal';
+import { SCALAR_ACTIVATIONS } from './activations';
 import { gaussianExpectation, theoreticalVariance } from './variance';
 import { mlpInputNames } from './model';
 
