@@ -2,7 +2,7 @@
  * Small builders for the repeated parts of a lab's declaration (`labs/<slug>/lab.ts`): the
  * options of an enum control, an enum field, and the two kinds of figure.
  */
-import type { EnumField } from '$lib/state/schema';
+import type { EnumField, FlagsField } from '$lib/state/schema';
 import type { ComponentLoader, LabFigure } from './types';
 
 /**
@@ -20,6 +20,11 @@ export function enumField<V extends string>(
 	initial: NoInfer<V>
 ): EnumField<V> {
 	return { kind: 'enum', label, options: choices, default: initial };
+}
+
+/** A set of options, any of them on (see FlagsField); none by default. */
+export function flagsField<V extends string>(label: string, choices: readonly { value: V; label: string }[]): FlagsField<V> {
+	return { kind: 'flags', label, options: choices, default: '' };
 }
 
 /** What a figure may add to its declaration: its caption for embeds (see LabFigure.embedCaption). */

@@ -33,6 +33,18 @@ export interface EnumField<V extends string = string> {
 	default: V;
 }
 
+/**
+ * Any number of options on at once (e.g. `fixes=aug,wd`). The value is the options that are on,
+ * comma-separated in the order of `options` ('' for none, written `none` in a URL), so two equal
+ * sets are equal strings.
+ */
+export interface FlagsField<V extends string = string> {
+	kind: 'flags';
+	label: string;
+	options: readonly { value: V; label: string }[];
+	default: string;
+}
+
 export interface BoolField {
 	kind: 'bool';
 	label: string;
@@ -47,14 +59,14 @@ export interface TextField {
 	validate?: (value: string) => string | null;
 }
 
-export type Field = IntField | NumberField | EnumField | BoolField | TextField;
+export type Field = IntField | NumberField | EnumField | FlagsField | BoolField | TextField;
 export type Schema = Record<string, Field>;
 
 type ValueOf<F extends Field> = F extends EnumField<infer V>
 	? V
 	: F extends BoolField
 		? boolean
-		: F extends TextField
+		: F extends TextField | FlagsField
 			? string
 			: number;
 
@@ -116,6 +128,14 @@ function parseField(key: string, field: Field, raw: string): { value: unknown; n
 			const names = field.options.map((o) => o.value).join(', ');
 			return fallback(`is not one of ${names}`);
 		}
+		case 'flags': {
+			const names = raw.split(',').map((name) => name.trim()).filter((name) => name !== '' && name !== 'none');
+			const unknown = names.filter((name) => !field.options.some((o) => o.value === name));
+			const value = flagsValue(field, names);
+			if (unknown.length === 0) return { value };
+			const known = field.options.map((o) => o.value).join(', ');
+			return { value, note: `“${key}=${echoText(raw)}”: ${echoText(unknown.join(', '))} ${unknown.length === 1 ? 'is' : 'are'} not one of ${known}; using ${formatValue(field, value)}.` };
+		}
 		case 'int':
 		case 'number': {
 			const text = raw.trim();
@@ -151,8 +171,19 @@ export function parseState<S extends Schema>(schema: S, params: URLSearchParams)
 	return { state: state as StateOf<S>, notes };
 }
 
+/** The canonical value of a set of option names: the known ones, in the field's order. */
+export const flagsValue = (field: FlagsField, names: readonly string[]): string =>
+	field.options
+		.filter((o) => names.includes(o.value))
+		.map((o) => o.value)
+		.join(',');
+
+/** The option names a flags value holds. */
+export const flagsOf = (value: string): string[] => (value === '' ? [] : value.split(','));
+
 function formatValue(field: Field, value: unknown): string {
 	if (field.kind === 'bool') return value ? 'on' : 'off';
+	if (field.kind === 'flags') return value === '' ? 'none' : String(value);
 	if (typeof value === 'number') return String(Number(value.toPrecision(6)));
 	return String(value);
 }
