@@ -7,6 +7,8 @@ import { createNoiseRun } from './noiseRun';
 import { createSymptomRun } from './trainingRun';
 import { createFixesRun } from './fixesRun';
 import { createGapRun } from './gapRun';
+import { createCurveRun } from './learningRun';
+import { appliedFixes } from './settings';
 
 let computeModule: typeof import('./compute') | undefined;
 
@@ -17,6 +19,8 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	readonly gap = createGapRun();
 	/** Figure 4: the baseline and one run per fix. */
 	readonly fixes = createFixesRun();
+	/** Figure 5: the same network on each training-set size, at the width and a quarter of it. */
+	readonly curves = createCurveRun();
 	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
 	readonly noiseRun = createNoiseRun();
 
@@ -33,19 +37,20 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 		this.symptom.restartOnWasm();
 		this.gap.restartOnWasm();
 		this.fixes.restartOnWasm();
+		this.curves.restartOnWasm();
 		this.noiseRun.restartOnWasm();
 	}
 
 	/** Trains the network at the current settings on the active backend. */
 	startSymptom(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 3's runs: the current settings at every width of GAP_WIDTHS. */
 	startGap(): void {
 		const { n, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths. */
@@ -54,10 +59,23 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 		void this.fixes.start({ n, width, lr, seed, faults: { leak, split, shift }, strengths: { aug, wd, dropout, patience }, backend: this.backend ?? 'wasm' });
 	}
 
+	/** Trains figure 5's runs: the current settings at every n of CURVE_NS, at two widths. */
+	startCurves(): void {
+		const { width, epochs, lr, seed, leak, split, shift } = this.state;
+		void this.curves.start({ width, epochs, lr, seed, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
+	}
+
 	/** Trains figure 6's network: the current settings with ρ of the training labels redrawn. */
 	startNoise(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift, noise } = this.state;
-		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, backend: this.backend ?? 'wasm' });
+		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
+	}
+
+	/** The page's fixes for a figure that sets the width itself (figures 4 and 6): width ÷ 4 left out. */
+	#appliedBesidesWidth() {
+		const applied = appliedFixes(this.state);
+		const fixes = applied?.fixes.filter((f) => f !== 'small') ?? [];
+		return applied && fixes.length ? { ...applied, fixes } : undefined;
 	}
 }
 

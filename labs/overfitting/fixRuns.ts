@@ -8,7 +8,7 @@ import { initialParams } from '$lib/onnx/training/model';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { SIDE, splitSets } from './glyphs';
 import { epochSteps, evalProbe, evalRows, glyphDataset, glyphMlp, optimizerFor } from './mlp';
-import type { Fix, FixStrengths } from './fixes';
+import { widthAfter, type Fix, type FixStrengths } from './fixes';
 import { batchSize, stepsPerEpoch, type RunSettings } from './settings';
 
 /** The runs trained (early stopping reads the baseline's; 'all' stacks every fix, early stopping read off its own curve). */
@@ -22,19 +22,33 @@ export const FIX_EPOCHS = 30;
 const AUG_SEED = 101;
 const DROPOUT_SEED = 211;
 
-export const widthOf = (run: Trained, width: number) => (run === 'small' || run === 'all' ? Math.max(2, Math.round(width / 4)) : width);
+/** The fixes that change how a run trains (early stopping only reads its curve). */
+export const TRAINING_FIXES = ['aug', 'wd', 'dropout', 'small'] as const;
+export type TrainingFix = (typeof TRAINING_FIXES)[number];
+
+/** The fixes each of figure 4's runs applies. */
+const appliedBy = (run: Trained): readonly TrainingFix[] => (run === 'baseline' ? [] : run === 'all' ? TRAINING_FIXES : [run]);
+
+export const widthOf = (run: Trained, width: number) => widthAfter(appliedBy(run), width);
 
 /** One run of figure 4: the baseline with one fix applied (the seed, data and batch order stay). */
-export function fixJob(run: Trained, { n, width, lr, seed, faults }: Omit<RunSettings, 'epochs'>, strengths: FixStrengths, epochs = FIX_EPOCHS): TrainingJob {
+export function fixJob(run: Trained, settings: Omit<RunSettings, 'epochs'>, strengths: FixStrengths, epochs = FIX_EPOCHS): TrainingJob {
+	return fixedJob(appliedBy(run), { ...settings, epochs }, strengths);
+}
+
+/**
+ * Figure 1's network trained with `applied` fixes at their strengths, from the same initial
+ * weights, data and batch order as without them; probed at `probeAt` (every epoch by default).
+ */
+export function fixedJob(applied: readonly TrainingFix[], { n, width, epochs, lr, seed, faults }: RunSettings, strengths: FixStrengths, probeAt: readonly number[] = epochSteps(n, epochs)): TrainingJob {
 	const batch = batchSize(n);
-	const w = widthOf(run, width);
-	const all = run === 'all';
-	const dropout = run === 'dropout' || all;
+	const w = widthAfter(applied, width);
+	const dropout = applied.includes('dropout');
 	const model = glyphMlp(w, batch, dropout);
 	const { bytes, io } = buildTrainStep(model, optimizerFor(lr));
 	const { train, val } = splitSets(n, seed, faults);
 	const noise = [
-		...(run === 'aug' || all ? [{ kind: 'shift' as const, name: 'x', side: SIDE, max: strengths.aug, seed: seed + AUG_SEED }] : []),
+		...(applied.includes('aug') ? [{ kind: 'shift' as const, name: 'x', side: SIDE, max: strengths.aug, seed: seed + AUG_SEED }] : []),
 		...(dropout ? (['mask1', 'mask2'] as const).map((name, k) => ({ kind: 'dropoutMask' as const, name, width: w, p: strengths.dropout, seed: seed + DROPOUT_SEED + k })) : [])
 	];
 	return {
@@ -44,8 +58,8 @@ export function fixJob(run: Trained, { n, width, lr, seed, faults }: Omit<RunSet
 		batches: { dataset: glyphDataset(train), batchSize: batch, seed: seed + 7, noise },
 		maxSteps: epochs * stepsPerEpoch(n),
 		lossEvery: stepsPerEpoch(n),
-		...(run === 'wd' || all ? { hyper: { weight_decay: strengths.wd } } : {}),
+		...(applied.includes('wd') ? { hyper: { weight_decay: strengths.wd } } : {}),
 		// Evaluated without dropout: the plain network on the same parameters.
-		probe: evalProbe(glyphMlp(w, batch), evalRows(train, val), epochSteps(n, epochs))
+		probe: evalProbe(glyphMlp(w, batch), evalRows(train, val), probeAt)
 	};
 }

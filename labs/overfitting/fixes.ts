@@ -15,6 +15,16 @@ export const FIX_LABELS: Record<Fix, string> = {
 	stop: 'early stopping'
 };
 
+/** The width a run trains at: a quarter of the page's (at least 2) with the width ÷ 4 fix. */
+export const widthAfter = (fixes: readonly Fix[] | undefined, width: number) => (fixes?.includes('small') ? Math.max(2, Math.round(width / 4)) : width);
+
+/** The fixes a run applies, for its setup line: "; with augmentation and early stopping" ('' for none). */
+export function withFixes(fixes: readonly Fix[] | undefined): string {
+	const names = (fixes ?? []).map((f) => FIX_LABELS[f]);
+	if (names.length === 0) return '';
+	return `; with ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`}`;
+}
+
 /** The strengths of the fixes (the page's controls aug, wd, dropout, patience). */
 export interface FixStrengths {
 	aug: number;

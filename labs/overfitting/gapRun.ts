@@ -16,12 +16,12 @@ export function createGapRun(): GapRun {
 	return new LiveRun<GapSettings, SymptomTrack>({
 		tracks: () => GAP_WIDTHS.map((width) => ({ id: `w${width}`, label: `width ${width}`, data: { points: [] } })),
 		job: async (settings, run) => {
-			const { symptomJob } = await import('./mlp');
+			const { runJob } = await import('./runJob');
 			// One at a time: two runs sharing the worker would only finish later together.
 			for (const [i, width] of GAP_WIDTHS.entries()) {
 				if (!run.current) return;
 				const one = { ...settings, width };
-				const { last } = await trainTrack(run, i, symptomJob(one), settings.backend, { data: epochTrack(one) });
+				const { last } = await trainTrack(run, i, runJob(one), settings.backend, { data: epochTrack(one) });
 				if (last.status === 'cancelled' || last.status === 'error') return;
 			}
 		},

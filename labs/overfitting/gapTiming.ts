@@ -3,6 +3,7 @@
  * lowest (figure 1's definition, curves.ts), and the train − validation accuracy gap there.
  */
 import { bestEpoch, type EpochPoint } from './curves';
+import { earlyStop } from './fixes';
 
 /** The widths figure 3 trains, one live run each (log2 spaced, the width control's range). */
 export const GAP_WIDTHS = [8, 16, 32, 64, 128, 256, 512] as const;
@@ -21,10 +22,13 @@ export interface GapTiming {
 	gap: number;
 }
 
-/** A finished run's timing; null for a run with too few or non-finite readings (diverged). */
-export function gapTiming(width: number, points: readonly EpochPoint[]): GapTiming | null {
+/**
+ * A finished run's timing; null for a run with too few or non-finite readings (diverged). With
+ * early stopping (its patience given), read at the epoch it restores instead.
+ */
+export function gapTiming(width: number, points: readonly EpochPoint[], patience: number | null = null): GapTiming | null {
 	if (points.length < 3 || points.some((p) => !Number.isFinite(p.valLoss) || !Number.isFinite(p.trainLoss))) return null;
-	const best = bestEpoch(points);
+	const best = patience === null ? bestEpoch(points) : (earlyStop(points, patience)?.bestEpoch ?? null);
 	const at = points.find((p) => p.epoch === best);
 	if (best === null || !at) return null;
 	const lastEpoch = points[points.length - 1].epoch;

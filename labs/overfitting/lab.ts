@@ -1,5 +1,7 @@
 /** The overfitting lab, declared once: its controls (URL state), scenes, figures and what loads them. */
-import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
+import { articleFigure, embeddableFigure, enumField, flagsField, options } from '$lib/labs/declare';
+import { figureRefs } from '$lib/labs/figureNumbers';
+import { FIX_LABELS } from './fixes';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
 
@@ -10,8 +12,10 @@ const figures = [
 	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
 	articleFigure('gap', 'Gap timing: when the validation loss turns, by width', () => import('./GapFigure.svelte')),
 	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience']),
+	articleFigure('curves', 'Learning curves: error against the number of training images', () => import('./LearningFigure.svelte')),
 	articleFigure('noise', 'Label noise: clean labels first, noise later', () => import('./NoiseFigure.svelte'))
 ] as const;
+const figure = figureRefs(figures);
 
 /**
  * The controls. The page's own compute (one forward pass of the untrained network over both
@@ -32,6 +36,11 @@ export const schema = {
 	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
 	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
 	shift: { kind: 'number', label: 'Drift over time', min: 0, max: 1, default: 0 },
+	// The fixes applied to the other training figures' runs (width ÷ 4 only where the figure does not set the width itself).
+	fixes: flagsField(
+		`Fixes applied (${figure('symptom', 'gap', 'curves', 'noise')})`,
+		options(FIX_LABELS)
+	),
 	// Figure 4's fixes, at these strengths (fixes.ts).
 	aug: { kind: 'int', label: 'Augmentation: random shift up to (px)', min: 1, max: 3, default: 2 },
 	wd: { kind: 'number', label: 'Weight decay λ (AdamW)', min: 1e-3, max: 0.5, default: 0.1, log: true },

@@ -79,8 +79,11 @@ export function evalProbe(model: TrainableModel, rows: Float32Array, at: readonl
 /** The steps after which the run is evaluated: every epoch boundary, from 0 to the end. */
 export const epochSteps = (n: number, epochs: number) => Array.from({ length: epochs + 1 }, (_, e) => e * stepsPerEpoch(n));
 
-/** The whole job of figure 1's run for these settings; its probe reads both sets every epoch. */
-export function symptomJob({ n, width, epochs, lr, seed, faults }: RunSettings): TrainingJob {
+/**
+ * The whole job of figure 1's run for these settings; its probe reads both sets every epoch, or
+ * at the steps given (figure 5 reads only the end).
+ */
+export function symptomJob({ n, width, epochs, lr, seed, faults }: RunSettings, probeAt: readonly number[] = epochSteps(n, epochs)): TrainingJob {
 	const batch = batchSize(n);
 	const model = glyphMlp(width, batch);
 	const { bytes, io } = buildTrainStep(model, optimizerFor(lr));
@@ -93,6 +96,6 @@ export function symptomJob({ n, width, epochs, lr, seed, faults }: RunSettings):
 		batches: { dataset: glyphDataset(train), batchSize: batch, seed: seed + 7 },
 		maxSteps,
 		lossEvery: stepsPerEpoch(n),
-		probe: evalProbe(model, evalRows(train, val), epochSteps(n, epochs))
+		probe: evalProbe(model, evalRows(train, val), probeAt)
 	};
 }

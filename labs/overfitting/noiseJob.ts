@@ -5,7 +5,8 @@
  */
 import type { TrainingJob } from '$lib/onnx/training/driver';
 import { splitSets } from './glyphs';
-import { glyphDataset, symptomJob } from './mlp';
+import { glyphDataset } from './mlp';
+import { runJob } from './runJob';
 import { noisyLabels } from './noise';
 import type { RunSettings } from './settings';
 
@@ -15,7 +16,7 @@ export interface NoiseSettings extends RunSettings {
 }
 
 export function noiseJob(settings: NoiseSettings): TrainingJob {
-	const job = symptomJob(settings);
+	const job = runJob(settings);
 	const { train } = splitSets(settings.n, settings.seed, settings.faults);
 	const { labels } = noisyLabels(train, settings.noise, settings.seed);
 	return { ...job, batches: { ...job.batches, dataset: glyphDataset({ ...train, labels }) } };

@@ -20,8 +20,10 @@ export interface RecordedSymptom {
 	points: [number, number, number, number, number][];
 }
 
-/** True when a reader's settings are the ones recorded (the recording is then theirs to see). */
-export const isRecordedSetting = (s: RunSettings & Partial<DataFaults>, recorded: RecordedSymptom) =>
+/** True when a reader's settings are the ones recorded (the recording is then theirs to see): no fixes applied either. */
+export const isRecordedSetting = (s: RunSettings & Partial<DataFaults> & { fixes?: string }, recorded: RecordedSymptom) =>
+	!s.fixes &&
+	!s.applied &&
 	s.n === recorded.settings.n && s.width === recorded.settings.width && s.epochs === recorded.settings.epochs && s.lr === recorded.settings.lr && s.seed === recorded.settings.seed && sameFaults(s.faults ?? { ...NO_FAULTS, ...pickFaults(s) }, recorded.settings.faults ?? NO_FAULTS);
 
 export const recordedPoints = (recorded: RecordedSymptom): EpochPoint[] =>

@@ -37,9 +37,9 @@ export function createSymptomRun(): SymptomRun {
 	return new LiveRun<LiveSettings, SymptomTrack>({
 		tracks: () => [{ id: 'baseline', label: 'baseline', data: { points: [] } }],
 		job: async (settings, run) => {
-			const { symptomJob } = await import('./mlp');
+			const { runJob } = await import('./runJob');
 			if (!run.current) return;
-			await trainTrack(run, 0, symptomJob(settings), settings.backend, { data: epochTrack(settings) });
+			await trainTrack(run, 0, runJob(settings), settings.backend, { data: epochTrack(settings) });
 		},
 		// What the e2e tests and the benchmark read on window.__vlabTraining.
 		summarize: (t) => ({

@@ -12,6 +12,7 @@ import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingD
 import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingBatch';
 import { recordNet as optimizersNet } from '../../labs/optimizers/netTheta';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
+import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -26,7 +27,8 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay },
 	'optimizers/batch': { file: 'labs/optimizers/recorded/batch.json', record: optimizersBatch },
 	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
-	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom }
+	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
+	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));

@@ -66,3 +66,35 @@ describe('overfitting, figure 1: trains in the browser', () => {
 		await page.waitForFunction(() => !document.querySelector('[data-figure="symptom"] [data-testid="recorded-note"]'), null, { timeout: 10_000 });
 	});
 });
+
+type CurvesWindow = Window & {
+	__vlabTraining?: { phase: string; runs: { id: string; status: string; point: { n: number; width: number; trainError: number; valError: number } | null; message: string | null }[] };
+};
+
+describe('overfitting, figure 5: learning curves', () => {
+	const browser = useBrowser('wasm');
+
+	test('the recorded sweep is drawn without scripts; Train all sizes trains every n at both widths', { timeout: 300_000 }, async () => {
+		const still = (await browser.open('/labs/overfitting', { javaScriptEnabled: false })).page.locator('[data-figure="curves"]');
+		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
+		// Two widths × (training line, validation line, band): six paths at least.
+		await expect(still.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
+
+		// 10 epochs at widths 32 and 8 keep the fourteen runs short.
+		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm', width: 32, epochs: 10, lr: 0.003 }));
+		await waitForLabReady(page);
+		const frame = page.locator('[data-figure="curves"]');
+		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(0);
+		await frame.getByRole('button', { name: 'Train all sizes' }).click();
+		await page.waitForFunction(() => (window as CurvesWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+		const runs = await page.evaluate(() => (window as CurvesWindow).__vlabTraining!.runs);
+		expect(runs.map((r) => `${r.point?.n}/${r.point?.width}`)).toEqual([32, 64, 128, 256, 512, 1024, 2048].flatMap((n) => [`${n}/32`, `${n}/8`]));
+		for (const r of runs) expect(r.status, r.message ?? '').toBe('done');
+		// More data, lower validation error: n = 2048 beats n = 32 at either width.
+		for (const width of [32, 8]) {
+			const at = (n: number) => runs.find((r) => r.point!.n === n && r.point!.width === width)!.point!;
+			expect(at(2048).valError).toBeLessThan(at(32).valError);
+		}
+		await expect(frame.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
+	});
+});
