@@ -8,6 +8,7 @@ import { createSymptomRun } from './trainingRun';
 import { createFixesRun } from './fixesRun';
 import { createGapRun } from './gapRun';
 import { createCurveRun } from './learningRun';
+import { createFitSweepRun } from './fitSweepRun';
 import { appliedFixes } from './settings';
 
 let computeModule: typeof import('./compute') | undefined;
@@ -23,6 +24,8 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	readonly curves = createCurveRun();
 	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
 	readonly noiseRun = createNoiseRun();
+	/** Figure 7's sweep: epochs to fit the training labels at each ρ. */
+	readonly fitSweep = createFitSweepRun();
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -39,6 +42,7 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 		this.fixes.restartOnWasm();
 		this.curves.restartOnWasm();
 		this.noiseRun.restartOnWasm();
+		this.fitSweep.restartOnWasm();
 	}
 
 	/** Trains the network at the current settings on the active backend. */
@@ -69,6 +73,12 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	startNoise(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift, noise } = this.state;
 		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
+	}
+
+	/** Trains figure 7's sweep: the current settings at every ρ of FIT_RHOS, each until it fits. */
+	startFitSweep(): void {
+		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
+		void this.fitSweep.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
 	}
 
 	/** The page's fixes for a figure that sets the width itself (figures 4 and 6): width ÷ 4 left out. */

@@ -21,7 +21,7 @@ export interface RecordedSymptom {
 }
 
 /** True when a reader's settings are the ones recorded (the recording is then theirs to see): no fixes applied either. */
-export const isRecordedSetting = (s: RunSettings & Partial<DataFaults> & { fixes?: string }, recorded: RecordedSymptom) =>
+export const isRecordedSetting = (s: RunSettings & Partial<DataFaults> & { fixes?: string }, recorded: { settings: RunSettings }) =>
 	!s.fixes &&
 	!s.applied &&
 	s.n === recorded.settings.n && s.width === recorded.settings.width && s.epochs === recorded.settings.epochs && s.lr === recorded.settings.lr && s.seed === recorded.settings.seed && sameFaults(s.faults ?? { ...NO_FAULTS, ...pickFaults(s) }, recorded.settings.faults ?? NO_FAULTS);

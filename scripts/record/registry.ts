@@ -13,6 +13,7 @@ import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingB
 import { recordNet as optimizersNet } from '../../labs/optimizers/netTheta';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
+import { recordFitSweep as overfittingFitSweep } from '../../labs/overfitting/recordingFitSweep';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -28,7 +29,8 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/batch': { file: 'labs/optimizers/recorded/batch.json', record: optimizersBatch },
 	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
-	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) }
+	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) },
+	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));

@@ -98,3 +98,35 @@ describe('overfitting, figure 5: learning curves', () => {
 		await expect(frame.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
 	});
 });
+
+type SweepWindow = Window & {
+	__vlabTraining?: { phase: string; runs: { id: string; status: string; fit: number | null; epoch: number; message: string | null }[] };
+};
+
+describe('overfitting, figure 7: epochs to fit against ρ', () => {
+	const browser = useBrowser('wasm');
+
+	test('the recorded sweep is drawn without scripts; Sweep ρ trains each ρ until it fits', { timeout: 300_000 }, async () => {
+		const still = (await browser.open('/labs/overfitting', { javaScriptEnabled: false })).page.getByTestId('fit-sweep');
+		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
+		await expect(still.locator('svg circle').count()).resolves.toBe(6);
+
+		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm', n: 64, width: 32, epochs: 40, lr: 0.003 }));
+		await waitForLabReady(page);
+		const sweep = page.getByTestId('fit-sweep');
+		await sweep.getByRole('button', { name: 'Sweep ρ' }).click();
+		await page.waitForFunction(() => (window as SweepWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+		const runs = await page.evaluate(() => (window as SweepWindow).__vlabTraining!.runs);
+		expect(runs.map((r) => r.id)).toEqual(['rho0', 'rho0.2', 'rho0.4', 'rho0.6', 'rho0.8', 'rho1']);
+		for (const r of runs) {
+			expect(r.status, r.message ?? '').toBe('done');
+			// A run that fitted stopped there; one that did not ran every epoch.
+			if (r.fit === null) expect(r.epoch).toBe(40);
+			else expect(r.epoch).toBe(r.fit);
+		}
+		// At these settings every ρ fits within 40 epochs, random labels later (in Node: epoch 12 at ρ = 0, 25 at ρ = 1).
+		expect(runs[0].fit).not.toBeNull();
+		expect(runs[5].fit).toBeGreaterThan(runs[0].fit!);
+		await expect(sweep.getByRole('status').innerText()).resolves.toMatch(/Epochs to 100% training accuracy: ρ = 0: epoch \d+/);
+	});
+});

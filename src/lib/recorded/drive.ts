@@ -17,18 +17,27 @@ export interface DrivenRun {
 	message: string | null;
 	/** The trained parameters (with `finalParams`, when the run ended done). */
 	final: ParamValues | null;
+	/** True when `until` ended the run (its status is then 'cancelled'). */
+	stoppedEarly: boolean;
 }
 
 const FINAL: readonly TrainingStatus[] = ['done', 'diverged', 'error', 'cancelled'];
+
+export interface DriveOptions {
+	/** Read the trained weights back at the end. */
+	finalParams?: boolean;
+	/** Ends the run after the first probe reading this returns true for (e.g. training accuracy reached 100%). */
+	until?: (probe: ProbeReading) => boolean;
+}
 
 /**
  * Runs `job` on WASM to a final status and returns every loss, parameter and probe reading (and,
  * with `finalParams`, the trained weights, as the runner's `readParams` gives them), then frees
  * its sessions.
  */
-export async function driveJob(ort: Ort, job: TrainingJob, { finalParams = false } = {}): Promise<DrivenRun> {
+export async function driveJob(ort: Ort, job: TrainingJob, { finalParams = false, until }: DriveOptions = {}): Promise<DrivenRun> {
 	const { TrainingDriver } = await import('$lib/onnx/training/driver');
-	const run: DrivenRun = { status: 'idle', step: 0, losses: [], params: [], probes: [], message: null, final: null };
+	const run: DrivenRun = { status: 'idle', step: 0, losses: [], params: [], probes: [], message: null, final: null, stoppedEarly: false };
 	let driver!: InstanceType<typeof TrainingDriver>;
 	await new Promise<void>((resolve) => {
 		driver = new TrainingDriver(ort, job, 'wasm', (p: TrainingProgress) => {
@@ -38,6 +47,10 @@ export async function driveJob(ort: Ort, job: TrainingJob, { finalParams = false
 			run.losses.push(...p.points);
 			run.params.push(...(p.params ?? []));
 			run.probes.push(...(p.probes ?? []));
+			if (until && !run.stoppedEarly && (p.probes ?? []).some(until)) {
+				run.stoppedEarly = true;
+				driver.cancel();
+			}
 			if (FINAL.includes(p.status)) resolve();
 		});
 		void driver.start();
