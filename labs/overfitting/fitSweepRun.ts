@@ -30,6 +30,7 @@ export function createFitSweepRun(): FitSweepRun {
 			for (const [i, rho] of FIT_RHOS.entries()) {
 				if (!run.current) return;
 				const noisy = noisyLabels(train, rho, settings.seed);
+				let stopping = false;
 				const { last } = await trainTrack(run, i, noiseJob({ ...settings, noise: rho }), settings.backend, {
 					data: (snapshot, previous) => {
 						const probe = snapshot.probe;
@@ -39,8 +40,11 @@ export function createFitSweepRun(): FitSweepRun {
 						return { fit: fitted ? epoch : null, epoch };
 					},
 					// Fitted: this run's point is known, so it stops here.
+					// Once: the runner reports its cancel at once, and that report comes back here.
 					onReport: (_, runner) => {
-						if (run.track(i).data.fit !== null) runner.cancel();
+						if (stopping || run.track(i).data.fit === null) return;
+						stopping = true;
+						runner.cancel();
 					}
 				});
 				if (!run.current) return;

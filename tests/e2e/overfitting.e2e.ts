@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
-import { waitForLabReady } from './support/vlab';
+import { waitForLabReady, type VlabWindow } from './support/vlab';
 
 interface EpochSummary {
 	epoch: number;
@@ -111,8 +111,15 @@ describe('overfitting, figure 7: epochs to fit against ρ', () => {
 		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
 		await expect(still.locator('svg circle').count()).resolves.toBe(6);
 
-		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm', n: 64, width: 32, epochs: 40, lr: 0.003 }));
+		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm' }));
 		await waitForLabReady(page);
+		// The figure is veiled until its checkpoint is answered; answering sets the checkpoint's state.
+		const card = page.locator('[data-checkpoint-id="random-labels"]');
+		await card.locator('input[type=radio]').first().check();
+		await card.getByTestId('checkpoint-commit').click();
+		// Then small settings: the six runs stay short.
+		await page.evaluate(() => (window as VlabWindow).__vlab!.setState({ n: 64, width: 32, epochs: 40, lr: 0.003, noise: 0 }));
+		await expect(page.getByTestId('fit-sweep').innerText()).resolves.toMatch(/n = 64, width 32, up to 40 epochs/);
 		const sweep = page.getByTestId('fit-sweep');
 		await sweep.getByRole('button', { name: 'Sweep ρ' }).click();
 		await page.waitForFunction(() => (window as SweepWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
