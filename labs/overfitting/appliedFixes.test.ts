@@ -1,5 +1,5 @@
 /**
- * The fixes control: a page state's fixes reach the runs of figures 1, 4, 6 and 7 as the same
+ * The fixes control: a page state's fixes reach the runs of figures 1, 3, 5 and 6 as the same
  * jobs figure 4 trains (one change from the same start), and early stopping changes no job.
  */
 import { describe, expect, it } from 'vitest';

@@ -24,7 +24,7 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	readonly curves = createCurveRun();
 	/** Figure 6: the same network trained with ρ of its training labels redrawn. */
 	readonly noiseRun = createNoiseRun();
-	/** Figure 7's sweep: epochs to fit the training labels at each ρ. */
+	/** Figure 6's sweep: epochs to fit the training labels at each ρ. */
 	readonly fitSweep = createFitSweepRun();
 
 	constructor() {
@@ -75,13 +75,13 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
 	}
 
-	/** Trains figure 7's sweep: the current settings at every ρ of FIT_RHOS, each until it fits. */
+	/** Trains figure 6's sweep: the current settings at every ρ of FIT_RHOS, each until it fits. */
 	startFitSweep(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
 		void this.fitSweep.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
 	}
 
-	/** The page's fixes for a figure that sets the width itself (figures 4 and 6): width ÷ 4 left out. */
+	/** The page's fixes for a figure that sets the width itself (figures 3 and 5): width ÷ 4 left out. */
 	#appliedBesidesWidth() {
 		const applied = appliedFixes(this.state);
 		const fixes = applied?.fixes.filter((f) => f !== 'small') ?? [];

@@ -1,5 +1,5 @@
 /**
- * Figure 7's sweep (recorded/fit-sweep.json): fresh runs give the committed epochs, and the
+ * Figure 6's sweep (recorded/fit-sweep.json): fresh runs give the committed epochs, and the
  * spec's fact holds on it: with every label redrawn the network still fits them all, later than
  * the true labels (Zhang et al. 2017).
  */
@@ -15,7 +15,7 @@ import { recordFitSweep } from './recordingFitSweep';
 const committed = JSON.parse(readFileSync(recordingPath('overfitting/fit-sweep'), 'utf8')) as RecordedFitSweep;
 const fits = committed.fits.map(([rho, epoch]) => ({ rho, epoch }));
 
-describe('figure 7: epochs to fit against ρ, recorded at build time', () => {
+describe('figure 6: epochs to fit against ρ, recorded at build time', () => {
 	it('holds every ρ of the sweep, at the default settings', () => {
 		expect(committed.settings).toEqual({ n: schema.n.default, width: schema.width.default, epochs: schema.epochs.default, lr: schema.lr.default, seed: schema.seed.default });
 		expect(committed.fits.map(([rho]) => rho)).toEqual([...FIT_RHOS]);

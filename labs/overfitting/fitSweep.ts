@@ -1,5 +1,5 @@
 /**
- * Figure 7's second chart: how many epochs the network needs to fit its training labels (100%
+ * Figure 6's second chart: how many epochs the network needs to fit its training labels (100%
  * training accuracy) at each ρ of FIT_RHOS, from true labels to all of them redrawn; a run stops
  * once it fits. Shared by the live run, the build-time recording and the figure.
  */

@@ -1,5 +1,5 @@
 /**
- * Figure 7's sweep, owned by the controller: the label-noise run of figure 7 at each ρ of
+ * Figure 6's sweep, owned by the controller: the label-noise run of figure 6 at each ρ of
  * FIT_RHOS, one after another, each read every epoch and stopped as soon as its training accuracy
  * reaches 100% (the later epochs add nothing to this chart). The training code loads on Start.
  */

@@ -1,5 +1,5 @@
 /**
- * Figure 7's sweep recorded at build time (`npm run record -- overfitting/fit-sweep`): the
+ * Figure 6's sweep recorded at build time (`npm run record -- overfitting/fit-sweep`): the
  * label-noise run of the default settings at each ρ of FIT_RHOS, with the job and driver the
  * reader's Start runs (in Node, on onnxruntime-web's WASM backend), each stopped once it fits.
  */

@@ -1,5 +1,5 @@
 /**
- * The job of any run of figure 1's network (figures 1, 4, 6 and 7): the plain job, or with the
+ * The job of any run of figure 1's network (figures 1, 3, 5 and 6): the plain job, or with the
  * fixes the page applies (early stopping is not in the job: it reads the run's curve).
  */
 import type { TrainingJob } from '$lib/onnx/training/driver';
