@@ -3,6 +3,7 @@
  * run before the training code (builder, runtime) has loaded.
  */
 import type { Fix, FixStrengths } from './fixes';
+import { flagsOf } from '$lib/state/schema';
 import { N_VAL, type DataFaults } from './glyphs';
 
 /** Minibatches of 32 (fewer when n is smaller); the last partial batch of an epoch is dropped. */
@@ -35,7 +36,7 @@ export interface AppliedFixes {
 export function appliedFixes(state: { fixes: string; aug: number; wd: number; dropout: number; patience: number }): AppliedFixes | undefined {
 	if (state.fixes === '') return undefined;
 	const { aug, wd, dropout, patience } = state;
-	return { fixes: state.fixes.split(',') as Fix[], strengths: { aug, wd, dropout, patience } };
+	return { fixes: flagsOf(state.fixes) as Fix[], strengths: { aug, wd, dropout, patience } };
 }
 
 /** Early stopping's patience when the settings apply it, else null. */
