@@ -65,8 +65,8 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 
 	/** Trains figure 5's runs: the current settings at every n of CURVE_NS, at two widths. */
 	startCurves(): void {
-		const { width, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.curves.start({ width, epochs, lr, seed, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
+		const { width, epochs, lr, seed, seeds, leak, split, shift } = this.state;
+		void this.curves.start({ width, epochs, lr, seed, seeds, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 6's network: the current settings with ρ of the training labels redrawn. */

@@ -32,6 +32,7 @@ export const schema = {
 	epochs: { kind: 'int', label: 'Epochs', min: 10, max: 500, default: 150 },
 	lr: { kind: 'number', label: 'AdamW rate η', min: 1e-4, max: 1e-2, default: 1e-3, log: true },
 	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 },
+	seeds: { kind: 'int', label: `Repeats over seeds (${figure('curves')})`, min: 1, max: 5, default: 1 },
 	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
 	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
 	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),

@@ -11,7 +11,7 @@ import * as ort from 'onnxruntime-web';
 import '../../tests/support/ort';
 import { firstDifference } from '../../tests/support/recording';
 import { recordingPath, serializeRecording } from '../../scripts/record/registry';
-import { CURVE_NS, curveGap, curvePoint, curveRuns, curveWidths } from './learningCurves';
+import { CURVE_NS, curveGap, curvePoint, curveRepeats, curveRuns, curveWidths, meanPoint } from './learningCurves';
 import type { RecordedCurves } from './recordedCurves';
 import { recordCurves } from './recordingLearning';
 import { schema } from './lab';
@@ -51,5 +51,29 @@ describe('the spec\u2019s fact: the gap narrows with n', () => {
 	// The article: "the training error stays near zero over the whole range".
 	it('both networks fit every training set (training error under 2% at every n)', () => {
 		for (const p of points) expect(p.trainError, `n = ${p.n}, width ${p.width}`).toBeLessThan(0.02);
+	});
+});
+
+describe('repeats over seeds', () => {
+	const at = (valError: number, trainError = 0) => ({ n: 64, width: 32, trainError, valError, valSE: 0.01 });
+
+	it('run each (n, width) from seed, seed + 1, … in turn', () => {
+		expect(curveRepeats(32, 2).slice(0, 4)).toEqual([
+			{ n: 32, width: 32, repeat: 0 },
+			{ n: 32, width: 32, repeat: 1 },
+			{ n: 32, width: 8, repeat: 0 },
+			{ n: 32, width: 8, repeat: 1 }
+		]);
+		expect(curveRepeats(256, 3)).toHaveLength(3 * curveRuns(256).length);
+	});
+
+	it('average into one point whose SE is over the repeats: s/√k', () => {
+		const mean = meanPoint([at(0.2, 0.1), at(0.3, 0), at(0.4, 0.05)]);
+		expect(mean.valError).toBeCloseTo(0.3, 12);
+		expect(mean.trainError).toBeCloseTo(0.05, 12);
+		// Sample standard deviation of 0.2, 0.3, 0.4 is 0.1.
+		expect(mean.valSE).toBeCloseTo(0.1 / Math.sqrt(3), 12);
+		// One run keeps its SE over the validation images.
+		expect(meanPoint([at(0.25)]).valSE).toBe(0.01);
 	});
 });

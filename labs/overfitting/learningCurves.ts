@@ -1,7 +1,8 @@
 /**
  * Figure 5's maths: the network trained on n images for each n of CURVE_NS, at the page's width
  * and at a quarter of it, read once at the end of training: training and validation error, and
- * the validation error's standard error over the 1000 validation images.
+ * the validation error's standard error (over the 1000 validation images, or over the repeats
+ * when the seeds control asks for several).
  */
 import { accuracySE } from './curves';
 import { N_VAL } from './glyphs';
@@ -14,6 +15,9 @@ export const curveWidths = (width: number): [number, number] => [width, Math.max
 
 /** The runs in the order they train: smallest n first (quick points land early), both widths at each n. */
 export const curveRuns = (width: number) => CURVE_NS.flatMap((n) => curveWidths(width).map((w) => ({ n, width: w })));
+
+/** Every run of a sweep repeated over `seeds` seeds: each (n, width) of curveRuns `seeds` times, the k-th from seed + k. */
+export const curveRepeats = (width: number, seeds: number) => curveRuns(width).flatMap((r) => Array.from({ length: seeds }, (_, k) => ({ ...r, repeat: k })));
 
 /** One run's end of training. */
 export interface CurvePoint {
@@ -35,3 +39,16 @@ export const curvePoint = (n: number, width: number, trainAcc: number, valAcc: n
 
 /** Validation minus training error: the gap that more data closes. */
 export const curveGap = (p: CurvePoint) => p.valError - p.trainError;
+
+/**
+ * Repeats of one (n, width) as one point: the mean errors, and the validation error's standard
+ * error over the repeats (two or more; one run keeps its SE over the validation images).
+ */
+export function meanPoint(points: readonly CurvePoint[]): CurvePoint {
+	const k = points.length;
+	if (k === 1) return points[0];
+	const mean = (f: (p: CurvePoint) => number) => points.reduce((sum, p) => sum + f(p), 0) / k;
+	const valError = mean((p) => p.valError);
+	const variance = points.reduce((sum, p) => sum + (p.valError - valError) ** 2, 0) / (k - 1);
+	return { n: points[0].n, width: points[0].width, trainError: mean((p) => p.trainError), valError, valSE: Math.sqrt(variance / k) };
+}

@@ -1,6 +1,6 @@
 /**
  * Figure 5's live run, owned by the controller: figure 1's network (with the page's fixes) trained
- * once per (n, width) of curveRuns, one after another, each read by its probe only at the end of
+ * once per (n, width) of curveRuns and seed, one after another, each read by its probe only at the end of
  * training (a reading every epoch would cost the largest n as much again), or with early stopping
  * every epoch and read at the restored one. The training code is imported on Start.
  */
@@ -9,12 +9,12 @@ import { trainTrack } from '$lib/state/trainingTrack';
 import { epochPoint, type EpochPoint } from './curves';
 import { earlyStop } from './fixes';
 import { splitSets } from './glyphs';
-import { curvePoint, curveRuns, type CurvePoint } from './learningCurves';
+import { curvePoint, curveRepeats, type CurvePoint } from './learningCurves';
 import { stepsPerEpoch, stopPatience } from './settings';
 import type { LiveSettings } from './trainingRun';
 
-/** The page's settings; n is each run's own. */
-export type CurveSettings = Omit<LiveSettings, 'n'>;
+/** The page's settings; n is each run's own, and each (n, width) runs `seeds` times (seed, seed + 1, …). */
+export type CurveSettings = Omit<LiveSettings, 'n'> & { seeds: number };
 
 export interface CurveTrack {
 	/** The reading at the end of training, or with early stopping at the restored epoch (null until then, or diverged). */
@@ -27,18 +27,23 @@ export type CurveRun = LiveRun<CurveSettings, CurveTrack>;
 
 export function createCurveRun(): CurveRun {
 	return new LiveRun<CurveSettings, CurveTrack>({
-		tracks: (settings) => (settings ? curveRuns(settings.width) : []).map(({ n, width }) => ({ id: `n${n}-w${width}`, label: `n = ${n}, width ${width}`, data: { point: null, epochs: [] } })),
+		tracks: (settings) =>
+			(settings ? curveRepeats(settings.width, settings.seeds) : []).map(({ n, width, repeat }) => ({
+				id: `n${n}-w${width}-s${repeat}`,
+				label: `n = ${n}, width ${width}, seed ${settings!.seed + repeat}`,
+				data: { point: null, epochs: [] }
+			})),
 		job: async (settings, run) => {
 			const { runJob } = await import('./runJob');
 			const patience = stopPatience(settings);
 			// One at a time: two runs sharing the worker would only finish later together.
-			for (const [i, { n, width }] of curveRuns(settings.width).entries()) {
+			for (const [i, { n, width, repeat }] of curveRepeats(settings.width, settings.seeds).entries()) {
 				if (!run.current) return;
-				const one = { ...settings, n, width };
+				const one = { ...settings, n, width, seed: settings.seed + repeat };
 				const perEpoch = stepsPerEpoch(n);
 				// Read once at the end; early stopping reads every epoch, to find where to stop.
 				const probeAt = patience === null ? [settings.epochs * perEpoch] : Array.from({ length: settings.epochs + 1 }, (_, e) => e * perEpoch);
-				const { train, val } = splitSets(n, settings.seed, settings.faults);
+				const { train, val } = splitSets(n, one.seed, settings.faults);
 				const { last } = await trainTrack(run, i, runJob(one, probeAt), settings.backend, {
 					data: (snapshot, previous) => {
 						const probe = snapshot.probe;

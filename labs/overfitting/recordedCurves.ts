@@ -14,9 +14,10 @@ export interface RecordedCurves {
 	runs: [number, number, number, number][];
 }
 
-/** True when a page's settings are the recorded sweep's (no injected faults, no fixes; n is the sweep's own). */
-export const isRecordedCurveSetting = (s: SweepSettings & { leak?: string; split?: string; shift?: number; fixes?: string }, recorded: RecordedCurves) =>
+/** True when a page's settings are the recorded sweep's (no injected faults, no fixes, one seed; n is the sweep's own). */
+export const isRecordedCurveSetting = (s: SweepSettings & { leak?: string; split?: string; shift?: number; fixes?: string; seeds?: number }, recorded: RecordedCurves) =>
 	!s.fixes &&
+	(s.seeds ?? 1) === 1 &&
 	!s.applied &&
 	s.width === recorded.settings.width &&
 	s.epochs === recorded.settings.epochs &&

@@ -74,27 +74,32 @@ type CurvesWindow = Window & {
 describe('overfitting, figure 5: learning curves', () => {
 	const browser = useBrowser('wasm');
 
-	test('the recorded sweep is drawn without scripts; Train all sizes trains every n at both widths', { timeout: 300_000 }, async () => {
+	test('the recorded sweep is drawn without scripts; Train all sizes trains every n at both widths, over two seeds', { timeout: 300_000 }, async () => {
 		const still = (await browser.open('/labs/overfitting', { javaScriptEnabled: false })).page.locator('[data-figure="curves"]');
 		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
 		// Two widths × (training line, validation line, band): six paths at least.
 		await expect(still.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
 
-		// 10 epochs at widths 32 and 8 keep the fourteen runs short.
-		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm', width: 32, epochs: 10, lr: 0.003 }));
+		// 10 epochs at widths 32 and 8 keep the runs short; two seeds each: 28 runs, averaged in pairs.
+		const { page } = await browser.open(withQuery('/labs/overfitting', { backend: 'wasm', width: 32, epochs: 10, lr: 0.003, seeds: 2 }));
 		await waitForLabReady(page);
 		const frame = page.locator('[data-figure="curves"]');
 		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(0);
 		await frame.getByRole('button', { name: 'Train all sizes' }).click();
 		await page.waitForFunction(() => (window as CurvesWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
 		const runs = await page.evaluate(() => (window as CurvesWindow).__vlabTraining!.runs);
-		expect(runs.map((r) => `${r.point?.n}/${r.point?.width}`)).toEqual([32, 64, 128, 256, 512, 1024, 2048].flatMap((n) => [`${n}/32`, `${n}/8`]));
+		expect(runs.map((r) => r.id)).toEqual([32, 64, 128, 256, 512, 1024, 2048].flatMap((n) => [32, 8].flatMap((w) => [`n${n}-w${w}-s0`, `n${n}-w${w}-s1`])));
 		for (const r of runs) expect(r.status, r.message ?? '').toBe('done');
-		// More data, lower validation error: n = 2048 beats n = 32 at either width.
+		// The two seeds train on different data and weights: their readings differ.
+		expect(runs[0].point!.valError).not.toBe(runs[1].point!.valError);
+		// More data, lower validation error: n = 2048 beats n = 32 at either width, on each seed.
 		for (const width of [32, 8]) {
-			const at = (n: number) => runs.find((r) => r.point!.n === n && r.point!.width === width)!.point!;
-			expect(at(2048).valError).toBeLessThan(at(32).valError);
+			const at = (n: number) => runs.filter((r) => r.point!.n === n && r.point!.width === width).map((r) => r.point!.valError);
+			at(2048).forEach((e, k) => expect(e).toBeLessThan(at(32)[k]));
 		}
+		// The table has one row per (n, width): the mean of its two seeds.
+		const table = await frame.locator('table tbody tr').count();
+		expect(table).toBe(14);
 		await expect(frame.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
 	});
 });
