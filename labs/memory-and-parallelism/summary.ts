@@ -80,6 +80,10 @@ export const capacityGB = (s: Pick<MemoryAndParallelismState, 'gpu' | 'mem'>) =>
 export const tensorParallel = (s: Pick<MemoryAndParallelismState, 't' | 'gpus'>) => Math.min(s.t, s.gpus);
 export const dataParallel = (s: Pick<MemoryAndParallelismState, 't' | 'p' | 'gpus'>) => Math.max(1, Math.floor(s.gpus / (tensorParallel(s) * s.p)));
 
+/** What a GPU of the first stage holds, in words: "6 layers and the embeddings, 4 micro-batches in flight". */
+export const stageHolds = (stage: { layers: number; held: number }) =>
+	`${stage.layers} layers and the embeddings, ${stage.held} micro-batch${stage.held === 1 ? '' : 'es'} in flight`;
+
 /**
  * The GPU figures 1–3 draw: with pipeline stages (p > 1), one of the first stage's, which holds
  * the embeddings and the most micro-batches in flight (figure 5 draws every stage); with p = 1,
