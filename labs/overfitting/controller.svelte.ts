@@ -9,7 +9,7 @@ import { createFixesRun } from './fixesRun';
 import { createGapRun } from './gapRun';
 import { createCurveRun } from './learningRun';
 import { createFitSweepRun } from './fitSweepRun';
-import { appliedFixes } from './settings';
+import { appliedFixes, type AppliedFixes } from './settings';
 
 let computeModule: typeof import('./compute') | undefined;
 
@@ -48,13 +48,13 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** Trains the network at the current settings on the active backend. */
 	startSymptom(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
+		void this.symptom.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: this.applied, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 3's runs: the current settings at every width of GAP_WIDTHS. */
 	startGap(): void {
 		const { n, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
+		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, applied: this.appliedBesidesWidth, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths. */
@@ -66,24 +66,29 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** Trains figure 5's runs: the current settings at every n of CURVE_NS, at two widths. */
 	startCurves(): void {
 		const { width, epochs, lr, seed, seeds, leak, split, shift } = this.state;
-		void this.curves.start({ width, epochs, lr, seed, seeds, faults: { leak, split, shift }, applied: this.#appliedBesidesWidth(), backend: this.backend ?? 'wasm' });
+		void this.curves.start({ width, epochs, lr, seed, seeds, faults: { leak, split, shift }, applied: this.appliedBesidesWidth, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 6's network: the current settings with ρ of the training labels redrawn. */
 	startNoise(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift, noise } = this.state;
-		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
+		void this.noiseRun.start({ n, width, epochs, lr, seed, noise, faults: { leak, split, shift }, applied: this.applied, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 6's sweep: the current settings at every ρ of FIT_RHOS, each until it fits. */
 	startFitSweep(): void {
 		const { n, width, epochs, lr, seed, leak, split, shift } = this.state;
-		void this.fitSweep.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: appliedFixes(this.state), backend: this.backend ?? 'wasm' });
+		void this.fitSweep.start({ n, width, epochs, lr, seed, faults: { leak, split, shift }, applied: this.applied, backend: this.backend ?? 'wasm' });
+	}
+
+	/** The fixes the page applies (the fixes control at the strength controls). */
+	get applied(): AppliedFixes | undefined {
+		return appliedFixes(this.state);
 	}
 
 	/** The page's fixes for a figure that sets the width itself (figures 3 and 5): width ÷ 4 left out. */
-	#appliedBesidesWidth() {
-		const applied = appliedFixes(this.state);
+	get appliedBesidesWidth(): AppliedFixes | undefined {
+		const applied = this.applied;
 		const fixes = applied?.fixes.filter((f) => f !== 'small') ?? [];
 		return applied && fixes.length ? { ...applied, fixes } : undefined;
 	}

@@ -7,7 +7,7 @@ import { LiveRun } from '$lib/state/liveRun.svelte';
 import { trainTrack } from '$lib/state/trainingTrack';
 import { FIT_RHOS } from './fitSweep';
 import { splitSets } from './glyphs';
-import { noisePoint, noisyLabels } from './noise';
+import { fitsAll, noisePoint, noisyLabels } from './noise';
 import { stepsPerEpoch } from './settings';
 import type { LiveSettings } from './trainingRun';
 
@@ -36,7 +36,7 @@ export function createFitSweepRun(): FitSweepRun {
 						const probe = snapshot.probe;
 						const epoch = probe ? probe.step / perEpoch : -1;
 						if (!probe || epoch <= previous.epoch || previous.fit !== null) return previous;
-						const fitted = noisePoint(epoch, probe.values, noisy, val.labels).trainAcc === 1;
+						const fitted = fitsAll(noisePoint(epoch, probe.values, noisy, val.labels));
 						return { fit: fitted ? epoch : null, epoch };
 					},
 					// Fitted: this run's point is known, so it stops here.

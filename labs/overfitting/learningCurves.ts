@@ -5,13 +5,14 @@
  * when the seeds control asks for several).
  */
 import { accuracySE } from './curves';
+import { widthAfter } from './fixes';
 import { N_VAL } from './glyphs';
 
 /** The training-set sizes figure 5 trains on: the n control's range, one octave apart. */
 export const CURVE_NS = [32, 64, 128, 256, 512, 1024, 2048] as const;
 
 /** The two widths figure 5 compares: the page's, and a quarter of it (at least 2 units). */
-export const curveWidths = (width: number): [number, number] => [width, Math.max(2, Math.round(width / 4))];
+export const curveWidths = (width: number): [number, number] => [width, widthAfter(['small'], width)];
 
 /** The runs in the order they train: smallest n first (quick points land early), both widths at each n. */
 export const curveRuns = (width: number) => CURVE_NS.flatMap((n) => curveWidths(width).map((w) => ({ n, width: w })));

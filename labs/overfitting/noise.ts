@@ -84,4 +84,9 @@ export function noisePoint(epoch: number, logProbs: ArrayLike<number>, noisy: No
 }
 
 /** The first epoch whose training accuracy (against the labels trained on) is 100%, or null. */
-export const epochsToFit = (points: readonly { epoch: number; trainAcc: number }[]) => points.find((p) => p.trainAcc === 1)?.epoch ?? null;
+export const epochsToFit = (points: readonly { epoch: number; trainAcc: number }[]) => points.find(fitsAll)?.epoch ?? null;
+
+/** A reading where the network fits every training label it was given (100% training accuracy). */
+export function fitsAll(p: { trainAcc: number }): boolean {
+	return p.trainAcc === 1;
+}

@@ -7,7 +7,7 @@ import type { Ort } from '$lib/onnx/training/loop';
 import { driveJob } from '$lib/recorded/drive';
 import { FIT_RHOS, type RecordedFitSweep } from './fitSweep';
 import { splitSets } from './glyphs';
-import { noisePoint, noisyLabels } from './noise';
+import { fitsAll, noisePoint, noisyLabels } from './noise';
 import { RECORDED_SETTINGS } from './recording';
 import { stepsPerEpoch } from './settings';
 
@@ -20,7 +20,7 @@ export async function recordFitSweep(ort: Ort, rhos: readonly number[] = FIT_RHO
 	const fits: RecordedFitSweep['fits'] = [];
 	for (const rho of rhos) {
 		const noisy = noisyLabels(train, rho, settings.seed);
-		const fitted = (step: number, values: Float32Array) => noisePoint(step / perEpoch, values, noisy, val.labels).trainAcc === 1;
+		const fitted = (step: number, values: Float32Array) => fitsAll(noisePoint(step / perEpoch, values, noisy, val.labels));
 		const run = await driveJob(ort, noiseJob({ ...settings, noise: rho }), { until: (p) => fitted(p.step, p.values) });
 		if (!run.stoppedEarly && run.status !== 'done') throw new Error(`recording overfitting/fit-sweep: ρ = ${rho} ended ${run.status}: ${run.message}`);
 		const fit = run.probes.find((p) => fitted(p.step, p.values));
