@@ -23,7 +23,8 @@ const QUIET_MS = 1000;
  * quiet, at most this often per scene. (The full-width fallback once stayed, under CI's load,
  * with the quantization slide 286 px past the screen; with 8x CPU throttling two checks were
  * spent while its numbers loaded and the last fit, measured before its charts redrew, left it
- * 31 px past.)
+ * 31 px past. It stayed once more, at a share of 0.43 and 31 px past, after two checks measured
+ * mid-redraw and agreed: hence the longer settle, the walk down, and no agreement that overflows.)
  */
 const MAX_CHECKS = 4;
 /** px left free under the slide: a readout that gains a line after the fit still fits. */
@@ -31,13 +32,23 @@ const SLACK = 16;
 
 const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
-/** Waits until the slide's height holds still for a frame (charts re-measure, then redraw). */
+/** Frames the slide's height must hold for before it is measured. */
+const STILL_FRAMES = 3;
+/** Step of the walk down from a bisection whose answer overflows once its charts have redrawn. */
+const WALK = 0.04;
+
+/**
+ * Waits until the slide's height holds still for a few frames. One frame is not enough: a chart
+ * measures its new width, redraws, and its container can then measure once more (a chart went
+ * 640 → 512 → 567 px tall over three frames), so a height seen twice can still be moving.
+ */
 async function settle(slide: HTMLElement): Promise<void> {
 	let last = -1;
-	for (let i = 0; i < 12; i++) {
+	let still = 0;
+	for (let i = 0; i < 24 && still < STILL_FRAMES; i++) {
 		await frame();
 		const now = slide.scrollHeight;
-		if (now === last) return;
+		still = now === last ? still + 1 : 0;
 		last = now;
 	}
 }
@@ -91,6 +102,12 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 				// Content whose height does not follow its width overflows at any share: then the
 				// narrowest one only makes it worse, and the figures keep the full width.
 				await set(lo);
+				// The height is not monotonic in the width (narrow text wraps onto more lines), and a
+				// measurement taken mid-redraw can pass a share that then overflows: walk down from it.
+				while (lo > MIN_FIT && overflows(slide, stage)) {
+					lo = Math.max(MIN_FIT, lo - WALK);
+					await set(lo);
+				}
 				if (lo === MIN_FIT && overflows(slide, stage)) await set(1);
 			}
 		} finally {
@@ -107,7 +124,8 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		}
 		// A check that found the same fit as the one before it measured settled content: checking
 		// again would find it once more, and only hold the slide as "fitting" for nothing.
-		const confirmed = checks > 0 && fit === checkedFit;
+		// A fit that still overflows is never confirmed: the content it was measured on has changed.
+		const confirmed = checks > 0 && fit === checkedFit && !overflows(slide, stage);
 		if ((fit < 1 || overflows(slide, stage)) && !confirmed && checks < MAX_CHECKS) {
 			checks += 1;
 			checkedFit = fit;
