@@ -101,8 +101,18 @@ export async function guardContext(context: BrowserContext, problems: string[]):
 	});
 }
 
+/** The page's last console warnings: a lab logs why a run failed there, and a test that sees the failure quotes them. */
+export const recentWarnings = new WeakMap<Page, string[]>();
+const KEPT_WARNINGS = 5;
+
 export function guardPage(page: Page, problems: string[]): void {
+	const warnings: string[] = [];
+	recentWarnings.set(page, warnings);
 	page.on('console', (message) => {
+		if (message.type() === 'warning') {
+			warnings.push(message.text().slice(0, 500));
+			if (warnings.length > KEPT_WARNINGS) warnings.shift();
+		}
 		if (message.type() === 'error') {
 			const where = message.location();
 			problems.push(`console error: ${message.text()}${where.url ? ` (at ${where.url}:${where.lineNumber})` : ''}`);

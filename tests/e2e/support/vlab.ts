@@ -1,5 +1,6 @@
 /** The `window.__vlab` test hook the lab and embed pages expose, and helpers to wait on it. */
 import type { Page } from 'playwright-core';
+import { recentWarnings } from './guard';
 
 /** Whatever numbers a lab's figures draw: nested objects and arrays of numbers. */
 export type VlabResults = Record<string, unknown>;
@@ -73,7 +74,10 @@ export async function waitForLabReady(page: Page, minRuns = 1, timeout = 90_000)
 			.locator('[data-testid="backend-status"], [role="alert"]')
 			.allInnerTexts()
 			.catch(() => []);
-		throw new Error(`the lab reported status 'error' (page says: ${JSON.stringify(said)}): ${JSON.stringify(snap)}`);
+		const logged = recentWarnings.get(page) ?? [];
+		throw new Error(
+			`the lab reported status 'error' (page says: ${JSON.stringify(said)}; console warnings: ${JSON.stringify(logged)}): ${JSON.stringify(snap)}`
+		);
 	}
 	return snap;
 }
