@@ -57,10 +57,10 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 		void this.gap.start({ n, epochs, lr, seed, faults: { leak, split, shift }, applied: this.appliedBesidesWidth, backend: this.backend ?? 'wasm' });
 	}
 
-	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths. */
+	/** Trains figure 4's baseline and its one-fix runs at the current settings and strengths, `seeds` times each. */
 	startFixes(): void {
-		const { n, width, lr, seed, leak, split, shift, aug, wd, dropout, patience } = this.state;
-		void this.fixes.start({ n, width, lr, seed, faults: { leak, split, shift }, strengths: { aug, wd, dropout, patience }, backend: this.backend ?? 'wasm' });
+		const { n, width, lr, seed, seeds, leak, split, shift, aug, wd, dropout, patience } = this.state;
+		void this.fixes.start({ n, width, lr, seed, seeds, faults: { leak, split, shift }, strengths: { aug, wd, dropout, patience }, backend: this.backend ?? 'wasm' });
 	}
 
 	/** Trains figure 5's runs: the current settings at every n of CURVE_NS, at two widths. */

@@ -2,6 +2,7 @@
  * Figure 4's pure maths: the five fixes, early stopping read off a run's curve, and which fix
  * wins (with "no clear winner" when the top two are within 2 standard errors).
  */
+import { deviation, mean } from 'd3';
 import type { EpochPoint } from './curves';
 
 export const FIXES = ['aug', 'wd', 'dropout', 'small', 'stop'] as const;
@@ -122,4 +123,31 @@ export function stoppedOutcome(points: readonly Point[], patience: number): (Run
 	if (!stopped) return null;
 	const best = reading(points.find((p) => p.epoch === stopped.bestEpoch)!);
 	return { best, final: best, stopEpoch: stopped.stopEpoch };
+}
+
+/** One reading of several repeats: the mean loss and epoch, with the loss's standard error over the repeats. */
+function meanReading(readings: readonly Reading[]): Reading {
+	const losses = readings.map((r) => r.valLoss);
+	return { epoch: Math.round(mean(readings, (r) => r.epoch)!), valLoss: mean(losses)!, se: deviation(losses)! / Math.sqrt(losses.length) };
+}
+
+/**
+ * A run repeated over seeds as one outcome: the mean best and final validation loss, each with
+ * its standard error over the repeats (two or more; a single run keeps its SE over the
+ * validation images, the only spread one run has).
+ */
+export function meanOutcome(outcomes: readonly RunOutcome[]): RunOutcome {
+	if (outcomes.length === 1) return outcomes[0];
+	return { best: meanReading(outcomes.map((o) => o.best)), final: meanReading(outcomes.map((o) => o.final)) };
+}
+
+/** Repeats' curves as one: at each epoch every repeat has reached, the mean of each reading. */
+export function meanCurve<P extends Point>(repeats: readonly (readonly P[])[]): Point[] {
+	if (repeats.length === 1) return [...repeats[0]];
+	const reached = Math.min(...repeats.map((r) => r.length));
+	return Array.from({ length: reached }, (_, i) => {
+		const at = repeats.map((r) => r[i]);
+		const avg = (f: (p: P) => number) => mean(at, f)!;
+		return { epoch: at[0].epoch, trainLoss: avg((p) => p.trainLoss), trainAcc: avg((p) => p.trainAcc), valLoss: avg((p) => p.valLoss), valAcc: avg((p) => p.valAcc), valSE: avg((p) => p.valSE) };
+	});
 }

@@ -7,11 +7,11 @@ import type { Schema, StateOf } from '$lib/state/schema';
 
 // Declared first: labels and captions name figures by their number, which is their place here.
 const figures = [
-	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed']),
+	embeddableFigure('symptom', 'The symptom: training and validation curves', () => import('./SymptomFigure.svelte'), ['n', 'width', 'epochs', 'lr', 'seed', 'fixes']),
 	articleFigure('glyphs', 'The data, and the untrained network', () => import('./GlyphsFigure.svelte')),
 	embeddableFigure('checks', 'Data checks first: a leak, duplicates, a shift', () => import('./DataChecksFigure.svelte'), ['n', 'leak', 'split', 'shift', 'seed']),
 	articleFigure('gap', 'Gap timing: when the validation loss turns, by width', () => import('./GapFigure.svelte')),
-	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout', 'patience']),
+	embeddableFigure('fixes', 'One fix at a time', () => import('./FixesFigure.svelte'), ['n', 'width', 'lr', 'seed', 'seeds', 'aug', 'wd', 'dropout', 'patience']),
 	articleFigure('curves', 'Learning curves: error against the number of training images', () => import('./LearningFigure.svelte')),
 	articleFigure('noise', 'Label noise: clean labels first, noise later', () => import('./NoiseFigure.svelte'))
 ] as const;
@@ -32,7 +32,7 @@ export const schema = {
 	epochs: { kind: 'int', label: 'Epochs', min: 10, max: 500, default: 150 },
 	lr: { kind: 'number', label: 'AdamW rate η', min: 1e-4, max: 1e-2, default: 1e-3, log: true },
 	seed: { kind: 'int', label: 'Seed (data, initial weights, batch order)', min: 1, max: 999999, default: 1 },
-	seeds: { kind: 'int', label: `Repeats over seeds (${figure('curves')})`, min: 1, max: 5, default: 1 },
+	seeds: { kind: 'int', label: `Repeats over seeds (${figure('fixes', 'curves')})`, min: 1, max: 5, default: 1 },
 	// Figure 2's faults, injected into the data on purpose (glyphs.ts); the deploy set never has them.
 	leak: enumField('Injected leak', options({ off: 'none', train: 'watermark in train', both: 'watermark in train and validation', dup: 'copies of train in validation' }), 'off'),
 	split: enumField('Validation split', options({ random: 'random', time: 'by time (last 25%)' }), 'random'),
