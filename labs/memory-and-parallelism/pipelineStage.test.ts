@@ -80,4 +80,40 @@ describe('figures 1–3 draw a GPU of the first stage', () => {
 		// GPipe at m 8: eight micro-batches of a quarter of the layers: twice one GPU's whole stack.
 		expect(four.activations / one.activations).toBeCloseTo(2, 12);
 	});
+
+	it('figure 2 counts the same GPU: each recompute mode’s row is that mode on figure 5’s first stage', () => {
+		for (const sched of SCHEDULES)
+			for (const recompute of ['none', 'selective', 'full', 'every-k'] as const) {
+				const s = { ...scene, sched, v: 2, recompute, k: 3 };
+				const row = summarize(s).recompute[['none', 'selective', 'full', 'every-k'].indexOf(recompute)];
+				const stage1 = planState(s).stages[0];
+				expect((row.stored + row.workingSet) / (stage1.activations + stage1.workingSet), `${sched}, ${recompute}`).toBeCloseTo(1, 12);
+			}
+	});
+
+	it('with no recompute, four GPipe stages of eight micro-batches keep twice what one GPU keeps for the whole model', () => {
+		const one = summarize({ ...base, gpus: 2 }).recompute[0];
+		const four = summarize({ ...base, gpus: 8, p: 4, sched: 'gpipe' }).recompute[0];
+		expect(four.stored / one.stored).toBeCloseTo(2, 12);
+	});
+
+	it('k* minimises the stage’s own M(k): its 8 layers, each micro-batch in flight keeping its checkpoints', () => {
+		const whole = summarize({ ...base, gpus: 2 }).kStar;
+		// 1F1B holds 4 micro-batches of 8 layers: 4 · 8 = 32, the whole model's k*; GPipe holds 8: √2 times it.
+		expect(summarize({ ...base, gpus: 8, p: 4, sched: '1f1b' }).kStar / whole).toBeCloseTo(1, 12);
+		expect(summarize({ ...base, gpus: 8, p: 4, sched: 'gpipe' }).kStar / whole).toBeCloseTo(Math.SQRT2, 12);
+		// Against the figure's curve: the best whole k is one of the two around k*.
+		for (const s of [{ ...base, s: 512, gpus: 8, p: 4, sched: 'gpipe' as const }, { ...base, s: 256, L: 96, gpus: 8, p: 2, m: 16, sched: 'gpipe' as const }]) {
+			const r = summarize(s);
+			const layers = r.stage.layers;
+			const total = (k: number) => {
+				const row = summarize({ ...s, recompute: 'every-k', k }).recompute[3];
+				return row.stored + row.workingSet;
+			};
+			const ks = Array.from({ length: layers }, (_, i) => i + 1);
+			const best = ks.reduce((a, b) => (total(b) < total(a) ? b : a));
+			expect(r.kStar, `k* ${r.kStar}, best whole k ${best}`).toBeGreaterThan(1);
+			expect([Math.floor(r.kStar), Math.ceil(r.kStar)]).toContain(best);
+		}
+	});
 });

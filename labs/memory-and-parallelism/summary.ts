@@ -4,8 +4,10 @@
  */
 import {
 	activationMemory,
+	bestInterval,
 	checkpointBytes,
 	flopsPerToken,
+	layerActivationBytes,
 	layerActivationTensors,
 	microBatchesHeld,
 	optimalInterval,
@@ -14,6 +16,7 @@ import {
 	stageLayers,
 	stageParameters,
 	trafficBytes,
+	type ActivationMemory,
 	type ActivationSetup,
 	type Precision,
 	type Recompute,
@@ -61,9 +64,9 @@ export interface FormulaResults {
 	zeroStages: ZeroColumn[];
 	/** Figure 2: one layer's tensors on one GPU (bytes, order of layerActivationTensors). */
 	tensorBytes: number[];
-	/** Figure 2: none, selective, full, every-k (at the current k) for all L layers. */
+	/** Figure 2: none, selective, full, every-k (at the current k) on one GPU of the first stage (all L layers when p = 1). */
 	recompute: RecomputeRow[];
-	/** The k minimising M(k), and one checkpoint's bytes. */
+	/** The k minimising M(k) over the first stage's layers, and one checkpoint's bytes. */
 	kStar: number;
 	checkpoint: number;
 }
@@ -102,12 +105,41 @@ export function activationSetup(s: MemoryAndParallelismState, prec: Precision = 
 	return { L: s.L, h: s.h, a: s.a, V: s.V, s: s.s, b: s.b, prec, t: tensorParallel(s), sp: s.sp };
 }
 
+/** Whose activations figure 2 counts, in words: "all 32 layers", or "the first stage's 8 layers, 4 micro-batches in flight". */
+export function activationsHeldBy(s: MemoryAndParallelismState): string {
+	if (s.p <= 1) return `all ${s.L} layers`;
+	const stage = firstStage(s);
+	return `the first stage's ${stage.layers} layer${stage.layers === 1 ? '' : 's'}, ${stage.held} micro-batch${stage.held === 1 ? '' : 'es'} in flight`;
+}
+
+/** The activation setup of one GPU of the first stage: its layers only. */
+export const stageSetup = (s: MemoryAndParallelismState, prec: Precision = s.prec): ActivationSetup => ({ ...activationSetup(s, prec), L: firstStage(s).layers });
+
+/**
+ * The activations one GPU of the first stage holds under a recompute mode: what its layers keep,
+ * once per micro-batch in flight, and a recompute's working set (one micro-batch's backward at a time).
+ */
+export function stageActivations(s: MemoryAndParallelismState, mode: Recompute, k: number, x: ActivationSetup = stageSetup(s)): ActivationMemory {
+	const m = activationMemory(x, mode, k);
+	return { stored: firstStage(s).held * m.stored, workingSet: m.workingSet };
+}
+
+/**
+ * The best checkpoint interval for one GPU of the first stage. Each micro-batch in flight keeps
+ * its own checkpoints while the recompute's working set serves one at a time, so
+ * M(k) = held·(L/k)·c + k·w and k* = √(held·L·c/w): the textbook √(L·c/w) when p = 1.
+ */
+export function stageInterval(s: MemoryAndParallelismState): number {
+	const x = stageSetup(s);
+	return firstStage(s).held === 1 ? optimalInterval(x) : bestInterval(firstStage(s).held * x.L, checkpointBytes(x), layerActivationBytes(x));
+}
+
 /** One GPU's bytes for the state at precision `prec` and ZeRO stage `zero`. */
 export function gpuBytes(s: MemoryAndParallelismState, prec: Precision, zero: ZeroStage): GpuBytes {
 	const stage = firstStage(s);
 	const states = shardedStateBytes(stage.params / tensorParallel(s), prec, zero, dataParallel(s));
-	const act = activationMemory({ ...activationSetup(s, prec), L: stage.layers }, s.recompute, s.k);
-	return { ...states, activations: stage.held * act.stored, workingSet: act.workingSet };
+	const act = stageActivations(s, s.recompute, s.k, stageSetup(s, prec));
+	return { ...states, activations: act.stored, workingSet: act.workingSet };
 }
 
 export function summarize(s: MemoryAndParallelismState): FormulaResults {
@@ -128,11 +160,8 @@ export function summarize(s: MemoryAndParallelismState): FormulaResults {
 			const size = tensor.scales === 'sbh' ? s.s * s.b * s.h : s.a * s.s * s.s * s.b;
 			return (size * tensor.bytes) / (tensor.split || s.sp ? t : 1);
 		}),
-		recompute: RECOMPUTE_MODES.map((mode) => {
-			const m = activationMemory(x, mode, s.k);
-			return { stored: m.stored, workingSet: m.workingSet, flopsRatio: flopsPerToken(psi, s, mode) / base };
-		}),
-		kStar: optimalInterval(x),
+		recompute: RECOMPUTE_MODES.map((mode) => ({ ...stageActivations(s, mode, s.k), flopsRatio: flopsPerToken(psi, s, mode) / base })),
+		kStar: stageInterval(s),
 		checkpoint: checkpointBytes(x)
 	};
 }
