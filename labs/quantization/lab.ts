@@ -34,7 +34,8 @@ const fixes = options({
 const pruneMethods = options({
 	layer: 'magnitude, per layer',
 	global: 'magnitude, global',
-	neurons: 'structured: MLP neurons'
+	neurons: 'structured: MLP neurons',
+	heads: 'structured: attention heads'
 });
 const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
 /** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { heldOut, scorer } from './accuracy';
-import { FRACTIONS, measurePruning, pruneReports, sweepPlan, type PruneResult } from './pruneAccuracy';
-import { prune, removedFraction } from './pruning';
+import { SHAPE } from '$labs/attention-heatmaps/model';
+import { FRACTIONS, headOrder, measurePruning, pruneReports, sweepPlan, type PruneResult } from './pruneAccuracy';
+import { ALL_HEADS, headName, headsFor, prune, removedFraction, withoutHeads } from './pruning';
 import { rightTokens64, type Params64 } from './reference64';
 import { readWeights } from './weights';
 
@@ -47,37 +48,59 @@ describe('pruning facts', () => {
 		expect(Math.abs(r.chosen!.right - reference)).toBeLessThanOrEqual(0.01 * r.tokens);
 		expect(Math.abs(reference / r.tokens - 0.87)).toBeLessThanOrEqual(0.03);
 	}, 60_000);
-	it('at equal fraction, magnitude pruning (per layer and global) keeps at least as many tokens as MLP neurons, every task', async () => {
+	it('at equal fraction, magnitude pruning (per layer and global) keeps at least as many tokens as MLP neurons or heads, every task', async () => {
 		for (const task of TASKS) {
 			const w = weightsOf(task);
 			const { score } = await scorer(task, w, 'wasm');
-			const structured = results.get(task)!.points.filter((p) => p.method === 'neurons');
+			const structured = results.get(task)!.points.filter((p) => p.method === 'neurons' || p.method === 'heads');
 			expect(structured.length).toBeGreaterThan(2);
 			for (const p of structured) {
 				for (const method of ['layer', 'global'] as const) {
 					// The same fraction of linear weights removed, within a weight per matrix of rounding.
 					expect(Math.abs(removedFraction(w, method, p.removed) - p.removed)).toBeLessThan(0.001);
 					const right = await (await scorer(task, prune(w, method, p.removed), 'wasm')).score(null, null);
-					expect(right, `${task}: ${method} vs neurons at ${p.removed}`).toBeGreaterThanOrEqual(p.right);
+					expect(right, `${task}: ${method} vs ${p.method} at ${p.removed}`).toBeGreaterThanOrEqual(p.right);
 				}
 			}
 			expect(results.get(task)!.points[0].right).toBe(await score(null, null));
 		}
-	}, 60_000);
+	}, 120_000);
 	it('only structured pruning cuts the FLOPs a dense kernel runs', () => {
 		for (const p of results.get('copy')!.points) {
-			if (p.method === 'neurons' && p.removed > 0) expect(p.flops).toBeLessThan(results.get('copy')!.denseFlops);
+			if ((p.method === 'neurons' || p.method === 'heads') && p.removed > 0) expect(p.flops).toBeLessThan(results.get('copy')!.denseFlops);
 			else expect(p.flops).toBe(results.get('copy')!.denseFlops);
 		}
 	});
 });
 
+describe('heads, in the order their ablation gives', () => {
+	it('each head removed alone is one run of the graph; the order puts the most tokens kept first', async () => {
+		const w = weightsOf('copy');
+		const r = results.get('copy')!;
+		expect(r.ablation.map(headName)).toEqual(ALL_HEADS.map(headName));
+		for (const a of r.ablation.slice(0, 3)) expect(a.right).toBe(await (await scorer('copy', withoutHeads(w, [a]), 'wasm')).score(null, null));
+		const order = headOrder(r.ablation);
+		const rightOf = (h: (typeof order)[number]) => r.ablation.find((a) => a.layer === h.layer && a.head === h.head)!.right;
+		for (let i = 1; i < order.length; i++) expect(rightOf(order[i - 1])).toBeGreaterThanOrEqual(rightOf(order[i]));
+		console.log(JSON.stringify({ ablation: r.ablation.map((a) => `${headName(a)}: ${(100 * share(r, a.right)).toFixed(1)}%`) }));
+	});
+	it('a heads point is the graph run with those heads removed, and all eight removed is the last point', async () => {
+		const w = weightsOf('copy');
+		const r = results.get('copy')!;
+		const heads = r.points.filter((p) => p.method === 'heads');
+		expect(heads.at(-1)!.removed).toBeCloseTo((ALL_HEADS.length * 4 * SHAPE.dModel * (SHAPE.dModel / SHAPE.heads)) / r.linearWeights, 12);
+		const p = heads[1];
+		const removed = headOrder(r.ablation).slice(0, headsFor(w, p.sparsity));
+		expect(p.right).toBe(await (await scorer('copy', withoutHeads(w, removed), 'wasm')).score(null, null));
+	});
+});
+
 describe('the live measurement', () => {
-	it('reports once per sweep point and once for the chosen point; the sweep covers every fraction for magnitude', () => {
+	it('reports once per sweep point, head ablated and the chosen point; the sweep covers every fraction for magnitude', () => {
 		const plan = sweepPlan(weightsOf('copy'));
-		expect(reports).toHaveLength(plan.length + 1);
+		expect(reports).toHaveLength(plan.length + ALL_HEADS.length + 1);
 		expect(reports.at(-1)).toEqual(results.get('copy'));
-		reports.slice(0, -1).forEach((r, i) => expect(r.points).toHaveLength(i + 1));
+		reports.slice(0, -1).forEach((r, i) => expect(r.points.length + r.ablation.length).toBe(i + 1));
 		for (const m of ['layer', 'global'] as const) expect(plan.filter((p) => p.method === m || p.sparsity === 0).map((p) => p.sparsity)).toEqual([...FRACTIONS]);
 	});
 	it('a second measurement of the same task reuses the sweep and runs only the chosen point', async () => {

@@ -3,15 +3,17 @@
  * weights pruned (pruning.ts) at fractions 0, 0.1 … 0.9 by each method, and at the reader's method
  * and fraction. Every point is a run of qmodel.ts's graph, fed the pruned weights as float
  * weights (zeros included), on the page's backend. Structured pruning stops where every MLP
- * neuron is gone: the MLPs hold about half the linear weights.
+ * neuron, or every head, is gone: each holds under half the linear weights. Heads are removed in
+ * the order an ablation measures first: each head removed alone, one run each; the head whose
+ * removal keeps the most tokens right goes first.
  */
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
 import { scorer } from './accuracy';
-import { linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction, type PruneMethod } from './pruning';
+import { ALL_HEADS, headsFor, linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction, withoutHeads, type Head, type PruneMethod } from './pruning';
 import type { WeightTensor } from './weights';
 
-export const PRUNE_METHODS = ['layer', 'global', 'neurons'] as const satisfies readonly PruneMethod[];
+export const PRUNE_METHODS = ['layer', 'global', 'neurons', 'heads'] as const satisfies readonly PruneMethod[];
 /** The sweep's asked fractions of the linear weights. */
 export const FRACTIONS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
@@ -41,6 +43,8 @@ export interface PruneResult {
 	denseFlops: number;
 	/** The sweep, in run order: the float model (method layer, sparsity 0), then each method's fractions. */
 	points: PrunePoint[];
+	/** Each head removed alone, in ALL_HEADS order: held-out tokens right (measured before the heads' sweep). */
+	ablation: (Head & { right: number })[];
 	/** The reader's method and fraction; null until its run lands. */
 	chosen: PrunePoint | null;
 }
@@ -48,23 +52,37 @@ export interface PruneResult {
 /** The sweep's (method, fraction) pairs: fraction 0 once (all methods agree there), structured up to its last reachable count. */
 export function sweepPlan(weights: Map<string, WeightTensor>): { method: PruneMethod; sparsity: number }[] {
 	const plan: { method: PruneMethod; sparsity: number }[] = [{ method: 'layer', sparsity: 0 }];
+	// Structured methods remove whole units: a fraction that rounds to a count already measured is skipped.
+	const units: Partial<Record<PruneMethod, { count: (s: number) => number; all: number }>> = {
+		neurons: { count: (s) => neuronsFor(weights, s), all: neuronsPerLayer(weights) },
+		heads: { count: (s) => headsFor(weights, s), all: ALL_HEADS.length }
+	};
 	for (const method of PRUNE_METHODS) {
+		const unit = units[method];
 		const seen = new Set<number>([0]);
 		for (const sparsity of FRACTIONS.slice(1)) {
-			if (method === 'neurons') {
-				const k = neuronsFor(weights, sparsity);
+			if (unit) {
+				const k = unit.count(sparsity);
 				if (seen.has(k)) continue;
 				seen.add(k);
 			}
 			plan.push({ method, sparsity });
 		}
-		if (method === 'neurons' && !seen.has(neuronsPerLayer(weights))) plan.push({ method, sparsity: 1 });
+		if (unit && !seen.has(unit.all)) plan.push({ method, sparsity: 1 });
 	}
 	return plan;
 }
 
+/** The order heads are removed in: the ablation's most tokens right first (ties: model order). */
+export function headOrder(ablation: readonly (Head & { right: number })[]): Head[] {
+	return ablation
+		.map((a, i) => ({ a, i }))
+		.sort((x, y) => y.a.right - x.a.right || x.i - y.i)
+		.map(({ a }) => ({ layer: a.layer, head: a.head }));
+}
+
 /** A finished sweep per backend and task: the reader's changes of method and fraction then cost one run. */
-const sweeps = new Map<string, PrunePoint[]>();
+const sweeps = new Map<string, Pick<PruneResult, 'points' | 'ablation'>>();
 
 /**
  * Figure 5's numbers: the sweep (cached once finished) and the chosen point. `report` gets the
@@ -77,23 +95,29 @@ export async function measurePruning(
 	report: (partial: PruneResult, runs: number) => boolean = () => true
 ): Promise<PruneResult> {
 	const { tokens } = await scorer(s.task, weights, backend);
+	const rightOf = async (pruned: Map<string, WeightTensor>) => (await scorer(s.task, pruned, backend)).score(null, null);
+	const r: PruneResult = { tokens, linearWeights: linearWeightCount(weights), denseFlops: linearFlops(weights, 'layer', 0), points: [], ablation: [], chosen: null };
 	const pointOf = async (method: PruneMethod, sparsity: number): Promise<PrunePoint> => {
-		const pruned = prune(weights, method, sparsity);
-		const right = await (await scorer(s.task, pruned, backend)).score(null, null);
+		const right = await rightOf(prune(weights, method, sparsity, method === 'heads' ? headOrder(r.ablation) : undefined));
 		return { method, sparsity, removed: removedFraction(weights, method, sparsity), right, flops: linearFlops(weights, method, sparsity) };
 	};
-	const r: PruneResult = { tokens, linearWeights: linearWeightCount(weights), denseFlops: linearFlops(weights, 'layer', 0), points: [], chosen: null };
 	let runs = 0;
-	const landed = () => report({ ...r, points: [...r.points] }, ++runs);
+	const landed = () => report({ ...r, points: [...r.points], ablation: [...r.ablation] }, ++runs);
 	const key = `${backend}:${s.task}`;
 	const cached = sweeps.get(key);
-	if (cached) r.points = [...cached];
+	if (cached) Object.assign(r, { points: [...cached.points], ablation: [...cached.ablation] });
 	else {
 		for (const { method, sparsity } of sweepPlan(weights)) {
+			// The heads' order is measured just before their first point.
+			if (method === 'heads' && r.ablation.length === 0)
+				for (const head of ALL_HEADS) {
+					r.ablation.push({ ...head, right: await rightOf(withoutHeads(weights, [head])) });
+					if (!landed()) return r;
+				}
 			r.points.push(await pointOf(method, sparsity));
 			if (!landed()) return r;
 		}
-		sweeps.set(key, [...r.points]);
+		sweeps.set(key, { points: [...r.points], ablation: [...r.ablation] });
 	}
 	const same = r.points.find((p) => p.method === s.method && removedFraction(weights, p.method, p.sparsity) === removedFraction(weights, s.method, s.sparsity));
 	r.chosen = same ? { ...same, sparsity: s.sparsity } : await pointOf(s.method, s.sparsity);
@@ -101,5 +125,6 @@ export async function measurePruning(
 	return r;
 }
 
-/** Reports one measurement makes: each sweep point (none once the sweep is cached) and the chosen point. */
-export const pruneReports = (weights: Map<string, WeightTensor>, task: Task, backend: Backend) => (sweeps.has(`${backend}:${task}`) ? 0 : sweepPlan(weights).length) + 1;
+/** Reports one measurement makes: each sweep point and head ablation (none once the sweep is cached) and the chosen point. */
+export const pruneReports = (weights: Map<string, WeightTensor>, task: Task, backend: Backend) =>
+	(sweeps.has(`${backend}:${task}`) ? 0 : sweepPlan(weights).length + ALL_HEADS.length) + 1;

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
-import { linearFlops, linearWeightCount, neuronsFor, prune, removedFraction, removedNeurons, zeroFraction } from './pruning';
-import { readWeights } from './weights';
+import { ALL_HEADS, headName, headsFor, linearFlops, linearWeightCount, neuronsFor, prune, removedFraction, removedNeurons, withoutHeads, zeroFraction } from './pruning';
+import { heldOut } from './accuracy';
+import { forward64, type Params64 } from './reference64';
+import { readWeights, type WeightTensor } from './weights';
 
 const weights = readWeights(new Uint8Array(readFileSync(new URL('../../static/models/attention-copy.onnx', import.meta.url))));
 const LINEAR = paramSpecs(SHAPE).filter((p) => /\.w$/.test(p.name));
@@ -137,5 +139,65 @@ describe('FLOPs of the linear layers', () => {
 			const smaller = LINEAR.map((p) => (/mlp1/.test(p.name) ? [p.shape[0], p.shape[1] - k] : /mlp2/.test(p.name) ? [p.shape[0] - k, p.shape[1]] : p.shape));
 			expect(linearFlops(weights, 'neurons', s)).toBe(flopsOf(smaller));
 		}
+	});
+});
+
+describe('structured pruning of attention heads', () => {
+	const { dModel: d, heads } = SHAPE;
+	const dk = d / heads;
+	const asFloat64 = (w: Map<string, WeightTensor>): Params64 => new Map([...w].map(([k, v]) => [k, { shape: v.shape, data: Float64Array.from(v.data) }]));
+
+	it('removing a head zeroes its d_k columns of W_q, W_k, W_v and their biases and its d_k rows of W_o, nothing else', () => {
+		const head = { layer: 'l1', head: 2 } as const;
+		const pruned = withoutHeads(weights, [head]);
+		let zeros = 0;
+		for (const [name, w] of pruned) {
+			const before = weights.get(name)!.data;
+			w.data.forEach((v, i) => {
+				if (v !== before[i]) {
+					expect(v).toBe(0);
+					zeros++;
+				}
+			});
+		}
+		expect(zeros).toBe(4 * d * dk + 3 * dk);
+		// Row 2·d_k of W_o is the head's first; its last column of W_q is column 3·d_k − 1.
+		const o = pruned.get('l1.o.w')!;
+		expect(o.data[2 * dk * d]).toBe(0);
+		expect(o.data[2 * dk * d - 1]).toBe(weights.get('l1.o.w')!.data[2 * dk * d - 1]);
+		expect(pruned.get('l1.q.w')!.data[3 * dk - 1]).toBe(0);
+		expect(pruned.get('l1.q.w')!.data[3 * dk]).toBe(weights.get('l1.q.w')!.data[3 * dk]);
+	});
+
+	it('computes what the float64 transformer computes with that head’s output dropped before W_o', () => {
+		const inputs = heldOut('copy').slice(0, 6);
+		for (const head of [{ layer: 'l0', head: 0 } as const, { layer: 'l1', head: 3 } as const]) {
+			const pruned = forward64('copy', asFloat64(withoutHeads(weights, [head])), inputs);
+			// The reference keeps every weight and drops the head's d_k outputs at W_o's input.
+			const dropped = forward64('copy', asFloat64(weights), inputs, (x, name) =>
+				name === `${head.layer}.o` ? x.map((v, i) => (i >= head.head * dk && i < (head.head + 1) * dk ? 0 : v)) : x
+			);
+			let worst = 0;
+			pruned.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - dropped[i]))));
+			expect(worst, headName(head)).toBeLessThan(1e-5);
+			// And the head mattered: dropping it changes the logits.
+			const full = forward64('copy', asFloat64(weights), inputs);
+			expect(pruned.some((v, i) => Math.abs(v - full[i]) > 1e-3)).toBe(true);
+		}
+	});
+
+	it('asks for the count nearest the fraction over all eight heads, and counts the smaller attention’s FLOPs', () => {
+		const total = linearWeightCount(weights);
+		const perHead = 4 * d * dk;
+		const order = [...ALL_HEADS].reverse();
+		expect(ALL_HEADS).toHaveLength(SHAPE.layers * heads);
+		for (const s of [0, 0.05, 0.1, 0.3, 0.6, 1]) {
+			const k = Math.min(8, Math.round((s * total) / perHead));
+			expect(headsFor(weights, s)).toBe(k);
+			expect(removedFraction(weights, 'heads', s)).toBeCloseTo((k * perHead) / total, 12);
+			expect(zeroFraction(prune(weights, 'heads', s, order))).toBeCloseTo((k * perHead) / total, 12);
+			expect(linearFlops(weights, 'heads', s)).toBe(2 * total - 2 * k * perHead);
+		}
+		expect(() => prune(weights, 'heads', 0.5)).toThrow(/order/);
 	});
 });

@@ -1,22 +1,38 @@
 /**
  * Figure 5's pruning, pure TypeScript on the trained weights (no ONNX): it returns a new weight
  * map with the pruned entries set to zero, which the quantized graph (qmodel.ts) takes as float
- * weights. Three methods, each over the thirteen linear weight matrices (embeddings, biases and
- * norms are never pruned):
+ * weights. Four methods, each over the thirteen linear weight matrices (embeddings and norms are
+ * never pruned; biases only with the units structured pruning removes):
  * - `layer`: each matrix keeps its largest |w|, the same fraction removed from each.
  * - `global`: one threshold on |w| over all thirteen matrices, so wide and narrow layers lose
  *   different fractions.
  * - `neurons`: structured. MLP neuron i of a layer is column i of mlp1.w (with mlp1.b[i]) and row
  *   i of mlp2.w; its score is ‖column‖·‖row‖, and each layer loses the same number of its
  *   lowest-scoring neurons. All three are zeroed, which computes what the smaller MLP would.
+ * - `heads`: structured. Attention head h of a layer is columns [h·d_k, (h+1)·d_k) of W_q, W_k,
+ *   W_v (with their biases) and the same rows of W_o; heads go in an order measured by ablation
+ *   (pruneAccuracy.ts: the head whose removal alone costs least goes first), over both layers.
+ *   Zeroing W_v's columns already silences the head; the others are zeroed as the smaller
+ *   attention would not have them.
  */
+import { SHAPE, headDim } from '$labs/attention-heatmaps/model';
 import { LINEAR_WEIGHTS } from './qmodel';
 import type { WeightTensor } from './weights';
 
-export type PruneMethod = 'layer' | 'global' | 'neurons';
+export type PruneMethod = 'layer' | 'global' | 'neurons' | 'heads';
 
 /** The MLPs that lose neurons, by layer prefix. */
 export const MLPS = ['l0', 'l1'] as const;
+
+/** One attention head: its layer's prefix and its index in the layer. */
+export interface Head {
+	layer: (typeof MLPS)[number];
+	head: number;
+}
+/** Every head of the model, layer by layer (each layer has an attention and an MLP). */
+export const ALL_HEADS: readonly Head[] = MLPS.flatMap((layer) => Array.from({ length: SHAPE.heads }, (_, head) => ({ layer, head })));
+/** A head's name on the page: "layer 1, head 3". */
+export const headName = (h: Head) => `layer ${Number(h.layer.slice(1)) + 1}, head ${h.head + 1}`;
 
 const sizeOf = (w: WeightTensor) => w.shape.reduce((a, b) => a * b, 1);
 
@@ -38,6 +54,14 @@ export const neuronsPerLayer = (weights: Map<string, WeightTensor>) => weights.g
 export function neuronsFor(weights: Map<string, WeightTensor>, sparsity: number): number {
 	const per = weightsPerNeuron(weights) * MLPS.length;
 	return Math.min(neuronsPerLayer(weights), Math.round((sparsity * linearWeightCount(weights)) / per));
+}
+
+/** Linear weights one head holds: d_k columns of W_q, W_k and W_v and d_k rows of W_o. */
+export const weightsPerHead = (weights: Map<string, WeightTensor>) => 4 * weights.get('l0.q.w')!.shape[0] * headDim(SHAPE);
+
+/** Heads removed (over both layers) for a fraction `sparsity` of all linear weights: the nearest count, at most all. */
+export function headsFor(weights: Map<string, WeightTensor>, sparsity: number): number {
+	return Math.min(ALL_HEADS.length, Math.round((sparsity * linearWeightCount(weights)) / weightsPerHead(weights)));
 }
 
 /** Indices of the `k` smallest |values| (ties: the lower index goes first, so the result is deterministic). */
@@ -109,9 +133,34 @@ function structured(weights: Map<string, WeightTensor>, k: number): Map<string, 
 	return out;
 }
 
-/** The weights pruned by `method` to (about) `sparsity` of the linear weights; the input is not changed. */
-export function prune(weights: Map<string, WeightTensor>, method: PruneMethod, sparsity: number): Map<string, WeightTensor> {
+/** The weights without `heads`: their columns of W_q, W_k, W_v (and biases) and rows of W_o set to zero. */
+export function withoutHeads(weights: Map<string, WeightTensor>, heads: readonly Head[]): Map<string, WeightTensor> {
+	const out = copyOf(weights);
+	const dk = headDim(SHAPE);
+	for (const { layer, head } of heads) {
+		const from = head * dk;
+		for (const m of ['q', 'k', 'v'] as const) {
+			const w = out.get(`${layer}.${m}.w`)!;
+			const cols = w.shape[1];
+			for (let r = 0; r < w.shape[0]; r++) w.data.fill(0, r * cols + from, r * cols + from + dk);
+			out.get(`${layer}.${m}.b`)!.data.fill(0, from, from + dk);
+		}
+		const o = out.get(`${layer}.o.w`)!;
+		o.data.fill(0, from * o.shape[1], (from + dk) * o.shape[1]);
+	}
+	return out;
+}
+
+/**
+ * The weights pruned by `method` to (about) `sparsity` of the linear weights; the input is not
+ * changed. `heads` needs the order to remove heads in (least needed first: pruneAccuracy.ts).
+ */
+export function prune(weights: Map<string, WeightTensor>, method: PruneMethod, sparsity: number, headOrder?: readonly Head[]): Map<string, WeightTensor> {
 	if (method === 'neurons') return structured(weights, neuronsFor(weights, sparsity));
+	if (method === 'heads') {
+		if (!headOrder || headOrder.length !== ALL_HEADS.length) throw new Error('pruning heads needs every head, in the order to remove them');
+		return withoutHeads(weights, headOrder.slice(0, headsFor(weights, sparsity)));
+	}
 	return magnitude(weights, sparsity, method === 'global');
 }
 
@@ -119,6 +168,7 @@ export function prune(weights: Map<string, WeightTensor>, method: PruneMethod, s
 export function removedFraction(weights: Map<string, WeightTensor>, method: PruneMethod, sparsity: number): number {
 	const total = linearWeightCount(weights);
 	if (method === 'neurons') return (MLPS.length * neuronsFor(weights, sparsity) * weightsPerNeuron(weights)) / total;
+	if (method === 'heads') return (headsFor(weights, sparsity) * weightsPerHead(weights)) / total;
 	if (method === 'global') return Math.round(sparsity * total) / total;
 	return LINEAR_WEIGHTS.reduce((n, name) => n + Math.round(sparsity * sizeOf(weights.get(name)!)), 0) / total;
 }
@@ -133,10 +183,12 @@ export function zeroFraction(weights: Map<string, WeightTensor>): number {
 /**
  * Multiply-adds ×2 per token of the linear layers a kernel must run. A dense kernel multiplies the
  * zeros too, so magnitude pruning leaves it at the full count; removing k neurons per MLP makes
- * each MLP k columns and k rows smaller.
+ * each MLP k columns and k rows smaller, and removing a head makes W_q, W_k, W_v d_k columns and
+ * W_o d_k rows smaller.
  */
 export function linearFlops(weights: Map<string, WeightTensor>, method: PruneMethod, sparsity: number): number {
 	const dense = 2 * linearWeightCount(weights);
-	if (method !== 'neurons') return dense;
-	return dense - 2 * MLPS.length * neuronsFor(weights, sparsity) * weightsPerNeuron(weights);
+	if (method === 'neurons') return dense - 2 * MLPS.length * neuronsFor(weights, sparsity) * weightsPerNeuron(weights);
+	if (method === 'heads') return dense - 2 * headsFor(weights, sparsity) * weightsPerHead(weights);
+	return dense;
 }
