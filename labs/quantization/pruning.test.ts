@@ -200,4 +200,12 @@ describe('structured pruning of attention heads', () => {
 		}
 		expect(() => prune(weights, 'heads', 0.5)).toThrow(/order/);
 	});
+
+	it('prose: the heads, like the MLPs, hold just under half of the linear weights', () => {
+		const all = removedFraction(weights, 'heads', 1);
+		const attention = LINEAR.filter((p) => /\.(q|k|v|o)\.w$/.test(p.name)).reduce((n, p) => n + p.shape[0] * p.shape[1], 0);
+		expect(all).toBe(attention / linearWeightCount(weights));
+		expect(all).toBeGreaterThan(0.45);
+		expect(all).toBeLessThan(0.5);
+	});
 });
