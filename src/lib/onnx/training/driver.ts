@@ -237,6 +237,8 @@ export class TrainingDriver {
 	}
 
 	#fail(error: unknown): void {
+		// The reader gets a sentence; the console keeps what the runtime said, to tell failures apart.
+		console.warn('training failed', error);
 		this.#message = `Training failed: ${describeModelError(error)}`;
 		this.#set('error');
 	}

@@ -10,7 +10,7 @@
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import type { TensorData } from './batches';
-import type { Ort, TrainingBackend } from './loop';
+import { feedable, modelBytes, type Ort, type TrainingBackend } from './loop';
 
 /** The probe graph's one output. */
 export const PROBE_OUTPUT = 'probe';
@@ -39,20 +39,20 @@ export class ProbeSession {
 
 	private constructor(
 		private readonly session: OrtTypes.InferenceSession,
-		ort: Ort,
+		private readonly ort: Ort,
 		job: ProbeJob
 	) {
 		this.#feeds = Object.fromEntries(Object.entries(job.feeds).map(([name, t]) => [name, toTensor(ort, t)]));
 	}
 
 	static async create(ort: Ort, job: ProbeJob, backend: TrainingBackend): Promise<ProbeSession> {
-		const session = await ort.InferenceSession.create(job.bytes, { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+		const session = await ort.InferenceSession.create(modelBytes(ort, job.bytes), { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
 		return new ProbeSession(session, ort, job);
 	}
 
 	/** Runs the probe with `params` (the run's carried tensors, by input name) and reads its output. */
 	async run(params: Record<string, OrtTypes.Tensor>): Promise<Float32Array> {
-		const results = await this.session.run({ ...this.#feeds, ...params });
+		const results = await this.session.run(feedable(this.ort, { ...this.#feeds, ...params }));
 		const out = results[PROBE_OUTPUT];
 		const values = Float32Array.from((await out.getData()) as Float32Array);
 		out.dispose();
