@@ -122,22 +122,32 @@ webgpuHealth.onFailure(() => caches.webgpu?.clear());
  * Builds a session under a time-out. Before the backend's first session the runtime still has to
  * fetch and compile its WebAssembly, so that wait is charged to the runtime, later ones to the
  * backend. A session finished after its time-out is released: nobody holds it.
+ *
+ * Sessions are built one at a time (takeTurn), and the clock starts when this one's turn comes:
+ * a lab's first state can queue several, and under load the last of them once timed out while it
+ * only waited behind the others. A build that never answers still frees the queue at its time-out.
  */
 async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort: Ort; created: Session }> {
 	const asked = performance.now();
 	const ort = await loadOrt(backend);
 	const loaded = performance.now();
-	const first = !runtimeStarted.has(backend);
-	const limit = first ? timeouts().runtime : timeouts().session;
-	const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
 	// Severity 3 (errors): ORT's warning that it placed small shape ops on the CPU is not a fault.
 	const create = () => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
-	const creating = takeTurn(() => (backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create()));
-	const created = await withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
+	let first = false;
+	let started = loaded;
+	const created = await takeTurn(() => {
+		first = !runtimeStarted.has(backend);
+		started = performance.now();
+		const limit = first ? timeouts().runtime : timeouts().session;
+		const what = first ? `The model runtime (${backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'})` : 'Preparing the model';
+		const creating = backend === 'webgpu' ? webgpuHealth.guard(create, 'it could not prepare the model') : create();
+		return withTimeout(creating, limit, first ? 'runtime' : 'backend', what, (late) => void late.release().catch(() => undefined));
+	});
 	runtimeStarted.add(backend);
 	// User timings (DevTools, the redraw profiler): where a model's first run waits.
 	timing(`vlab:${backend} runtime import`, asked, loaded);
-	timing(`vlab:${backend} session create${first ? ' (first: runtime compile)' : ''}`, loaded, performance.now());
+	timing(`vlab:${backend} session queue`, loaded, started);
+	timing(`vlab:${backend} session create${first ? ' (first: runtime compile)' : ''}`, started, performance.now());
 	if (backend === 'webgpu') void watchDevice(ort);
 	return { ort, created };
 }
