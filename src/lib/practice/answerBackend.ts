@@ -14,7 +14,22 @@ export function answerBackend(params: URLSearchParams): Promise<Backend> {
 	return chosen;
 }
 
-export async function solveOn(checkpoint: Checkpoint, state: LabState, backend: Backend): Promise<{ solution: Solution; backend: Backend }> {
+/** The solve before this one: solves take turns. */
+let previous: Promise<unknown> = Promise.resolve();
+
+/**
+ * Computes a card's answer, one solve at a time. A mock interview moves on before its answers
+ * are graded, so several cards' solves can be pending at once. Run together (some train
+ * networks) they share one runtime worker and two cores: in a trial one of five timed out
+ * preparing its model, twice, and its answer could not be graded.
+ */
+export function solveOn(checkpoint: Checkpoint, state: LabState, backend: Backend): Promise<{ solution: Solution; backend: Backend }> {
+	const mine = previous.then(() => solveNow(checkpoint, state, backend));
+	previous = mine.catch(() => undefined);
+	return mine;
+}
+
+async function solveNow(checkpoint: Checkpoint, state: LabState, backend: Backend): Promise<{ solution: Solution; backend: Backend }> {
 	try {
 		return { solution: await checkpoint.solve(state, backend), backend };
 	} catch (error) {
