@@ -9,7 +9,7 @@
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
 import { growthAfter, memorySession, runShape, sampleMemory, sessionReadout, shapeWalk, toMB } from './support/memory';
-import { waitForLabReady } from './support/vlab';
+import { vlabSnapshot, waitForLabReady, type VlabWindow } from './support/vlab';
 
 const SHAPES = 30;
 const SKIP = 10;
@@ -39,5 +39,28 @@ describe('memory over a long session', () => {
 		expect(held, `readout: ${readout}`).toBeLessThan(SHAPES - SKIP);
 		const curve = rss.map((bytes, i) => `${i + 1}: ${toMB(bytes)}`).join(', ');
 		expect(toMB(growthAfter(rss, SKIP)), `RSS in MB by shape: ${curve}`).toBeLessThanOrEqual(LIMIT_MB);
+	});
+
+	// The cache lets a session go 5 s after it was evicted, and the lab builds it again from the
+	// graph bytes it kept. Under ORT's proxy worker those bytes were detached by the first build:
+	// the rebuild failed ("The model failed to run"), and every build after it timed out.
+	test('a session the cache let go is built again when its state comes back', { timeout: 300_000 }, async () => {
+		const { page } = await browser.open('/labs/backprop?backend=wasm');
+		await waitForLabReady(page);
+		const visit = async (hidden: number) => {
+			const runs = (await vlabSnapshot(page))!.runs;
+			await page.evaluate((h) => (window as VlabWindow).__vlab!.setState({ hidden: h }), hidden);
+			await page.waitForFunction((r) => {
+				const v = (window as VlabWindow).__vlab!;
+				return v.status === 'error' || (v.status === 'ready' && v.runs > r);
+			}, runs, { timeout: 90_000 });
+			const snap = await vlabSnapshot(page);
+			expect(snap!.status, `hidden ${hidden}`).toBe('ready');
+			expect(snap!.state.hidden).toBe(hidden);
+		};
+		// Seven shapes of several graphs each: more sessions than the cache keeps.
+		for (const hidden of [2, 4, 5, 6, 7, 8]) await visit(hidden);
+		await page.waitForTimeout(7_000);
+		for (const hidden of [2, 5, 3]) await visit(hidden);
 	});
 });

@@ -11,6 +11,7 @@ import { LabFault, timeouts, withTimeout } from './faults';
 import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
+import { modelBytes } from './proxyCopies';
 import { timing } from './timing';
 
 export type Ort = typeof OrtTypes;
@@ -132,7 +133,8 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const ort = await loadOrt(backend);
 	const loaded = performance.now();
 	// Severity 3 (errors): ORT's warning that it placed small shape ops on the CPU is not a fault.
-	const create = () => ort.InferenceSession.create(model, { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+	// A copy under the proxy: the caller may keep the bytes to build the session again (proxyCopies.ts).
+	const create = () => ort.InferenceSession.create(modelBytes(ort, model), { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
 	let first = false;
 	let started = loaded;
 	const created = await takeTurn(() => {

@@ -17,6 +17,7 @@ import type { ParamValues } from './model';
 import type { TrainStepIO } from './trainStep';
 import { webgpuHealth } from '../gpuLoss';
 import { BatchSampler, type BatchPlan, type TensorData } from './batches';
+import { feedable, modelBytes } from '../proxyCopies';
 
 export type Ort = typeof OrtTypes;
 export type TrainingBackend = 'wasm' | 'webgpu';
@@ -38,25 +39,6 @@ export interface StepReading {
 }
 
 const hyperInput = (name: string) => (name.startsWith('hp.') ? name : `hp.${name}`);
-
-/**
- * What a run may be fed. On the page, the WASM runtime runs in a proxy worker and transfers every
- * input buffer to it, which detaches the buffer here: a tensor fed again (a full batch, a
- * hyperparameter, the parameters a probe has read) would arrive empty ("size 1024 does not match
- * data length 0"). Under the proxy each input goes as a copy; elsewhere (the training worker,
- * WebGPU, Node) as it is. `modelBytes` does the same for a graph that builds more than one session.
- */
-export const modelBytes = (ort: Ort, bytes: Uint8Array): Uint8Array => (ort.env.wasm.proxy === true ? bytes.slice() : bytes);
-
-export function feedable(ort: Ort, feeds: Record<string, OrtTypes.Tensor>): Record<string, OrtTypes.Tensor> {
-	if (ort.env.wasm.proxy !== true) return feeds;
-	return Object.fromEntries(
-		Object.entries(feeds).map(([name, t]) => [
-			name,
-			t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data.slice(), t.dims) : new ort.Tensor('float32', (t.data as Float32Array).slice(), t.dims)
-		])
-	);
-}
 
 function toTensor(ort: Ort, t: TensorData): OrtTypes.Tensor {
 	return t.data instanceof BigInt64Array ? new ort.Tensor('int64', t.data, t.dims) : new ort.Tensor('float32', t.data, t.dims);

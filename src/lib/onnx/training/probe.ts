@@ -10,7 +10,8 @@
  */
 import type * as OrtTypes from 'onnxruntime-web';
 import type { TensorData } from './batches';
-import { feedable, modelBytes, type Ort, type TrainingBackend } from './loop';
+import type { Ort, TrainingBackend } from './loop';
+import { feedable, modelBytes } from '../proxyCopies';
 
 /** The probe graph's one output. */
 export const PROBE_OUTPUT = 'probe';
