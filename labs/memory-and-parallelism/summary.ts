@@ -10,7 +10,6 @@ import {
 	layerActivationBytes,
 	layerActivationTensors,
 	microBatchesHeld,
-	optimalInterval,
 	parameterCount,
 	shardedStateBytes,
 	stageLayers,
@@ -83,9 +82,10 @@ export const capacityGB = (s: Pick<MemoryAndParallelismState, 'gpu' | 'mem'>) =>
 export const tensorParallel = (s: Pick<MemoryAndParallelismState, 't' | 'gpus'>) => Math.min(s.t, s.gpus);
 export const dataParallel = (s: Pick<MemoryAndParallelismState, 't' | 'p' | 'gpus'>) => Math.max(1, Math.floor(s.gpus / (tensorParallel(s) * s.p)));
 
+const inFlight = (held: number) => `${held} micro-batch${held === 1 ? '' : 'es'} in flight`;
+
 /** What a GPU of the first stage holds, in words: "6 layers and the embeddings, 4 micro-batches in flight". */
-export const stageHolds = (stage: { layers: number; held: number }) =>
-	`${stage.layers} layers and the embeddings, ${stage.held} micro-batch${stage.held === 1 ? '' : 'es'} in flight`;
+export const stageHolds = (stage: { layers: number; held: number }) => `${stage.layers} layers and the embeddings, ${inFlight(stage.held)}`;
 
 /**
  * The GPU figures 1–3 draw: with pipeline stages (p > 1), one of the first stage's, which holds
@@ -109,7 +109,7 @@ export function activationSetup(s: MemoryAndParallelismState, prec: Precision = 
 export function activationsHeldBy(s: MemoryAndParallelismState): string {
 	if (s.p <= 1) return `all ${s.L} layers`;
 	const stage = firstStage(s);
-	return `the first stage's ${stage.layers} layer${stage.layers === 1 ? '' : 's'}, ${stage.held} micro-batch${stage.held === 1 ? '' : 'es'} in flight`;
+	return `the first stage's ${stage.layers} layer${stage.layers === 1 ? '' : 's'}, ${inFlight(stage.held)}`;
 }
 
 /** The activation setup of one GPU of the first stage: its layers only. */
@@ -131,7 +131,7 @@ export function stageActivations(s: MemoryAndParallelismState, mode: Recompute, 
  */
 export function stageInterval(s: MemoryAndParallelismState): number {
 	const x = stageSetup(s);
-	return firstStage(s).held === 1 ? optimalInterval(x) : bestInterval(firstStage(s).held * x.L, checkpointBytes(x), layerActivationBytes(x));
+	return bestInterval(firstStage(s).held * x.L, checkpointBytes(x), layerActivationBytes(x));
 }
 
 /** One GPU's bytes for the state at precision `prec` and ZeRO stage `zero`. */

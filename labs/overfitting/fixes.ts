@@ -2,8 +2,9 @@
  * Figure 4's pure maths: the five fixes, early stopping read off a run's curve, and which fix
  * wins (with "no clear winner" when the top two are within 2 standard errors).
  */
-import { deviation, mean } from 'd3';
+import { mean } from 'd3';
 import type { EpochPoint } from './curves';
+import { meanAndSE } from './repeats';
 
 export const FIXES = ['aug', 'wd', 'dropout', 'small', 'stop'] as const;
 export type Fix = (typeof FIXES)[number];
@@ -127,8 +128,8 @@ export function stoppedOutcome(points: readonly Point[], patience: number): (Run
 
 /** One reading of several repeats: the mean loss and epoch, with the loss's standard error over the repeats. */
 function meanReading(readings: readonly Reading[]): Reading {
-	const losses = readings.map((r) => r.valLoss);
-	return { epoch: Math.round(mean(readings, (r) => r.epoch)!), valLoss: mean(losses)!, se: deviation(losses)! / Math.sqrt(losses.length) };
+	const { mean: valLoss, se } = meanAndSE(readings.map((r) => r.valLoss));
+	return { epoch: Math.round(mean(readings, (r) => r.epoch)!), valLoss, se };
 }
 
 /**

@@ -57,10 +57,15 @@ export function createFixesRun(): FixesRun {
 		job: async (settings, run) => {
 			const { fixJob } = await import('./fixRuns');
 			if (!run.current) return;
+			// Each repeat's data set is drawn once, for its six runs.
+			const repeats = Array.from({ length: settings.seeds }, (_, repeat) => {
+				const one = { ...settings, seed: settings.seed + repeat };
+				return { one, data: fixTrack(one) };
+			});
 			await Promise.all(
 				fixRepeats(settings.seeds).map(({ run: trained, repeat }, i) => {
-					const one = { ...settings, seed: settings.seed + repeat };
-					return trainTrack(run, i, fixJob(trained, one, settings.strengths), settings.backend, { data: fixTrack(one) });
+					const { one, data } = repeats[repeat];
+					return trainTrack(run, i, fixJob(trained, one, settings.strengths), settings.backend, { data });
 				})
 			);
 		},

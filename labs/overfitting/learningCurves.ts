@@ -7,6 +7,7 @@
 import { accuracySE } from './curves';
 import { widthAfter } from './fixes';
 import { N_VAL } from './glyphs';
+import { meanAndSE } from './repeats';
 
 /** The training-set sizes figure 5 trains on: the n control's range, one octave apart. */
 export const CURVE_NS = [32, 64, 128, 256, 512, 1024, 2048] as const;
@@ -46,10 +47,7 @@ export const curveGap = (p: CurvePoint) => p.valError - p.trainError;
  * error over the repeats (two or more; one run keeps its SE over the validation images).
  */
 export function meanPoint(points: readonly CurvePoint[]): CurvePoint {
-	const k = points.length;
-	if (k === 1) return points[0];
-	const mean = (f: (p: CurvePoint) => number) => points.reduce((sum, p) => sum + f(p), 0) / k;
-	const valError = mean((p) => p.valError);
-	const variance = points.reduce((sum, p) => sum + (p.valError - valError) ** 2, 0) / (k - 1);
-	return { n: points[0].n, width: points[0].width, trainError: mean((p) => p.trainError), valError, valSE: Math.sqrt(variance / k) };
+	if (points.length === 1) return points[0];
+	const val = meanAndSE(points.map((p) => p.valError));
+	return { n: points[0].n, width: points[0].width, trainError: meanAndSE(points.map((p) => p.trainError)).mean, valError: val.mean, valSE: val.se };
 }

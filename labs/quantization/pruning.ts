@@ -31,8 +31,11 @@ export interface Head {
 }
 /** Every head of the model, layer by layer (each layer has an attention and an MLP). */
 export const ALL_HEADS: readonly Head[] = MLPS.flatMap((layer) => Array.from({ length: SHAPE.heads }, (_, head) => ({ layer, head })));
+const layerNumber = (h: Head) => Number(h.layer.slice(1)) + 1;
 /** A head's name on the page: "layer 1, head 3". */
-export const headName = (h: Head) => `layer ${Number(h.layer.slice(1)) + 1}, head ${h.head + 1}`;
+export const headName = (h: Head) => `layer ${layerNumber(h)}, head ${h.head + 1}`;
+/** Its short name, under a bar: "L1·H3". */
+export const headLabel = (h: Head) => `L${layerNumber(h)}·H${h.head + 1}`;
 
 const sizeOf = (w: WeightTensor) => w.shape.reduce((a, b) => a * b, 1);
 
