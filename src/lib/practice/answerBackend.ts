@@ -4,6 +4,7 @@
  * fails on WebGPU is tried once more on WebAssembly: the answer matters more than the device.
  */
 import { requestedBackend, type Backend } from '$lib/onnx/backend';
+import { turnQueue } from '$lib/onnx/turns';
 import type { Checkpoint, Solution } from './types';
 import type { LabState } from './ask';
 
@@ -14,19 +15,17 @@ export function answerBackend(params: URLSearchParams): Promise<Backend> {
 	return chosen;
 }
 
-/** The solve before this one: solves take turns. */
-let previous: Promise<unknown> = Promise.resolve();
+/** Solves take turns. Not the runtime's own queue (takeTurn): a solve builds sessions, which queue there. */
+const solveTurn = turnQueue();
 
 /**
  * Computes a card's answer, one solve at a time. A mock interview moves on before its answers
- * are graded, so several cards' solves can be pending at once. Run together (some train
- * networks) they share one runtime worker and two cores: in a trial one of five timed out
- * preparing its model, twice, and its answer could not be graded.
+ * are graded, so several cards' solves can be pending at once; run together (some train
+ * networks) they would compete for the one runtime worker and the two cores, each slowing the
+ * others, where in turn the first answers are graded first.
  */
 export function solveOn(checkpoint: Checkpoint, state: LabState, backend: Backend): Promise<{ solution: Solution; backend: Backend }> {
-	const mine = previous.then(() => solveNow(checkpoint, state, backend));
-	previous = mine.catch(() => undefined);
-	return mine;
+	return solveTurn(() => solveNow(checkpoint, state, backend));
 }
 
 async function solveNow(checkpoint: Checkpoint, state: LabState, backend: Backend): Promise<{ solution: Solution; backend: Backend }> {
