@@ -36,10 +36,11 @@ export function markScrollable(el: HTMLElement): void {
  */
 export function scrollCues(selector?: string): Attachment<HTMLElement> {
 	return (root) => {
-		const update = () => {
-			if (!selector) return markScrollable(root);
-			for (const el of root.querySelectorAll<HTMLElement>(selector)) markScrollable(el);
-		};
+		const all = () => (selector ? Array.from(root.querySelectorAll<HTMLElement>(selector)) : [root]);
+		// Only what changed is measured: reading the width of an element the browser has not laid
+		// out (off screen, under content-visibility: auto) forces its layout, so checking every
+		// equation after each change cost a lab page 12 ms per control change.
+		const changedSince = new Set<HTMLElement>();
 		// Reading scrollWidth right after the DOM changed forces a layout of the whole page, on top
 		// of the frame's own. After content changes the check waits until the frame is painted,
 		// when layout is clean and the read costs nothing (a tab stop one frame late is harmless).
@@ -50,17 +51,27 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 			requestAnimationFrame(() =>
 				setTimeout(() => {
 					pending = false;
-					update();
+					const els = [...changedSince];
+					changedSince.clear();
+					for (const el of els) if (el.isConnected) markScrollable(el);
 				})
 			);
 		};
-		// A ResizeObserver reports after layout: checking there forces nothing.
-		const resized = new ResizeObserver(update);
+		// A new width can change every element's overflow; a new height (prose rendering as it
+		// nears the screen) changes none. A ResizeObserver reports after layout: checking there
+		// forces nothing for what is laid out.
+		let width = -1;
+		const resized = new ResizeObserver(() => {
+			if (root.clientWidth === width) return;
+			width = root.clientWidth;
+			for (const el of all()) markScrollable(el);
+		});
 		resized.observe(root);
 		// With a selector, only mutations that add or change a match call for a check: a figure
 		// redrawing its marks inside the root must not.
 		const changed = new MutationObserver((records) => {
-			if (!selector || records.some((record) => addsMatch(record, selector))) afterPaint();
+			for (const record of records) for (const el of selector ? matchesIn(record, selector) : [root]) changedSince.add(el);
+			if (changedSince.size > 0) afterPaint();
 		});
 		changed.observe(root, { childList: true, subtree: true });
 		return () => {
@@ -70,11 +81,15 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 	};
 }
 
-/** Did this mutation change a match for `selector`, or add an element that is or holds one? */
-function addsMatch(record: MutationRecord, selector: string): boolean {
-	if (record.target instanceof Element && record.target.closest(selector) !== null) return true;
+/** The matches for `selector` a mutation changed: the one it happened in, and any it added. */
+function matchesIn(record: MutationRecord, selector: string): HTMLElement[] {
+	const found: HTMLElement[] = [];
+	const around = record.target instanceof Element ? record.target.closest<HTMLElement>(selector) : null;
+	if (around) found.push(around);
 	for (const node of record.addedNodes) {
-		if (node instanceof Element && (node.matches(selector) || node.querySelector(selector) !== null)) return true;
+		if (!(node instanceof HTMLElement)) continue;
+		if (node.matches(selector)) found.push(node);
+		found.push(...node.querySelectorAll<HTMLElement>(selector));
 	}
-	return false;
+	return found;
 }
