@@ -59,6 +59,7 @@ export function createTrainingRun(): TrainingRun {
 			steps: t.step,
 			firstLoss: t.data.firstLoss,
 			lastLoss: t.data.lastLoss,
+			losses: t.data.losses,
 			boundaryStep: t.data.boundary?.step ?? null,
 			accuracy: t.data.boundary?.accuracy ?? null,
 			message: t.message

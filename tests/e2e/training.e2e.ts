@@ -2,15 +2,17 @@
  * The "train it yourself" figures train live in the page: on WASM (in the training worker) and
  * on WebGPU (Chromium's SwiftShader adapter, outputs kept in GPU buffers), and nothing is logged
  * as an error.
- * - vanishing gradients, figure 5: the two ReLU networks' losses end well below where they
- *   started, and each network's decision boundary is drawn from its final weights, with the
- *   training accuracy it reports. Small sizes (depth 3, width 32) keep the SwiftShader run short.
+ * - vanishing gradients, figure 5: in the worker, the two ReLU networks' losses end well below
+ *   where they started, and each network's decision boundary is drawn from its final weights,
+ *   with the training accuracy it reports; on WebGPU the first steps give the worker's losses.
+ *   Small sizes (depth 3, width 32) keep the SwiftShader run short.
  * - the build-time recordings (vanishing gradients' figure 5, diffusion's figure 6) are in the
  *   page before any script runs, labelled, and go as soon as the reader starts a run.
  * - double descent, figure 5: gradient descent from zero ends next to Φ⁺y, and from a random w₀
  *   next to Φ⁺y plus w₀'s null-space part. n = 10 (p = 100) keeps it to a few hundred steps.
  */
 import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
@@ -24,51 +26,103 @@ interface RunSummary {
 	lastLoss: number | null;
 	boundaryStep: number | null;
 	accuracy: number | null;
+	losses: { step: number; loss: number }[];
 	message: string | null;
 }
+
+/** Steps of the WebGPU run compared with the worker's (two boundary probes: every 25 steps). */
+const COMPARED_STEPS = 50;
+/** Largest relative difference between a WebGPU loss and the worker's at the same step. */
+const LOSS_TOL = 1e-4;
 
 type TrainingWindow = Window & { __vlabTraining?: { phase: string; runs: RunSummary[]; settings: { backend: string } | null } };
 
 describe('figure 5, "Does it train?", trains in the browser', () => {
 	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+	const path = (backend: string) => withQuery('/labs/vanishing-gradients', { backend, depth: 3, width: 32 });
+	/** The worker's runs: the WebGPU runs' first steps must repeat them. */
+	let reference: RunSummary[] | null = null;
 
-	for (const kind of ['wasm', 'webgpu'] as const) {
-		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
-			const { page } = await browsers[kind].open(withQuery('/labs/vanishing-gradients', { backend: kind, depth: 3, width: 32 }));
-			await waitForLabReady(page);
-			// Not the default settings: the build-time recording is not shown as this run's.
-			await expect(page.locator('[data-figure="training"] [data-testid="recorded-note"]').count()).resolves.toBe(0);
-			await page.getByRole('button', { name: 'Start training' }).click();
-			await page.waitForFunction(() => (window as TrainingWindow).__vlabTraining?.phase === 'finished', null, {
-				timeout: 280_000,
-				polling: 500
-			});
-			const hook = await page.evaluate(() => {
-				const t = (window as TrainingWindow).__vlabTraining!;
-				return { runs: t.runs, backend: t.settings?.backend };
-			});
-			expect(hook.backend).toBe(kind);
-			for (const run of hook.runs) {
-				expect(run.thread, `${run.id} ran where expected`).toBe(kind === 'wasm' ? 'worker' : 'page');
-				expect(run.status, `${run.id}: ${run.message}`).toMatch(/done|diverged/);
-			}
-			for (const id of ['relu-he', 'relu-he-residual']) {
-				const run = hook.runs.find((r) => r.id === id)!;
-				expect(run.status, `${id}: ${run.message}`).toBe('done');
-				expect(run.steps).toBe(300);
-				expect(run.firstLoss, `${id} first loss`).toBeGreaterThan(0.3);
-				expect(run.lastLoss!, `${id}: ${run.firstLoss} → ${run.lastLoss}`).toBeLessThan(0.5 * run.firstLoss!);
-				// The boundary of the trained weights: better than chance on the training points.
-				expect(run.boundaryStep).toBe(300);
-				expect(run.accuracy!, `${id} accuracy`).toBeGreaterThan(0.55);
-				expect(run.accuracy!).toBeLessThanOrEqual(1);
-			}
-			await expect(page.locator('[data-figure="training"] [data-status="done"]').count()).resolves.toBeGreaterThanOrEqual(2);
-			// Three boundary pictures, drawn.
-			const painted = await page.locator('[data-figure="training"] g.tints').evaluateAll((groups) => groups.filter((g) => g.querySelector('path[d^="M"]')).length);
-			expect(painted).toBe(3);
-		});
+	async function start(page: Page): Promise<void> {
+		await waitForLabReady(page);
+		// Not the default settings: the build-time recording is not shown as this run's.
+		await expect(page.locator('[data-figure="training"] [data-testid="recorded-note"]').count()).resolves.toBe(0);
+		await page.getByRole('button', { name: 'Start training' }).click();
 	}
+
+	const readHook = (page: Page) =>
+		page.evaluate(() => {
+			const t = (window as TrainingWindow).__vlabTraining!;
+			return { runs: t.runs, backend: t.settings?.backend };
+		});
+
+	async function boundariesPainted(page: Page): Promise<number> {
+		return page.locator('[data-figure="training"] g.tints').evaluateAll((groups) => groups.filter((g) => g.querySelector('path[d^="M"]')).length);
+	}
+
+	test('on WASM, in a worker: the ReLU networks learn, and every boundary is drawn', { timeout: 300_000 }, async () => {
+		const { page } = await browsers.wasm.open(path('wasm'));
+		await start(page);
+		await page.waitForFunction(() => (window as TrainingWindow).__vlabTraining?.phase === 'finished', null, { timeout: 280_000, polling: 500 });
+		const hook = await readHook(page);
+		expect(hook.backend).toBe('wasm');
+		for (const run of hook.runs) {
+			expect(run.thread, `${run.id} ran in the worker`).toBe('worker');
+			expect(run.status, `${run.id}: ${run.message}`).toMatch(/done|diverged/);
+		}
+		for (const id of ['relu-he', 'relu-he-residual']) {
+			const run = hook.runs.find((r) => r.id === id)!;
+			expect(run.status, `${id}: ${run.message}`).toBe('done');
+			expect(run.steps).toBe(300);
+			expect(run.firstLoss, `${id} first loss`).toBeGreaterThan(0.3);
+			expect(run.lastLoss!, `${id}: ${run.firstLoss} → ${run.lastLoss}`).toBeLessThan(0.5 * run.firstLoss!);
+			// The boundary of the trained weights: better than chance on the training points.
+			expect(run.boundaryStep).toBe(300);
+			expect(run.accuracy!, `${id} accuracy`).toBeGreaterThan(0.55);
+			expect(run.accuracy!).toBeLessThanOrEqual(1);
+		}
+		await expect(page.locator('[data-figure="training"] [data-status="done"]').count()).resolves.toBeGreaterThanOrEqual(2);
+		expect(await boundariesPainted(page), 'three boundary pictures').toBe(3);
+		reference = hook.runs;
+	});
+
+	/**
+	 * SwiftShader runs a training step some twenty times slower than the worker, so the WebGPU
+	 * run is compared step by step over its first COMPARED_STEPS steps rather than trained to the
+	 * end: the same weights, batches and updates give the same losses, to float error.
+	 */
+	test('on WebGPU, on the page: the first steps repeat the worker’s losses', { timeout: 300_000 }, async () => {
+		expect(reference, 'the WASM run above is the reference').not.toBeNull();
+		const { page } = await browsers.webgpu.open(path('webgpu'));
+		await start(page);
+		await page.waitForFunction(
+			(compared) => {
+				const t = (window as TrainingWindow).__vlabTraining;
+				if (!t || t.phase === 'finished') return true;
+				return t.runs.length > 0 && t.runs.every((r) => r.steps >= compared && (r.boundaryStep ?? -1) >= compared);
+			},
+			COMPARED_STEPS,
+			{ timeout: 280_000, polling: 250 }
+		);
+		await page.getByRole('button', { name: 'Pause' }).click();
+		const hook = await readHook(page);
+		expect(hook.backend).toBe('webgpu');
+		let compared = 0;
+		for (const run of hook.runs) {
+			expect(run.thread, `${run.id} ran on the page`).toBe('page');
+			expect(run.status, `${run.id}: ${run.message}`).not.toMatch(/error|diverged/);
+			const worker = new Map(reference!.find((r) => r.id === run.id)!.losses.map((p) => [p.step, p.loss]));
+			for (const { step, loss } of run.losses.filter((p) => p.step <= COMPARED_STEPS)) {
+				const expected = worker.get(step);
+				expect(expected, `${run.id}: the worker logged step ${step}`).toBeDefined();
+				expect(Math.abs(loss - expected!), `${run.id}, step ${step}: WebGPU ${loss}, worker ${expected}`).toBeLessThanOrEqual(LOSS_TOL * expected!);
+				compared++;
+			}
+			expect(run.accuracy!, `${run.id} accuracy`).toBeGreaterThan(0);
+		}
+		expect(compared, 'losses compared').toBeGreaterThanOrEqual(3 * (COMPARED_STEPS / 5));
+		expect(await boundariesPainted(page), 'three boundary pictures').toBe(3);
+	});
 });
 
 describe('the build-time recordings of the training figures', () => {
