@@ -31,15 +31,19 @@ const MIN_FIGURE_SHARE = 0.25;
 /**
  * Fonts loaded, every figure on the slide done computing (a figure with runs of its own, like
  * diffusion's guidance samples, lands after the lab is ready, and its numbers change its height),
- * the slide fitted to the screen (see fitSlide.ts), and a moment for the redraw.
+ * the slide fitted to the screen (see fitSlide.ts), and a few frames for the redraw.
  * A figure or fit still busy after a minute is left to the checks below, which measure what is shown.
  */
 async function settled(page: Page): Promise<void> {
 	await page.evaluate(() => document.fonts.ready);
 	await page.waitForSelector('.slide figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 }).catch(() => undefined);
+	// Twice: a fit's last step redraws the figures, and a redraw that changes a figure's height
+	// starts another fit within a frame or two (fitSlide.ts watches the slide's size).
 	for (let i = 0; i < 2; i++) {
 		await page.waitForSelector('.slide:not([data-fitting])', { timeout: 60_000 }).catch(() => undefined);
-		await page.waitForTimeout(400);
+		await page.evaluate(async () => {
+			for (let f = 0; f < 3; f++) await new Promise((done) => requestAnimationFrame(done));
+		});
 	}
 	// A figure's numbers can land just after the fit was measured (diffusion's guidance samples,
 	// under CI's load), and the fit then runs again: wait, up to half a minute, for a slide that
