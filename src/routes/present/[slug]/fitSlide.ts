@@ -18,13 +18,12 @@ const MAX_REFITS = 4;
 const QUIET_MS = 1000;
 /**
  * Content that changed while the bisection ran (numbers landing mid-search, a figure still
- * loading) leaves a fit that is too narrow, or one that overflowed at every share and fell back
- * to full width, and no later change to correct it: such a fit is checked again once things are
- * quiet, at most this often per scene. (The full-width fallback once stayed, under CI's load,
- * with the quantization slide 286 px past the screen; with 8x CPU throttling two checks were
- * spent while its numbers loaded and the last fit, measured before its charts redrew, left it
- * 31 px past. It stayed once more, at a share of 0.43 and 31 px past, after two checks measured
- * mid-redraw and agreed: hence the longer settle, the walk down, and no agreement that overflows.)
+ * loading) leaves a fit that is too narrow, or past the screen, and no later change to correct
+ * it: a fit below full width or past the screen is checked once things are quiet (see `check`),
+ * at most this often per scene. (The full-width fallback once stayed, under CI's load, with the
+ * quantization slide 286 px past the screen; with 8x CPU throttling two checks were spent while
+ * its numbers loaded and the last fit, measured before its charts redrew, left it 31 px past.
+ * Hence the longer settle and the walk down.)
  */
 const MAX_CHECKS = 4;
 /** px left free under the slide: a readout that gains a line after the fit still fits. */
@@ -53,11 +52,66 @@ async function settle(slide: HTMLElement): Promise<void> {
 	}
 }
 
-/** Space the slide may fill: from its top to the bottom of its stage's content (the element it sits in). */
-function overflows(slide: HTMLElement, stage: HTMLElement): boolean {
+/**
+ * How far the slide ends below the space it may fill, in px (≤ 0: it fits). The space runs from
+ * the slide's top to the bottom of its stage's content (the element it sits in), less `slack`.
+ */
+function excess(slide: HTMLElement, stage: HTMLElement, slack = SLACK): number {
 	const padding = parseFloat(getComputedStyle(stage).paddingBottom) || 0;
 	const room = stage.getBoundingClientRect().bottom - padding - slide.getBoundingClientRect().top;
-	return slide.scrollHeight > room - SLACK;
+	return slide.scrollHeight - (room - slack);
+}
+
+/** Sets the share and returns the slide's excess there (px, ≤ 0 fits), once its height holds. */
+export type MeasureFit = (share: number) => Promise<number>;
+
+/**
+ * The widest share of the stage (MIN_FIT to 1) at which the slide fits, by bisection, then a walk
+ * down while the answer overflows (the height is not monotonic in the width, since narrow text
+ * wraps onto more lines, and a measurement taken mid-redraw can pass a share that then
+ * overflows). When narrowing does not make the slide shorter than at full width, its text sets
+ * its height, not its charts: the search stops there instead of shrinking the charts for nothing.
+ * When the walk finds no share that fits, the widest that fitted when it was measured, else the
+ * one that overflowed least.
+ */
+export async function searchFit(measure: MeasureFit): Promise<number> {
+	const tried = new Map<number, number>();
+	const at = async (share: number) => {
+		const over = await measure(share);
+		tried.set(share, over);
+		return over;
+	};
+	const full = await at(1);
+	if (full <= 0) return 1;
+	let lo = MIN_FIT;
+	let hi = 1;
+	let narrowingHelps = true;
+	for (let i = 0; i < STEPS && narrowingHelps; i++) {
+		const mid = (lo + hi) / 2;
+		const over = await at(mid);
+		if (over <= 0) lo = mid;
+		else {
+			hi = mid;
+			// Only while no share has fitted yet: past that, the bisection is refining a fit.
+			if (lo === MIN_FIT) narrowingHelps = over < full;
+		}
+	}
+	if (narrowingHelps) {
+		let over = await at(lo);
+		while (over > 0 && lo > MIN_FIT) {
+			lo = Math.max(MIN_FIT, lo - WALK);
+			over = await at(lo);
+		}
+		if (over <= 0) return lo;
+	}
+	// The widest share that fitted when measured, else the one that overflowed least.
+	let best = 1;
+	for (const [share, over] of tried) {
+		const least = tried.get(best)!;
+		const better = over <= 0 ? least > 0 || share > best : over < least || (over === least && share > best);
+		if (better) best = share;
+	}
+	return best;
 }
 
 /**
@@ -74,8 +128,6 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	let lastRoom = 0;
 	let refits = 0;
 	let checks = 0;
-	/** The fit the pending check is to confirm. */
-	let checkedFit = Number.NaN;
 	let quiet: ReturnType<typeof setTimeout> | undefined;
 
 	const set = async (value: number) => {
@@ -83,33 +135,19 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		slide.style.setProperty('--fit', String(value));
 		await settle(slide);
 	};
+	const measure: MeasureFit = async (share) => {
+		await set(share);
+		return excess(slide, stage);
+	};
+	const unchanged = () => Math.abs(slide.scrollHeight - lastHeight) < 2 && Math.abs(stage.clientHeight - lastRoom) < 2;
 
-	async function refit() {
+	/** Marks the slide as fitting while `work` runs; a change seen meanwhile fits again after it. */
+	async function fitWhile(work: () => Promise<void>) {
 		if (fitting) return void (again = true);
 		fitting = true;
 		slide.dataset.fitting = '';
 		try {
-			await set(1);
-			if (overflows(slide, stage)) {
-				let lo = MIN_FIT;
-				let hi = 1;
-				for (let i = 0; i < STEPS; i++) {
-					const mid = (lo + hi) / 2;
-					await set(mid);
-					if (overflows(slide, stage)) hi = mid;
-					else lo = mid;
-				}
-				// Content whose height does not follow its width overflows at any share: then the
-				// narrowest one only makes it worse, and the figures keep the full width.
-				await set(lo);
-				// The height is not monotonic in the width (narrow text wraps onto more lines), and a
-				// measurement taken mid-redraw can pass a share that then overflows: walk down from it.
-				while (lo > MIN_FIT && overflows(slide, stage)) {
-					lo = Math.max(MIN_FIT, lo - WALK);
-					await set(lo);
-				}
-				if (lo === MIN_FIT && overflows(slide, stage)) await set(1);
-			}
+			await work();
 		} finally {
 			fitting = false;
 			delete slide.dataset.fitting;
@@ -120,36 +158,62 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		if (again) {
 			again = false;
 			void refit();
-			return;
-		}
-		// A check that found the same fit as the one before it measured settled content: checking
-		// again would find it once more, and only hold the slide as "fitting" for nothing.
-		// A fit that still overflows is never confirmed: the content it was measured on has changed.
-		const confirmed = checks > 0 && fit === checkedFit && !overflows(slide, stage);
-		if ((fit < 1 || overflows(slide, stage)) && !confirmed && checks < MAX_CHECKS) {
-			checks += 1;
-			checkedFit = fit;
-			later();
 		}
 	}
 
-	/** One more fit once the height has held for QUIET_MS; marked as fitting while it waits. */
-	function later() {
+	async function refit() {
+		await fitWhile(async () => {
+			const share = await searchFit(measure);
+			if (share !== fit) await set(share);
+		});
+		// Content that changed while the search ran (numbers landing mid-search, a figure still
+		// loading) can leave a fit too narrow or past the screen: checked once things are quiet.
+		if (!fitting && (fit < 1 || excess(slide, stage) > 0) && checks < MAX_CHECKS) {
+			checks += 1;
+			later(check);
+		}
+	}
+
+	/**
+	 * The check after a fit, once the height has held for QUIET_MS. Content that changed since
+	 * fits again. Unchanged content keeps its fit, unless one step wider fits too: then a
+	 * measurement during the search was taken mid-redraw, and the search runs again. Before, every
+	 * check ran the whole search from full width, and a slide whose text overflows at every width
+	 * visibly shrank and grew its figures for ten seconds on the projector.
+	 */
+	async function check() {
+		if (fitting) return;
+		if (!unchanged()) return void refit();
+		const kept = fit;
+		if (kept >= 1 || excess(slide, stage) > 0) return;
+		let widerFits = false;
+		await fitWhile(async () => {
+			widerFits = (await measure(Math.min(1, kept + WALK))) <= 0;
+			if (!widerFits) await set(kept);
+		});
+		if (widerFits) void refit();
+	}
+
+	/** `then` once the height has held for QUIET_MS; marked as fitting while it waits. */
+	function later(then: () => Promise<void>) {
 		slide.dataset.fitting = '';
 		clearTimeout(quiet);
-		quiet = setTimeout(() => void refit(), QUIET_MS);
+		quiet = setTimeout(() => {
+			delete slide.dataset.fitting;
+			void then();
+		}, QUIET_MS);
 	}
 
 	// Content that grows or shrinks on its own (a figure's numbers arriving) asks for a new fit;
-	// the changes the bisection itself makes are ignored while it runs.
+	// the changes the search itself makes are ignored while it runs.
 	const observer = new ResizeObserver(() => {
 		const height = slide.scrollHeight;
 		const room = stage.clientHeight;
 		if (fitting || (Math.abs(height - lastHeight) < 2 && Math.abs(room - lastRoom) < 2)) return;
 		lastHeight = height;
 		lastRoom = room;
-		if (!(overflows(slide, stage) || fit < 1)) return;
-		if (refits >= MAX_REFITS) return later();
+		if (!(excess(slide, stage) > 0 || fit < 1)) return;
+		if (refits >= MAX_REFITS) return later(refit);
 		refits += 1;
 		void refit();
 	});
@@ -163,7 +227,6 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			key = next;
 			refits = 0;
 			checks = 0;
-			checkedFit = Number.NaN;
 			clearTimeout(quiet);
 			// After the new scene's figures are in the DOM.
 			void frame().then(refit);
