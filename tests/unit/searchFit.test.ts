@@ -81,4 +81,19 @@ describe('searchFit', () => {
 		expect(share, 'refined past 0.9125: up to 0.95 the slide still fits').toBeGreaterThan(0.9125);
 		expect(share).toBeLessThan(0.95625);
 	});
+
+	it('keeps the current share when it still fits and one step wider does not, measuring only those two', async () => {
+		const { shares, measure } = slide((s) => 300 + 900 * s, 843);
+		await expect(searchFit(measure, 0.6)).resolves.toBe(0.6);
+		expect(shares).toEqual([0.6, 0.64]);
+	});
+
+	it('searches again when the current share no longer fits', async () => {
+		const { shares, measure } = slide((s) => 300 + 900 * s, 843);
+		const share = await searchFit(measure, 0.7);
+		expect(shares[0]).toBe(0.7);
+		expect(shares).toContain(1);
+		expect(300 + 900 * share).toBeLessThanOrEqual(843);
+		expect(share).toBeGreaterThan(0.59);
+	});
 });

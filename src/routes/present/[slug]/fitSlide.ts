@@ -72,16 +72,20 @@ export type MeasureFit = (share: number) => Promise<number>;
  * overflows). When narrowing does not make the slide shorter than at full width, its text sets
  * its height, not its charts: the search stops there instead of shrinking the charts for nothing.
  * When the walk finds no share that fits, the widest that fitted when it was measured, else the
- * one that overflowed least.
+ * one that overflowed least. `current`, the share the slide has, is kept when it still fits and
+ * one step wider does not.
  */
-export async function searchFit(measure: MeasureFit): Promise<number> {
+export async function searchFit(measure: MeasureFit, current?: number): Promise<number> {
 	const tried = new Map<number, number>();
 	const at = async (share: number) => {
 		const over = await measure(share);
 		tried.set(share, over);
 		return over;
 	};
-	const full = await at(1);
+	// Content that changed in place (numbers landing) mostly leaves the fit right: a share that
+	// still fits, one step narrower than one that does not, stands without a search.
+	if (current !== undefined && current < 1 && (await at(current)) <= 0 && (await at(Math.min(1, current + WALK))) > 0) return current;
+	const full = tried.get(1) ?? (await at(1));
 	if (full <= 0) return 1;
 	let lo = MIN_FIT;
 	let hi = 1;
@@ -121,7 +125,8 @@ export async function searchFit(measure: MeasureFit): Promise<number> {
 export function fitSlide(slide: HTMLElement, key: unknown) {
 	const stage = slide.parentElement ?? slide;
 	let fitting = false;
-	let again = false;
+	/** A fit asked for while one ran (null: none), and whether it was in place (see refit). */
+	let again: boolean | null = null;
 	let fit = 1;
 	let lastHeight = 0;
 	/** The stage's height at the last fit: the bar above it can grow (a status line wrapping). */
@@ -141,9 +146,9 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	};
 	const unchanged = () => Math.abs(slide.scrollHeight - lastHeight) < 2 && Math.abs(stage.clientHeight - lastRoom) < 2;
 
-	/** Marks the slide as fitting while `work` runs; a change seen meanwhile fits again after it. */
-	async function fitWhile(work: () => Promise<void>) {
-		if (fitting) return void (again = true);
+	/** Marks the slide as fitting while `work` runs; a fit asked for meanwhile runs after it. */
+	async function fitWhile(work: () => Promise<void>, inPlace = false) {
+		if (fitting) return void (again = (again ?? true) && inPlace);
 		fitting = true;
 		slide.dataset.fitting = '';
 		try {
@@ -155,17 +160,19 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			lastRoom = stage.clientHeight;
 			slide.dataset.fitted = String(fit);
 		}
-		if (again) {
-			again = false;
-			void refit();
+		if (again !== null) {
+			const inPlace = again;
+			again = null;
+			void refit(inPlace);
 		}
 	}
 
-	async function refit() {
+	/** `inPlace`: the same scene's content changed size, so its current fit is tried first. */
+	async function refit(inPlace = false) {
 		await fitWhile(async () => {
-			const share = await searchFit(measure);
+			const share = await searchFit(measure, inPlace ? fit : undefined);
 			if (share !== fit) await set(share);
-		});
+		}, inPlace);
 		// Content that changed while the search ran (numbers landing mid-search, a figure still
 		// loading) can leave a fit too narrow or past the screen: checked once things are quiet.
 		if (!fitting && (fit < 1 || excess(slide, stage) > 0) && checks < MAX_CHECKS) {
@@ -183,7 +190,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	 */
 	async function check() {
 		if (fitting) return;
-		if (!unchanged()) return void refit();
+		if (!unchanged()) return void refit(true);
 		const kept = fit;
 		if (kept >= 1 || excess(slide, stage) > 0) return;
 		let widerFits = false;
@@ -213,13 +220,25 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 		lastHeight = height;
 		lastRoom = room;
 		if (!(excess(slide, stage) > 0 || fit < 1)) return;
-		if (refits >= MAX_REFITS) return later(refit);
+		if (refits >= MAX_REFITS) return later(() => refit(true));
 		refits += 1;
-		void refit();
+		void refit(true);
 	});
 	observer.observe(slide);
 	observer.observe(stage);
-	void refit();
+
+	/**
+	 * A fresh fit a frame from now, after the slide's figures are in the DOM. Only the latest
+	 * asked for runs: on arrival at ?scene=n the page first shows its first slide, then slide n.
+	 */
+	let scheduled = 0;
+	const refitNextFrame = () => {
+		const ticket = ++scheduled;
+		void frame().then(() => {
+			if (ticket === scheduled) void refit();
+		});
+	};
+	refitNextFrame();
 
 	return {
 		update(next: unknown) {
@@ -228,8 +247,7 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 			refits = 0;
 			checks = 0;
 			clearTimeout(quiet);
-			// After the new scene's figures are in the DOM.
-			void frame().then(refit);
+			refitNextFrame();
 		},
 		destroy() {
 			clearTimeout(quiet);
