@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answeredIcon } from './host';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,6 +47,7 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 export async function serveDeck(): Promise<{ origin: string; url(src: string, site: string, query?: string): string; close(): Promise<void> }> {
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://deck');
+		if (answeredIcon(url, res)) return;
 		if (url.pathname === '/deck.html') {
 			res.setHeader('Content-Type', 'text/html; charset=utf-8');
 			res.end(deckPage(url.searchParams.get('src') ?? '', url.searchParams.get('site') ?? ''));

@@ -2,7 +2,7 @@
  * Browser fixtures for the e2e files: one Chromium per file (WASM or WebGPU flags), a fresh
  * context per page, and a guard that fails the running test on any console error, uncaught page
  * error, Content-Security-Policy violation, or request to an origin other than this machine
- * (such requests are also aborted).
+ * (such requests also fail: the tests' Chromium resolves no other host, see chromium.ts).
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -80,19 +80,12 @@ export interface GuardedPage {
 	problems: string[];
 }
 
-/** Watches a context: records and aborts foreign requests, records CSP violations. */
+/**
+ * Watches a context: records foreign requests (from pages, frames and service workers; the
+ * browser's host rules make them fail) and CSP violations.
+ */
 export async function guardContext(context: BrowserContext, problems: string[]): Promise<void> {
 	await guardCsp(context, problems);
-	await context.route('**/*', async (route) => {
-		const url = route.request().url();
-		if (isForeign(url)) {
-			problems.push(`request to another origin (aborted): ${url}`);
-			await route.abort('blockedbyclient');
-		} else {
-			await route.continue();
-		}
-	});
-	// Belt and braces: anything that slipped past routing (e.g. from a service worker).
 	context.on('request', (request) => {
 		const url = request.url();
 		if (isForeign(url) && !problems.some((p) => p.includes(url))) {

@@ -5,7 +5,7 @@
  * are served by a real server, not by Playwright's route.fulfill: Chromium's Local Network Access
  * checks treat a fulfilled page as public and refuse to frame localhost.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface HeightMessage {
@@ -62,18 +62,29 @@ ${frames}
 `;
 }
 
+/**
+ * Answers the browser's request for a host's icon (an empty 204, as a site with none might):
+ * the test pages on other origins declare none, and a 404 would be logged as a console error.
+ */
+export function answeredIcon(url: URL, res: ServerResponse): boolean {
+	if (url.pathname !== '/favicon.ico') return false;
+	res.statusCode = 204;
+	res.end();
+	return true;
+}
+
 function escapeAttribute(value: string): string {
 	return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
-/** Serves `/host.html` (one iframe, records heights) and `/blog.html` (several, resized by embed.js). */
+/** Serves `/host.html` (one iframe, records heights), `/blog.html` (several, resized by embed.js) and an empty icon. */
 export async function serveHost(): Promise<{ url: string; origin: string; close(): Promise<void> }> {
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://host');
 		if (url.pathname === '/host.html' || url.pathname === '/blog.html') {
 			res.setHeader('Content-Type', 'text/html; charset=utf-8');
 			res.end(url.pathname === '/host.html' ? HOST_PAGE : blogPage(url.searchParams));
-		} else {
+		} else if (!answeredIcon(url, res)) {
 			res.statusCode = 404;
 			res.end();
 		}

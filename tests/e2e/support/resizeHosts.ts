@@ -10,6 +10,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answeredIcon } from './host';
 
 const LISTENERS = {
 	embedly: `addEventListener('message', function (e) {
@@ -47,6 +48,7 @@ export async function serveResizeHosts(): Promise<{ origin: string; url(kind: 'e
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://host');
 		const kind = url.pathname.slice(1).replace(/\.html$/, '');
+		if (answeredIcon(url, res)) return;
 		if (kind !== 'embedly' && kind !== 'amp') {
 			res.statusCode = 404;
 			res.end();
