@@ -54,12 +54,12 @@ async function settle(slide: HTMLElement): Promise<void> {
 
 /**
  * How far the slide ends below the space it may fill, in px (≤ 0: it fits). The space runs from
- * the slide's top to the bottom of its stage's content (the element it sits in), less `slack`.
+ * the slide's top to the bottom of its stage's content (the element it sits in), less SLACK.
  */
-function excess(slide: HTMLElement, stage: HTMLElement, slack = SLACK): number {
+function excess(slide: HTMLElement, stage: HTMLElement): number {
 	const padding = parseFloat(getComputedStyle(stage).paddingBottom) || 0;
 	const room = stage.getBoundingClientRect().bottom - padding - slide.getBoundingClientRect().top;
-	return slide.scrollHeight - (room - slack);
+	return slide.scrollHeight - (room - SLACK);
 }
 
 /** Sets the share and returns the slide's excess there (px, ≤ 0 fits), once its height holds. */
