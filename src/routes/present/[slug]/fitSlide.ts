@@ -214,11 +214,9 @@ export function fitSlide(slide: HTMLElement, key: unknown) {
 	// Content that grows or shrinks on its own (a figure's numbers arriving) asks for a new fit;
 	// the changes the search itself makes are ignored while it runs.
 	const observer = new ResizeObserver(() => {
-		const height = slide.scrollHeight;
-		const room = stage.clientHeight;
-		if (fitting || (Math.abs(height - lastHeight) < 2 && Math.abs(room - lastRoom) < 2)) return;
-		lastHeight = height;
-		lastRoom = room;
+		if (fitting || unchanged()) return;
+		lastHeight = slide.scrollHeight;
+		lastRoom = stage.clientHeight;
 		if (!(excess(slide, stage) > 0 || fit < 1)) return;
 		if (refits >= MAX_REFITS) return later(() => refit(true));
 		refits += 1;
