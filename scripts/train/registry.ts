@@ -6,11 +6,13 @@ import type { TrainRecipe } from './recipe';
 import { spiralsMlpRecipe } from './spiralsMlp';
 import { attentionRecipe } from './attentionTasks';
 import { diffusionRecipes } from './diffusionDenoisers';
+import { distillTeacherRecipe } from './distillTeacher';
 
 export const RECIPES: Record<string, () => TrainRecipe> = {
 	'spirals-mlp': spiralsMlpRecipe,
 	'attention-copy': attentionRecipe('copy'),
 	'attention-reverse': attentionRecipe('reverse'),
 	'attention-sort': attentionRecipe('sort'),
-	...diffusionRecipes
+	...diffusionRecipes,
+	'distill-teacher': distillTeacherRecipe
 };
