@@ -11,6 +11,8 @@ import { createOutlierRun, outlierSettingsOf, type OutlierRunSettings } from './
 import type { PruneResult } from './pruneAccuracy';
 import { createPruneRun, pruneSettingsOf, type PruneRunSettings } from './pruneRun';
 import { createTimingRun } from './timingRun';
+import { createDistillRun, distillSettingsOf } from './distillRun';
+import type { TeacherView } from './distillRegions';
 import type { QuantizationResults } from './summary';
 
 let computeModule: typeof import('./compute') | undefined;
@@ -30,6 +32,13 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	readonly timing = createTimingRun();
 	/** The build's pruning measurement for its state, shown until a live one runs. */
 	recordedPruning = $state.raw<{ settings: PruneRunSettings; result: PruneResult } | null>(null);
+	/** Figure 6: the two students, trained when the reader presses Start. */
+	readonly distill = createDistillRun();
+	/** Figure 6's teacher run live on the page (null until the runtime is up and it has run). */
+	teacher = $state.raw<TeacherView | null>(null);
+	/** Why the teacher could not run, in a sentence (the recorded regions stay on show). */
+	teacherError = $state<string | null>(null);
+	#teacherLoading: Promise<void> | null = null;
 
 	constructor() {
 		super(schema, async (state, backend) => {
@@ -71,6 +80,31 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		this.outlier.restartOnWasm();
 		this.pruning.restartOnWasm();
 		this.timing.restartOnWasm();
+		this.distill.restartOnWasm();
+		this.teacher = null;
+		this.#teacherLoading = null;
+	}
+
+	/** Runs figure 6's teacher once on the active backend (it does not depend on the settings). */
+	loadTeacher(): void {
+		if (this.teacher || this.#teacherLoading) return;
+		const backend = this.backend ?? 'wasm';
+		this.#teacherLoading = import('./teacherView')
+			.then(({ computeTeacher }) => computeTeacher(backend))
+			.then((view) => {
+				if ((this.backend ?? 'wasm') !== backend) return;
+				this.teacher = view;
+				this.teacherError = null;
+			})
+			.catch((error: unknown) => {
+				this.teacherError = `The teacher model did not run: ${error instanceof Error ? error.message : String(error)}`;
+			})
+			.finally(() => (this.#teacherLoading = null));
+	}
+
+	/** Trains figure 6's two students for the current settings on the active backend. */
+	startDistill(): void {
+		void this.distill.start(distillSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 
 	/** Times figure 4's three layers on the active backend. */

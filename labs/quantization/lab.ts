@@ -14,7 +14,8 @@ const figures = [
 	]),
 	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb']),
 	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha']),
-	articleFigure('pruning', 'Pruning (measured)', () => import('./PruningFigure.svelte'))
+	articleFigure('pruning', 'Pruning (measured)', () => import('./PruningFigure.svelte')),
+	articleFigure('distill', 'Distillation (trained live)', () => import('./DistillFigure.svelte'))
 ] as const;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
@@ -61,6 +62,7 @@ const tensors = options({
  * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
  * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
  * Figure 4 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
+ * Figure 6 (distillation) trains two small students when the reader presses Start.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -76,7 +78,11 @@ export const schema = {
 	fix: enumField('Outlier remedy (W8A8)', fixes, 'none'),
 	alpha: { kind: 'number', label: 'SmoothQuant migration strength α', min: 0, max: 1, default: 0.5 },
 	prune: enumField('Pruning method', pruneMethods, 'layer'),
-	sparsity: { kind: 'number', label: 'Fraction of linear weights pruned', min: 0, max: 0.95, default: 0.5 }
+	sparsity: { kind: 'number', label: 'Fraction of linear weights pruned', min: 0, max: 0.95, default: 0.5 },
+	T: { kind: 'number', label: 'Distillation temperature T', min: 1, max: 20, default: 4, log: true },
+	kdalpha: { kind: 'number', label: 'Weight α of the soft targets', min: 0, max: 1, default: 0.9 },
+	labels: { kind: 'int', label: 'Labelled points the students see', min: 32, max: 2048, default: 128 },
+	seed: { kind: 'int', label: 'Student seed', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
@@ -94,7 +100,8 @@ export const quantization = defineLab({
 	'Why are activations harder to quantize than weights?',
 		'Why does one wide channel hurt a per-tensor grid?',
 		'Why does only structured pruning give real speedups?',
-		'What do LLM.int8 and SmoothQuant do about outliers?'
+		'What do LLM.int8 and SmoothQuant do about outliers?',
+		'Distillation: why soften with T, and why the T² factor?'
 	],
 	schema,
 	scenes: [
@@ -121,6 +128,14 @@ export const quantization = defineLab({
 				'Half the linear weights set to zero by magnitude: most held-out tokens stay right, but every matrix keeps its shape and a dense kernel still runs all its FLOPs. Removing whole MLP neurons shrinks the matrices and the FLOPs, and at the same fraction costs more accuracy.',
 			state: { prune: 'layer', sparsity: 0.5 },
 			figures: ['pruning']
+		},
+		{
+			id: 'kd-128',
+			title: 'KD from 128 labels, T = 4',
+			caption:
+				'Two small students see the same 128 labelled points. The one trained on hard labels fits their noise; the one trained on the teacher’s outputs softened at T = 4 learns where the arms overlap, and scores close to the teacher on points neither has seen.',
+			state: { labels: 128, T: 4, kdalpha: 0.9 },
+			figures: ['distill']
 		}
 	],
 	figures,

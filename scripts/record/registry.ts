@@ -14,6 +14,7 @@ import { recordNet as optimizersNet } from '../../labs/optimizers/netTheta';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
 import { recordFitSweep as overfittingFitSweep } from '../../labs/overfitting/recordingFitSweep';
+import { recordDistill as quantizationDistill } from '../../labs/quantization/distillRecording';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -30,7 +31,8 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
 	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) },
-	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) }
+	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) },
+	'quantization/distill': { file: 'labs/quantization/recorded/distill.json', record: quantizationDistill }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));

@@ -1,0 +1,25 @@
+/**
+ * Figure 6's teacher as the page sees it: its logits on the grid and the held-out points (the
+ * same rows a student's probe reads), read as regions and an accuracy, and its logits on a
+ * student's labelled points, which the soft student learns from. Runs the shipped
+ * static/models/distill-teacher.onnx on the reader's backend.
+ */
+import type { Backend } from '$lib/onnx/backend';
+import { runSession } from '$lib/onnx/runtime';
+import { shippedSession } from '$lib/onnx/shipped';
+import { TEACHER_MODEL, studentProbePoints } from './distillConfig';
+import { readTeacher, type TeacherView } from './distillRegions';
+
+async function teacherLogits(backend: Backend, points: Float32Array): Promise<Float32Array> {
+	const session = await shippedSession(backend, TEACHER_MODEL);
+	const out = await runSession(session, { x: { data: points, dims: [points.length / 2, 2] } });
+	return out.prediction.data;
+}
+
+/** The teacher's regions and accuracy (it does not depend on the reader's settings). */
+export async function computeTeacher(backend: Backend): Promise<TeacherView> {
+	return readTeacher(await teacherLogits(backend, studentProbePoints()));
+}
+
+/** The teacher's logits on a student's labelled points, [n, 3]: the soft student's targets. */
+export const teacherTargets = (backend: Backend, points: Float32Array) => teacherLogits(backend, points);
