@@ -1,8 +1,11 @@
 /**
- * The quantization lab's pruning figure times one layer in the browser on the reader's press:
- * dense, with 90% of its weights zero, and with half its columns removed. Only that the three
- * times arrive, finite, is tested here; their ratios are a benchmark (`npm run bench:pruning`).
+ * The quantization lab's own interactions. The pruning figure times one layer in the browser on
+ * the reader's press: dense, with 90% of its weights zero, and with half its columns removed.
+ * Only that the three times arrive, finite, is tested here; their ratios are a benchmark
+ * (`npm run bench:pruning`). The distillation figure trains two students on the reader's Start,
+ * on WebAssembly in a worker and on WebGPU on the page.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
@@ -28,5 +31,89 @@ describe('quantization, the pruning figure: a layer timed in the browser', () =>
 		for (const t of times) expect(t).toBeGreaterThan(0);
 		expect(text).toMatch(/90% zeros/);
 		expect(text).toMatch(/half the columns/);
+	});
+});
+
+interface DistillWindow {
+	__vlabTraining?: {
+		phase: string;
+		settings: { backend: string } | null;
+		runs: { id: string; status: string; thread: string | null; steps: number; losses: { step: number; loss: number }[]; accuracy: number | null; message: string | null }[];
+	};
+}
+
+/** The recording the page shows at first paint (the build's run of the default settings). */
+const recorded = JSON.parse(readFileSync(new URL('../../labs/quantization/recorded/distill.json', import.meta.url), 'utf8')) as {
+	tracks: { id: string; losses: [number, number][]; regions: { accuracy: number } }[];
+};
+
+const COMPARED_STEPS = 50;
+
+describe('quantization, the distillation figure: two students trained here', () => {
+	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
+	test('on WebAssembly the live run repeats the build’s recording, and the teacher’s softmax shows under the pointer', { timeout: 180_000 }, async () => {
+		const { page } = await browsers.wasm.open(withQuery('/labs/quantization', { backend: 'wasm' }));
+		await waitForLabReady(page);
+		const frame = page.locator('[data-figure="distill"]');
+		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
+		await frame.scrollIntoViewIfNeeded();
+		// The teacher runs once the runtime is up; then pointing at its picture reads its softmax.
+		const readout = frame.getByTestId('teacher-softmax');
+		await readout.getByText(/Point at the teacher/).waitFor({ timeout: 30_000 });
+		const box = (await frame.locator('.pointer').boundingBox())!;
+		await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+		const text = await readout.innerText();
+		const percents = [...text.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+		expect(percents, text).toHaveLength(6);
+		expect(percents.slice(0, 3).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
+		// Softening at T = 4 moves the largest probability towards a third.
+		expect(Math.max(...percents.slice(3))).toBeLessThanOrEqual(Math.max(...percents.slice(0, 3)));
+
+		await frame.getByRole('button', { name: 'Train the students' }).click();
+		await page.waitForFunction(() => (window as DistillWindow).__vlabTraining?.phase === 'finished', null, { timeout: 150_000, polling: 250 });
+		const runs = await page.evaluate(() => (window as DistillWindow).__vlabTraining!.runs);
+		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(0);
+		for (const run of runs) {
+			expect(run.status, `${run.id}: ${run.message}`).toBe('done');
+			expect(run.thread).toBe('worker');
+			const build = recorded.tracks.find((t) => t.id === run.id)!;
+			// The same job on the same backend: the recording's accuracy (4 significant digits).
+			expect(run.accuracy!).toBeCloseTo(build.regions.accuracy, 3);
+		}
+		const [hard, soft] = ['hard', 'soft'].map((id) => runs.find((r) => r.id === id)!.accuracy!);
+		expect(soft - hard).toBeGreaterThan(0.05);
+		await expect(frame.getByTestId('distill-stats').innerText()).resolves.toMatch(/soft − hard/);
+	});
+
+	/** SwiftShader trains far slower than the worker: the first steps are compared with the recording's. */
+	test('on WebGPU, on the page: the first steps repeat the recorded losses', { timeout: 300_000 }, async () => {
+		const { page } = await browsers.webgpu.open(withQuery('/labs/quantization', { backend: 'webgpu' }));
+		await waitForLabReady(page);
+		const frame = page.locator('[data-figure="distill"]');
+		await frame.getByRole('button', { name: 'Train the students' }).click();
+		await page.waitForFunction(
+			(compared) => {
+				const t = (window as DistillWindow).__vlabTraining;
+				return !t || t.phase === 'finished' || (t.runs.length > 0 && t.runs.every((r) => r.steps >= compared));
+			},
+			COMPARED_STEPS,
+			{ timeout: 280_000, polling: 250 }
+		);
+		if ((await page.evaluate(() => (window as DistillWindow).__vlabTraining?.phase)) !== 'finished') await frame.getByRole('button', { name: 'Pause' }).click();
+		const hook = await page.evaluate(() => (window as DistillWindow).__vlabTraining!);
+		expect(hook.settings?.backend).toBe('webgpu');
+		let compared = 0;
+		for (const run of hook.runs) {
+			expect(run.thread, `${run.id} ran on the page`).toBe('page');
+			expect(run.status, `${run.id}: ${run.message}`).not.toMatch(/error|diverged/);
+			const build = new Map(recorded.tracks.find((t) => t.id === run.id)!.losses);
+			for (const { step, loss } of run.losses.filter((p) => p.step <= COMPARED_STEPS)) {
+				// The recording keeps 4 significant digits.
+				expect(Math.abs(loss - build.get(step)!), `${run.id}, step ${step}: WebGPU ${loss}, recorded ${build.get(step)}`).toBeLessThanOrEqual(1e-3 * build.get(step)!);
+				compared++;
+			}
+		}
+		expect(compared, 'losses compared').toBeGreaterThanOrEqual(2 * (COMPARED_STEPS / 10));
 	});
 });
