@@ -13,7 +13,7 @@
  * only inputs that depend on a `wrt` tensor get gradients (no ∂loss/∂data is built).
  *
  * Options: `stop` lists tensors to treat as constants (PyTorch's `detach()`, TensorFlow's
- * `stop_gradient`): no gradient flows through them, so nothing behind them on that path gets a
+ * `stop_gradient`; `g.stopGradient(x)` marks one in the graph itself): no gradient flows through them, so nothing behind them on that path gets a
  * backward node. `reads` makes the backward rules read another tensor wherever they would read a
  * forward one (its saved value), which is what an in-place overwrite of a saved tensor does.
  */
@@ -35,7 +35,7 @@ export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[],
 	const forward = g.nodes.slice();
 
 	// Tensors that depend on at least one wrt tensor: the only ones worth a gradient.
-	const stopped = new Set(stop.map((t) => t.name));
+	const stopped = new Set([...stop.map((t) => t.name), ...g.gradientStops]);
 	const live = new Set(wrt.map((t) => t.name).filter((name) => !stopped.has(name)));
 	for (const node of forward) if (!stopped.has(node.output.name) && node.inputs.some((t) => live.has(t.name))) live.add(node.output.name);
 

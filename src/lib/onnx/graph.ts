@@ -47,6 +47,8 @@ export class GraphBuilder {
 	private readonly encoded: EncodedNode[] = [];
 	private readonly names = new Set<string>();
 	private readonly scalars = new Map<number, Tensor>();
+	/** Outputs of `stopGradient`: `gradients` treats them as constants. */
+	readonly gradientStops = new Set<string>();
 	private counter = 0;
 
 	/** The opset the graph imports; operators newer than it are refused when added. */
@@ -167,6 +169,15 @@ export class GraphBuilder {
 	}
 	identity(x: Tensor): Tensor {
 		return this.addNode('Identity', [x], NO_PARAMS);
+	}
+	/**
+	 * x in the forward pass, a constant to `gradients` (PyTorch's `detach()`): no gradient flows
+	 * back through it. The straight-through estimator is c + stopGradient(q(c) − c).
+	 */
+	stopGradient(x: Tensor): Tensor {
+		const y = this.identity(x);
+		this.gradientStops.add(y.name);
+		return y;
 	}
 	greater(a: Operand, b: Operand): Tensor {
 		return this.addNode('Greater', [this.val(a), this.val(b)], NO_PARAMS);
