@@ -107,11 +107,15 @@ export function modelBytes(weights: Map<string, WeightTensor>, q: WeightQuant | 
 	return Math.ceil(bits / 8);
 }
 
+/** The calibration run: the float model with every linear layer's input as an output. */
+export const calibrationGraph = () => buildQuantTransformer({ acts: false, probes: true });
+export const calibrationFeeds = (task: Task, weights: Map<string, WeightTensor>): Feeds => ({ ...inputFeeds(task, calibrationInputs(task)), ...weightFeeds(weights, null) });
+export const readLinearInputs = (out: Record<string, { data: Float32Array }>) => new Map(LINEARS.map((l) => [l, out[probeName(l)].data]));
+
 /** Per linear layer, the float inputs the calibration sequences produce (float weights). */
 export async function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
-	const session = await getSession(backend, 'quantization-probes', () => buildQuantTransformer({ acts: false, probes: true }));
-	const out = await runSession(session, { ...inputFeeds(task, calibrationInputs(task)), ...weightFeeds(weights, null) });
-	return new Map(LINEARS.map((l) => [l, out[probeName(l)].data]));
+	const session = await getSession(backend, 'quantization-probes', calibrationGraph);
+	return readLinearInputs(await runSession(session, calibrationFeeds(task, weights)));
 }
 
 /** The activation grid of every linear layer's input. */

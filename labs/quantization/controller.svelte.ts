@@ -12,6 +12,7 @@ import type { PruneResult } from './pruneAccuracy';
 import { createPruneRun, pruneSettingsOf, type PruneRunSettings } from './pruneRun';
 import { createTimingRun } from './timingRun';
 import { createDistillRun, distillSettingsOf } from './distillRun';
+import { createQatRun, qatSettingsOf } from './qatRun';
 import type { TeacherView } from './distillRegions';
 import type { QuantizationResults } from './summary';
 
@@ -32,6 +33,8 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	readonly timing = createTimingRun();
 	/** The build's pruning measurement for its state, shown until a live one runs. */
 	recordedPruning = $state.raw<{ settings: PruneRunSettings; result: PruneResult } | null>(null);
+	/** PTQ vs QAT: the two fine-tuning runs, trained when the reader presses Start. */
+	readonly qat = createQatRun();
 	/** Figure 6: the two students, trained when the reader presses Start. */
 	readonly distill = createDistillRun();
 	/** Figure 6's teacher run live on the page (null until the runtime is up and it has run). */
@@ -81,6 +84,7 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		this.pruning.restartOnWasm();
 		this.timing.restartOnWasm();
 		this.distill.restartOnWasm();
+		this.qat.restartOnWasm();
 		this.teacher = null;
 		this.#teacherLoading = null;
 	}
@@ -100,6 +104,11 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 				this.teacherError = `The teacher model did not run: ${error instanceof Error ? error.message : String(error)}`;
 			})
 			.finally(() => (this.#teacherLoading = null));
+	}
+
+	/** Trains the PTQ-vs-QAT pair for the current settings on the active backend. */
+	startQat(): void {
+		void this.qat.start(qatSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 
 	/** Trains figure 6's two students for the current settings on the active backend. */

@@ -14,6 +14,7 @@ const figures = [
 	]),
 	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb']),
 	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha']),
+	articleFigure('qat', 'PTQ vs QAT (trained live)', () => import('./QatFigure.svelte')),
 	articleFigure('pruning', 'Pruning (measured)', () => import('./PruningFigure.svelte')),
 	articleFigure('distill', 'Distillation (trained live)', () => import('./DistillFigure.svelte'))
 ] as const;
@@ -62,7 +63,7 @@ const tensors = options({
  * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
  * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
  * Figure 4 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
- * Figure 6 (distillation) trains two small students when the reader presses Start.
+ * PTQ vs QAT and distillation train two runs each when the reader presses Start.
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
@@ -79,10 +80,11 @@ export const schema = {
 	alpha: { kind: 'number', label: 'SmoothQuant migration strength α', min: 0, max: 1, default: 0.5 },
 	prune: enumField('Pruning method', pruneMethods, 'layer'),
 	sparsity: { kind: 'number', label: 'Fraction of linear weights pruned', min: 0, max: 0.95, default: 0.5 },
+	qsteps: { kind: 'int', label: 'QAT steps', min: 0, max: 1000, default: 300 },
 	T: { kind: 'number', label: 'Distillation temperature T', min: 1, max: 20, default: 4, log: true },
 	kdalpha: { kind: 'number', label: 'Weight α of the soft targets', min: 0, max: 1, default: 0.9 },
 	labels: { kind: 'int', label: 'Labelled points the students see', min: 32, max: 2048, default: 128 },
-	seed: { kind: 'int', label: 'Student seed', min: 0, max: 999999, default: 1 }
+	seed: { kind: 'int', label: 'Seed (QAT batches, students)', min: 0, max: 999999, default: 1 }
 } satisfies Schema;
 
 export type QuantizationSchema = typeof schema;
@@ -99,6 +101,7 @@ export const quantization = defineLab({
 	'How many bits can the weights lose before accuracy goes?',
 	'Why are activations harder to quantize than weights?',
 		'Why does one wide channel hurt a per-tensor grid?',
+		'PTQ or QAT: how do you train through rounding?',
 		'Why does only structured pruning give real speedups?',
 		'What do LLM.int8 and SmoothQuant do about outliers?',
 		'Distillation: why soften with T, and why the T² factor?'
@@ -120,6 +123,14 @@ export const quantization = defineLab({
 				'One channel of the attention input made 100× wider, its weight rows 100× narrower: the float model is unchanged, the per-tensor INT8 step is set by that one channel and W8A8 accuracy falls; SmoothQuant moves the range into the weights and it comes back.',
 			state: { outlier: 100, fix: 'smooth', alpha: 0.5 },
 			figures: ['outlier']
+		},
+		{
+			id: 'w4a4-qat',
+			title: 'W4A4: PTQ vs QAT',
+			caption:
+				'Weights and activations rounded to 4 bits after training lose a sizeable share of the tokens. A few hundred steps of training through the rounding, with gradients passed straight through it, win them back; the same steps in float, rounded afterwards, do not.',
+			state: { wbits: 4, abits: '4', gran: 'tensor', qsteps: 300 },
+			figures: ['qat']
 		},
 		{
 			id: 'pruned-half',

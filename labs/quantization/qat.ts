@@ -13,27 +13,18 @@
  * with sg the builder's stopGradient; the scales are constants of the step (sg too).
  */
 import { paramSpecs, SHAPE, trainableTransformer, transformerForward, maskValues } from '$labs/attention-heatmaps/model';
-import { encodeExamples, taskDataset, TRAINING } from '$labs/attention-heatmaps/training';
+import { encodeExamples, taskDataset } from '$labs/attention-heatmaps/training';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import type { GraphBuilder, Tensor } from '$lib/onnx/graph';
-import type { OptimizerConfig } from '$lib/onnx/optimizers';
 import type { TrainingJob } from '$lib/onnx/training/driver';
 import type { ParamValues, Tensors, TrainableModel } from '$lib/onnx/training/model';
 import { buildProbe } from '$lib/onnx/training/probeGraph';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { heldOut } from './accuracy';
 import { EMBEDDINGS, LINEAR_WEIGHTS } from './qmodel';
+import { QAT } from './qatConfig';
 import type { Granularity, Grid } from './quantizer';
 import type { WeightTensor } from './weights';
-
-export const QAT = {
-	/** Fresh examples for the fine-tuning (the attention lab's live-training set size). */
-	examples: 4096,
-	batch: TRAINING.batch,
-	optimizer: { kind: 'adamw', lr: 1e-3, weightDecay: 0.01 } satisfies OptimizerConfig,
-	/** Score the held-out sequences every k steps (and at the first and the last). */
-	probeEvery: 25
-} as const;
 
 export type QatMode = 'qat' | 'float';
 
@@ -106,7 +97,7 @@ export function shippedParams(weights: Map<string, WeightTensor>): ParamValues {
 export function qatProbeSteps(steps: number): number[] {
 	const at: number[] = [];
 	for (let s = 0; s < steps; s += QAT.probeEvery) at.push(s);
-	at.push(steps);
+	if (at.at(-1) !== steps) at.push(steps);
 	return at;
 }
 

@@ -4,7 +4,7 @@
  * levels of the grid each one is rounded to, and the error statistics. Pure: plain arrays out
  * (the e2e tests compare backends on them).
  */
-import { histogram } from '$lib/viz';
+import { histogram } from '$lib/viz/histogram';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
 import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';

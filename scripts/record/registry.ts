@@ -15,6 +15,7 @@ import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/reco
 import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
 import { recordFitSweep as overfittingFitSweep } from '../../labs/overfitting/recordingFitSweep';
 import { recordDistill as quantizationDistill } from '../../labs/quantization/distillRecording';
+import { recordQat as quantizationQat } from '../../labs/quantization/qatRecording';
 
 export interface Recording {
 	/** The JSON file, relative to the repository root. */
@@ -32,7 +33,8 @@ export const RECORDINGS: Record<string, Recording> = {
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
 	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) },
 	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) },
-	'quantization/distill': { file: 'labs/quantization/recorded/distill.json', record: quantizationDistill }
+	'quantization/distill': { file: 'labs/quantization/recorded/distill.json', record: quantizationDistill },
+	'quantization/qat': { file: 'labs/quantization/recorded/qat.json', record: quantizationQat }
 };
 
 export const recordingPath = (name: string) => fileURLToPath(new URL(`../../${RECORDINGS[name].file}`, import.meta.url));

@@ -2,8 +2,8 @@
  * The quantization lab's own interactions. The pruning figure times one layer in the browser on
  * the reader's press: dense, with 90% of its weights zero, and with half its columns removed.
  * Only that the three times arrive, finite, is tested here; their ratios are a benchmark
- * (`npm run bench:pruning`). The distillation figure trains two students on the reader's Start,
- * on WebAssembly in a worker and on WebGPU on the page.
+ * (`npm run bench:pruning`). The PTQ-vs-QAT and distillation figures train two runs each on the
+ * reader's Start, on WebAssembly in a worker and on WebGPU on the page.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -115,5 +115,82 @@ describe('quantization, the distillation figure: two students trained here', () 
 			}
 		}
 		expect(compared, 'losses compared').toBeGreaterThanOrEqual(2 * (COMPARED_STEPS / 10));
+	});
+});
+
+interface QatWindow {
+	__vlabQat?: {
+		phase: string;
+		settings: { backend: string; steps: number } | null;
+		runs: { id: string; status: string; thread: string | null; steps: number; losses: { step: number; loss: number }[]; accuracy: number | null; message: string | null }[];
+	};
+}
+
+const recordedQat = JSON.parse(readFileSync(new URL('../../labs/quantization/recorded/qat.json', import.meta.url), 'utf8')) as {
+	runs: { settings: { abits: string }; tracks: { id: string; losses: [number, number][]; accuracy: [number, number][] }[] }[];
+};
+
+/**
+ * SwiftShader compiles and runs the transformer's training step slowly (its first step takes
+ * ~20 s here, later ones seconds): step 0 is compared, its loss (the forward pass through the
+ * quantizer) and its score (PTQ on the GPU). The update's operators are compared on WebGPU by
+ * the other training figures' tests.
+ */
+const QAT_COMPARED_STEPS = 1;
+
+describe('quantization, PTQ vs QAT: two fine-tuning runs trained here', () => {
+	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
+	test('on WebAssembly, 50 steps: training through the quantizer beats training in float, both scored quantized', { timeout: 180_000 }, async () => {
+		const { page } = await browsers.wasm.open(withQuery('/labs/quantization', { backend: 'wasm', qsteps: '50' }));
+		await waitForLabReady(page);
+		const frame = page.locator('[data-figure="qat"]');
+		await frame.getByRole('button', { name: 'Train through the quantizer' }).click();
+		await page.waitForFunction(() => (window as QatWindow).__vlabQat?.phase === 'finished', null, { timeout: 150_000, polling: 250 });
+		const runs = await page.evaluate(() => (window as QatWindow).__vlabQat!.runs);
+		for (const run of runs) {
+			expect(run.status, `${run.id}: ${run.message}`).toBe('done');
+			expect(run.steps).toBe(50);
+		}
+		const [qat, float] = ['qat', 'float'].map((id) => runs.find((r) => r.id === id)!.accuracy!);
+		// PTQ of the shipped weights (W4, weights only) is the recording's step 0, for any number of steps.
+		const ptq = recordedQat.runs.find((r) => r.settings.abits === 'off')!.tracks[0].accuracy[0][1];
+		expect(qat).toBeGreaterThan(ptq + 0.03);
+		expect(qat).toBeGreaterThan(float);
+		await expect(frame.getByTestId('qat-stats').innerText()).resolves.toMatch(/QAT, 50 steps/);
+	});
+
+	test('on WebGPU, on the page: step 0 (loss through the quantizer, PTQ score) repeats the recording', { timeout: 300_000 }, async () => {
+		const { page } = await browsers.webgpu.open(withQuery('/labs/quantization', { backend: 'webgpu' }));
+		await waitForLabReady(page);
+		await page.evaluate(() => (window as QatWindow).__vlabQat!.start());
+		await page.waitForFunction(
+			(compared) => {
+				const t = (window as QatWindow).__vlabQat;
+				return !t || t.phase === 'finished' || (t.runs.length > 0 && t.runs.every((r) => r.steps >= compared));
+			},
+			QAT_COMPARED_STEPS,
+			{ timeout: 280_000, polling: 250 }
+		);
+		const hook = await page.evaluate(() => {
+			const t = (window as QatWindow).__vlabQat!;
+			return { settings: t.settings, runs: t.runs };
+		});
+		expect(hook.settings?.backend).toBe('webgpu');
+		const build = recordedQat.runs.find((r) => r.settings.abits === 'off')!;
+		let compared = 0;
+		for (const run of hook.runs) {
+			expect(run.thread, `${run.id} ran on the page`).toBe('page');
+			expect(run.status, `${run.id}: ${run.message}`).not.toMatch(/error|diverged/);
+			const losses = new Map(build.tracks.find((t) => t.id === run.id)!.losses);
+			for (const { step, loss } of run.losses.filter((p) => p.step <= QAT_COMPARED_STEPS)) {
+				expect(Math.abs(loss - losses.get(step)!), `${run.id}, step ${step}: WebGPU ${loss}, recorded ${losses.get(step)}`).toBeLessThanOrEqual(2e-3 * losses.get(step)!);
+				compared++;
+			}
+			// Step 0's score is PTQ through the quantized forward pass on the GPU: the recording's, to a token or so.
+			const ptq = build.tracks.find((t) => t.id === run.id)!.accuracy[0][1];
+			expect(Math.abs(run.accuracy! - ptq), `${run.id} step-0 accuracy`).toBeLessThan(0.002);
+		}
+		expect(compared, 'losses compared').toBe(2);
 	});
 });

@@ -286,9 +286,9 @@ export class LiveRun<S, T = null, R = null> {
 	/**
 	 * `window.__vlabTraining`: a view of this run for the e2e tests and the benchmark (phase,
 	 * settings, rows, and `start`), plus any `extra` getters. Returns the cleanup, which leaves a
-	 * newer figure's hook in place.
+	 * newer figure's hook in place. A second training figure on a page names its own `global`.
 	 */
-	expose(start: () => void, extra: Record<string, () => unknown> = {}): () => void {
+	expose(start: () => void, extra: Record<string, () => unknown> = {}, global = '__vlabTraining'): () => void {
 		const hook: Record<string, unknown> = {};
 		const view: Record<string, () => unknown> = {
 			phase: () => this.phase,
@@ -300,10 +300,10 @@ export class LiveRun<S, T = null, R = null> {
 		};
 		for (const [name, get] of Object.entries(view)) Object.defineProperty(hook, name, { get, enumerable: true });
 		hook.start = start;
-		const scope = globalThis as { __vlabTraining?: object };
-		scope.__vlabTraining = hook;
+		const scope = globalThis as Record<string, unknown>;
+		scope[global] = hook;
 		return () => {
-			if (scope.__vlabTraining === hook) delete scope.__vlabTraining;
+			if (scope[global] === hook) delete scope[global];
 		};
 	}
 
