@@ -8,7 +8,7 @@ import { valLossSE, type FixStrengths } from './fixes';
 import type { FixPoint } from './fixesRun';
 import { fixJob, type Trained } from './fixRuns';
 import { CLASSES, splitSets } from './glyphs';
-import { jobToEnd } from './jobToEnd';
+import { jobToEnd } from '$lib/onnx/training/jobToEnd';
 import { stepsPerEpoch, type RunSettings } from './settings';
 
 type Read = (step: number, values: Float32Array) => FixPoint;

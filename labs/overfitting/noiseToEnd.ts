@@ -4,7 +4,7 @@
  * TrainingDriver in Node.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { jobToEnd } from './jobToEnd';
+import { jobToEnd } from '$lib/onnx/training/jobToEnd';
 import { splitSets } from './glyphs';
 import { noisePoint, noisyLabels, type NoisePoint } from './noise';
 import { noiseJob, type NoiseSettings } from './noiseJob';

@@ -4,7 +4,7 @@
  * in Node (tests, the practice deck's prerender) through the same TrainingDriver, in-process.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { jobToEnd } from './jobToEnd';
+import { jobToEnd } from '$lib/onnx/training/jobToEnd';
 import { epochPoint, type EpochPoint } from './curves';
 import { splitSets } from './glyphs';
 import { symptomJob } from './mlp';

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isRight } from '$lib/practice/types';
 import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
-import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr, outlierW8a8, pruneHalf } from './checkpoints';
+import checkpoints, { bitRatio, channelWins, int8Points, int8Sqnr, outlierW8a8, pruneHalf, qatW4a4 } from './checkpoints';
 import { prune } from './pruning';
 import { rightTokens64, type Params64 } from './reference64';
 import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
@@ -72,7 +72,25 @@ const stateFor = (settings: Partial<QuantizationState>): QuantizationState => ({
 
 describe('quantization checkpoints', () => {
 	it('has one code per card', () => {
-		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points', 'outlier-w8a8', 'prune-half']);
+		expect(checkpoints.map((c) => c.id)).toEqual(['bit-ratio', 'channel-wins', 'int8-sqnr', 'int8-points', 'outlier-w8a8', 'qat-w4a4', 'prune-half']);
+	});
+
+	// 300 steps of the transformer with 13 probes: about 7 s of CPU.
+	it('qat-w4a4: the reveal is the live run’s accuracy, which is the build’s recording of the W4A4 scene (copy, seed 1)', { timeout: 300_000 }, async () => {
+		const s = stateFor(qatW4a4.settings(() => 0));
+		expect(s.task).toBe('copy');
+		const solution = await qatW4a4.solve(s, 'wasm');
+		const recorded = JSON.parse(readFileSync(new URL('./recorded/qat.json', import.meta.url), 'utf8')) as {
+			runs: { settings: { abits: string; task: string; steps: number; seed: number }; tracks: { id: string; accuracy: [number, number][] }[] }[];
+		};
+		const scene = recorded.runs.find((r) => r.settings.abits === '4' && r.settings.task === 'copy' && r.settings.steps === 300 && r.settings.seed === s.seed)!;
+		const final = scene.tracks.find((t) => t.id === 'qat')!.accuracy.at(-1)![1];
+		if (solution.expected.kind !== 'number') throw new Error('a number was expected');
+		// The recording keeps 4 significant digits.
+		expect(solution.expected.value / 100).toBeCloseTo(final, 3);
+		expect(solution.expected.value).toBeGreaterThanOrEqual(97);
+		expect(isRight(qatW4a4.answer(s), { kind: 'number', value: solution.expected.value + 2 }, solution.expected)).toBe(true);
+		expect(isRight(qatW4a4.answer(s), { kind: 'number', value: 86 }, solution.expected)).toBe(false);
 	});
 
 	it('bit-ratio: the MSE ratio between b and b + 1 bits', async () => {

@@ -167,4 +167,36 @@ export const pruneHalf: QuantizationCheckpoint = {
 	}
 };
 
-export default [bitRatio, channelWins, int8Sqnr, int8Points, outlierW8a8, pruneHalf];
+export const qatW4a4: QuantizationCheckpoint = {
+	id: 'qat-w4a4',
+	settings: (random) => ({ task: pick(TASKS, random), wbits: 4, abits: '4', scheme: 'sym', gran: 'tensor', calib: 'minmax', emb: true, qsteps: 300 }),
+	prompt: (s) =>
+		`The ${s.task} model at W4A4: weights and embeddings on a symmetric 4-bit grid with one scale per tensor, and every linear layer's input on a 4-bit grid calibrated by min-max. Rounded after training (PTQ) it loses a share of its held-out tokens. After ${s.qsteps} steps of quantization-aware training from its float weights, what share does it get right, in %?`,
+	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 3, unit: '%', min: 0, max: 100 }),
+	async solve(state, backend) {
+		const [{ weightsOf }, { actGrids, heldOut, linearInputs }, { qatJob }, { jobToEnd }, { tokenAccuracy }, { VOCAB }] = await Promise.all([
+			import('./compute'),
+			import('./accuracy'),
+			import('./qat'),
+			import('$lib/onnx/training/jobToEnd'),
+			import('$labs/attention-heatmaps/training'),
+			import('$labs/attention-heatmaps/tasks')
+		]);
+		const weights = await weightsOf(state.task);
+		const acts = actGrids(await linearInputs(state.task, weights, backend), { bits: 4, scheme: 'sym', calib: 'minmax', pct: state.pct });
+		const settings = { task: state.task, wbits: 4, gran: 'tensor' as const, emb: true, steps: state.qsteps, seed: state.seed };
+		const inputs = heldOut(state.task);
+		const points = await jobToEnd(qatJob('qat', settings, weights, acts), (step, values) => ({ step, accuracy: tokenAccuracy(state.task, inputs, values, VOCAB) }), backend);
+		const ptq = 100 * points[0].accuracy;
+		const qat = 100 * points.at(-1)!.accuracy;
+		return {
+			expected: { kind: 'number', value: qat },
+			shown: `${f(qat)}%`,
+			explanation:
+				`Rounded after training, the model gets ${f(ptq)}% of the held-out tokens right; after ${state.qsteps} steps trained through the rounding, ${f(qat)}%. ` +
+				`The forward pass saw the rounded weights and activations all along, and the straight-through gradient moved the float weights so that their rounded copies do the task.`
+		};
+	}
+};
+
+export default [bitRatio, channelWins, int8Sqnr, int8Points, outlierW8a8, qatW4a4, pruneHalf];

@@ -162,6 +162,7 @@ export const quantization = defineLab({
 		{ id: 'int8-sqnr', figure: 'grid', title: 'The SQNR of INT8 weights', varies: true, derivation: 'noise' },
 		{ id: 'int8-points', figure: 'accuracy', title: 'INT8 per-tensor: points lost?', varies: true, derivation: 'accuracy-bits' },
 		{ id: 'outlier-w8a8', figure: 'outlier', title: 'One channel ×100, float unchanged: W8A8 accuracy?', varies: true, derivation: 'outlier-derivation' },
+		{ id: 'qat-w4a4', figure: 'qat', title: 'W4A4 after 300 QAT steps?', varies: true, derivation: 'ste' },
 		{ id: 'prune-half', figure: 'pruning', title: '50% pruned: which keeps accuracy, which is faster?', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),

@@ -120,6 +120,7 @@ describe('quantization, the distillation figure: two students trained here', () 
 
 interface QatWindow {
 	__vlabQat?: {
+		start(): void;
 		phase: string;
 		settings: { backend: string; steps: number } | null;
 		runs: { id: string; status: string; thread: string | null; steps: number; losses: { step: number; loss: number }[]; accuracy: number | null; message: string | null }[];
@@ -143,6 +144,15 @@ describe('quantization, PTQ vs QAT: two fine-tuning runs trained here', () => {
 
 	test('on WebAssembly, 50 steps: training through the quantizer beats training in float, both scored quantized', { timeout: 180_000 }, async () => {
 		const { page } = await browsers.wasm.open(withQuery('/labs/quantization', { backend: 'wasm', qsteps: '50' }));
+		await waitForLabReady(page);
+		// The figure is veiled until its checkpoint is answered. The answer moves the page to the
+		// asked settings and its reveal trains 300 QAT steps here; then the page opens again on 50.
+		const card = page.locator('[data-checkpoint-id="qat-w4a4"]');
+		await card.getByRole('textbox', { name: /Your answer/ }).fill('95');
+		await card.getByTestId('checkpoint-commit').click();
+		await card.getByTestId('checkpoint-reveal').waitFor({ timeout: 120_000 });
+		await expect(card.getByTestId('checkpoint-reveal').innerText()).resolves.toMatch(/after 300 steps trained through the rounding/);
+		await page.goto(browsers.wasm.baseURL + withQuery('/labs/quantization', { backend: 'wasm', qsteps: '50' }));
 		await waitForLabReady(page);
 		const frame = page.locator('[data-figure="qat"]');
 		await frame.getByRole('button', { name: 'Train through the quantizer' }).click();

@@ -4,6 +4,7 @@
  * so a checkpoint's `solve` runs the lab's real ONNX graph. Use it as
  * `vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'))`.
  */
+import * as ort from 'onnxruntime-web';
 import { createSession, runSession as runNode, type Feeds, type Session } from './ort';
 
 export type { Feeds, Session };
@@ -26,4 +27,9 @@ export function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
 
 export function dropSession(_backend: string, key: string): void {
 	sessions.delete(key);
+}
+
+/** The runtime module itself, for code that drives training in Node (jobToEnd): onnxruntime-web's WASM build, one thread. */
+export async function loadOrt(_backend: string): Promise<typeof ort> {
+	return ort;
 }
