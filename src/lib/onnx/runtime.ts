@@ -256,10 +256,8 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 		}
 		return outputs;
 	};
-	// On WebGPU a run is refused once the device is lost, and cut off if it is lost mid-run. It also
-	// takes its turn: ORT's WebGPU provider hangs the page when a run overlaps another run of the
-	// same session or a session build (a slow run on a software GPU while a training run starts).
-	const guarded = backendOf.get(session) === 'webgpu' ? () => takeTurn(() => webgpuHealth.guard(run)) : run;
+	// On WebGPU a run is refused once the device is lost, and cut off if it is lost mid-run.
+	const guarded = backendOf.get(session) === 'webgpu' ? () => webgpuHealth.guard(run) : run;
 	if (!cache) return guarded();
 	// The output sizes are only known afterwards; inputs twice is the estimate until then.
 	return cache.run(session, 2 * inputBytes, guarded);
