@@ -1,4 +1,4 @@
-/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep and figures 3 and 4's live measurements. The model code loads lazily. */
+/** The lab's controller: URL state in, figure 1's results out, figure 2's live sweep, figures 3 and 5's live measurements, and the training runs of figures 4 and 6. The model code loads lazily. */
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController, type Prerendered } from '$lib/state/labController.svelte';
@@ -27,9 +27,9 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 	readonly outlier = createOutlierRun();
 	/** The build's outlier measurement for its state, shown until a live one runs. */
 	recordedOutlier = $state.raw<{ settings: OutlierRunSettings; result: OutlierResult } | null>(null);
-	/** Figure 4: the pruning measurement, run when its settings change. */
+	/** Figure 5: the pruning measurement, run when its settings change. */
 	readonly pruning = createPruneRun();
-	/** Figure 4's timing of one layer dense, 90% zeros and half its columns, on the reader's press. */
+	/** Figure 5's timing of one layer dense, 90% zeros and half its columns, on the reader's press. */
 	readonly timing = createTimingRun();
 	/** The build's pruning measurement for its state, shown until a live one runs. */
 	recordedPruning = $state.raw<{ settings: PruneRunSettings; result: PruneResult } | null>(null);
@@ -116,12 +116,12 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		void this.distill.start(distillSettingsOf(this.state, this.backend ?? 'wasm'));
 	}
 
-	/** Times figure 4's three layers on the active backend. */
+	/** Times figure 5's three layers on the active backend. */
 	startTiming(): void {
 		void this.timing.start(this.backend ?? 'wasm');
 	}
 
-	/** Runs figure 4's measurement for the current settings on the active backend. */
+	/** Runs figure 5's measurement for the current settings on the active backend. */
 	startPruning(): void {
 		void this.pruning.start(pruneSettingsOf(this.state, this.backend ?? 'wasm'));
 	}

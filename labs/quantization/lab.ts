@@ -62,7 +62,7 @@ const tensors = options({
  * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
  * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
  * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
- * Figure 4 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
+ * Figure 5 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
  * PTQ vs QAT and distillation train two runs each when the reader presses Start.
  */
 export const schema = {

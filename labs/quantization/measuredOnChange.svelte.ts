@@ -1,5 +1,5 @@
 /**
- * Figures 3 and 4 show a measurement of their own settings: the build's (recorded for the default
+ * Figures 3 and 5 show a measurement of their own settings: the build's (recorded for the default
  * state and the scenes) while it matches, else the live run's, and they start that run by
  * themselves a moment after the settings change, once the runtime is up, never holding the lab's
  * readiness. Create it while the figure's component initialises (it owns an effect).

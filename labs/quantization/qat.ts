@@ -1,5 +1,5 @@
 /**
- * Figure 4 of the spec (PTQ vs QAT), its models: the attention lab's transformer fine-tuned from
+ * Figure 4 (PTQ vs QAT), its models: the attention lab's transformer fine-tuned from
  * its shipped weights, either through the quantizer (quantization-aware training) or in float
  * (the control), and scored after every few steps by the same quantized forward pass on the
  * held-out sequences of figure 2.

@@ -49,7 +49,7 @@ export interface GridResults {
 /**
  * One state's results: figure 1 (its MSE and SQNR from the ONNX dequantization). `accuracy`, figure
  * 2's sweep, is there only in the build's results (the default state); the page runs it on request.
- * `outlier` and `pruning` (figures 3 and 4) likewise.
+ * `outlier` and `pruning` (figures 3 and 5) likewise.
  */
 export type QuantizationResults = GridResults & { accuracy?: AccuracySweep; outlier?: OutlierResult; pruning?: PruneResult };
 
