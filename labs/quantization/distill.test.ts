@@ -14,7 +14,7 @@ import { createSession, runSession } from '../../tests/support/ort';
 import { distillationLoss, studentJob } from './distill';
 import { CLASSES, heldOutPoints, labelledPoints, type StudentKind } from './distillConfig';
 import { readRegions } from './distillRegions';
-import { computeTeacher, teacherTargets } from './teacherView';
+import { computeTeacher, teacherLogits } from './teacherView';
 
 vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 vi.mock('$lib/onnx/shipped', () => import('../../tests/support/nodeShipped'));
@@ -140,7 +140,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 /** Held-out accuracy of both students after their full run, for one seed. */
 async function students(labels: number, seed: number, T = 4, alpha = 0.9): Promise<Record<StudentKind, number>> {
 	const settings = { labels, T, alpha, seed };
-	const targets = await teacherTargets('wasm', labelledPoints(labels, seed).points);
+	const targets = await teacherLogits('wasm', labelledPoints(labels, seed).points);
 	const held = heldOutPoints().labels;
 	const out = {} as Record<StudentKind, number>;
 	for (const kind of ['hard', 'soft'] as const) {

@@ -4,7 +4,7 @@
  * the models and training jobs from it.
  */
 import { twoSpirals } from '$lib/datasets/spirals';
-import { gridPoints, type GridSpec } from '../vanishing-gradients/boundary';
+import { probePoints, type GridSpec } from '../vanishing-gradients/boundary';
 
 export const CLASSES = 3;
 
@@ -22,6 +22,13 @@ export const DISTILL = {
 } as const;
 
 export const TEACHER_MODEL = 'distill-teacher';
+
+/** The (x, y) centre of grid cell `cell` (row-major from the top-left, as gridPoints lays them out). */
+export function cellCentre(cell: number): [number, number] {
+	const { size, extent } = DISTILL.grid;
+	const w = (2 * extent) / size;
+	return [-extent + ((cell % size) + 0.5) * w, extent - (Math.floor(cell / size) + 0.5) * w];
+}
 
 /** The reader's side of a student pair: how many labelled points, T, α and the seed. */
 export interface DistillSettings {
@@ -41,12 +48,5 @@ export const labelledPoints = (labels: number, seed: number) => spiralPoints(lab
 
 export const heldOutPoints = () => spiralPoints(DISTILL.heldOut.count, DISTILL.heldOut.seed);
 
-/** What a student probe is fed: the grid's cell centres, then the held-out points. */
-export function studentProbePoints(): Float32Array {
-	const grid = gridPoints(DISTILL.grid);
-	const held = heldOutPoints().points;
-	const out = new Float32Array(grid.length + held.length);
-	out.set(grid);
-	out.set(held, grid.length);
-	return out;
-}
+/** What a student probe (and the teacher's picture) is fed: the grid's cell centres, then the held-out points. */
+export const studentProbePoints = () => probePoints(DISTILL.grid, heldOutPoints().points);

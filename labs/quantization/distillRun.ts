@@ -54,9 +54,9 @@ export function createDistillRun(): DistillRun {
 	return new LiveRun<DistillRunSettings, StudentTrack>({
 		tracks: () => STUDENTS.map((s) => ({ id: s.id, label: s.label, data: NO_STUDENT })),
 		job: async (settings, run) => {
-			const [{ studentJob }, { teacherTargets }] = await Promise.all([import('./distill'), import('./teacherView')]);
+			const [{ studentJob }, { teacherLogits }] = await Promise.all([import('./distill'), import('./teacherView')]);
 			if (!run.current) return;
-			const targets = await teacherTargets(settings.backend, labelledPoints(settings.labels, settings.seed).points);
+			const targets = await teacherLogits(settings.backend, labelledPoints(settings.labels, settings.seed).points);
 			if (!run.current) return;
 			const data = studentTrack(heldOutPoints().labels);
 			await Promise.all(STUDENTS.map((s, i) => trainTrack(run, i, studentJob(s.id, settings, s.id === 'soft' ? targets : null), settings.backend, { data })));

@@ -20,6 +20,7 @@ import type { TrainingJob } from '$lib/onnx/training/driver';
 import type { ParamValues, Tensors, TrainableModel } from '$lib/onnx/training/model';
 import { buildProbe } from '$lib/onnx/training/probeGraph';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
+import { probeSteps } from '$labs/vanishing-gradients/boundary';
 import { heldOut } from './accuracy';
 import { EMBEDDINGS, LINEAR_WEIGHTS } from './qmodel';
 import { QAT } from './qatConfig';
@@ -93,14 +94,6 @@ export function shippedParams(weights: Map<string, WeightTensor>): ParamValues {
 	return out;
 }
 
-/** Probe after 0, k, 2k, … updates and after the last. */
-export function qatProbeSteps(steps: number): number[] {
-	const at: number[] = [];
-	for (let s = 0; s < steps; s += QAT.probeEvery) at.push(s);
-	if (at.at(-1) !== steps) at.push(steps);
-	return at;
-}
-
 /**
  * One run of figure 4: `mode` 'qat' trains through the quantizer, 'float' trains the plain
  * transformer; both are probed with the quantized forward pass on figure 2's held-out sequences
@@ -122,7 +115,7 @@ export function qatJob(mode: QatMode, s: QatSettings, weights: Map<string, Weigh
 		probe: {
 			bytes: buildProbe(quantizedTransformer(s, acts, inputs.length), inputs.length),
 			feeds: { tokens: { data: tokens, dims: [inputs.length, SHAPE.maxLen] } },
-			at: qatProbeSteps(s.steps)
+			at: probeSteps(s.steps, QAT.probeEvery)
 		}
 	};
 }

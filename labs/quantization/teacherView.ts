@@ -11,7 +11,8 @@ import { takeTurn } from '$lib/onnx/turns';
 import { TEACHER_MODEL, studentProbePoints } from './distillConfig';
 import { readTeacher, type TeacherView } from './distillRegions';
 
-async function teacherLogits(backend: Backend, points: Float32Array): Promise<Float32Array> {
+/** The teacher's logits on `points` ([n, 2]), [n, 3]: the picture's rows, or a student's labelled points (the soft student's targets). */
+export async function teacherLogits(backend: Backend, points: Float32Array): Promise<Float32Array> {
 	const session = await shippedSession(backend, TEACHER_MODEL);
 	// Takes its turn with session builds and training steps: on WebGPU a run that overlaps a
 	// training run's start (a slow one, on a software GPU) hung the page.
@@ -23,6 +24,3 @@ async function teacherLogits(backend: Backend, points: Float32Array): Promise<Fl
 export async function computeTeacher(backend: Backend): Promise<TeacherView> {
 	return readTeacher(await teacherLogits(backend, studentProbePoints()));
 }
-
-/** The teacher's logits on a student's labelled points, [n, 3]: the soft student's targets. */
-export const teacherTargets = (backend: Backend, points: Float32Array) => teacherLogits(backend, points);
