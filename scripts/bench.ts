@@ -384,7 +384,8 @@ async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> 
 		async ({ key, values, warmup, changes, log }) => {
 			type Hook = { lastDrawnAt: number | null; setState(patch: Record<string, unknown>): void };
 			const hook = (window as unknown as { __vlab: Hook }).__vlab;
-			const input = document.querySelector<HTMLInputElement>(`#control-${key}`);
+			// A slider takes the value as a reader's drag would; a choice (a <select> of indices, or buttons) gets it through the hook.
+			const input = document.querySelector<HTMLInputElement>(`input#control-${key}`);
 			const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 			const samples: number[] = [];
 			let timeouts = 0;
@@ -398,7 +399,7 @@ async function measureRedraw(page: Page, lab: BenchLab): Promise<LatencyResult> 
 				const start = performance.now();
 				if (input) {
 					// A log slider's thumb moves in log10 units (Slider.svelte): set it in those.
-					input.value = String(log ? Math.log10(value) : value);
+					input.value = String(log ? Math.log10(Number(value)) : value);
 					input.dispatchEvent(new Event('input', { bubbles: true }));
 					input.dispatchEvent(new Event('change', { bubbles: true }));
 				} else {

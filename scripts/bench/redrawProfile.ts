@@ -59,7 +59,7 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 		async ({ key, values, changes }) => {
 			type Hook = { lastDrawnAt: number | null; lastRunMs: number | null; setState(patch: Record<string, unknown>): void };
 			const hook = (window as unknown as { __vlab: Hook }).__vlab;
-			const input = document.querySelector<HTMLInputElement>(`#control-${key}`);
+			const input = document.querySelector<HTMLInputElement>(`input#control-${key}`);
 			const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 			const redraw: number[] = [];
 			const run: number[] = [];

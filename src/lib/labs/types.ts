@@ -39,8 +39,8 @@ export interface LabFigure<Key extends string = string> {
 /** What `scripts/bench.ts` moves to time "control change → figure redrawn". */
 export interface BenchControl<Key extends string = string> {
 	key: Key;
-	/** Two slider positions it alternates between (each must really change the state). */
-	values: readonly [number, number];
+	/** Two positions of its control (a slider's numbers, a choice's values) it alternates between; each must really change the state. */
+	values: readonly [number, number] | readonly [string, string];
 }
 
 /**
