@@ -27,15 +27,16 @@ beforeAll(async () => {
 		const report = (partial: AccuracySweep) => (task === 'copy' && partials.push(partial), true);
 		sweeps.set(task, await accuracySweep(task, weightsOf(task), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm', report));
 	}
-	const shares = Object.fromEntries([...sweeps].map(([t, r]) => [t, { float: share(r, r.float), tensor: r.tensor.map((c) => share(r, c)), channel: r.channel.map((c) => share(r, c)) }]));
+	const shares = Object.fromEntries([...sweeps].map(([t, r]) => [t, { float: share(r, r.float), fp16: share(r, r.half.fp16), bf16: share(r, r.half.bf16), tensor: r.tensor.map((c) => share(r, c)), channel: r.channel.map((c) => share(r, c)) }]));
 	console.log(JSON.stringify(shares));
 }, 180_000);
 
 describe('accuracy vs bits, weights only (symmetric, embeddings rounded)', () => {
-	it('INT8 = float: the same count of right tokens, per tensor and per channel', () => {
+	it('INT8, fp16 and bf16 = float: the same count of right tokens', () => {
 		for (const [task, r] of sweeps) {
 			expect(r.tensor[at(8)], task).toBe(r.float);
 			expect(r.channel[at(8)], task).toBe(r.float);
+			expect(r.half, task).toEqual({ fp16: r.float, bf16: r.float });
 		}
 	});
 	it('INT4 on copy: per tensor ≈ 93% (within 3 points), per channel ≈ 99.7% (within 1 point)', () => {
@@ -60,6 +61,7 @@ describe('accuracy vs bits, weights only (symmetric, embeddings rounded)', () =>
 		expect(r.bytes.float).toBe(4 * all);
 		expect(r.bytes.tensor[at(4)]).toBe(inMatrices / 2 + 4 * sizes.filter((p) => p.matrix).length + 4 * (all - inMatrices));
 		for (const i of BITS.keys()) expect(r.bytes.channel[i]).toBeGreaterThan(r.bytes.tensor[i]);
+		expect(r.bytes.half).toBe(2 * inMatrices + 4 * (all - inMatrices));
 	});
 });
 
@@ -68,21 +70,23 @@ describe('the live sweep (figure 2 filled in as runs land)', () => {
 	it('reports once per model run, each report a prefix of the finished sweep', () => {
 		const r = sweeps.get('copy')!;
 		expect(partials).toHaveLength(sweepRuns({ act: null }));
-		expect(partials.length).toBe(1 + r.tensor.length + r.channel.length);
+		expect(partials.length).toBe(3 + r.tensor.length + r.channel.length);
 		partials.forEach((p, i) => {
 			expect(p.float, `report ${i}`).toBe(r.float);
+			// fp16 and bf16 come second and third, then the integer grids from b = 2.
+			expect(p.half, `report ${i}`).toEqual({ fp16: i >= 1 ? r.half.fp16 : NaN, bf16: i >= 2 ? r.half.bf16 : NaN });
 			prefix(p.tensor, r.tensor);
 			prefix(p.channel, r.channel);
-			expect(p.tensor.length + p.channel.length, `report ${i}`).toBe(i);
+			expect(p.tensor.length + p.channel.length, `report ${i}`).toBe(Math.max(0, i - 2));
 		});
 		expect(partials.at(-1)).toEqual(r);
 	});
 	it('stops after the run whose report returns false', async () => {
 		let reports = 0;
-		const r = await accuracySweep('reverse', weightsOf('reverse'), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm', () => ++reports < 3);
+		const r = await accuracySweep('reverse', weightsOf('reverse'), { scheme: 'sym', emb: true, gran: 'tensor', act: null }, 'wasm', () => ++reports < 5);
 		const full = sweeps.get('reverse')!;
-		expect(reports).toBe(3);
-		expect([r.float, r.tensor, r.channel]).toEqual([full.float, full.tensor.slice(0, 1), full.channel.slice(0, 1)]);
+		expect(reports).toBe(5);
+		expect([r.float, r.half, r.tensor, r.channel]).toEqual([full.float, full.half, full.tensor.slice(0, 1), full.channel.slice(0, 1)]);
 	}, 60_000);
 });
 

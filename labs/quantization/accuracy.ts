@@ -14,6 +14,7 @@ import { calibrate, type Calibration } from './calibrate';
 import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName } from './qmodel';
 import { codesOf, quantizeMatrix, type Granularity, type Grid, type Scheme } from './quantizer';
 import { BITS } from './summary';
+import { FLOAT_LAYOUT, roundAllToFloat, type FloatFormat } from './floatFormats';
 import type { WeightTensor } from './weights';
 
 /** Held-out sequences scored (inputs the model never trained on). */
@@ -28,6 +29,13 @@ export interface WeightQuant {
 	/** Round the token and position embeddings too. */
 	emb: boolean;
 }
+/** Weights rounded to a 16-bit float format instead (in TypeScript; the graph runs them in float32). */
+export interface WeightFloat {
+	format: HalfFormat;
+	emb: boolean;
+}
+export type HalfFormat = Exclude<FloatFormat, 'fp32'>;
+export const HALF_FORMATS: readonly HalfFormat[] = ['fp16', 'bf16'];
 export interface ActQuant {
 	bits: number;
 	scheme: Scheme;
@@ -42,6 +50,8 @@ export interface ActQuant {
 export interface AccuracySweep {
 	/** Held-out tokens predicted right (integers, so backends may differ by a token near a tie), out of `tokens`. */
 	float: number;
+	/** The same with the weights rounded to fp16 and to bf16 (NaN until measured). */
+	half: Record<HalfFormat, number>;
 	/** At b = BITS[i], weights only. */
 	tensor: number[];
 	channel: number[];
@@ -49,8 +59,8 @@ export interface AccuracySweep {
 	wa: number[] | null;
 	sequences: number;
 	tokens: number;
-	/** Model bytes: float32 everywhere, and with the rounded matrices at each b (codes, scales, zero points). */
-	bytes: { float: number; tensor: number[]; channel: number[] };
+	/** Model bytes: float32 everywhere, with the rounded matrices at each b (codes, scales, zero points), and in a 16-bit float. */
+	bytes: { float: number; tensor: number[]; channel: number[]; half: number };
 }
 
 export interface SweepSettings {
@@ -75,8 +85,11 @@ export function inputFeeds(task: Task, inputs: number[][]): Feeds {
 	};
 }
 
-/** The weights as the graph takes them: matrices as codes with per-column scales and zero points (float: s = 1, z = 0). */
-export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant | null): Feeds {
+/**
+ * The weights as the graph takes them: matrices as codes with per-column scales and zero points
+ * (float: s = 1, z = 0, the values themselves or rounded to a 16-bit float).
+ */
+export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant | WeightFloat | null): Feeds {
 	const feeds: Feeds = {};
 	for (const p of paramSpecs(SHAPE)) {
 		const w = weights.get(p.name);
@@ -86,9 +99,12 @@ export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant |
 			continue;
 		}
 		const [rows, cols] = p.shape;
-		const c = q && quantized(p.name, q.emb)
-			? codesOf(w.data, rows, cols, quantizeMatrix(w.data, rows, cols, q.bits, q.scheme, q.gran).grids)
-			: { codes: w.data, scales: new Float32Array(cols).fill(1), zeros: new Float32Array(cols) };
+		const unscaled = (values: Float32Array) => ({ codes: values, scales: new Float32Array(cols).fill(1), zeros: new Float32Array(cols) });
+		const c = !q || !quantized(p.name, q.emb)
+			? unscaled(w.data)
+			: 'format' in q
+				? unscaled(roundAllToFloat(w.data, q.format))
+				: codesOf(w.data, rows, cols, quantizeMatrix(w.data, rows, cols, q.bits, q.scheme, q.gran).grids);
 		feeds[inputName.codes(p.name)] = { data: c.codes, dims: [rows, cols] };
 		feeds[inputName.scales(p.name)] = { data: c.scales, dims: [cols] };
 		feeds[inputName.zeros(p.name)] = { data: c.zeros, dims: [cols] };
@@ -96,12 +112,16 @@ export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant |
 	return feeds;
 }
 
-/** Storage of the model, in bytes: float32 tensors, and rounded matrices at b bits plus 32-bit scales and b-bit zero points (asym). */
-export function modelBytes(weights: Map<string, WeightTensor>, q: WeightQuant | null): number {
+/**
+ * Storage of the model, in bytes: float32 tensors, and rounded matrices at b bits plus 32-bit
+ * scales and b-bit zero points (asym), or at 16 bits each in a 16-bit float.
+ */
+export function modelBytes(weights: Map<string, WeightTensor>, q: WeightQuant | WeightFloat | null): number {
 	let bits = 0;
 	for (const p of paramSpecs(SHAPE)) {
 		const n = p.shape.reduce((a, b) => a * b, 1);
 		if (!q || !quantized(p.name, q.emb)) bits += 32 * n;
+		else if ('format' in q) bits += FLOAT_LAYOUT[q.format].bits * n;
 		else bits += q.bits * n + (q.gran === 'channel' ? p.shape[1] : 1) * (32 + (q.scheme === 'asym' ? q.bits : 0));
 	}
 	return Math.ceil(bits / 8);
@@ -134,16 +154,13 @@ export async function scorer(task: Task, weights: Map<string, WeightTensor>, bac
 	const inputs = heldOut(task);
 	const common = inputFeeds(task, inputs);
 	const tokens = inputs.reduce((n, x) => n + x.length, 0);
-	const score = async (w: WeightQuant | null, acts: Map<string, Grid> | null) => {
+	const score = async (w: WeightQuant | WeightFloat | null, acts: Map<string, Grid> | null) => {
 		const session = await getSession(backend, `quantization-transformer-${acts ? 'wa' : 'w'}`, () => buildQuantTransformer({ acts: acts !== null, probes: false }));
 		const out = await runSession(session, { ...common, ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
 		return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
 	};
 	return { score, tokens, sequences: inputs.length };
 }
-
-/** How many model runs a sweep makes (the float model, two granularities per b, and W+A per b). */
-export const sweepRuns = (s: Pick<SweepSettings, 'act'>) => 1 + BITS.length * (s.act ? 3 : 2);
 
 /**
  * Figure 2's sweep. `report` (the live run) gets the sweep so far after every model run, the
@@ -162,14 +179,19 @@ export async function accuracySweep(
 	const bytes = {
 		float: modelBytes(weights, null),
 		tensor: BITS.map((b) => modelBytes(weights, at(b, 'tensor'))),
-		channel: BITS.map((b) => modelBytes(weights, at(b, 'channel')))
+		channel: BITS.map((b) => modelBytes(weights, at(b, 'channel'))),
+		half: modelBytes(weights, { format: 'fp16', emb: s.emb })
 	};
-	const sweep: AccuracySweep = { float: NaN, tensor: [], channel: [], wa: acts ? [] : null, sequences, tokens, bytes };
+	const sweep: AccuracySweep = { float: NaN, half: { fp16: NaN, bf16: NaN }, tensor: [], channel: [], wa: acts ? [] : null, sequences, tokens, bytes };
 	let runs = 0;
 	// A copy per report: the run keeps what it is handed, and the figure redraws on a new object.
-	const landed = () => report({ ...sweep, tensor: [...sweep.tensor], channel: [...sweep.channel], wa: sweep.wa && [...sweep.wa] }, ++runs);
+	const landed = () => report({ ...sweep, half: { ...sweep.half }, tensor: [...sweep.tensor], channel: [...sweep.channel], wa: sweep.wa && [...sweep.wa] }, ++runs);
 	sweep.float = await score(null, null);
 	if (!landed()) return sweep;
+	for (const format of HALF_FORMATS) {
+		sweep.half[format] = await score({ format, emb: s.emb }, null);
+		if (!landed()) return sweep;
+	}
 	for (const b of BITS) {
 		sweep.tensor.push(await score(at(b, 'tensor'), null));
 		if (!landed()) return sweep;

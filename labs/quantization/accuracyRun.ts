@@ -1,5 +1,5 @@
 /**
- * Figure 2's live sweep: 15 model runs of the quantized transformer (22 with activations on),
+ * Figure 2's live sweep: 17 model runs of the transformer (24 with activations on),
  * one `LiveRun` owned by the controller and started by the reader's Run button, so the lab's
  * readiness and figure 1 never wait for it. Each run's count lands in the figure as it comes.
  * The model code is imported when the reader presses Run.
@@ -29,8 +29,8 @@ export function sweepSettingsOf(state: StateOf<QuantizationSchema>, backend: Bac
 export const sweepKey = (s: Omit<AccuracyRunSettings, 'backend'>) =>
 	[s.task, s.scheme, s.emb, s.act ? [s.gran, s.act.bits, s.act.calib, s.act.calib === 'pct' ? s.act.pct : ''].join(',') : 'w'].join(':');
 
-/** Model runs in one sweep: the float model, both granularities at each b, and W+A at each b. */
-export const sweepRuns = (s: Pick<SweepSettings, 'act'>) => 1 + BITS.length * (s.act ? 3 : 2);
+/** Model runs in one sweep: the float model, fp16 and bf16, both granularities at each b, and W+A at each b. */
+export const sweepRuns = (s: Pick<SweepSettings, 'act'>) => 3 + BITS.length * (s.act ? 3 : 2);
 
 export function createAccuracyRun(): AccuracyRun {
 	return new LiveRun<AccuracyRunSettings, null, AccuracySweep>({

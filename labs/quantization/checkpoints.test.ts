@@ -97,7 +97,7 @@ describe('quantization checkpoints', () => {
 		for (const seed of [0.1, 0.5, 0.93]) {
 			const s = stateFor(bitRatio.settings(() => seed));
 			const solution = await bitRatio.solve(s, 'wasm');
-			const want = reference(s, s.wbits, 'tensor').mse / reference(s, s.wbits + 1, 'tensor').mse;
+			const want = reference(s, Number(s.wbits), 'tensor').mse / reference(s, Number(s.wbits) + 1, 'tensor').mse;
 			expect(solution.expected).toMatchObject({ kind: 'number' });
 			expect((solution.expected as { value: number }).value).toBeCloseTo(want, 9);
 			const kind = bitRatio.answer(s);
@@ -131,7 +131,7 @@ describe('quantization checkpoints', () => {
 
 	it('int8-points: points lost at INT8 per tensor, against the float inference graph fed float64-rounded weights', async () => {
 		const s = stateFor(int8Points.settings(() => 0.7));
-		expect(s.wbits).toBe(8);
+		expect(s.wbits).toBe('8');
 		const solution = await int8Points.solve(s, 'wasm');
 		const weights = readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${s.task}.onnx`, import.meta.url))));
 		const inputs = heldOut(s.task);

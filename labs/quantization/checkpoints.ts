@@ -6,6 +6,7 @@ import type { Checkpoint } from '$lib/practice/types';
 import { formatNumber } from '$lib/format';
 import type { QuantizationState } from './lab';
 import { BITS } from './summary';
+import type { WeightFormat } from './floatFormats';
 
 type QuantizationCheckpoint = Checkpoint<QuantizationState>;
 
@@ -22,12 +23,12 @@ async function compute(state: QuantizationState) {
 
 export const bitRatio: QuantizationCheckpoint = {
 	id: 'bit-ratio',
-	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 4 + Math.floor(random() * 4), scheme: pick(['sym', 'asym'] as const, random), gran: 'tensor' }),
-	prompt: (s) => `${s.scheme === 'sym' ? 'Symmetric' : 'Asymmetric'} per-tensor grid on ${where(s)}: going from ${s.wbits} to ${s.wbits + 1} bits divides the MSE by how much?`,
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: String(4 + Math.floor(random() * 4)) as WeightFormat, scheme: pick(['sym', 'asym'] as const, random), gran: 'tensor' }),
+	prompt: (s) => `${s.scheme === 'sym' ? 'Symmetric' : 'Asymmetric'} per-tensor grid on ${where(s)}: going from ${s.wbits} to ${Number(s.wbits) + 1} bits divides the MSE by how much?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.6, unit: '×', min: 1, max: 8 }),
 	async solve(state) {
 		const r = await compute(state);
-		const i = BITS.indexOf(state.wbits as (typeof BITS)[number]);
+		const i = BITS.indexOf(Number(state.wbits) as (typeof BITS)[number]);
 		const ratio = r.mseByBits[i] / r.mseByBits[i + 1];
 		return {
 			expected: { kind: 'number', value: ratio },
@@ -41,7 +42,7 @@ export const bitRatio: QuantizationCheckpoint = {
 
 export const channelWins: QuantizationCheckpoint = {
 	id: 'channel-wins',
-	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 4, scheme: 'sym', gran: 'channel' }),
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: '4', scheme: 'sym', gran: 'channel' }),
 	prompt: (s) => `${s.wbits}-bit symmetric grid on ${where(s)}: how does one scale per output channel compare with one for the whole tensor?`,
 	answer: () => ({
 		kind: 'choice',
@@ -69,7 +70,7 @@ export const channelWins: QuantizationCheckpoint = {
 
 export const int8Sqnr: QuantizationCheckpoint = {
 	id: 'int8-sqnr',
-	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: 8, scheme: 'sym', gran: 'tensor' }),
+	settings: (random) => ({ task: pick(TASKS, random), tensor: pick(TENSORS, random), wbits: '8', scheme: 'sym', gran: 'tensor' }),
 	prompt: (s) => `INT8, symmetric, per tensor, on ${where(s)}: what is the SQNR, in dB?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 4, unit: 'dB', min: 0, max: 80 }),
 	async solve(state) {
@@ -88,7 +89,7 @@ export const int8Sqnr: QuantizationCheckpoint = {
 
 export const int8Points: QuantizationCheckpoint = {
 	id: 'int8-points',
-	settings: (random) => ({ task: pick(TASKS, random), scheme: pick(['sym', 'asym'] as const, random), wbits: 8, gran: 'tensor', abits: 'off', emb: true }),
+	settings: (random) => ({ task: pick(TASKS, random), scheme: pick(['sym', 'asym'] as const, random), wbits: '8', gran: 'tensor', abits: 'off', emb: true }),
 	prompt: (s) =>
 		`The ${s.task} model with every weight matrix and embedding rounded to INT8 (${s.scheme === 'sym' ? 'symmetric' : 'asymmetric'}, one scale per tensor): how many points of held-out token accuracy does it lose?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 1, unit: 'points', min: 0, max: 20 }),
@@ -169,7 +170,7 @@ export const pruneHalf: QuantizationCheckpoint = {
 
 export const qatW4a4: QuantizationCheckpoint = {
 	id: 'qat-w4a4',
-	settings: (random) => ({ task: pick(TASKS, random), wbits: 4, abits: '4', scheme: 'sym', gran: 'tensor', calib: 'minmax', emb: true, qsteps: 300 }),
+	settings: (random) => ({ task: pick(TASKS, random), wbits: '4', abits: '4', scheme: 'sym', gran: 'tensor', calib: 'minmax', emb: true, qsteps: 300 }),
 	prompt: (s) =>
 		`The ${s.task} model at W4A4: weights and embeddings on a symmetric 4-bit grid with one scale per tensor, and every linear layer's input on a 4-bit grid calibrated by min-max. Rounded after training (PTQ) it loses a share of its held-out tokens. After ${s.qsteps} steps of quantization-aware training from its float weights, what share does it get right, in %?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 3, unit: '%', min: 0, max: 100 }),

@@ -11,6 +11,7 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { shippedModels } from '$lib/onnx/shipped';
 import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, perWeight } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
+import { intBits } from './floatFormats';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
 import { accuracySweep, type AccuracySweep } from './accuracy';
@@ -35,15 +36,15 @@ export async function computeGrid(state: StateOf<QuantizationSchema>): Promise<G
 	const weights = await weightsOf(state.task);
 	const w = weights.get(state.tensor);
 	if (!w) throw new Error(`The model for “${state.task}” has no tensor “${state.tensor}”.`);
-	return summarize(state.tensor, w, { bits: state.wbits, scheme: state.scheme, gran: state.gran });
+	return summarize(state.tensor, w, { format: state.wbits, scheme: state.scheme, gran: state.gran });
 }
 
 
 
-/** The chosen tensor dequantized by the ONNX graph: its MSE and SQNR. */
-async function dequantizedError(state: StateOf<QuantizationSchema>, w: WeightTensor, backend: Backend) {
+/** The chosen tensor dequantized by the ONNX graph at `bits`: its MSE and SQNR. */
+async function dequantizedError(state: StateOf<QuantizationSchema>, bits: number, w: WeightTensor, backend: Backend) {
 	const [rows, cols] = w.shape;
-	const { grids } = quantizeMatrix(w.data, rows, cols, state.wbits, state.scheme, state.gran);
+	const { grids } = quantizeMatrix(w.data, rows, cols, bits, state.scheme, state.gran);
 	const { codes, scales, zeros } = codesOf(w.data, rows, cols, grids);
 	const session = await getSession(backend, `quantization-dequant-${rows * cols}`, () => buildDequantGraph(rows * cols));
 	const out = await runSession(session, {
@@ -72,9 +73,14 @@ export function sweepOf(state: StateOf<QuantizationSchema>, weights: Map<string,
 	return pending;
 }
 
-/** One state's results for the page: figure 1's, a few milliseconds plus one small graph. */
+/**
+ * One state's results for the page: figure 1's, a few milliseconds plus one small graph. A float
+ * format has no codes to dequantize: its error is the TypeScript rounding's (floatFormats.ts).
+ */
 export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
-	const error = await dequantizedError(state, weights.get(state.tensor)!, backend);
+	const bits = intBits(state.wbits);
+	if (bits === null) return grid;
+	const error = await dequantizedError(state, bits, weights.get(state.tensor)!, backend);
 	return { ...grid, ...error };
 }

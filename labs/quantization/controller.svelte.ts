@@ -108,7 +108,8 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 
 	/** Trains the PTQ-vs-QAT pair for the current settings on the active backend. */
 	startQat(): void {
-		void this.qat.start(qatSettingsOf(this.state, this.backend ?? 'wasm'));
+		const settings = qatSettingsOf(this.state, this.backend ?? 'wasm');
+		if (settings) void this.qat.start(settings);
 	}
 
 	/** Trains figure 6's two students for the current settings on the active backend. */

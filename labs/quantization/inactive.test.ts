@@ -32,7 +32,7 @@ describe('quantization inactive controls', () => {
 
 	it('the sweep is told apart by what it reads: granularity and calibration with activations on, pct only for the percentile', () => {
 		const key = (s: Partial<QuantizationState>) => sweepKey(sweepSettingsOf({ ...defaults, ...s }, 'wasm'));
-		expect(key({ wbits: 2, tensor: 'l1.q.w', gran: 'channel' })).toBe(key({}));
+		expect(key({ wbits: '2', tensor: 'l1.q.w', gran: 'channel' })).toBe(key({}));
 		expect(key({ abits: '4', gran: 'channel' })).not.toBe(key({ abits: '4', gran: 'tensor' }));
 		expect(key({ abits: '4', calib: 'mse' })).not.toBe(key({ abits: '4', calib: 'minmax' }));
 		expect(key({ abits: '4', calib: 'mse', pct: 99 })).toBe(key({ abits: '4', calib: 'mse', pct: 99.999 }));

@@ -2,6 +2,7 @@
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
+import { WEIGHT_FORMATS } from './floatFormats';
 
 // Declared first: captions name figures by their number, which is their place here.
 const figures = [
@@ -59,7 +60,7 @@ const tensors = options({
 /**
  * The controls. Figure 1 is a TypeScript quantizer over at most 2048 weights (seven times, for
  * the MSE-per-bit column) and one small dequantization graph, cheap at every setting. Figure 2
- * runs the transformer on 160 held-out sequences 15 times (22 with activations on, plus one
+ * runs the transformer on 160 held-out sequences 17 times (24 with activations on, plus one
  * calibration run), once per task, scheme, embeddings and activation setting (cached). Figure 3
  * makes 3 to 5 model runs per task, c, remedy and α, started when they change, after the lab is ready.
  * Figure 5 (pruning) makes its sweep's runs once per task, then one run per method and fraction.
@@ -68,7 +69,7 @@ const tensors = options({
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
 	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
-	wbits: { kind: 'int', label: 'Weight bits b', min: 2, max: 8, default: 4 },
+	wbits: enumField('Weight format (bits b)', WEIGHT_FORMATS, '4'),
 	scheme: enumField('Grid', schemes, 'sym'),
 	gran: enumField('Weight scales', grans, 'tensor'),
 	abits: enumField('Activation bits', abitsChoices, 'off'),
@@ -113,7 +114,7 @@ export const quantization = defineLab({
 			title: 'INT4: per-tensor vs per-channel',
 			caption:
 				'At 4 bits one per-tensor grid is as coarse as the widest channel needs; with a scale per output channel the narrow channels get fine grids and the error falls.',
-			state: { wbits: 4, gran: 'channel' },
+			state: { wbits: '4', gran: 'channel' },
 			figures: ['grid']
 		},
 		{
@@ -129,7 +130,7 @@ export const quantization = defineLab({
 			title: 'W4A4: PTQ vs QAT',
 			caption:
 				'Weights and activations rounded to 4 bits after training lose a sizeable share of the tokens. A few hundred steps of training through the rounding, with gradients passed straight through it, win them back; the same steps in float, rounded afterwards, do not.',
-			state: { wbits: 4, abits: '4', gran: 'tensor', qsteps: 300 },
+			state: { wbits: '4', abits: '4', gran: 'tensor', qsteps: 300 },
 			figures: ['qat']
 		},
 		{
@@ -166,7 +167,7 @@ export const quantization = defineLab({
 		{ id: 'prune-half', figure: 'pruning', title: '50% pruned: which keeps accuracy, which is faster?', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
-	bench: { key: 'wbits', values: [5, 4] },
+	bench: { key: 'wbits', values: ['5', '4'] },
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.QuantizationController)
 });

@@ -23,8 +23,10 @@ export function recordedQatSettings(): Omit<QatRunSettings, 'backend'>[] {
 	const base = defaults(schema);
 	const scene = quantization.scenes.find((s) => s.figures.includes('qat'))!;
 	return [base, { ...base, ...scene.state }].map((state) => {
-		const { backend: _, ...settings } = qatSettingsOf(state as typeof base, 'wasm');
-		return settings;
+		const settings = qatSettingsOf(state as typeof base, 'wasm');
+		if (!settings) throw new Error('QAT is recorded at integer weight bits only');
+		const { backend: _, ...rest } = settings;
+		return rest;
 	});
 }
 

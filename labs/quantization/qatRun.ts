@@ -14,6 +14,7 @@ import type { QuantizationSchema } from './lab';
 import type { QatMode, QatSettings } from './qat';
 import type { Calibration } from './calibrate';
 import type { Scheme } from './quantizer';
+import { intBits } from './floatFormats';
 
 /** What a pair of runs is trained and scored with. */
 export interface QatRunSettings extends QatSettings {
@@ -38,10 +39,13 @@ export const QAT_RUNS: readonly { id: QatMode; label: string }[] = [
 	{ id: 'float', label: 'float fine-tuning, then PTQ' }
 ];
 
-export function qatSettingsOf(state: StateOf<QuantizationSchema>, backend: Backend): QatRunSettings {
+/** The runs a page state asks for; null with a float weight format (QAT trains through an integer grid). */
+export function qatSettingsOf(state: StateOf<QuantizationSchema>, backend: Backend): QatRunSettings | null {
+	const wbits = intBits(state.wbits);
+	if (wbits === null) return null;
 	return {
 		task: state.task,
-		wbits: state.wbits,
+		wbits,
 		gran: state.gran,
 		emb: state.emb,
 		abits: state.abits,

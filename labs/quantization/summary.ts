@@ -6,6 +6,7 @@
  */
 import { histogram } from '$lib/viz/histogram';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
+import { FLOAT_LAYOUT, floatError, intBits, type FloatFormat, type WeightFormat } from './floatFormats';
 import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';
 import type { OutlierResult } from './outlierAccuracy';
@@ -25,6 +26,8 @@ export interface ChannelStrip {
 
 export interface GridResults {
 	tensor: string;
+	/** The weight format these numbers are for: a float format has no grid (no levels, no step). */
+	format: WeightFormat;
 	rows: number;
 	cols: number;
 	domain: [number, number];
@@ -54,42 +57,25 @@ export interface GridResults {
 export type QuantizationResults = GridResults & { accuracy?: AccuracySweep; outlier?: OutlierResult; pruning?: PruneResult };
 
 export interface GridSettings {
-	bits: number;
+	format: WeightFormat;
 	scheme: Scheme;
 	gran: Granularity;
 }
 
 export function summarize(name: string, w: WeightTensor, s: GridSettings): GridResults {
+	const bits = intBits(s.format);
+	if (bits === null) return summarizeFloat(name, w, s.format as FloatFormat, s);
 	const [rows, cols] = w.shape;
 	const x = w.data;
-	const per = { tensor: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'tensor'), channel: quantizeMatrix(x, rows, cols, s.bits, s.scheme, 'channel') };
+	const per = { tensor: quantizeMatrix(x, rows, cols, bits, s.scheme, 'tensor'), channel: quantizeMatrix(x, rows, cols, bits, s.scheme, 'channel') };
 	const chosen = per[s.gran];
-	let lo = Infinity;
-	let hi = -Infinity;
-	for (const v of x) {
-		lo = Math.min(lo, v);
-		hi = Math.max(hi, v);
-	}
-	const bins = histogram(x, [lo, hi], BINS);
-	// Four channels by range: the narrowest, two between and the widest.
-	const range = Array.from({ length: cols }, (_, c) => {
-		let m = 0;
-		for (let r = 0; r < rows; r++) m = Math.max(m, Math.abs(x[r * cols + c]));
-		return { c, m };
-	}).sort((a, b) => a.m - b.m || a.c - b.c);
-	const picks = [0, Math.round((cols - 1) / 3), Math.round((2 * (cols - 1)) / 3), cols - 1].map((i) => range[i].c);
-	const channels = picks.map((c) => {
+	const channels = channelPicks(w).map((c) => {
 		const grid = s.gran === 'tensor' ? per.tensor.grids[0] : per.channel.grids[c];
-		return { channel: c, values: Array.from({ length: rows }, (_, r) => x[r * cols + c]), levels: levels(grid), scale: grid.scale };
+		return { channel: c, values: columnOf(w, c), levels: levels(grid), scale: grid.scale };
 	});
 	const channelScales = per.channel.grids.map((g) => g.scale);
 	return {
-		tensor: name,
-		rows,
-		cols,
-		domain: [lo, hi],
-		bins: bins.map((b) => ({ x: (b.x0 + b.x1) / 2, count: b.count })),
-		binWidth: (hi - lo) / BINS,
+		...anyFormat(name, w, s),
 		tensorLevels: levels(per.tensor.grids[0]),
 		channels,
 		tensorScale: per.tensor.grids[0].scale,
@@ -98,7 +84,64 @@ export function summarize(name: string, w: WeightTensor, s: GridSettings): GridR
 		mse: chosen.mse,
 		sqnr: chosen.sqnr,
 		bitsPerWeight: chosen.bitsPerWeight,
-		byGranularity: { tensor: { mse: per.tensor.mse, sqnr: per.tensor.sqnr }, channel: { mse: per.channel.mse, sqnr: per.channel.sqnr } },
-		mseByBits: BITS.map((b) => quantizeMatrix(x, rows, cols, b, s.scheme, s.gran).mse)
+		byGranularity: { tensor: { mse: per.tensor.mse, sqnr: per.tensor.sqnr }, channel: { mse: per.channel.mse, sqnr: per.channel.sqnr } }
 	};
+}
+
+/**
+ * The same figure for a float format: every weight rounded to it (in TypeScript, as a cast
+ * would). No grid to draw: the spacing of a float format's values grows with each power of two,
+ * so the error is relative to the weight, and scheme and granularity do not apply.
+ */
+function summarizeFloat(name: string, w: WeightTensor, format: FloatFormat, s: GridSettings): GridResults {
+	const error = floatError(w.data, format);
+	return {
+		...anyFormat(name, w, s),
+		tensorLevels: [],
+		channels: channelPicks(w).map((c) => ({ channel: c, values: columnOf(w, c), levels: [], scale: NaN })),
+		tensorScale: NaN,
+		tensorZero: 0,
+		channelScales: [NaN, NaN],
+		...error,
+		bitsPerWeight: FLOAT_LAYOUT[format].bits,
+		byGranularity: { tensor: error, channel: error }
+	};
+}
+
+/** What the figure shows in every format: the tensor's histogram, and the integer grids' MSE at each b (its data table). */
+function anyFormat(name: string, w: WeightTensor, s: GridSettings) {
+	const [rows, cols] = w.shape;
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const v of w.data) {
+		lo = Math.min(lo, v);
+		hi = Math.max(hi, v);
+	}
+	return {
+		tensor: name,
+		format: s.format,
+		rows,
+		cols,
+		domain: [lo, hi] as [number, number],
+		bins: histogram(w.data, [lo, hi], BINS).map((b) => ({ x: (b.x0 + b.x1) / 2, count: b.count })),
+		binWidth: (hi - lo) / BINS,
+		mseByBits: BITS.map((b) => quantizeMatrix(w.data, rows, cols, b, s.scheme, s.gran).mse)
+	};
+}
+
+/** Column c of a row-major [rows, cols] matrix: one output channel's weights. */
+function columnOf(w: WeightTensor, c: number): number[] {
+	const [rows, cols] = w.shape;
+	return Array.from({ length: rows }, (_, r) => w.data[r * cols + c]);
+}
+
+/** Four channels by range: the narrowest, two between and the widest. */
+function channelPicks(w: WeightTensor): number[] {
+	const [rows, cols] = w.shape;
+	const range = Array.from({ length: cols }, (_, c) => {
+		let m = 0;
+		for (let r = 0; r < rows; r++) m = Math.max(m, Math.abs(w.data[r * cols + c]));
+		return { c, m };
+	}).sort((a, b) => a.m - b.m || a.c - b.c);
+	return [0, Math.round((cols - 1) / 3), Math.round((2 * (cols - 1)) / 3), cols - 1].map((i) => range[i].c);
 }

@@ -204,3 +204,27 @@ describe('quantization, PTQ vs QAT: two fine-tuning runs trained here', () => {
 		expect(compared, 'losses compared').toBe(2);
 	});
 });
+
+describe('quantization, a float weight format', () => {
+	const browser = useBrowser('wasm');
+
+	test('bf16 from the control: no grid and 8 significant bits, the float formats’ accuracy, and no QAT to train', { timeout: 120_000 }, async () => {
+		const { page } = await browser.open(withQuery('/labs/quantization', { backend: 'wasm' }));
+		await waitForLabReady(page);
+		await page.locator('#control-wbits').selectOption({ label: 'bf16 (bfloat16)' });
+		await page.waitForURL(/wbits=bf16/);
+		const readout = (figure: string, testid: string, label: string) =>
+			page.locator(`[data-figure="${figure}"]`).getByTestId(testid).locator('div', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
+		await expect.poll(() => readout('grid', 'grid-stats', 'significant bits p'), { timeout: 30_000 }).toBe('8');
+		// 6.02·(8 − 1) + 13.46 = 55.6 dB predicted; each weight tensor measures within 1 dB of it (unit tests).
+		const sqnr = Number((await readout('grid', 'grid-stats', 'SQNR'))!.replace(' dB', ''));
+		expect(sqnr).toBeGreaterThan(54.6);
+		expect(sqnr).toBeLessThan(56.6);
+		await expect(page.locator('[data-figure="grid"] .levels line').count()).resolves.toBe(0);
+		// The build's sweep scores fp16 and bf16 too: every held-out token right, as in float.
+		await expect(readout('accuracy', 'accuracy-stats', 'weights in bf16')).resolves.toBe('100%');
+		const qat = page.locator('[data-figure="qat"]');
+		await expect(qat.getByTestId('qat-float').textContent()).resolves.toMatch(/integer grid: with bf16 weights there is none/);
+		await expect(qat.getByRole('button', { name: 'Train through the quantizer' }).isDisabled()).resolves.toBe(true);
+	});
+});
