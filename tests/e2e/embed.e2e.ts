@@ -94,15 +94,23 @@ describe('an embed with a file input', () => {
 			const { page, context } = await browser.open(withQuery(embed.path, { backend: 'wasm' }), { viewport: { width: 390, height: 700 } });
 			const input = page.locator('input[type="file"]');
 			await waitForLabReady(page);
+			// A figure still running its own models (aria-busy) may redraw under the keys.
+			await page.waitForSelector('figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 });
 			// Reach it with the keyboard: its styled label shows the focus ring, Space opens the picker.
-			await input.focus();
-			await page.keyboard.press('Shift+Tab');
-			await page.keyboard.press('Tab');
-			expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+			const reachByTab = async () => {
+				await input.focus();
+				await page.keyboard.press('Shift+Tab');
+				await page.keyboard.press('Tab');
+				expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+			};
+			await reachByTab();
 			const id = await input.getAttribute('id');
 			const ring = await page.locator(`label[for="${id}"]`).evaluate((el) => getComputedStyle(el).outlineStyle);
 			expect(ring, 'the label wears the focus ring').toBe('solid');
-			const [textChooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+			// Once in a full run under load, Chromium opened no chooser for the key (the run before and
+			// alone it always does): one more Tab and Space before failing; a broken keyboard path fails both.
+			const chooserBySpace = () => Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]).then(([chooser]) => chooser);
+			const textChooser = await chooserBySpace().catch(async () => (await reachByTab(), chooserBySpace()));
 			await textChooser.setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
 			await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual([expect.stringContaining('notes.txt')]);
 			// The keyboard path is proven above; a second chooser opened by key right after the first
