@@ -175,7 +175,7 @@ export const qatW4a4: QuantizationCheckpoint = {
 		`The ${s.task} model at W4A4: weights and embeddings on a symmetric 4-bit grid with one scale per tensor, and every linear layer's input on a 4-bit grid calibrated by min-max. Rounded after training (PTQ) it loses a share of its held-out tokens. After ${s.qsteps} steps of quantization-aware training from its float weights, what share does it get right, in %?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 3, unit: '%', min: 0, max: 100 }),
 	async solve(state, backend) {
-		const [{ weightsOf }, { actGrids, heldOut, linearInputs }, { qatJob }, { jobToEnd }, { tokenAccuracy }, { VOCAB }] = await Promise.all([
+		const [{ weightsOf }, { heldOut }, { qatActGrids, qatJob }, { jobToEnd }, { tokenAccuracy }, { VOCAB }] = await Promise.all([
 			import('./compute'),
 			import('./accuracy'),
 			import('./qat'),
@@ -184,7 +184,7 @@ export const qatW4a4: QuantizationCheckpoint = {
 			import('$labs/attention-heatmaps/tasks')
 		]);
 		const weights = await weightsOf(state.task);
-		const acts = actGrids(await linearInputs(state.task, weights, backend), { bits: 4, scheme: 'sym', calib: 'minmax', pct: state.pct });
+		const acts = await qatActGrids({ task: state.task, abits: '4', scheme: 'sym', calib: 'minmax', pct: state.pct }, weights, backend);
 		const settings = { task: state.task, wbits: 4, gran: 'tensor' as const, emb: true, steps: state.qsteps, seed: state.seed };
 		const inputs = heldOut(state.task);
 		const points = await jobToEnd(qatJob('qat', settings, weights, acts), (step, values) => ({ step, accuracy: tokenAccuracy(state.task, inputs, values, VOCAB) }), backend);

@@ -39,8 +39,6 @@ export async function computeGrid(state: StateOf<QuantizationSchema>): Promise<G
 	return summarize(state.tensor, w, { format: state.wbits, scheme: state.scheme, gran: state.gran });
 }
 
-
-
 /** The chosen tensor dequantized by the ONNX graph at `bits`: its MSE and SQNR. */
 async function dequantizedError(state: StateOf<QuantizationSchema>, bits: number, w: WeightTensor, backend: Backend) {
 	const [rows, cols] = w.shape;

@@ -9,15 +9,8 @@
 
 export const FLOAT_FORMATS = ['fp16', 'bf16', 'fp32'] as const;
 export type FloatFormat = (typeof FLOAT_FORMATS)[number];
-/** What the `wbits` control holds: integer bits as text ('2' … '8') or a float format. */
+/** What the `wbits` control holds (its options are in lab.ts): integer bits as text ('2' … '8') or a float format. */
 export type WeightFormat = '2' | '3' | '4' | '5' | '6' | '7' | '8' | FloatFormat;
-
-export const WEIGHT_FORMATS: readonly { value: WeightFormat; label: string }[] = [
-	...(['2', '3', '4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits (integer grid)` })),
-	{ value: 'fp16', label: 'fp16 (half precision)' },
-	{ value: 'bf16', label: 'bf16 (bfloat16)' },
-	{ value: 'fp32', label: 'fp32 (as trained)' }
-];
 
 /** Each float format's layout: significant bits (the stored mantissa and the implicit 1), and the smallest normal exponent. */
 export const FLOAT_LAYOUT: Record<FloatFormat, { bits: number; significand: number; minExponent: number; max: number }> = {

@@ -2,7 +2,7 @@
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
 import type { Schema, StateOf } from '$lib/state/schema';
-import { WEIGHT_FORMATS } from './floatFormats';
+import type { WeightFormat } from './floatFormats';
 
 // Declared first: captions name figures by their number, which is their place here.
 const figures = [
@@ -23,6 +23,16 @@ const figures = [
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
 const grans = options({ tensor: 'per tensor', channel: 'per output channel' });
+/**
+ * Weight formats: integer bits, then the float formats (floatFormats.ts, which the lab's figures
+ * load, not every page that lists the lab). Written out, since options() would put whole-number keys first.
+ */
+const weightFormats: readonly { value: WeightFormat; label: string }[] = [
+	...(['2', '3', '4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits (integer grid)` })),
+	{ value: 'fp16', label: 'fp16 (half precision)' },
+	{ value: 'bf16', label: 'bf16 (bfloat16)' },
+	{ value: 'fp32', label: 'fp32 (as trained)' }
+];
 /** Activation bits: written out, since options() would put whole-number keys first. */
 const abitsChoices = [
 	{ value: 'off', label: 'off (float activations)' },
@@ -69,7 +79,7 @@ const tensors = options({
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
 	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
-	wbits: enumField('Weight format (bits b)', WEIGHT_FORMATS, '4'),
+	wbits: enumField('Weight format (bits b)', weightFormats, '4'),
 	scheme: enumField('Grid', schemes, 'sym'),
 	gran: enumField('Weight scales', grans, 'tensor'),
 	abits: enumField('Activation bits', abitsChoices, 'off'),

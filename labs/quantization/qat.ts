@@ -21,10 +21,12 @@ import type { ParamValues, Tensors, TrainableModel } from '$lib/onnx/training/mo
 import { buildProbe } from '$lib/onnx/training/probeGraph';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { probeSteps } from '$labs/vanishing-gradients/boundary';
-import { heldOut } from './accuracy';
+import type { Backend } from '$lib/onnx/backend';
+import { actGrids, heldOut, linearInputs } from './accuracy';
+import type { Calibration } from './calibrate';
 import { EMBEDDINGS, LINEAR_WEIGHTS } from './qmodel';
 import { QAT } from './qatConfig';
-import type { Granularity, Grid } from './quantizer';
+import type { Granularity, Grid, Scheme } from './quantizer';
 import type { WeightTensor } from './weights';
 
 export type QatMode = 'qat' | 'float';
@@ -118,4 +120,21 @@ export function qatJob(mode: QatMode, s: QatSettings, weights: Map<string, Weigh
 			at: probeSteps(s.steps, QAT.probeEvery)
 		}
 	};
+}
+
+/** What the activation grids of a QAT pair are made from: the bits (or off), scheme and calibration. */
+export interface QatActivations {
+	task: Task;
+	/** Activation bits, or off (float activations). */
+	abits: 'off' | '4' | '5' | '6' | '7' | '8';
+	/** The activation grid's scheme and calibration (weights are always symmetric). */
+	scheme: Scheme;
+	calib: Calibration;
+	pct: number;
+}
+
+/** The grids the runs round every linear layer's input to, calibrated on the float model; null with float activations. */
+export async function qatActGrids(s: QatActivations, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Grid> | null> {
+	if (s.abits === 'off') return null;
+	return actGrids(await linearInputs(s.task, weights, backend), { bits: Number(s.abits), scheme: s.scheme, calib: s.calib, pct: s.pct });
 }

@@ -11,19 +11,11 @@ import { LiveRun } from '$lib/state/liveRun.svelte';
 import type { StateOf } from '$lib/state/schema';
 import { NO_LOSSES, lossesOf, trainTrack, type LossTrack } from '$lib/state/trainingTrack';
 import type { QuantizationSchema } from './lab';
-import type { QatMode, QatSettings } from './qat';
-import type { Calibration } from './calibrate';
-import type { Scheme } from './quantizer';
+import type { QatActivations, QatMode, QatSettings } from './qat';
 import { intBits } from './floatFormats';
 
 /** What a pair of runs is trained and scored with. */
-export interface QatRunSettings extends QatSettings {
-	/** Activation bits, or off (float activations). */
-	abits: 'off' | '4' | '5' | '6' | '7' | '8';
-	/** The activation grid's scheme and calibration (weights are always symmetric). */
-	scheme: Scheme;
-	calib: Calibration;
-	pct: number;
+export interface QatRunSettings extends QatSettings, QatActivations {
 	backend: Backend;
 }
 
@@ -70,7 +62,7 @@ export function createQatRun(): QatRun {
 	return new LiveRun<QatRunSettings, QatTrack>({
 		tracks: () => QAT_RUNS.map((r) => ({ id: r.id, label: r.label, data: NO_QAT })),
 		job: async (settings, run) => {
-			const [{ weightsOf }, { actGrids, heldOut, linearInputs }, { qatJob }, { tokenAccuracy }, { VOCAB }] = await Promise.all([
+			const [{ weightsOf }, { heldOut }, { qatActGrids, qatJob }, { tokenAccuracy }, { VOCAB }] = await Promise.all([
 				import('./compute'),
 				import('./accuracy'),
 				import('./qat'),
@@ -78,10 +70,7 @@ export function createQatRun(): QatRun {
 				import('$labs/attention-heatmaps/tasks')
 			]);
 			const weights = await weightsOf(settings.task);
-			const acts =
-				settings.abits === 'off'
-					? null
-					: actGrids(await linearInputs(settings.task, weights, settings.backend), { bits: Number(settings.abits), scheme: settings.scheme, calib: settings.calib, pct: settings.pct });
+			const acts = await qatActGrids(settings, weights, settings.backend);
 			if (!run.current) return;
 			const inputs = heldOut(settings.task);
 			const data = (snapshot: RunnerSnapshot, previous: QatTrack): QatTrack => {
