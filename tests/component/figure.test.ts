@@ -7,13 +7,17 @@ import Ridgeline from './harness/RidgelineHarness.svelte';
 describe('Figure', () => {
 	afterEach(() => vi.restoreAllMocks());
 
-	it('renders title, controls, caption, summary and a data table', () => {
+	it('renders title, controls, caption, summary, and a data table once "Show data" opens', async () => {
 		render(FigureHarness);
 		const figure = screen.getByRole('figure', { name: 'Figure 1. Gradient norm per layer' });
 		expect(figure).toHaveAccessibleDescription('Bars shrink from layer 2 to 1.');
 		expect(screen.getByText('Notice the decay.').tagName).toBe('FIGCAPTION');
 		expect(screen.getByText('controls here')).toBeInTheDocument();
-		expect(screen.getByText('Show data')).toBeInTheDocument();
+		// Closed, the table is not built at all (thousands of cells on some figures).
+		expect(screen.queryByRole('table', { hidden: true })).toBeNull();
+		const details = screen.getByText('Show data').closest('details')!;
+		details.open = true;
+		await fireEvent(details, new Event('toggle'));
 		const table = screen.getByRole('table', { hidden: true });
 		const headers = within(table).getAllByRole('columnheader', { hidden: true }).map((h) => h.textContent);
 		expect(headers).toEqual(['layer', 'note']);

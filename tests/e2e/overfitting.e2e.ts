@@ -98,6 +98,7 @@ describe('overfitting, figure 5: learning curves', () => {
 			at(2048).forEach((e, k) => expect(e).toBeLessThan(at(32)[k]));
 		}
 		// The table has one row per (n, width): the mean of its two seeds.
+		await frame.getByText('Show data').click();
 		const table = await frame.locator('table tbody tr').count();
 		expect(table).toBe(14);
 		await expect(frame.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
