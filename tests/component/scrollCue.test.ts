@@ -98,4 +98,29 @@ describe('scrollCues', () => {
 		expect(reads.get(a)).toBe(1);
 		expect(reads.get(b)).toBe(1);
 	});
+
+	test('a display the browser has not laid out (off screen) is measured when the page is idle', async () => {
+		const idle: ((deadline: { timeRemaining(): number }) => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (callback: (typeof idle)[number]) => idle.push(callback));
+		const shown = display(root, 200, reads);
+		const offScreen = display(root, 900, reads);
+		// Chromium answers false for an element in a skipped content-visibility: auto block.
+		for (const [el, laidOut] of [[shown, true], [offScreen, false]] as const) el.checkVisibility = () => laidOut;
+		scrollCues('.katex-display')(root);
+		resize!();
+		expect(reads.get(shown)).toBe(1);
+		expect(reads.get(offScreen) ?? 0, 'not read while its layout is skipped').toBe(0);
+		expect(offScreen.hasAttribute('tabindex')).toBe(false);
+		expect(idle).toHaveLength(1);
+		idle.shift()!({ timeRemaining: () => 20 });
+		expect(reads.get(offScreen)).toBe(1);
+		expect(offScreen.tabIndex).toBe(0);
+		// A change to it while still off screen waits for idle again.
+		(offScreen as unknown as { scrollWidth: number }).scrollWidth = 100;
+		offScreen.append(document.createElement('span'));
+		await afterPaint();
+		expect(reads.get(offScreen)).toBe(1);
+		idle.shift()!({ timeRemaining: () => 0 });
+		expect(offScreen.hasAttribute('tabindex')).toBe(false);
+	});
 });

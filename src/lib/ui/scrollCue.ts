@@ -31,12 +31,56 @@ export function markScrollable(el: HTMLElement): void {
 }
 
 /**
+ * True when `el` sits in a content-visibility: auto block that is off screen: the browser skipped
+ * its layout, and reading its width would force that layout there and then.
+ */
+function layoutSkipped(el: HTMLElement): boolean {
+	return typeof el.checkVisibility === 'function' && !el.checkVisibility({ contentVisibilityAuto: true });
+}
+
+type IdleDeadline = { timeRemaining(): number };
+type RequestIdle = (callback: (deadline: IdleDeadline) => void, options: { timeout: number }) => number;
+
+/**
+ * markScrollable for `el` now when it is laid out, else when the main thread is idle: measuring an
+ * off-screen display forces its block's layout, which cost a lab 12 ms a redraw (memory lab,
+ * its live equations) and a long task at hydration. Idle comes soon after the page settles, so
+ * an overflowing display further down is a tab stop long before a keyboard reader gets there.
+ */
+function measureQueue(): (el: HTMLElement) => void {
+	const idle = (globalThis as { requestIdleCallback?: RequestIdle }).requestIdleCallback;
+	const later = new Set<HTMLElement>();
+	let scheduled = false;
+	const drain = (deadline: IdleDeadline) => {
+		scheduled = false;
+		// At least one per callback, so a busy page still gets through them.
+		for (const el of later) {
+			later.delete(el);
+			if (el.isConnected) markScrollable(el);
+			if (deadline.timeRemaining() < 5) break;
+		}
+		schedule();
+	};
+	const schedule = () => {
+		if (scheduled || later.size === 0 || !idle) return;
+		scheduled = true;
+		idle(drain, { timeout: 1000 });
+	};
+	return (el) => {
+		if (!idle || !layoutSkipped(el)) return markScrollable(el);
+		later.add(el);
+		schedule();
+	};
+}
+
+/**
  * Watches `root` (its size and its contents) and marks `root` itself, or each descendant that
  * matches `selector`, with markScrollable.
  */
 export function scrollCues(selector?: string): Attachment<HTMLElement> {
 	return (root) => {
 		const all = () => (selector ? Array.from(root.querySelectorAll<HTMLElement>(selector)) : [root]);
+		const measure = measureQueue();
 		// Only what changed is measured: reading the width of an element the browser has not laid
 		// out (off screen, under content-visibility: auto) forces its layout, so checking every
 		// equation after each change cost a lab page 12 ms per control change.
@@ -53,7 +97,7 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 					pending = false;
 					const els = [...changedSince];
 					changedSince.clear();
-					for (const el of els) if (el.isConnected) markScrollable(el);
+					for (const el of els) if (el.isConnected) measure(el);
 				})
 			);
 		};
@@ -64,7 +108,7 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 		const resized = new ResizeObserver(() => {
 			if (root.clientWidth === width) return;
 			width = root.clientWidth;
-			for (const el of all()) markScrollable(el);
+			for (const el of all()) measure(el);
 		});
 		resized.observe(root);
 		// With a selector, only mutations that add or change a match call for a check: a figure
