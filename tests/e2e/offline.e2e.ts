@@ -34,6 +34,11 @@ describe('offline after one visit', () => {
 
 	test(`${pages.map((p) => p.path).join(' and ')} reload and run with the network off`, async () => {
 		const { page, context } = await browser.open(withQuery(pages[0].path, { backend: 'wasm' }), { serviceWorkers: 'allow' });
+		// A first visit registers the worker seconds after the load event, not during it: its
+		// ~30 MB precache would compete with the runtime and the models. (Registering at mount, as
+		// it used to, is done well within this second.)
+		await page.waitForTimeout(1000);
+		expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 'registered at load').toBe(0);
 		await waitForLabReady(page);
 		await waitForOfflineCache(page);
 		await page.reload();
