@@ -11,6 +11,7 @@ import { LabFault } from '$lib/onnx/faults';
 import { LatestRunner } from '$lib/onnx/latestRunner';
 import { chooseBackend, onWebgpuLost } from '$lib/onnx/runtime';
 import { timing } from '$lib/onnx/timing';
+import { requestIdle } from '$lib/idle';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
@@ -43,7 +44,7 @@ const URL_WRITE_DELAY_MS = 150;
  * milliseconds that must not land between a control change and its redraw.
  */
 function whenIdle(work: () => void): void {
-	const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number }).requestIdleCallback;
+	const idle = requestIdle();
 	if (idle) idle(work, { timeout: 1000 });
 	else work();
 }

@@ -3,11 +3,10 @@
  * browser is idle (with a time-out), or when a figure is scrolled into view or a control is
  * touched. An embed: only when its figure is visible, so embeds off screen create no session.
  */
+import { requestIdle } from '$lib/idle';
 
 /** The longest a lab page waits for idle time before starting the runtime anyway. */
 export const IDLE_TIMEOUT_MS = 3000;
-
-type Idle = { requestIdleCallback?(fn: () => void, options: { timeout: number }): number; cancelIdleCallback?(id: number): void };
 
 /** Calls `start` once on the first trigger; returns the clean-up. */
 export function startWhenNeeded(mode: 'idle' | 'visible', start: () => void): () => void {
@@ -33,10 +32,10 @@ export function startWhenNeeded(mode: 'idle' | 'visible', start: () => void): ()
 	cleanups.push(() => observer.disconnect());
 	if (mode === 'visible') return stop;
 
-	const idle = globalThis as Idle;
-	if (idle.requestIdleCallback) {
-		const handle = idle.requestIdleCallback(go, { timeout: IDLE_TIMEOUT_MS });
-		cleanups.push(() => idle.cancelIdleCallback?.(handle));
+	const idle = requestIdle();
+	if (idle) {
+		const handle = idle(go, { timeout: IDLE_TIMEOUT_MS });
+		cleanups.push(() => cancelIdleCallback(handle));
 	} else {
 		const handle = setTimeout(go, 1000);
 		cleanups.push(() => clearTimeout(handle));

@@ -5,6 +5,7 @@
  * (a tab stop on every equation that fits would only slow keyboard readers down).
  */
 import type { Attachment } from 'svelte/attachments';
+import { requestIdle } from '$lib/idle';
 
 const LABEL = 'Equation: scroll sideways to read all of it';
 
@@ -38,9 +39,6 @@ function layoutSkipped(el: HTMLElement): boolean {
 	return typeof el.checkVisibility === 'function' && !el.checkVisibility({ contentVisibilityAuto: true });
 }
 
-type IdleDeadline = { timeRemaining(): number };
-type RequestIdle = (callback: (deadline: IdleDeadline) => void, options: { timeout: number }) => number;
-
 /**
  * markScrollable for `el` now when it is laid out, else when the main thread is idle: measuring an
  * off-screen display forces its block's layout, which cost a lab 12 ms a redraw (memory lab,
@@ -48,7 +46,8 @@ type RequestIdle = (callback: (deadline: IdleDeadline) => void, options: { timeo
  * an overflowing display further down is a tab stop long before a keyboard reader gets there.
  */
 function measureQueue(): (el: HTMLElement) => void {
-	const idle = (globalThis as { requestIdleCallback?: RequestIdle }).requestIdleCallback;
+	const idle = requestIdle();
+	if (!idle) return markScrollable;
 	const later = new Set<HTMLElement>();
 	let scheduled = false;
 	const drain = (deadline: IdleDeadline) => {
@@ -62,12 +61,12 @@ function measureQueue(): (el: HTMLElement) => void {
 		schedule();
 	};
 	const schedule = () => {
-		if (scheduled || later.size === 0 || !idle) return;
+		if (scheduled || later.size === 0) return;
 		scheduled = true;
 		idle(drain, { timeout: 1000 });
 	};
 	return (el) => {
-		if (!idle || !layoutSkipped(el)) return markScrollable(el);
+		if (!layoutSkipped(el)) return markScrollable(el);
 		later.add(el);
 		schedule();
 	};
