@@ -96,7 +96,7 @@ const TARGETS = {
 	jsBeforeRuntimeGzip: 150 * KB,
 	firstFigureMs: 1000,
 	modelReadyMs: 2000,
-	/** A longer task at load blocks input (the RAIL "long task" line). */
+	/** A longer task at load blocks input (the RAIL "long task" line); reported, not a design target. */
 	longTaskMs: 50,
 	redrawMedianMs: 16,
 	redrawP95Ms: 33,
@@ -498,7 +498,8 @@ async function benchLab(lab: BenchLab, origin: string, results: Record<string, u
 				const share = finalMarks > 0 ? staticMarks / finalMarks : NaN;
 				check(lab.slug, `marks with JavaScript off (${staticMarks} of live ${finalMarks})`, `${(share * 100).toFixed(0)}%`, `≥ ${TARGETS.marksWithoutJs * 100}%`, Number.isNaN(share) ? null : share >= TARGETS.marksWithoutJs);
 			}
-			check(lab.slug, `${kind}: longest task until runtime up (max of ${LOADS})`, longestTask > 0 ? fmtMs(longestTask) : 'none ≥ 50 ms', `< ${TARGETS.longTaskMs} ms`, longestTask < TARGETS.longTaskMs);
+			// Not a design-card target: reported against the RAIL line so that a regression shows.
+			check(lab.slug, `${kind}: longest task until runtime up (max of ${LOADS})`, longestTask > 0 ? fmtMs(longestTask) : 'none ≥ 50 ms', `reported (RAIL line ${TARGETS.longTaskMs} ms)`, null);
 			check(lab.slug, `${kind}: runtime .wasm fetched after first paint`, fmtMs(wasmStart), `after FCP ${fmtMs(fcp)}`, Number.isNaN(wasmStart) || Number.isNaN(fcp) ? null : wasmStart >= fcp);
 			check(lab.slug, `${kind}: runtime up (median of ${LOADS})`, fmtMs(runtimeUp), 'reported only', null);
 			console.log('   live model (prerendered numbers dropped: a live run from the start)');
