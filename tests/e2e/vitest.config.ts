@@ -1,25 +1,41 @@
 /**
  * The browser tests: `npm run test:e2e` (after `npm run build`). Each file drives Debian's
  * Chromium (playwright-core) against build/ served on a free localhost port by global-setup.ts.
- * Files run one at a time: two cores, and Chromium with SwiftShader is heavy.
+ *
+ * Two groups, one after the other. Most files load pages and wait on them (a page's load, its
+ * model, a frame, a posted message) and leave a core idle while they do: they run two at a time.
+ * The files that train, run WebGPU on SwiftShader, or measure time or memory keep the machine to
+ * themselves, one at a time, as every file did before: two cores, and those are heavy.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Files that need the machine to themselves (see above). */
+const ALONE = ['lab', 'training', 'quantization', 'overfitting', 'memory', 'longtasks', 'offline', 'practice'].map(
+	(name) => `tests/e2e/${name}.e2e.ts`
+);
+
 export default defineConfig({
 	root,
 	// The tests read the lab registry, which uses the app's aliases.
 	resolve: { alias: { $lib: `${root}src/lib`, $labs: `${root}labs` } },
 	test: {
-		name: 'e2e',
 		environment: 'node',
-		include: ['tests/e2e/**/*.e2e.ts'],
 		globalSetup: ['tests/e2e/global-setup.ts'],
-		fileParallelism: false,
 		testTimeout: 120_000,
 		hookTimeout: 60_000,
-		reporters: ['default']
+		reporters: ['default'],
+		projects: [
+			{
+				extends: true,
+				test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 } }
+			},
+			{
+				extends: true,
+				test: { name: 'e2e-alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } }
+			}
+		]
 	}
 });
