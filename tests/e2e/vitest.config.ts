@@ -4,8 +4,9 @@
  *
  * Two groups, one after the other. Most files load pages and wait on them (a page's load, its
  * model, a frame, a posted message) and leave a core idle while they do: they run two at a time.
- * The files that train, run WebGPU on SwiftShader, or measure time or memory keep the machine to
- * themselves, one at a time, as every file did before: two cores, and those are heavy.
+ * The files that train in the browser or time the main thread keep the machine to themselves,
+ * one at a time, as every file did before: their runs fill both cores, and a test that times a
+ * task must not share them.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -13,7 +14,7 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Files that need the machine to themselves (see above). */
-const ALONE = ['lab', 'training', 'quantization', 'overfitting', 'memory', 'longtasks', 'offline', 'practice'].map(
+const ALONE = ['training', 'quantization', 'overfitting', 'longtasks'].map(
 	(name) => `tests/e2e/${name}.e2e.ts`
 );
 
