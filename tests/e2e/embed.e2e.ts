@@ -97,24 +97,28 @@ describe('an embed with a file input', () => {
 			// A figure still running its own models (aria-busy) may redraw under the keys.
 			await page.waitForSelector('figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 });
 			// Reach it with the keyboard: its styled label shows the focus ring, Space opens the picker.
-			const reachByTab = async () => {
-				await input.focus();
-				await page.keyboard.press('Shift+Tab');
-				await page.keyboard.press('Tab');
-				expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
-			};
-			await reachByTab();
+			await input.focus();
+			await page.keyboard.press('Shift+Tab');
+			await page.keyboard.press('Tab');
+			expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
 			const id = await input.getAttribute('id');
 			const ring = await page.locator(`label[for="${id}"]`).evaluate((el) => getComputedStyle(el).outlineStyle);
 			expect(ring, 'the label wears the focus ring').toBe('solid');
-			// Once in a full run under load, Chromium opened no chooser for the key (the run before and
-			// alone it always does): one more Tab and Space before failing; a broken keyboard path fails both.
-			const chooserBySpace = () => Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]).then(([chooser]) => chooser);
-			const textChooser = await chooserBySpace().catch(async () => (await reachByTab(), chooserBySpace()));
-			await textChooser.setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+			// Space on the focused input must activate it: a trusted click, which is what opens the
+			// picker. The click is recorded and its default (the picker) prevented: waiting on Chromium's
+			// picker instead failed twice in CI under load with no chooser event for either key press.
+			await input.evaluate((el) => {
+				const w = window as unknown as { __fileClicks: boolean[] };
+				w.__fileClicks = [];
+				el.addEventListener('click', (event) => (w.__fileClicks.push(event.isTrusted), event.preventDefault()), { once: true });
+			});
+			await page.keyboard.press('Space');
+			const focusAfter = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+			await expect
+				.poll(() => page.evaluate(() => (window as unknown as { __fileClicks: boolean[] }).__fileClicks), { message: `Space clicked the input (focus: ${focusAfter})` })
+				.toEqual([true]);
+			await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
 			await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual([expect.stringContaining('notes.txt')]);
-			// The keyboard path is proven above; a second chooser opened by key right after the first
-			// sometimes never fires under CI load (Chromium still closing the first), so set the file.
 			await input.setInputFiles({ name: 'dot.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
 			await expect.poll(() => page.getByRole('alert').count()).toBe(0);
 			await context.close();
