@@ -98,9 +98,9 @@ describe('overfitting, figure 5: learning curves', () => {
 			at(2048).forEach((e, k) => expect(e).toBeLessThan(at(32)[k]));
 		}
 		// The table has one row per (n, width): the mean of its two seeds.
+		// The table is built when it opens: wait for its rows, not the first frame after the click.
 		await frame.getByText('Show data').click();
-		const table = await frame.locator('table tbody tr').count();
-		expect(table).toBe(14);
+		await expect.poll(() => frame.locator('table tbody tr').count()).toBe(14);
 		await expect(frame.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
 	});
 });
