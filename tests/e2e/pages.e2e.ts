@@ -81,6 +81,17 @@ async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREEN
 	expect.soft(layout.chartTop ?? Infinity, `${at}: the hero's chart, not only its title, starts on the first screen`).toBeLessThan(screen.height);
 	if (screen.width === 390) expect.soft(layout.scrollWidth, 'nothing overflows the phone sideways').toBeLessThanOrEqual(390);
 	expect.soft(layout.stillComputing, `${at}: no figure says "computing" once the model has answered`).toBe(0);
+	// The control panel and the checkpoints scroll up and down, never sideways: a control or an
+	// answer grid wider than its box must wrap, or scroll inside its own part (a grid's .wrap).
+	// Blocks the page skips off screen (content-visibility) measure as empty: drawn for the look.
+	await showSkippedContent(page, true);
+	const sideways = await page.evaluate(() =>
+		Array.from(document.querySelectorAll<HTMLElement>('aside.panel, aside.checkpoint'))
+			.filter((box) => box.scrollWidth > box.clientWidth + 1)
+			.map((box) => `${box.dataset.checkpointId ?? 'control panel'}: ${box.scrollWidth} px of content in ${box.clientWidth}`)
+	);
+	await showSkippedContent(page, false);
+	expect.soft(sideways, `${at}: nothing in the control panel or a checkpoint pushes it sideways`).toEqual([]);
 }
 
 describe('every page: axe, first screen (and screenshots with VLAB_SHOTS=1)', () => {
