@@ -105,6 +105,13 @@ describe('presentation view', () => {
 				if (across > 0) say(`the page scrolls ${across} px sideways`);
 				for (const line of await smallText(page, MIN_TEXT_PX)) say(line);
 				for (const line of await overlappingText(page, '.slide')) say(line);
+				// A control's content stays in its own grid cell, or it runs over the next control.
+				const spilled = await page.evaluate(() =>
+					Array.from(document.querySelectorAll<HTMLElement>('.slide .controls .control'))
+						.filter((c) => c.scrollWidth > c.clientWidth + 1)
+						.map((c) => `control "${c.querySelector('legend, label')?.textContent?.trim()}" holds ${c.scrollWidth} px in ${c.clientWidth}`)
+				);
+				for (const line of spilled) say(line);
 
 				const declared = lab.scenes[scene - 1].figures ?? [];
 				const shown = await figureBoxes(page, '.slide');
