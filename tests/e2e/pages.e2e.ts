@@ -133,8 +133,10 @@ describe('every page: axe, first screen (and screenshots with VLAB_SHOTS=1)', ()
 					// before the switch, not after: unlocked after it, in a full run here, a few of the
 					// optimizers lab's KaTeX superscripts kept the light text on the dark page through both
 					// of axe's looks, 1.5 s apart.
-					if (theme === 'dark') await showSkippedContent(page, true);
-					if (theme === 'dark') await page.emulateMedia({ colorScheme: 'dark' });
+					if (theme === 'dark') {
+						await showSkippedContent(page, true);
+						await page.emulateMedia({ colorScheme: 'dark' });
+					}
 					// What ?theme=contrast does on mount (ThemeFromQuery), and the presentation's `c` key, in place.
 					if (theme === 'contrast') await page.evaluate(() => void (document.documentElement.dataset.theme = 'contrast'));
 					// axe before the picture: a full-page screenshot resizes the viewport for a moment, and
