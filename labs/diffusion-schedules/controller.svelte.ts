@@ -16,7 +16,8 @@ import { schema, type DiffSchema } from './lab';
 import { GUIDED_COUNT, guidanceScore } from './guidanceScore';
 import { mmd } from './quality';
 import { spread } from './spread';
-import { createSamplerRun, type SamplerRun } from './samplerRun';
+import { roundTo } from '$lib/recorded/pack';
+import { createSamplerRun, DDIM_TRAILS, trajectoryEvery, type SamplerRun, type SamplerTrack } from './samplerRun';
 import { knotsOf } from './stateSchedules';
 import type { SamplerKind } from './sampler';
 import { makeSchedule, type Schedule, type ScheduleKind } from './schedules';
@@ -42,6 +43,18 @@ type GuidanceScore = { accuracy: number; spread: number };
 export interface GuidancePanel {
 	points: Float32Array | null;
 	score: GuidanceScore | null;
+}
+
+/** What figure 4's DDIM run depends on (its panel shows the build's run only for this). */
+const ddimKeyOf = (s: StateOf<DiffSchema>) => `${s.data}:${freeKeyOf(s)}:${Math.min(s.steps, s.T)}`;
+
+/** Figure 4's DDIM run as the build drew it, for the setting it belongs to. */
+export interface BuiltDdim {
+	key: string;
+	track: SamplerTrack;
+	/** MMD to the data and spread over the data's, of the unrounded samples. */
+	mmd: number;
+	spread: number;
 }
 
 /** Figure 5's samples as the build computed them, for the setting they belong to. */
@@ -76,6 +89,8 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	guidedScore = $state<GuidanceScore | null>(null);
 	/** Figure 5's samples from the build, shown until the live ones land. */
 	#builtGuidance = $state.raw<BuiltGuidance | null>(null);
+	/** Figure 4's DDIM run from the build, shown until the live run draws. */
+	#builtDdim = $state.raw<BuiltDdim | null>(null);
 	quality = $state.raw<QualityPoint[]>([]);
 	qualityBaseline = $state<number | null>(null);
 	qualityStatus = $state<'idle' | 'running' | 'done' | 'error'>('idle');
@@ -94,25 +109,50 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 	}
 
 	/**
-	 * The build's results also carry figure 5's samples, so the figure draws them at first paint
-	 * (the live page samples them as a run of their own, see runGuided).
+	 * The build's results also carry figure 4's DDIM run and figure 5's samples, so those figures
+	 * draw them at first paint (the live page samples them as runs of their own, see runSampler
+	 * and runGuided). The DDIM run is the very job runSampler starts for the same state.
 	 */
 	override async computeFor(state: StateOf<DiffSchema>, backend: Backend): Promise<DiffResults> {
 		const results = await super.computeFor(state, backend);
 		const { runSampling } = (computeModule ??= await import('./compute'));
 		const sampleAt = async (guidance: number) => Array.from((await runSampling(this.#guidedJob(state, backend, guidance))).x);
-		return { ...results, guidance: { guided: await sampleAt(state.guidance), unguided: await sampleAt(0) } };
+		const ddimJob = this.#samplerJob(state, 'ddim', backend);
+		const ddim = await runSampling({ ...ddimJob, trajectoryEvery: trajectoryEvery(ddimJob) });
+		const data = dataset(state.data, SAMPLE_COUNT, 7001).points;
+		// Three decimals: a thousandth of an axis 6.4 units wide, far below a pixel.
+		const rounded = (x: Float32Array) => Array.from(x, (v) => roundTo(v, 3));
+		return {
+			...results,
+			ddim: {
+				points: rounded(ddim.x),
+				trails: ddim.trajectory.map((frame) => rounded(frame.subarray(0, 2 * DDIM_TRAILS))),
+				mmd: mmd(ddim.x, data),
+				spread: spread(ddim.x) / spread(data)
+			},
+			guidance: { guided: await sampleAt(state.guidance), unguided: await sampleAt(0) }
+		};
 	}
 
 	override seed(prerendered: Prerendered<DiffSchema, DiffResults> | null): void {
 		super.seed(prerendered);
-		const samples = prerendered?.results.guidance;
-		if (!prerendered || !samples || !this.seedable) return;
+		if (!prerendered || !this.seedable) return;
+		const { ddim, guidance } = prerendered.results;
+		if (ddim) {
+			const track = { points: Float32Array.from(ddim.points), trajectory: ddim.trails.map((frame) => Float32Array.from(frame)) };
+			this.#builtDdim = { key: ddimKeyOf(prerendered.state), track, mmd: ddim.mmd, spread: ddim.spread };
+		}
+		if (!guidance) return;
 		const panel = (x: number[]): GuidancePanel => {
 			const points = Float32Array.from(x);
 			return { points, score: guidanceScore(points, guidanceLabels()) };
 		};
-		this.#builtGuidance = { freeKey: freeKeyOf(prerendered.state), w: prerendered.state.guidance, guided: panel(samples.guided), unguided: panel(samples.unguided) };
+		this.#builtGuidance = { freeKey: freeKeyOf(prerendered.state), w: prerendered.state.guidance, guided: panel(guidance.guided), unguided: panel(guidance.unguided) };
+	}
+
+	/** Figure 4's DDIM run from the build, while it is of the reader's settings (else null). */
+	get builtDdim(): BuiltDdim | null {
+		return this.#builtDdim?.key === ddimKeyOf(this.state) ? this.#builtDdim : null;
 	}
 
 	/**
@@ -165,16 +205,7 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 		this.runMmd[kind] = null;
 		this.runSpread[kind] = null;
 		const run = this.samplerRuns[kind];
-		const finished = await run.start({
-			backend: this.backend,
-			data: s.data,
-			schedule: this.scheduleOf(s.schedule, s),
-			sampler: kind,
-			steps: kind === 'ddpm' ? s.T : Math.min(s.steps, s.T),
-			count: SAMPLE_COUNT,
-			seed: s.seed,
-			animate: !reducedMotion()
-		});
+		const finished = await run.start({ ...this.#samplerJob(s, kind, this.backend), animate: !reducedMotion() });
 		const x = finished ? run.tracks[0].data.points : null;
 		if (x) {
 			const data = dataset(s.data, SAMPLE_COUNT, 7001).points;
@@ -182,6 +213,19 @@ export class DiffController extends LabController<DiffSchema, DiffResults> {
 			this.runSpread[kind] = spread(x) / spread(data);
 		}
 		if (kind === 'ddim') this.#exposeSampler();
+	}
+
+	/** Figure 4's run of `kind` for state `s`: DDPM takes T steps, DDIM the state's k. */
+	#samplerJob(s: StateOf<DiffSchema>, kind: SamplerKind, backend: Backend) {
+		return {
+			backend,
+			data: s.data,
+			schedule: this.scheduleOf(s.schedule, s),
+			sampler: kind,
+			steps: kind === 'ddpm' ? s.T : Math.min(s.steps, s.T),
+			count: SAMPLE_COUNT,
+			seed: s.seed
+		};
 	}
 
 	/** What the sampler control asks for: DDIM alone, or DDPM and DDIM side by side. */

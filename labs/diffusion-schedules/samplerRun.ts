@@ -36,6 +36,13 @@ export interface SamplerTrack {
 
 export type SamplerRun = LiveRun<RunRequest, SamplerTrack>;
 
+/** How many of each run's points leave a trail in figure 4 (DDPM's T-step trails are busier). */
+export const DDIM_TRAILS = 30;
+export const DDPM_TRAILS = 8;
+
+/** Frames kept for the trails: every DDIM step; about 40 of DDPM's T. */
+export const trajectoryEvery = (request: Pick<RunRequest, 'sampler' | 'schedule'>) => (request.sampler === 'ddpm' ? Math.ceil(request.schedule.T / 40) : 1);
+
 const FRAME_MS = 30;
 const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => resolve()) : setTimeout(resolve, 0)));
 
@@ -52,7 +59,7 @@ export function createSamplerRun(): SamplerRun {
 			run.update(0, { status: 'running' });
 			const result = await runSampling({
 				...request,
-				trajectoryEvery: request.sampler === 'ddpm' ? Math.ceil(request.schedule.T / 40) : 1,
+				trajectoryEvery: trajectoryEvery(request),
 				onStep: async (done, total, x) => {
 					if (!run.current) return false;
 					const now = performance.now();
