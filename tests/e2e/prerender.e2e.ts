@@ -184,6 +184,10 @@ describe('the presentation view', () => {
 		expect(await countMarks(page), 'the scene draws the build numbers').toBeGreaterThan(50);
 		expect(await page.locator('[data-figure] .body.stale').count(), 'no figure waits for them').toBe(0);
 		expect(await page.getByTestId('prerendered-note').innerText()).toMatch(/the settings of this scene, computed when the site was built/);
+		// Each figure's own notice names the scene's settings too, never the lab's defaults.
+		const figureTexts = (await page.locator('[data-figure]').allInnerTexts()).join('\n');
+		expect(figureTexts).toMatch(/figure shows the settings of this scene, computed when the site was built/);
+		expect(figureTexts).not.toMatch(/default settings/);
 		await refused.context.close();
 		forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
 	}, 240_000);

@@ -187,6 +187,11 @@ export class LabController<S extends Schema, R> {
 		return !this.#unseeded;
 	}
 
+	/** Which settings the build computed the results for, in words: the defaults, or a scene's. */
+	get builtSettings(): 'the default settings' | 'the settings of this scene' {
+		return sameState(this.schema, this.resultsFor, defaults(this.schema)) ? 'the default settings' : 'the settings of this scene';
+	}
+
 	/** True while the results on show are the build's and the reader's state is another. */
 	get awaitingReaderState(): boolean {
 		return this.source === 'prerendered' && !sameState(this.schema, this.resultsFor, this.state);
