@@ -12,6 +12,7 @@ import { initialParams } from '$lib/onnx/training/model';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { BATCH_RUNS, rateAt, stepsPerEpoch, type BatchPoint, type BatchRunResult, type BatchRunSpec } from './batchRuns';
 import { decayEval } from './decayGraphs';
+import { runOnCopies } from './runOnCopies';
 import { SPIRAL, spiralData, spiralMlp } from './spiralMlp';
 
 export interface BatchHooks {
@@ -25,12 +26,6 @@ type Feeds = Record<string, OrtTypes.Tensor>;
 const tensor = (ort: Ort, data: Float32Array | BigInt64Array, dims: readonly number[]) =>
 	data instanceof BigInt64Array ? new ort.Tensor('int64', data.slice(), dims) : new ort.Tensor('float32', data.slice(), dims);
 
-/** Runs `session` on fresh copies of `feeds` (the page's runtime worker takes every buffer it is sent). */
-function runOnCopies(ort: Ort, session: OrtTypes.InferenceSession, feeds: Feeds) {
-	const copies: Feeds = {};
-	for (const [name, t] of Object.entries(feeds)) copies[name] = tensor(ort, t.data as Float32Array | BigInt64Array, t.dims);
-	return session.run(copies);
-}
 
 /** Trains one run; resolves with its readings, or null when `proceed` stopped it. */
 export async function driveBatch(ort: Ort, spec: BatchRunSpec, seed: number, hooks: BatchHooks = {}): Promise<BatchRunResult | null> {

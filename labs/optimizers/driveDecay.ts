@@ -11,6 +11,7 @@ import type { Ort } from '$lib/onnx/training/loop';
 import { decays, initialParams } from '$lib/onnx/training/model';
 import { DECAY, type DecayKind, type DecayPoint, type DecayRunResult, type DecaySettings, type DecayWeight } from './decay';
 import { decayEval, decayStep } from './decayGraphs';
+import { runOnCopies } from './runOnCopies';
 import { SPIRAL, spiralData, spiralMlp } from './spiralMlp';
 
 export interface DecayHooks {
@@ -29,19 +30,6 @@ function tensorsOf(ort: Ort, seed: number): Feeds {
 
 const scalar = (ort: Ort, v: number) => new ort.Tensor('float32', Float32Array.of(v), []);
 
-/**
- * Runs `session` on copies of `feeds`: on the page the runtime's worker (proxy mode) takes
- * ownership of every buffer it is sent, so a tensor fed twice (the data, the carried state)
- * must be a fresh copy each time.
- */
-function runOnCopies(ort: Ort, session: OrtTypes.InferenceSession, feeds: Feeds): Promise<OrtTypes.InferenceSession.OnnxValueMapType> {
-	const copies: Feeds = {};
-	for (const [name, t] of Object.entries(feeds)) {
-		const data = t.data as Float32Array | BigInt64Array;
-		copies[name] = data instanceof BigInt64Array ? new ort.Tensor('int64', data.slice(), t.dims) : new ort.Tensor('float32', data.slice(), t.dims);
-	}
-	return session.run(copies);
-}
 
 /** Runs one optimizer; resolves with its readings, or null when `proceed` stopped it. */
 export async function driveDecay(ort: Ort, kind: DecayKind, settings: DecaySettings, hooks: DecayHooks = {}): Promise<DecayRunResult | null> {

@@ -8,8 +8,8 @@
  *
  * It also prints the in-page user timings (`vlab:` measures) per change: the model run, the
  * session runs (with the proxy worker's round trip), summaries, results → DOM (Svelte), and the
- * style + layout the redraw costs (forced right after it). `--no-proxy` runs WASM sessions on the
- * main thread (`__vlabNoProxy`), so the difference is the proxy's round trip. Pages open without
+ * style + layout the redraw costs (forced right after it). `--proxy` runs WASM sessions in ORT's
+ * proxy worker (`__vlabProxy`) instead of the main thread, so the difference is its round trip. Pages open without
  * their prerendered numbers (`__vlabNoPrerender`), so the first run is live.
  */
 import type { Page } from 'playwright-core';
@@ -19,7 +19,7 @@ import { serveBuild } from '../serve';
 
 const CHANGES = 40;
 const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
-const noProxy = process.argv.includes('--no-proxy');
+const proxy = process.argv.includes('--proxy');
 
 interface ProfileNode {
 	id: number;
@@ -102,7 +102,7 @@ try {
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
 		await context.addInitScript('globalThis.__vlabNoPrerender = true;');
-		if (noProxy) await context.addInitScript('globalThis.__vlabNoProxy = true;');
+		if (proxy) await context.addInitScript('globalThis.__vlabProxy = true;');
 		const page = await context.newPage();
 		await page.goto(`${server.url}/labs/${lab.slug}?backend=wasm`);
 		await page.waitForFunction(() => ((window as unknown as { __vlab?: { status: string; runs: number } }).__vlab?.runs ?? 0) >= 1, null, { timeout: 120_000 });

@@ -14,6 +14,31 @@ const LONG_TASK_MS = 50;
 /** Loads to measure: the machine running the tests is shared, so one busy moment is forgiven. */
 const ATTEMPTS = 3;
 
+describe('where the WASM runtime computes', () => {
+	const browser = useBrowser('wasm');
+
+	// A lab's small graphs run on the main thread (no worker round trip per redraw); a lab whose
+	// live runs train on the page's runtime keeps it in ORT's worker (src/lib/onnx/placement.ts).
+	for (const [slug, inWorker] of [
+		['normalization-axes', false],
+		['optimizers', true]
+	] as const) {
+		test(`${slug}: ${inWorker ? "in ORT's proxy worker" : 'on the main thread'}`, async () => {
+			const { page, context } = await browser.open(withQuery(`/labs/${slug}`, { backend: 'wasm' }));
+			await waitForLabReady(page);
+			const runs = await page.evaluate(() =>
+				performance
+					.getEntriesByType('measure')
+					.map((m) => m.name)
+					.filter((name) => name.startsWith('vlab:session run'))
+			);
+			await context.close();
+			expect(runs.length, 'session runs measured').toBeGreaterThan(0);
+			expect(new Set(runs)).toEqual(new Set([inWorker ? 'vlab:session run (via proxy worker)' : 'vlab:session run']));
+		});
+	}
+});
+
 describe('main thread at load', () => {
 	const browser = useBrowser('wasm');
 

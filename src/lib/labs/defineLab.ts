@@ -52,6 +52,13 @@ export interface LabDeclaration<S extends Schema> {
 	 * setting, and the browser tests check exactly that instead of a model run. Default true.
 	 */
 	runsModels?: boolean;
+	/**
+	 * `true` when the lab's live runs train on the page's own WASM runtime (loops over a training
+	 * graph outside the shared training worker): the runtime then stays in ORT's proxy worker, so
+	 * that training never holds the main thread. Every other lab runs its small graphs on the main
+	 * thread, where a redraw does not wait for a worker's round trip (src/lib/onnx/placement.ts).
+	 */
+	runtimeInWorker?: boolean;
 	article: ComponentLoader;
 	controller: ControllerLoader;
 }

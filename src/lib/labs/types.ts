@@ -87,6 +87,8 @@ export interface Lab {
 	prerenderOmit?: readonly string[];
 	/** False for a lab whose figures are all closed-form (see LabDeclaration.runsModels). */
 	runsModels: boolean;
+	/** The page's WASM runtime stays in ORT's worker (see LabDeclaration.runtimeInWorker). */
+	runtimeInWorker?: boolean;
 	/** The article (index.svx): prose, math and figures. */
 	article: ComponentLoader;
 	controller: ControllerLoader;

@@ -3,9 +3,10 @@
  * kept, so switching backends or building a second session does not fetch it again.
  *
  * Two rules, both learned the hard way (issue 25 item 3):
- * - Every caller gets its own COPY of the bytes. On WASM the runtime runs in a proxy worker and
- *   transfers the buffer it is given, which detaches it; handing out the cached array itself
- *   broke the next session ("detached ArrayBuffer") when the reader switched to WebGPU.
+ * - Every caller gets its own COPY of the bytes. In ORT's proxy worker (where the WASM runtime
+ *   ran until the redraw work; `__vlabProxy` puts it back) the runtime transfers the buffer it is
+ *   given, which detaches it; handing out the cached array itself broke the next session
+ *   ("detached ArrayBuffer") when the reader switched to WebGPU.
  * - When a session cannot be built from the bytes, `forget` drops them: a truncated download
  *   must not stay cached until the page is reloaded.
  */

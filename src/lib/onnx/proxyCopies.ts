@@ -1,5 +1,6 @@
 /**
- * On the page, the WASM runtime runs in ORT's proxy worker and transfers every buffer it is given
+ * In ORT's proxy worker (the page's WASM runtime ran there until redraws moved it to the main
+ * thread, see runtime.ts; `__vlabProxy` puts it back), the runtime transfers every buffer it is given
  * to it: the model's bytes when a session is built, each input when it runs. A transferred buffer
  * is detached here, so anything given twice arrives empty:
  * - a graph's bytes kept to rebuild its session after the cache let it go ("An ArrayBuffer is

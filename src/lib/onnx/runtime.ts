@@ -12,6 +12,8 @@ import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 import { modelBytes } from './proxyCopies';
+import { wasmRuntimeInWorker } from './placement';
+import { beforeRun } from './runSlices';
 import { timing } from './timing';
 
 export type Ort = typeof OrtTypes;
@@ -27,20 +29,15 @@ const ortPromises: Partial<Record<Backend, Promise<Ort>>> = {};
  * module the training worker imports), WebGPU the `webgpu` entry (its 27 MB asyncify .wasm
  * carries the GPU provider). A page only loads both if the reader switches backends.
  *
- * On WASM the runtime runs in its own worker (ORT's proxy mode), so a long model run never
- * blocks scrolling or a slider; WebGPU work is asynchronous on the GPU already, and ORT does
- * not support the proxy with it.
+ * On WASM a lab's page runs the runtime on its main thread, or in ORT's proxy worker when the
+ * lab trains on it (placement.ts says why and who decides). WebGPU work is asynchronous on the
+ * GPU already, and ORT does not support the proxy with it.
  */
 export function loadOrt(backend: Backend): Promise<Ort> {
 	const loading = (ortPromises[backend] ??= importOrt(backend).then((ort) => {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-		// In Node (the build's prerender) there is no worker to proxy to: one thread, in-process.
-		// The redraw profiler (scripts/bench/redrawProfile.ts) turns the proxy off with
-		// `__vlabNoProxy` to tell the worker round trip from the run itself.
-		const noProxy = (globalThis as { __vlabNoProxy?: boolean }).__vlabNoProxy === true;
-		ort.env.wasm.proxy = backend === 'wasm' && !import.meta.env.SSR && !noProxy;
 		ort.env.logLevel = 'error';
 		return ort;
 	}));
@@ -134,7 +131,11 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	const loaded = performance.now();
 	// Severity 3 (errors): ORT's warning that it placed small shape ops on the CPU is not a fault.
 	// A copy under the proxy: the caller may keep the bytes to build the session again (proxyCopies.ts).
-	const create = () => ort.InferenceSession.create(modelBytes(ort, model), { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+	const create = () => {
+		// Where the WASM runtime computes is settled as it starts, by its first session (placement.ts).
+		if (backend === 'wasm' && !runtimeStarted.has('wasm')) ort.env.wasm.proxy = wasmRuntimeInWorker();
+		return ort.InferenceSession.create(modelBytes(ort, model), { executionProviders: [backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+	};
 	let first = false;
 	let started = loaded;
 	const created = await takeTurn(() => {
@@ -243,7 +244,10 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 		inputBytes += data.byteLength;
 	}
 	const cache = cacheOf.get(session);
+	// A WASM run on the page's main thread takes its turn in the page's tasks (runSlices.ts).
+	const sliced = !copy && !import.meta.env.SSR && typeof document !== 'undefined' && backendOf.get(session) === 'wasm';
 	const run = async () => {
+		if (sliced) await beforeRun();
 		const started = performance.now();
 		const results = await session.run(inputs);
 		timing(`vlab:session run${copy ? ' (via proxy worker)' : ''}`, started, performance.now());
