@@ -17,7 +17,7 @@ import type { TrainingJob } from '$lib/onnx/training/driver';
 import { driveJob, type DrivenRun } from '$lib/recorded/drive';
 import checkpoints, { RATIO_BANDS } from './checkpoints';
 import { CLASSES, N_VAL, splitSets } from './glyphs';
-import { schema, type OverfittingState } from './lab';
+import { overfitting, schema, type OverfittingState } from './lab';
 import { noisyLabels } from './noise';
 import { noiseJob } from './noiseJob';
 import { stepsPerEpoch } from './settings';
@@ -37,6 +37,16 @@ vi.mock('$lib/recorded/drive', async (importOriginal) => {
 });
 
 const BASE = { n: 256, width: 256, lr: 1e-3, seed: 1 };
+/**
+ * Where Arpit et al.'s ordering shows at the spec's thresholds: more images per weight, the
+ * settings of the lab's 'noise-40' scene (so the slide shows what this file tests). At the
+ * default 256 images and 256 units the net memorizes the noise within a few epochs (below).
+ */
+const arpitScene = overfitting.scenes.find((s) => s.id === 'noise-40')!;
+const ARPIT = { ...(Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as OverfittingState), ...arpitScene.state };
+/** ρ = 1 over several seeds: one run's validation accuracy is a poor estimate of its mean. */
+const RANDOM_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const RANDOM_EPOCHS = 40;
 /** ρ = 0.4's run, the one this file drives itself. */
 const FORTY_EPOCHS = 20;
 const { train, val } = splitSets(BASE.n, BASE.seed);
@@ -56,9 +66,11 @@ interface Reading {
 	valLoss: number;
 }
 
-function score(noise: number, run: DrivenRun): Reading[] {
+function score(noise: number, run: DrivenRun, settings: { n: number; seed: number } = BASE): Reading[] {
 	expect(run.status).toBe('done');
-	const { labels, relabelled } = noisyLabels(train, noise, BASE.seed);
+	const { train, val } = splitSets(settings.n, settings.seed);
+	const perEpoch = stepsPerEpoch(settings.n);
+	const { labels, relabelled } = noisyLabels(train, noise, settings.seed);
 	const predicted = (values: Float32Array, row: number) => {
 		const r = Array.from(values.subarray(row * CLASSES, (row + 1) * CLASSES));
 		return r.indexOf(Math.max(...r));
@@ -66,17 +78,17 @@ function score(noise: number, run: DrivenRun): Reading[] {
 	return run.probes.map(({ step, values }) => {
 		const right = [0, 0];
 		const count = [0, 0];
-		for (let i = 0; i < BASE.n; i++) {
+		for (let i = 0; i < settings.n; i++) {
 			count[relabelled[i]]++;
 			if (predicted(values, i) === labels[i]) right[relabelled[i]]++;
 		}
 		let valRight = 0;
 		let valLoss = 0;
 		for (let i = 0; i < N_VAL; i++) {
-			if (predicted(values, BASE.n + i) === val.labels[i]) valRight++;
-			valLoss -= values[(BASE.n + i) * CLASSES + val.labels[i]];
+			if (predicted(values, settings.n + i) === val.labels[i]) valRight++;
+			valLoss -= values[(settings.n + i) * CLASSES + val.labels[i]];
 		}
-		return { epoch: step / perEpoch, all: (right[0] + right[1]) / BASE.n, kept: right[0] / count[0], redrawn: right[1] / count[1], valAcc: valRight / N_VAL, valLoss: valLoss / N_VAL };
+		return { epoch: step / perEpoch, all: (right[0] + right[1]) / settings.n, kept: right[0] / count[0], redrawn: right[1] / count[1], valAcc: valRight / N_VAL, valLoss: valLoss / N_VAL };
 	});
 }
 
@@ -99,6 +111,9 @@ let solution: Solution;
 let clean: Reading[];
 let random: Reading[];
 let forty: Reading[];
+let arpit: Reading[];
+/** ρ = 1: final validation accuracy per seed of RANDOM_SEEDS. */
+let randomFinal: number[];
 
 beforeAll(async () => {
 	const t0 = Date.now();
@@ -109,6 +124,12 @@ beforeAll(async () => {
 	clean = score(0, checkpointRun(0));
 	random = score(1, checkpointRun(1));
 	forty = score(0.4, await driveJob(ort as never, noiseJob({ ...BASE, epochs: FORTY_EPOCHS, noise: 0.4 })));
+	arpit = score(0.4, await driveJob(ort as never, noiseJob({ ...ARPIT, noise: 0.4 })), ARPIT);
+	randomFinal = [];
+	for (const seed of RANDOM_SEEDS) {
+		const settings = { ...BASE, seed, epochs: RANDOM_EPOCHS };
+		randomFinal.push(score(1, await driveJob(ort as never, noiseJob({ ...settings, noise: 1 })), settings).at(-1)!.valAcc);
+	}
 	console.log(`label-noise runs driven in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }, 300_000);
 
@@ -127,12 +148,28 @@ describe('ρ = 1, n = 256, width 256 (Zhang et al. 2017)', () => {
 	// 2.2 SE below chance (21.8% when it first fits, epoch 9; 21.7% at epoch 100, 22.1% at 500).
 	// From epoch 9 to 40 it stays between 21.0% and 22.3%, inside the band only at epoch 21
 	// (22.3%). Kept as the spec states it, expected to fail, so that a change that makes it hold
-	// is noticed; the report says so.
+	// is noticed. The band is a binomial SE, and these errors are not independent: the test over
+	// eight seeds below finds chance on average, with a spread three times the binomial one.
 	it.fails('ends with validation accuracy within 2 SE (2.7 points) of the 25% of chance', () => {
 		const last = random.at(-1)!;
 		console.log(`ρ = 1: validation ${pct(last.valAcc)} at epoch ${last.epoch}, ${pct(random.find((p) => p.all === 1)!.valAcc)} when first fitted`);
 		const twoSe = 2 * Math.sqrt((0.25 * 0.75) / N_VAL);
 		expect(Math.abs(last.valAcc - 1 / CLASSES)).toBeLessThanOrEqual(twoSe);
+	});
+
+	// Why one run misses the band: a net trained on random labels still gives similar images
+	// similar outputs, so its errors on the validation images are not independent coin flips and
+	// its accuracy varies from seed to seed far more than the binomial 1.35 points. By symmetry
+	// its expected accuracy is exactly chance; the mean over seeds is the test of that.
+	it(`over ${RANDOM_SEEDS.length} seeds, ends at chance on average: the mean is within 2 SE (from the seeds' spread) of 25%`, () => {
+		const k = randomFinal.length;
+		const mean = randomFinal.reduce((a, b) => a + b, 0) / k;
+		const sd = Math.sqrt(randomFinal.reduce((a, v) => a + (v - mean) ** 2, 0) / (k - 1));
+		const binomialSe = Math.sqrt((0.25 * 0.75) / N_VAL);
+		console.log(`ρ = 1, final validation per seed: ${randomFinal.map(pct).join(', ')}; mean ${pct(mean)}, sd ${pct(sd)} (binomial SE ${pct(binomialSe)})`);
+		expect(Math.abs(mean - 1 / CLASSES)).toBeLessThanOrEqual((2 * sd) / Math.sqrt(k));
+		// The seeds spread wider than independent errors would: the single run above is no outlier.
+		expect(sd).toBeGreaterThan(binomialSe);
 	});
 
 	it('ends with validation accuracy far below the true labels’ run, within 4 SE of chance', () => {
@@ -163,7 +200,8 @@ describe('ρ = 0.4 (Arpit et al. 2017)', () => {
 
 	// The spec's ≤ 50% on redrawn labels does not hold here: this wide net at η = 1e-3 memorizes
 	// noise within a few epochs, and at the best-validation epoch (5) the redrawn labels already
-	// score 92.2% (kept ones 98.7%). Kept as stated, expected to fail; the report says so.
+	// score 92.2% (kept ones 98.7%). Kept as stated, expected to fail. With more images per weight
+	// (2048 images, 32 units: the describe below, and the lab's slide) the thresholds hold.
 	it.fails('scores ≤ 50% on the redrawn labels at the best-validation epoch', () => {
 		expect(best().redrawn).toBeLessThanOrEqual(0.5);
 	});
@@ -171,6 +209,31 @@ describe('ρ = 0.4 (Arpit et al. 2017)', () => {
 	it('then validation falls: the last epoch is more than 2 SE below the best', () => {
 		const b = best();
 		const last = forty.at(-1)!;
+		expect(b.valAcc - last.valAcc).toBeGreaterThan(2 * Math.sqrt((b.valAcc * (1 - b.valAcc)) / N_VAL));
+		expect(last.valLoss).toBeGreaterThan(b.valLoss);
+	});
+});
+
+describe(`ρ = 0.4 with ${ARPIT.n} images and ${ARPIT.width} units (Arpit et al. 2017, at the spec's thresholds)`, () => {
+	it('is the lab scene that shows it: ρ = 0.4 on 2048 images, 32 units', () => {
+		expect(ARPIT).toMatchObject({ noise: 0.4, n: 2048, width: 32, lr: 1e-3, seed: 1 });
+	});
+
+	const best = () => {
+		const loss = arpit.map((p) => p.valLoss);
+		const avg = loss.map((_, i) => {
+			const w = loss.slice(Math.max(0, i - 2), Math.min(loss.length, i + 3));
+			return w.reduce((a, b) => a + b, 0) / w.length;
+		});
+		return arpit[avg.indexOf(Math.min(...avg))];
+	};
+
+	it('at the best-validation epoch: ≥ 90% on the kept labels, ≤ 50% on the redrawn ones; validation then falls', () => {
+		const b = best();
+		const last = arpit.at(-1)!;
+		console.log(`ρ = 0.4, n = ${ARPIT.n}, width ${ARPIT.width}: best-validation epoch ${b.epoch}: kept ${pct(b.kept)}, redrawn ${pct(b.redrawn)}, validation ${pct(b.valAcc)}; last: validation ${pct(last.valAcc)}`);
+		expect(b.kept).toBeGreaterThanOrEqual(0.9);
+		expect(b.redrawn).toBeLessThanOrEqual(0.5);
 		expect(b.valAcc - last.valAcc).toBeGreaterThan(2 * Math.sqrt((b.valAcc * (1 - b.valAcc)) / N_VAL));
 		expect(last.valLoss).toBeGreaterThan(b.valLoss);
 	});
