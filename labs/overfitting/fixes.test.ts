@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import '../../tests/support/ort';
 import type { TrainingJob } from '$lib/onnx/training/driver';
 import type { Solution } from '$lib/practice/types';
-import type { DrivenRun } from '$lib/recorded/drive';
+import * as ort from 'onnxruntime-web';
+import { driveJob, type DrivenRun } from '$lib/recorded/drive';
 import { CLASSES, splitSets } from './glyphs';
 import { schema, type OverfittingState } from './lab';
 import { NO_CLEAR_WINNER, whichFix } from './checkpoints';
@@ -39,13 +40,17 @@ vi.mock('$lib/recorded/drive', async (importOriginal) => {
 const jobKey = (job: TrainingJob) =>
 	JSON.stringify({ steps: job.maxSteps, hyper: job.hyper ?? null, noise: job.batches.noise ?? [], params: Object.entries(job.params).map(([k, v]) => [k, v.length]) });
 
-/** Mean validation cross-entropy per epoch, from the probe's log-probabilities (validation rows after the training rows). */
+/** Mean validation cross-entropy per epoch of figure 4's run `run`, as checkpoint 3's solve drove it. */
 function valCurve(run: Trained): Curve {
-	const { train, val } = splitSets(settings.n, settings.seed);
 	const want = jobKey(fixJob(run, settings, strengths));
 	const hits = recorded.filter(({ job }) => jobKey(job) === want);
 	expect(hits).toHaveLength(1);
-	const driven = hits[0].run;
+	return curveOf(hits[0].run);
+}
+
+/** Mean validation cross-entropy per epoch, from the probe's log-probabilities (validation rows after the training rows). */
+function curveOf(driven: DrivenRun): Curve {
+	const { train, val } = splitSets(settings.n, settings.seed);
 	expect(driven.status).toBe('done');
 	return driven.probes.map((p) => {
 		let sum = 0;
@@ -89,7 +94,8 @@ describe('figure 4: each fix alone ends below the baseline\'s final validation l
 	it('weight decay', { timeout: 900_000 }, async () => expect(await final('wd')).toBeLessThan(await final('baseline')));
 	// Measured at the defaults (30 epochs): dropout p = 0.3 ends at 0.769 and width ÷ 4 at 0.767, against the
 	// baseline's 0.763: the spec's fact does not hold for these two here. Kept as the spec states it, expected
-	// to fail, so that a change that makes it hold turns the test red and is noticed; the report says so.
+	// to fail, so that a change that makes it hold turns the test red and is noticed. Running longer does not
+	// help (at 80 epochs: 0.949 and 0.923 against 0.888); dropout at p = 0.5 does (the describe below).
 	it.fails('dropout', { timeout: 900_000 }, async () => {
 		console.log(`final validation loss: dropout ${await final('dropout')}, baseline ${await final('baseline')}`);
 		expect(await final('dropout')).toBeLessThan(await final('baseline'));
@@ -101,6 +107,17 @@ describe('figure 4: each fix alone ends below the baseline\'s final validation l
 	it('early stopping, at its minimum', { timeout: 900_000 }, async () => {
 		const c = await curves();
 		expect(stoppedAt(c.baseline, strengths.patience)).toBeLessThan(c.baseline.at(-1)!.valLoss);
+	});
+});
+
+// The spec's default rate, 0.3, is too weak for this net to beat the baseline; the classic 0.5
+// (Srivastava et al. 2014) does: 0.674 against the baseline's 0.763 after 30 epochs.
+describe('dropout at p = 0.5', () => {
+	it("ends below the baseline's final validation loss", { timeout: 900_000 }, async () => {
+		const baseline = (await curves()).baseline.at(-1)!.valLoss;
+		const half = curveOf(await driveJob(ort as never, fixJob('dropout', settings, { ...strengths, dropout: 0.5 }))).at(-1)!.valLoss;
+		console.log(`final validation loss: dropout p = 0.5 ${half}, baseline ${baseline}`);
+		expect(half).toBeLessThan(baseline);
 	});
 });
 
