@@ -60,11 +60,24 @@ describe('searchFit', () => {
 		}, 843);
 		const share = await searchFit(measure);
 		expect(shares.at(-1), 'the slide is left at the answer').toBe(share);
-		// The bisection's answer (0.568, 841 px at first look) was measured again, overflowed, and
-		// the walk went down 0.04 to a share that fits as measured.
-		expect(shares.filter((s) => s === shares.at(-2)).length, 'the answer before it was looked at twice').toBe(2);
+		// The bisection's answer (0.568, 841 px at first look) was measured twice more, overflowed
+		// both times, and the walk went down 0.04 to a share that fits as measured.
+		expect(shares.filter((s) => s === shares.at(-2)).length, 'the answer before it was looked at three times').toBe(3);
 		expect(500 + 600 * share).toBeLessThanOrEqual(843);
 		expect(share).toBeGreaterThan(0.5);
+	});
+
+	it('keeps the bisection answer when it overflows once on a second look and fits on a third', async () => {
+		// Charts of height 300 + 900·share; the second look at the answer catches a chart mid-redraw, 30 px taller.
+		const looks = new Map<number, number>();
+		const { shares, measure } = slide((s) => {
+			looks.set(s, (looks.get(s) ?? 0) + 1);
+			return 300 + 900 * s + (looks.get(s) === 2 ? 30 : 0);
+		}, 843);
+		const share = await searchFit(measure);
+		expect(shares.filter((s) => s === share).length, 'looked at three times').toBe(3);
+		expect(300 + 900 * share).toBeLessThanOrEqual(843);
+		expect(share, 'not a step narrower than the widest fit').toBeGreaterThan(0.6033 - 0.7 / 2 ** 7);
 	});
 
 	it('keeps refining a fit when a share as tall as full width comes after one that fitted', async () => {

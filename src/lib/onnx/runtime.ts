@@ -38,6 +38,9 @@ export function loadOrt(backend: Backend): Promise<Ort> {
 		// Threads need cross-origin isolation; without it the runtime uses one thread anyway.
 		const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 		ort.env.wasm.numThreads = isolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+		// Where the WASM runtime computes (placement.ts): set here for code that builds its own
+		// sessions from this module (a lab's training loops), and again before the first session.
+		if (backend === 'wasm') ort.env.wasm.proxy = wasmRuntimeInWorker();
 		ort.env.logLevel = 'error';
 		return ort;
 	}));

@@ -102,6 +102,10 @@ export async function searchFit(measure: MeasureFit, current?: number): Promise<
 	}
 	if (narrowingHelps) {
 		let over = await at(lo);
+		// It fitted when the bisection measured it: one more look before giving it up, since a
+		// measurement taken while a chart still redraws can overflow once (under CI's load it left
+		// the quantization slide one step narrower, its figure under a quarter of the screen).
+		if (over > 0 && lo > MIN_FIT) over = await at(lo);
 		while (over > 0 && lo > MIN_FIT) {
 			lo = Math.max(MIN_FIT, lo - WALK);
 			over = await at(lo);
