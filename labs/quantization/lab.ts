@@ -177,6 +177,10 @@ export const quantization = defineLab({
 		{ id: 'prune-half', figure: 'pruning', title: '50% pruned: which keeps accuracy, which is faster?', varies: true }
 	],
 	loadCheckpoints: () => import('./checkpoints'),
+	// Its sweeps (accuracy per bit width, calibration, timing) run many sessions on the page's
+	// runtime; on the main thread its first slide's fit came out a step narrow in two full test
+	// runs (never alone): it keeps ORT's worker, as before, and its redraws met the target there.
+	runtimeInWorker: true,
 	bench: { key: 'wbits', values: ['5', '4'] },
 	article: () => import('./index.svx'),
 	controller: () => import('./controller.svelte').then((m) => m.QuantizationController)
