@@ -104,6 +104,16 @@ function checkpointRun(noise: number): DrivenRun {
 	return hits[0].run;
 }
 
+/** The best-validation epoch: the minimum of the 5-epoch average of the validation loss (figure 1's definition). */
+function bestValidation(readings: Reading[]): Reading {
+	const loss = readings.map((p) => p.valLoss);
+	const avg = loss.map((_, i) => {
+		const w = loss.slice(Math.max(0, i - 2), Math.min(loss.length, i + 3));
+		return w.reduce((a, b) => a + b, 0) / w.length;
+	});
+	return readings[avg.indexOf(Math.min(...avg))];
+}
+
 const firstFit = (r: Reading[]) => r.find((p) => p.all === 1)?.epoch ?? null;
 const pct = (a: number) => `${(100 * a).toFixed(1)}%`;
 
@@ -180,14 +190,7 @@ describe('ρ = 1, n = 256, width 256 (Zhang et al. 2017)', () => {
 });
 
 describe('ρ = 0.4 (Arpit et al. 2017)', () => {
-	const best = () => {
-		const loss = forty.map((p) => p.valLoss);
-		const avg = loss.map((_, i) => {
-			const w = loss.slice(Math.max(0, i - 2), Math.min(loss.length, i + 3));
-			return w.reduce((a, b) => a + b, 0) / w.length;
-		});
-		return forty[avg.indexOf(Math.min(...avg))];
-	};
+	const best = () => bestValidation(forty);
 
 	it('fits the kept labels first: at the best-validation epoch they score ≥ 90%, and more than the redrawn ones', () => {
 		const b = best();
@@ -219,14 +222,7 @@ describe(`ρ = 0.4 with ${ARPIT.n} images and ${ARPIT.width} units (Arpit et al.
 		expect(ARPIT).toMatchObject({ noise: 0.4, n: 2048, width: 32, lr: 1e-3, seed: 1 });
 	});
 
-	const best = () => {
-		const loss = arpit.map((p) => p.valLoss);
-		const avg = loss.map((_, i) => {
-			const w = loss.slice(Math.max(0, i - 2), Math.min(loss.length, i + 3));
-			return w.reduce((a, b) => a + b, 0) / w.length;
-		});
-		return arpit[avg.indexOf(Math.min(...avg))];
-	};
+	const best = () => bestValidation(arpit);
 
 	it('at the best-validation epoch: ≥ 90% on the kept labels, ≤ 50% on the redrawn ones; validation then falls', () => {
 		const b = best();
