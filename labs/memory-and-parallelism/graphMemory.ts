@@ -48,7 +48,7 @@ export interface TrainGraph {
 
 export const shapeOf = (m: GraphModel): TransformerShape => ({ layers: m.layers, heads: m.heads, dModel: m.h, dMlp: 4 * m.h, vocab: VOCAB, maxLen: m.seq });
 
-const BYTES = { float32: 4, int64: 8, bool: 1 } as const;
+const BYTES = { float32: 4, int64: 8, bool: 1, int8: 1, int4: 0.5 } as const;
 
 const elementsOf = (t: Tensor): number => {
 	const n = numElements(t.shape);

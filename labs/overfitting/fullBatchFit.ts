@@ -50,7 +50,8 @@ export async function fullBatchFit(model: TrainableModel, backend: Backend, { ke
 		const out = await runSession(session, feeds);
 		for (const c of [...io.params, ...io.state]) feeds[c.input] = { data: out[c.output].data, dims: c.shape };
 	}
-	return Object.fromEntries(io.params.map((p) => [p.name, feeds[p.input].data]));
+	// Every parameter is fed float32 values.
+	return Object.fromEntries(io.params.map((p) => [p.name, feeds[p.input].data as Float32Array]));
 }
 
 /** Runs a forward graph once (built on a cache miss): the one output, flattened. */

@@ -3,12 +3,13 @@
  * are deterministic and do not fight vitest's workers for the 2 cores).
  */
 import * as ort from 'onnxruntime-web';
+import { ortTensor, type Feeds } from '$lib/onnx/feeds';
 
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
 
 export type Session = ort.InferenceSession;
-export type Feeds = Record<string, { data: Float32Array; dims: readonly number[] }>;
+export type { Feeds } from '$lib/onnx/feeds';
 export type Results = Record<string, { data: Float32Array; dims: readonly number[] }>;
 
 export function createSession(bytes: Uint8Array): Promise<Session> {
@@ -17,7 +18,7 @@ export function createSession(bytes: Uint8Array): Promise<Session> {
 
 export async function runSession(session: Session, feeds: Feeds): Promise<Results> {
 	const inputs: Record<string, ort.Tensor> = {};
-	for (const [name, { data, dims }] of Object.entries(feeds)) inputs[name] = new ort.Tensor('float32', data, dims);
+	for (const [name, feed] of Object.entries(feeds)) inputs[name] = ortTensor(ort, feed);
 	const outputs = await session.run(inputs);
 	const results: Results = {};
 	for (const [name, tensor] of Object.entries(outputs)) {

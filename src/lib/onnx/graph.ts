@@ -239,6 +239,13 @@ export class GraphBuilder {
 		return this.addNode('RMSNormalization', [x, scale], { axis, epsilon });
 	}
 
+	// ---- quantized weights (opset ≥ 21) ----------------------------------------------------
+
+	/** s·(q − z) in float32 from int8 or int4 codes `q`; `scale` and `zero` per tensor or per slice along `axis`. */
+	dequantizeLinear(q: Tensor, scale: Tensor, zero: Tensor, axis = 1): Tensor {
+		return this.addNode('DequantizeLinear', [q, scale, zero], { axis });
+	}
+
 	// ---- operators added for training graphs (gradients in vjp.ts) ----------------------
 
 	/** Softmax along one axis (opset 13+ semantics, not a flattened suffix). */

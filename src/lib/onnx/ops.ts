@@ -87,6 +87,12 @@ export interface OpParams {
 	GroupNormalization: { numGroups: number; epsilon: number };
 	/** Opset 23: inputs X, scale; x / sqrt(mean(x²) + ε) over axes axis..rank-1. */
 	RMSNormalization: { axis: number; epsilon: number };
+	// Quantized weights (the quantization lab).
+	/**
+	 * Opset 21: inputs x (int8 or int4 codes), scale (float32), zero point (x's type); s·(x − z)
+	 * with scale and zero point one per tensor ([]) or one per slice along `axis` ([x.shape[axis]]).
+	 */
+	DequantizeLinear: { axis: number };
 }
 export type OpType = keyof OpParams;
 
@@ -107,7 +113,7 @@ export interface OpRule<P> {
 }
 
 /** ONNX TensorProto.DataType codes. */
-export const DTYPE_CODE: Record<DType, number> = { float32: 1, int64: 7, bool: 9 };
+export const DTYPE_CODE: Record<DType, number> = { float32: 1, int64: 7, bool: 9, int8: 3, int4: 22 };
 
 function requireDtype(op: string, t: Tensor, allowed: readonly DType[]): void {
 	if (!allowed.includes(t.dtype)) throw new Error(`${op}: input ${t.name} is ${t.dtype}, expected ${allowed.join(' or ')}`);
@@ -346,8 +352,34 @@ export const OPS: { [K in OpType]: OpRule<OpParams[K]> } = {
 				{ name: 'epsilon', kind: 'float', value: p.epsilon }
 			]
 		})
+	},
+	// int4 inputs arrived in opset 21; the lab's quantized graphs import 21 for both widths.
+	DequantizeLinear: {
+		arity: 3,
+		since: 21,
+		infer: ([x, scale, zero], p) => {
+			requireQuantParams(x, scale, zero, p.axis);
+			return { shape: x.shape, dtype: 'float32' };
+		},
+		lower: (p) => ({ attributes: [{ name: 'axis', kind: 'int', value: p.axis }] })
 	}
 };
+
+/** DequantizeLinear's scale and zero point: scalars (per tensor) or 1-D along the axis (per axis). */
+function requireQuantParams(x: Tensor, scale: Tensor, zero: Tensor, axis: number): void {
+	requireDtype('DequantizeLinear', x, ['int8', 'int4']);
+	requireDtype('DequantizeLinear', scale, ['float32']);
+	requireDtype('DequantizeLinear', zero, [x.dtype]);
+	if (!sameShapeOf(scale, zero)) throw new Error(`DequantizeLinear: scale ${formatShape(scale.shape)} and zero point ${formatShape(zero.shape)} differ`);
+	if (scale.shape.length === 0) return;
+	const rank = x.shape.length;
+	if (!Number.isInteger(axis) || axis < -rank || axis >= rank) throw new Error(`DequantizeLinear: axis ${axis} is out of range for rank ${rank}`);
+	const along = x.shape[axis < 0 ? axis + rank : axis];
+	if (scale.shape.length !== 1 || scale.shape[0] !== along)
+		throw new Error(`DequantizeLinear: scale ${formatShape(scale.shape)} must be [] (per tensor) or [${along}] (one per slice along axis ${axis})`);
+}
+
+const sameShapeOf = (a: Tensor, b: Tensor) => formatShape(a.shape) === formatShape(b.shape);
 
 /** Per-channel inputs (scale, bias, mean, var) must be 1-D of X's channel count (axis 1). */
 function requireChannelInputs(op: string, x: Tensor, perChannel: readonly Tensor[], minRank: number): void {

@@ -12,13 +12,14 @@ import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
 import { takeTurn } from './turns';
 import { modelBytes } from './proxyCopies';
+import { ortTensor, type Feeds } from './feeds';
 import { wasmRuntimeInWorker } from './placement';
 import { beforeRun } from './runSlices';
 import { timing } from './timing';
 
 export type Ort = typeof OrtTypes;
 export type Session = OrtTypes.InferenceSession;
-export type Feeds = Record<string, { data: Float32Array; dims: readonly number[] }>;
+export type { Feed, Feeds } from './feeds';
 export type Outputs = Record<string, { data: Float32Array; dims: readonly number[] }>;
 
 const ortPromises: Partial<Record<Backend, Promise<Ort>>> = {};
@@ -242,9 +243,9 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 	// so callers may keep (and share) their arrays.
 	const copy = ort.env.wasm.proxy === true;
 	let inputBytes = 0;
-	for (const [name, { data, dims }] of Object.entries(feeds)) {
-		inputs[name] = new ort.Tensor('float32', copy ? data.slice() : data, dims);
-		inputBytes += data.byteLength;
+	for (const [name, feed] of Object.entries(feeds)) {
+		inputs[name] = ortTensor(ort, feed, copy);
+		inputBytes += feed.data.byteLength;
 	}
 	const cache = cacheOf.get(session);
 	// A WASM run on the page's main thread takes its turn in the page's tasks (runSlices.ts).

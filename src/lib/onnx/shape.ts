@@ -9,7 +9,8 @@
 
 export type Dim = number | string;
 export type Shape = readonly Dim[];
-export type DType = 'float32' | 'int64' | 'bool';
+/** int8 and int4 carry quantized codes into DequantizeLinear; int4 packs two codes a byte. */
+export type DType = 'float32' | 'int64' | 'bool' | 'int8' | 'int4';
 
 /** A typed value in a graph: what flows along an edge. */
 export interface Tensor {
