@@ -11,7 +11,8 @@ import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '$labs/at
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
 import { calibrate, type Calibration } from './calibrate';
-import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName } from './qmodel';
+import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName, quantGraphKey, type QuantGraphOptions } from './qmodel';
+import { codeTypeFor, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix, type Granularity, type Grid, type Scheme } from './quantizer';
 import { BITS } from './summary';
 import { FLOAT_LAYOUT, roundAllToFloat, type FloatFormat } from './floatFormats';
@@ -86,8 +87,9 @@ export function inputFeeds(task: Task, inputs: number[][]): Feeds {
 }
 
 /**
- * The weights as the graph takes them: matrices as codes with per-column scales and zero points
- * (float: s = 1, z = 0, the values themselves or rounded to a 16-bit float).
+ * The weights as the graph takes them: rounded matrices as int4 or int8 codes with per-column
+ * scales and zero points; the others as float32 values (s = 1, z = 0), themselves or rounded to a
+ * 16-bit float.
  */
 export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant | WeightFloat | null): Feeds {
 	const feeds: Feeds = {};
@@ -99,18 +101,26 @@ export function weightFeeds(weights: Map<string, WeightTensor>, q: WeightQuant |
 			continue;
 		}
 		const [rows, cols] = p.shape;
-		const unscaled = (values: Float32Array) => ({ codes: values, scales: new Float32Array(cols).fill(1), zeros: new Float32Array(cols) });
-		const c = !q || !quantized(p.name, q.emb)
-			? unscaled(w.data)
-			: 'format' in q
-				? unscaled(roundAllToFloat(w.data, q.format))
-				: codesOf(w.data, rows, cols, quantizeMatrix(w.data, rows, cols, q.bits, q.scheme, q.gran).grids);
-		feeds[inputName.codes(p.name)] = { data: c.codes, dims: [rows, cols] };
-		feeds[inputName.scales(p.name)] = { data: c.scales, dims: [cols] };
-		feeds[inputName.zeros(p.name)] = { data: c.zeros, dims: [cols] };
+		const rounded = q !== null && quantized(p.name, q.emb);
+		if (rounded && !('format' in q)) {
+			const { grids } = quantizeMatrix(w.data, rows, cols, q.bits, q.scheme, q.gran);
+			const c = codesOf(w.data, rows, cols, grids);
+			const typed = typedCodes(c.codes, c.zeros, grids, q.bits, [rows, cols]);
+			feeds[inputName.codes(p.name)] = typed.codes;
+			feeds[inputName.scales(p.name)] = { data: c.scales, dims: [cols] };
+			feeds[inputName.zeros(p.name)] = typed.zeros;
+			continue;
+		}
+		feeds[inputName.codes(p.name)] = { data: rounded && 'format' in q ? roundAllToFloat(w.data, q.format) : w.data, dims: [rows, cols] };
+		feeds[inputName.scales(p.name)] = { data: new Float32Array(cols).fill(1), dims: [cols] };
+		feeds[inputName.zeros(p.name)] = { data: new Float32Array(cols), dims: [cols] };
 	}
 	return feeds;
 }
+
+/** How the graph for weights `q` takes its matrices: integer codes for a b-bit setting, float32 otherwise. */
+export const graphCodes = (q: WeightQuant | WeightFloat | null): QuantGraphOptions['codes'] =>
+	q && !('format' in q) ? { type: codeTypeFor(q.bits), emb: q.emb } : undefined;
 
 /**
  * Storage of the model, in bytes: float32 tensors, and rounded matrices at b bits plus 32-bit
@@ -128,13 +138,14 @@ export function modelBytes(weights: Map<string, WeightTensor>, q: WeightQuant | 
 }
 
 /** The calibration run: the float model with every linear layer's input as an output. */
-export const calibrationGraph = () => buildQuantTransformer({ acts: false, probes: true });
+const CALIBRATION_GRAPH: QuantGraphOptions = { acts: false, probes: true };
+export const calibrationGraph = () => buildQuantTransformer(CALIBRATION_GRAPH);
 export const calibrationFeeds = (task: Task, weights: Map<string, WeightTensor>): Feeds => ({ ...inputFeeds(task, calibrationInputs(task)), ...weightFeeds(weights, null) });
 export const readLinearInputs = (out: Record<string, { data: Float32Array }>) => new Map(LINEARS.map((l) => [l, out[probeName(l)].data]));
 
 /** Per linear layer, the float inputs the calibration sequences produce (float weights). */
 export async function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
-	const session = await getSession(backend, 'quantization-probes', calibrationGraph);
+	const session = await getSession(backend, quantGraphKey(CALIBRATION_GRAPH), calibrationGraph);
 	return readLinearInputs(await runSession(session, calibrationFeeds(task, weights)));
 }
 
@@ -149,16 +160,27 @@ export function actFeeds(grids: Map<string, Grid>): Feeds {
 	return feeds;
 }
 
+/** The logits of `inputs` (the task's held-out set unless given) with weights `w` and activation grids `acts`. */
+export async function heldOutLogits(
+	task: Task,
+	weights: Map<string, WeightTensor>,
+	w: WeightQuant | WeightFloat | null,
+	acts: Map<string, Grid> | null,
+	backend: Backend,
+	inputs = heldOut(task)
+): Promise<Float32Array> {
+	const graph: QuantGraphOptions = { acts: acts !== null, probes: false, codes: graphCodes(w) };
+	const session = await getSession(backend, quantGraphKey(graph), () => buildQuantTransformer(graph));
+	const out = await runSession(session, { ...inputFeeds(task, inputs), ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
+	return out.logits.data;
+}
+
 /** Runs the held-out set through one setting; returns the right tokens, out of `tokens`. */
 export async function scorer(task: Task, weights: Map<string, WeightTensor>, backend: Backend) {
 	const inputs = heldOut(task);
-	const common = inputFeeds(task, inputs);
 	const tokens = inputs.reduce((n, x) => n + x.length, 0);
-	const score = async (w: WeightQuant | WeightFloat | null, acts: Map<string, Grid> | null) => {
-		const session = await getSession(backend, `quantization-transformer-${acts ? 'wa' : 'w'}`, () => buildQuantTransformer({ acts: acts !== null, probes: false }));
-		const out = await runSession(session, { ...common, ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
-		return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
-	};
+	const score = async (w: WeightQuant | WeightFloat | null, acts: Map<string, Grid> | null) =>
+		Math.round(tokens * tokenAccuracy(task, inputs, await heldOutLogits(task, weights, w, acts, backend, inputs), VOCAB));
 	return { score, tokens, sequences: inputs.length };
 }
 

@@ -9,7 +9,7 @@
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
 import { shippedModels } from '$lib/onnx/shipped';
-import { buildDequantGraph, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, perWeight } from './dequant';
+import { buildDequantGraph, codeTypeFor, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
 import { intBits } from './floatFormats';
 import type { StateOf } from '$lib/state/schema';
@@ -44,11 +44,13 @@ async function dequantizedError(state: StateOf<QuantizationSchema>, bits: number
 	const [rows, cols] = w.shape;
 	const { grids } = quantizeMatrix(w.data, rows, cols, bits, state.scheme, state.gran);
 	const { codes, scales, zeros } = codesOf(w.data, rows, cols, grids);
-	const session = await getSession(backend, `quantization-dequant-${rows * cols}`, () => buildDequantGraph(rows * cols));
+	const typed = typedCodes(codes, zeros, grids, bits, [rows, cols]);
+	const type = codeTypeFor(bits);
+	const session = await getSession(backend, `quantization-dequant-${type}-${rows}x${cols}`, () => buildDequantGraph(rows, cols, type));
 	const out = await runSession(session, {
-		[DEQUANT_INPUTS.codes]: { data: codes, dims: [rows * cols] },
-		[DEQUANT_INPUTS.scales]: { data: perWeight(scales, rows), dims: [rows * cols] },
-		[DEQUANT_INPUTS.zeros]: { data: perWeight(zeros, rows), dims: [rows * cols] }
+		[DEQUANT_INPUTS.codes]: typed.codes,
+		[DEQUANT_INPUTS.scales]: { data: scales, dims: [cols] },
+		[DEQUANT_INPUTS.zeros]: typed.zeros
 	});
 	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
 }

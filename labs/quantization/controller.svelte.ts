@@ -50,6 +50,19 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 			const { computeQuantization } = (computeModule ??= await import('./compute'));
 			return computeQuantization(state, backend);
 		});
+		if (typeof window !== 'undefined') (window as Window & { __vlabQuantLogits?: unknown }).__vlabQuantLogits = (bits: number) => this.heldOutLogits(bits);
+	}
+
+	/**
+	 * `window.__vlabQuantLogits(bits)`: the held-out logits with the weights at b bits (the page's
+	 * task, scheme and granularity; int4 or int8 codes) on the active backend, for the test that
+	 * compares backends.
+	 */
+	async heldOutLogits(bits: number): Promise<number[]> {
+		const [{ weightsOf }, { heldOutLogits }] = await Promise.all([import('./compute'), import('./accuracy')]);
+		const s = this.current();
+		const w = { bits, scheme: s.scheme, gran: s.gran, emb: s.emb };
+		return Array.from(await heldOutLogits(s.task, await weightsOf(s.task), w, null, this.backend ?? 'wasm'));
 	}
 
 	/** The build's run (and its test) also measures figure 2's sweep, figure 3's outlier and figure 4's pruning, so the page opens on real points. */

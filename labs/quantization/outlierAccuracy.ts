@@ -16,10 +16,11 @@ import { tokenAccuracy } from '$labs/attention-heatmaps/training';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
-import { actGrids, heldOut, inputFeeds, linearInputs, scorer, weightFeeds, type WeightQuant } from './accuracy';
+import { actGrids, graphCodes, heldOut, inputFeeds, linearInputs, scorer, weightFeeds, type WeightQuant } from './accuracy';
 import { calibrate } from './calibrate';
 import { channelAbsmax, OUTLIER_GROUP, outlierChannel, smoothWeights, withOutlier } from './outlier';
-import { buildQuantTransformer, inputName, LINEARS } from './qmodel';
+import { buildQuantTransformer, inputName, LINEARS, quantGraphKey, type QuantGraphOptions } from './qmodel';
+import { typedCodes } from './dequant';
 import { codesOf, gridFor, quantizeMatrix, type Grid } from './quantizer';
 import type { WeightTensor } from './weights';
 
@@ -107,20 +108,35 @@ function channelActFeeds(grids: Map<string, ChannelGrids>): Feeds {
 	return feeds;
 }
 
-/** W8 weight feeds with the rows of kept channels left float: rounded rows on a grid of their own range, kept rows fed as exact (unrounded) codes. */
-function mixedWeightFeeds(weights: Map<string, WeightTensor>, kept: Map<string, boolean[]>): Feeds {
+/** The per-channel graph: W8 codes (int8), and float rows added to the dequantized weights. */
+const CHANNEL_GRAPH: QuantGraphOptions = { acts: true, probes: false, channelActs: true, codes: graphCodes(W8) };
+
+/**
+ * W8 weight feeds for the per-channel graph. Without `kept`, every row rounded and nothing added.
+ * With it (LLM.int8), a layer's kept rows stay float: their codes sit at the zero point (dequantized to 0) and
+ * their values are added in float; the other rows share one grid over their own range.
+ */
+function channelWeightFeeds(weights: Map<string, WeightTensor>, kept: Map<string, boolean[]> = new Map()): Feeds {
 	const feeds = weightFeeds(weights, W8);
-	for (const [l, keep] of kept) {
-		if (!keep.some(Boolean)) continue;
+	for (const l of LINEARS) {
 		const { shape, data } = weights.get(`${l}.w`)!;
 		const [rows, cols] = shape;
+		const keep = kept.get(l);
+		const added = new Float32Array(rows * cols);
+		feeds[inputName.kept(`${l}.w`)] = { data: added, dims: [rows, cols] };
+		if (!keep?.some(Boolean)) continue;
 		const regular = data.filter((_, i) => !keep[Math.floor(i / cols)]);
 		const grid = regular.length ? quantizeMatrix(regular, regular.length / cols, cols, BITS, 'sym', 'tensor').grids[0] : gridFor(-1, 1, BITS, 'sym');
-		const { codes } = codesOf(data, rows, cols, [grid]);
-		for (let i = 0; i < data.length; i++) if (keep[Math.floor(i / cols)]) codes[i] = data[i] / grid.scale;
-		feeds[inputName.codes(`${l}.w`)] = { data: codes, dims: [rows, cols] };
+		const { codes, zeros } = codesOf(data, rows, cols, [grid]);
+		for (let i = 0; i < data.length; i++) {
+			if (!keep[Math.floor(i / cols)]) continue;
+			codes[i] = grid.zero;
+			added[i] = data[i];
+		}
+		const typed = typedCodes(codes, zeros, [grid], BITS, [rows, cols]);
+		feeds[inputName.codes(`${l}.w`)] = typed.codes;
 		feeds[inputName.scales(`${l}.w`)] = { data: new Float32Array(cols).fill(grid.scale), dims: [cols] };
-		feeds[inputName.zeros(`${l}.w`)] = { data: new Float32Array(cols), dims: [cols] };
+		feeds[inputName.zeros(`${l}.w`)] = typed.zeros;
 	}
 	return feeds;
 }
@@ -129,7 +145,7 @@ function mixedWeightFeeds(weights: Map<string, WeightTensor>, kept: Map<string, 
 async function scoreChannels(task: Task, w: Feeds, grids: Map<string, ChannelGrids>, backend: Backend): Promise<number> {
 	const inputs = heldOut(task);
 	const tokens = inputs.reduce((n, x) => n + x.length, 0);
-	const session = await getSession(backend, 'quantization-transformer-wc', () => buildQuantTransformer({ acts: true, probes: false, channelActs: true }));
+	const session = await getSession(backend, quantGraphKey(CHANNEL_GRAPH), () => buildQuantTransformer(CHANNEL_GRAPH));
 	const out = await runSession(session, { ...inputFeeds(task, inputs), ...w, ...channelActFeeds(grids) });
 	return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
 }
@@ -176,10 +192,10 @@ export async function measureOutlier(
 		r.remedy = await (await scorer(s.task, smoothed, backend)).score(W8, grids);
 	} else if (s.fix === 'channel') {
 		const grids = new Map(LINEARS.map((l) => [l, perChannelGrids(inputs.get(l)!, widthOf(w, l))]));
-		r.remedy = await scoreChannels(s.task, weightFeeds(w, W8), grids, backend);
+		r.remedy = await scoreChannels(s.task, channelWeightFeeds(w), grids, backend);
 	} else if (s.fix === 'llmint8') {
 		const grids = new Map(LINEARS.map((l) => [l, mixedGrids(inputs.get(l)!, widthOf(w, l))]));
-		r.remedy = await scoreChannels(s.task, mixedWeightFeeds(w, new Map([...grids].map(([l, g]) => [l, g.keep]))), grids, backend);
+		r.remedy = await scoreChannels(s.task, channelWeightFeeds(w, new Map([...grids].map(([l, g]) => [l, g.keep]))), grids, backend);
 	}
 	if (s.fix !== 'none') landed();
 	return r;

@@ -1,7 +1,8 @@
 /**
  * The quantized transformer graph on onnxruntime-web (WASM, in Node) against independent paths:
- * its in-graph dequantization against the attention lab's inference graph fed the float64
- * quantizer's values, and its activation fake-quant against the TypeScript quantizer.
+ * its in-graph dequantization (int4 and int8 codes into DequantizeLinear) against the attention
+ * lab's inference graph fed the float64 quantizer's values, and its activation fake-quant against
+ * the TypeScript quantizer.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { MAX_LEN } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples } from '$labs/attention-heatmaps/training';
 import { GraphBuilder } from '$lib/onnx/graph';
 import { runModel } from '../../tests/support/ort';
-import { heldOut, weightFeeds } from './accuracy';
+import { graphCodes, heldOut, weightFeeds } from './accuracy';
 import { buildQuantTransformer, fakeQuantInGraph } from './qmodel';
 import { fakeQuant, gridFor, quantizeMatrix } from './quantizer';
 import { readWeights } from './weights';
@@ -19,9 +20,12 @@ const weights = readWeights(new Uint8Array(readFileSync(new URL('../../static/mo
 
 describe('quantized transformer graph', () => {
 	it.each([
-		[4, 'asym', 'channel'],
-		[3, 'sym', 'tensor']
-	] as const)('W%s %s per %s, embeddings rounded: logits equal the float graph fed s·(q − z) from the float64 quantizer', async (bits, scheme, gran) => {
+		[4, 'asym', 'channel', true],
+		[3, 'sym', 'tensor', true],
+		[8, 'asym', 'channel', true],
+		[6, 'sym', 'tensor', true],
+		[4, 'sym', 'channel', false]
+	] as const)('W%s %s per %s, embeddings rounded: %s; logits from int codes through DequantizeLinear equal the float graph fed s·(q − z) from the float64 quantizer', async (bits, scheme, gran, emb) => {
 		const inputs = heldOut('sort').slice(0, 24);
 		const tokens = Float32Array.from(encodeExamples('sort', inputs).tokens, Number);
 		const common = {
@@ -29,11 +33,14 @@ describe('quantized transformer graph', () => {
 			positions: { data: Float32Array.from({ length: MAX_LEN }, (_, i) => i), dims: [MAX_LEN] },
 			mask: { data: maskValues(MAX_LEN, true), dims: [MAX_LEN, MAX_LEN] }
 		};
-		const q = await runModel(buildQuantTransformer({ acts: false, probes: false }), { ...common, ...weightFeeds(weights, { bits, scheme, gran, emb: true }) });
+		const w = { bits, scheme, gran, emb };
+		const codes = graphCodes(w);
+		expect(codes?.type).toBe(bits <= 4 ? 'int4' : 'int8');
+		const q = await runModel(buildQuantTransformer({ acts: false, probes: false, codes }), { ...common, ...weightFeeds(weights, w) });
 		const reference: Record<string, { data: Float32Array; dims: number[] }> = {};
 		for (const p of paramSpecs(SHAPE)) {
 			const w = weights.get(p.name)!;
-			const rounded = /\.w$|_emb$/.test(p.name) ? Float32Array.from(quantizeMatrix(w.data, p.shape[0], p.shape[1], bits, scheme, gran).values) : w.data;
+			const rounded = (emb ? /\.w$|_emb$/ : /\.w$/).test(p.name) ? Float32Array.from(quantizeMatrix(w.data, p.shape[0], p.shape[1], bits, scheme, gran).values) : w.data;
 			reference[`param.${p.name}`] = { data: rounded, dims: [...p.shape] };
 		}
 		const ref = await runModel(buildTransformerInference(SHAPE), { ...common, ...reference, pos_scale: { data: Float32Array.of(1), dims: [1] } });

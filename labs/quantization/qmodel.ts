@@ -1,16 +1,18 @@
 /**
- * Figure 2's graph: the attention lab's transformer with every weight matrix fed as integer codes
- * (as float32: the runtime feeds float32 only) with one scale and zero point per output channel,
- * dequantized in the graph as s·(q − z) along axis 1 (what DequantizeLinear(axis = 1) computes),
- * then MatMul. With `acts`, the input of every linear layer is fake-quantized in float:
+ * Figure 2's graph: the attention lab's transformer with every rounded weight matrix fed as
+ * integer codes (int4 for b ≤ 4, packed; int8 for b ≥ 5) with one float32 scale and one zero
+ * point per output channel, dequantized by DequantizeLinear(axis = 1), then MatMul. Matrices
+ * left in float (float weights, the 16-bit formats, embeddings when they are not rounded, the
+ * calibration run) are fed as float32 values through s·(q − z) with s = 1, z = 0.
+ * With `acts`, the input of every linear layer is fake-quantized in float:
  * s·clip(floor(x/s + ½), q_min − z, q_max − z), the same number as s·(clip(floor(x/s + ½) + z) − z).
- * Only Sub, Mul, Div, Floor, Relu and Add: they run on WASM and on WebGPU. Clip is composed from
- * two Relus, exact for the integer values it sees.
- * Float weights are the same graph fed codes = w, s = 1, z = 0.
+ * Only DequantizeLinear, Sub, Mul, Div, Floor, Relu and Add: they run on WASM and on WebGPU.
+ * Clip is composed from two Relus, exact for the integer values it sees.
  */
 import { paramSpecs, SHAPE, transformerForward } from '$labs/attention-heatmaps/model';
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import type { Tensors } from '$lib/onnx/training/model';
+import { QUANT_OPSET, type CodeType } from './dequant';
 
 /** The matrices the lab rounds: the thirteen linear weights, and the two embeddings when `emb` is on. */
 export const LINEAR_WEIGHTS = paramSpecs(SHAPE)
@@ -30,7 +32,9 @@ export const inputName = {
 	/** Per linear layer, [3]: the activation step s and the clip range (q_min − z, q_max − z). */
 	act: (l: string) => `act.${l}`,
 	/** With `channelActs`, per linear layer [4, n_in]: per input channel s, q_min − z, q_max − z, and keep (1: the channel stays float). */
-	actChannels: (l: string) => `actc.${l}`
+	actChannels: (l: string) => `actc.${l}`,
+	/** With `channelActs` and integer codes, per weight matrix: float rows added to the dequantized ones (LLM.int8's outlier rows; zero elsewhere). */
+	kept: (m: string) => `kept.${m}`
 };
 /** With `probes`, the float input of linear layer l is an output (for calibration). */
 export const probeName = (l: string) => `in.${l}`;
@@ -40,6 +44,17 @@ export interface QuantGraphOptions {
 	probes: boolean;
 	/** Figure 3: a grid per input channel, and channels kept float (LLM.int8's outliers). */
 	channelActs?: boolean;
+	/**
+	 * The rounded matrices as integer codes of `type` (the linear weights; the embeddings too
+	 * with `emb`). Absent: every matrix is fed as float32 values.
+	 */
+	codes?: { type: CodeType; emb: boolean };
+}
+
+/** The session cache's key for a graph: one per set of options. */
+export function quantGraphKey({ acts, probes, channelActs = false, codes }: QuantGraphOptions): string {
+	const kind = acts ? (channelActs ? 'wc' : 'wa') : 'w';
+	return `quantization-transformer-${kind}${probes ? '-probes' : ''}${codes ? `-${codes.type}${codes.emb ? '' : '-floatemb'}` : ''}`;
 }
 
 /** Input width of linear layer l (rows of its weight). */
@@ -60,8 +75,9 @@ export function fakeQuantInGraph(g: GraphBuilder, x: Tensor, a: Tensor): Tensor 
 	return g.mul(g.sub(g.add(lo, g.relu(g.sub(u, lo))), g.relu(g.sub(u, hi))), s);
 }
 
-export function buildQuantTransformer({ acts, probes, channelActs = false }: QuantGraphOptions): Uint8Array {
-	const g = new GraphBuilder(`quantization_transformer${acts ? (channelActs ? '_wc' : '_wa') : '_w'}`);
+export function buildQuantTransformer(options: QuantGraphOptions): Uint8Array {
+	const { acts, probes, channelActs = false, codes: typed } = options;
+	const g = new GraphBuilder(quantGraphKey(options).replaceAll('-', '_'), { opset: typed ? QUANT_OPSET : undefined });
 	const params: Tensors = {};
 	for (const p of paramSpecs(SHAPE)) {
 		if (!isMatrix(p.name)) {
@@ -69,10 +85,13 @@ export function buildQuantTransformer({ acts, probes, channelActs = false }: Qua
 			continue;
 		}
 		const cols = p.shape[1];
-		const codes = g.input(inputName.codes(p.name), p.shape);
+		const linear = LINEAR_WEIGHTS.includes(p.name);
+		const type = typed && (linear || typed.emb) ? typed.type : 'float32';
+		const codes = g.input(inputName.codes(p.name), p.shape, type);
 		const scales = g.input(inputName.scales(p.name), [cols]);
-		const zeros = g.input(inputName.zeros(p.name), [cols]);
-		params[p.name] = g.mul(g.sub(codes, zeros), scales);
+		const zeros = g.input(inputName.zeros(p.name), [cols], type);
+		const w = type === 'float32' ? g.mul(g.sub(codes, zeros), scales) : g.dequantizeLinear(codes, scales, zeros, 1);
+		params[p.name] = typed && channelActs && linear ? g.add(w, g.input(inputName.kept(p.name), p.shape)) : w;
 	}
 	const tokens = g.cast(g.input('tokens', ['batch', 'seq']), 'int64');
 	const positions = g.cast(g.input('positions', ['seq']), 'int64');

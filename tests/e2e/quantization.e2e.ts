@@ -228,3 +228,39 @@ describe('quantization, a float weight format', () => {
 		await expect(qat.getByRole('button', { name: 'Train through the quantizer' }).isDisabled()).resolves.toBe(true);
 	});
 });
+
+type LogitsWindow = Window & { __vlabQuantLogits?: (bits: number) => Promise<number[]> };
+
+describe('quantization, integer codes on both backends', () => {
+	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+	const logits: Partial<Record<'wasm' | 'webgpu', Record<number, number[]>>> = {};
+
+	for (const kind of ['wasm', 'webgpu'] as const) {
+		test(`on ${kind}: the held-out logits at W4 (int4 codes) and W8 (int8 codes) through DequantizeLinear`, { timeout: 120_000 }, async () => {
+			const { page } = await browsers[kind].open(withQuery('/labs/quantization', { backend: kind }));
+			const snap = await waitForLabReady(page);
+			expect(snap.backend).toBe(kind);
+			const got: Record<number, number[]> = {};
+			for (const bits of [4, 8]) got[bits] = await page.evaluate((b) => (window as LogitsWindow).__vlabQuantLogits!(b), bits);
+			for (const values of Object.values(got)) {
+				expect(values.length).toBeGreaterThan(1000);
+				expect(values.every(Number.isFinite)).toBe(true);
+			}
+			logits[kind] = got;
+		});
+	}
+
+	test('WASM and WebGPU logits agree within 1e-4 (int4 and int8)', () => {
+		const { wasm, webgpu } = logits;
+		if (!wasm || !webgpu) throw new Error('needs both backend runs above to have passed');
+		for (const bits of [4, 8]) {
+			expect(webgpu[bits].length).toBe(wasm[bits].length);
+			let worst = 0;
+			for (let i = 0; i < wasm[bits].length; i++) worst = Math.max(worst, Math.abs(wasm[bits][i] - webgpu[bits][i]));
+			console.log(`W${bits}: largest |WASM − WebGPU| logit difference ${worst.toExponential(2)} over ${wasm[bits].length} logits`);
+			expect(worst, `W${bits}`).toBeLessThan(1e-4);
+			// The two widths give different models: the comparison is not of one run twice.
+			expect(wasm[4].some((v, i) => Math.abs(v - wasm[8][i]) > 1e-3)).toBe(true);
+		}
+	});
+});
