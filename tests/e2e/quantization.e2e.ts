@@ -240,8 +240,14 @@ describe('quantization, integer codes on both backends', () => {
 			const { page } = await browsers[kind].open(withQuery('/labs/quantization', { backend: kind }));
 			const snap = await waitForLabReady(page);
 			expect(snap.backend).toBe(kind);
-			const got: Record<number, number[]> = {};
-			for (const bits of [4, 8]) got[bits] = await page.evaluate((b) => (window as LogitsWindow).__vlabQuantLogits!(b), bits);
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(e.message));
+			// Both at once, as figures 2 and 3 run side by side: on WebGPU the runs must take turns
+			// (two at once in ORT's WebGPU runtime once broke its memory: "memory access out of bounds").
+			const [w4, w8] = await page.evaluate(() => Promise.all([4, 8].map((b) => (window as LogitsWindow).__vlabQuantLogits!(b))));
+			const got: Record<number, number[]> = { 4: w4, 8: w8 };
+			expect(errors).toEqual([]);
+			await expect(page.evaluate(() => (window as unknown as { __vlab: { backend: string } }).__vlab.backend)).resolves.toBe(kind);
 			for (const values of Object.values(got)) {
 				expect(values.length).toBeGreaterThan(1000);
 				expect(values.every(Number.isFinite)).toBe(true);
