@@ -1,8 +1,8 @@
 /**
  * The analytic quantizer of figure 1, in plain TypeScript (no ONNX): a weight matrix stored
  * [n_in, n_out] (y = x·W) is mapped to b-bit integer codes q = clip(round(x/s) + z) and back to
- * s·(q − z), with one scale for the whole tensor or one per output channel (column, the axis a
- * DequantizeLinear(axis = 1) would use). Rounding is floor(v + ½), as the lab's graphs do it.
+ * s·(q − z), with one scale for the whole tensor or one per output channel (column, the axis the
+ * graphs' DequantizeLinear(axis = 1) dequantizes along). Rounding is floor(v + ½), as the lab's graphs do it.
  */
 export type Scheme = 'sym' | 'asym';
 export type Granularity = 'tensor' | 'channel';
@@ -96,7 +96,7 @@ export function quantizeMatrix(x: ArrayLike<number>, rows: number, cols: number,
 	};
 }
 
-/** The integer codes and, per column, the scale and zero point: what a DequantizeLinear(axis = 1) would be fed. */
+/** The integer codes and, per column, the scale and zero point (as numbers; dequant.ts's `typedCodes` makes them int8 or int4 for DequantizeLinear). */
 export function codesOf(x: ArrayLike<number>, rows: number, cols: number, grids: readonly Grid[]) {
 	const codes = new Float32Array(rows * cols);
 	for (let i = 0; i < rows * cols; i++) codes[i] = code(x[i], grids.length === 1 ? grids[0] : grids[i % cols]);
