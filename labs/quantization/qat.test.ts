@@ -1,6 +1,6 @@
 /**
  * PTQ vs QAT (the spec's figure 4), the models: the straight-through quantizer's forward values
- * against the TypeScript quantizer, and the spec's facts, with the same training jobs the page
+ * against the TypeScript quantizer, its backward pass against the estimator's definition, and the spec's facts, with the same training jobs the page
  * runs (onnxruntime-web's WASM backend, in Node): W4A4 on the copy model, PTQ about 85%, 300 QAT
  * steps at least 97%, 300 float fine-tuning steps then PTQ no recovery.
  */
@@ -10,6 +10,7 @@ import * as ort from 'onnxruntime-web';
 import '../../tests/support/ort';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
 import { tokenAccuracy } from '$labs/attention-heatmaps/training';
+import { gradients } from '$lib/onnx/autodiff';
 import { GraphBuilder } from '$lib/onnx/graph';
 import { driveJob } from '$lib/recorded/drive';
 import { createSession } from '../../tests/support/ort';
@@ -46,6 +47,48 @@ describe('the straight-through quantizer, forward', () => {
 		const out = await (await createSession(g.toBytes())).run({ x: new ort.Tensor('float32', x, [x.length]) });
 		const q = out.q.data as Float32Array;
 		for (let i = 0; i < x.length; i++) expect(q[i], `x = ${x[i]}`).toBeCloseTo(fakeQuant(x[i], grid), 5);
+	});
+});
+
+describe('the straight-through quantizer, backward (the graph autodiff builds)', () => {
+	/** ∂L/∂x for L = Σ u ⊙ f(x), with u a fixed upstream gradient. */
+	async function backward(f: (g: GraphBuilder, x: ReturnType<GraphBuilder['input']>) => ReturnType<GraphBuilder['input']>, x: Float32Array, u: Float32Array) {
+		const g = new GraphBuilder('ste_backward');
+		const xin = g.input('x', [x.length]);
+		const loss = g.reduceSum(g.mul(f(g, xin), g.input('u', [u.length])), undefined, false);
+		const [dx] = gradients(g, loss, [xin]);
+		g.output(dx, 'dx');
+		const out = await (await createSession(g.toBytes())).run({ x: new ort.Tensor('float32', x, [x.length]), u: new ort.Tensor('float32', u, [u.length]) });
+		return out.dx.data as Float32Array;
+	}
+	const upstream = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.5 + Math.sin(i));
+
+	it('activations: ∂x̂/∂x = 1 inside the grid’s range and 0 outside it (clipped), whatever the rounding did', async () => {
+		const grid = gridFor(-0.7, 2.1, 4, 'asym');
+		const [lo, hi] = [(grid.qmin - grid.zero) * grid.scale, (grid.qmax - grid.zero) * grid.scale];
+		// Off the range's two ends by a hundredth of a step at least: the kink itself has no one slope.
+		const x = Float32Array.from({ length: 97 }, (_, i) => -1.5 + (4.5 * i) / 96).filter((v) => Math.min(Math.abs(v - lo), Math.abs(v - hi)) > grid.scale / 100);
+		const u = upstream(x.length);
+		const dx = await backward((g, t) => steActivation(g, t, grid), x, u);
+		let inside = 0;
+		let outside = 0;
+		for (let i = 0; i < x.length; i++) {
+			const clipped = x[i] < lo || x[i] > hi;
+			expect(dx[i], `x = ${x[i]}`).toBeCloseTo(clipped ? 0 : u[i], 6);
+			if (clipped) outside++;
+			else inside++;
+		}
+		expect(inside).toBeGreaterThan(20);
+		expect(outside).toBeGreaterThan(20);
+	});
+
+	it('weights: ∂ŵ/∂w = 1 everywhere (the scale is a constant of the step)', async () => {
+		const w = weights.get('l0.mlp1.w')!.data.slice(0, 64);
+		const u = upstream(w.length);
+		for (const gran of ['tensor', 'channel'] as const) {
+			const dw = await backward((g, t) => g.reshape(steWeight(g, g.reshape(t, [8, 8]), 4, gran), [64]), w, u);
+			for (let i = 0; i < w.length; i++) expect(dw[i], `${gran} ${i}`).toBeCloseTo(u[i], 6);
+		}
 	});
 });
 
