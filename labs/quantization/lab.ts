@@ -103,18 +103,14 @@ export type QuantizationState = StateOf<QuantizationSchema>;
 
 export const quantization = defineLab({
 	slug: 'quantization',
-	title: 'Quantization: rounding weights to a few bits',
+	title: 'Quantization, pruning and distillation',
 	summary:
-		'The trained weights of a small transformer rounded to a b-bit grid: per-tensor or per-channel scales, symmetric or asymmetric, with the error each choice leaves.',
+		'A small transformer made cheaper: its weights rounded to a few bits (after training or through it), pruned, or distilled into a student, with the accuracy each choice keeps.',
 	questions: [
-		'Per-tensor or per-channel, sym or asym?',
-		'How much error does each bit remove?',
-	'How many bits can the weights lose before accuracy goes?',
-	'Why are activations harder to quantize than weights?',
-		'Why does one wide channel hurt a per-tensor grid?',
-		'PTQ or QAT: how do you train through rounding?',
+		'Make inference 5x faster, keep accuracy: what, in what order?',
+		'PTQ or QAT: when is calibration enough; how do you train through rounding?',
+		'Per-tensor or per-channel, sym or asym? Why are activations harder?',
 		'Why does only structured pruning give real speedups?',
-		'What do LLM.int8 and SmoothQuant do about outliers?',
 		'Distillation: why soften with T, and why the T² factor?'
 	],
 	schema,
