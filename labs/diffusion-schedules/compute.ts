@@ -6,7 +6,6 @@
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
 import { shippedSession } from '$lib/onnx/shipped';
-import { takeTurn } from '$lib/onnx/turns';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
 import { dataset, type DatasetName } from './data';
@@ -24,14 +23,13 @@ export function modelName(data: DatasetName, conditional = false): string {
 }
 
 /**
- * Every model call of this lab takes its turn on the page's one runtime queue (src/lib/onnx/
- * turns.ts, which session creation and on-page training use too): the probe, the samplers of
- * figures 4 and 5, the quality sweep and sampling from figure 6's weights. ORT's WebGPU backend
- * fails (buffer mapping errors, then a corrupted heap) when runs overlap. Runs take turns call by
- * call, so two samplers interleave instead of one waiting for the other to end.
+ * Every model call of this lab: the probe, the samplers of figures 4 and 5, the quality sweep
+ * and sampling from figure 6's weights. Each run takes its turn on the page's one runtime queue
+ * (runSession does it: ORT's WebGPU backend fails when runs overlap), call by call, so two
+ * samplers interleave instead of one waiting for the other to end.
  */
 export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
-	return takeTurn(() => runSession(session, feeds));
+	return runSession(session, feeds);
 }
 
 /** A shipped denoiser's session (the runtime's model loader downloads it once per page). */

@@ -18,7 +18,6 @@ import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Outputs } from '$lib/onnx/runtime';
-import { takeTurn } from '$lib/onnx/turns';
 import type { StateOf } from '$lib/state/schema';
 import { effectiveGroups, storedShape, type Layout, type Shape3 } from './axes';
 import { drawRng, imageBatch, packTokens, samplePool, sequenceBatch, type ShownBatch } from './data';
@@ -64,7 +63,7 @@ async function runNorms(backend: Backend, batch: ShownBatch, groups: number, eps
 		const { buildNormGraph } = await modelModule();
 		return buildNormGraph({ layout: batch.layout, shape: batch.shape, groups, eps });
 	});
-	return takeTurn(() => runSession(session, { x: { data: batch.data, dims: batch.shape } }));
+	return runSession(session, { x: { data: batch.data, dims: batch.shape } });
 }
 
 async function runPadding(backend: Backend, batch: ShownBatch, eps: number) {
@@ -75,13 +74,11 @@ async function runPadding(backend: Backend, batch: ShownBatch, eps: number) {
 	const { PADDING_OUTPUTS: O } = await paddingModule();
 	const packed = packTokens(batch);
 	const [b, t, d] = batch.shape;
-	const out = await takeTurn(() =>
-		runSession(session, {
-			x: { data: batch.data, dims: batch.shape },
-			mask: { data: batch.mask!, dims: [b, t] },
-			packed: { data: packed.data, dims: [packed.count, d] }
-		})
-	);
+	const out = await runSession(session, {
+		x: { data: batch.data, dims: batch.shape },
+		mask: { data: batch.mask!, dims: [b, t] },
+		packed: { data: packed.data, dims: [packed.count, d] }
+	});
 	return summarizePadding(batch, {
 		meanMasked: f32(out, O.meanMasked),
 		meanUnmasked: f32(out, O.meanUnmasked),
@@ -134,7 +131,7 @@ async function runSweep(backend: Backend, state: NxState, groups: number): Promi
 			const { buildSampleMomentsGraph } = await sweepModule();
 			return buildSampleMomentsGraph(rows, channels, spatial);
 		});
-		const out = await takeTurn(() => runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } }));
+		const out = await runSession(session, { xb: { data: data.draws.xb, dims: [rows, ROW_SLOTS, channels, spatial] } });
 		return { mean: f32(out, SAMPLE_MOMENTS.mean), variance: f32(out, SAMPLE_MOMENTS.variance) };
 	});
 
@@ -145,16 +142,14 @@ async function runSweep(backend: Backend, state: NxState, groups: number): Promi
 			const { buildBatchStatsGraph } = await sweepModule();
 			return buildBatchStatsGraph({ layout, rows, sizes: sizes.length, channels, spatial, groups, eps });
 		});
-		const out = await takeTurn(() =>
-			runSession(session, {
-				[SAMPLE_MOMENTS.mean]: { data: m.mean, dims: [rows, ROW_SLOTS, channels] },
-				[SAMPLE_MOMENTS.variance]: { data: m.variance, dims: [rows, ROW_SLOTS, channels] },
-				weights: { data: batchWeights(sizes), dims: [sizes.length, ROW_SLOTS] },
-				x0: { data: data.draws.x0, dims: [rows, channels, spatial] },
-				running_mean: { data: data.runningMean, dims: [channels] },
-				running_var: { data: data.runningVar, dims: [channels] }
-			})
-		);
+		const out = await runSession(session, {
+			[SAMPLE_MOMENTS.mean]: { data: m.mean, dims: [rows, ROW_SLOTS, channels] },
+			[SAMPLE_MOMENTS.variance]: { data: m.variance, dims: [rows, ROW_SLOTS, channels] },
+			weights: { data: batchWeights(sizes), dims: [sizes.length, ROW_SLOTS] },
+			x0: { data: data.draws.x0, dims: [rows, channels, spatial] },
+			running_mean: { data: data.runningMean, dims: [channels] },
+			running_var: { data: data.runningVar, dims: [channels] }
+		});
 		const run = {
 			batchMean: f32(out, O.batchMean),
 			batchVar: f32(out, O.batchVar),

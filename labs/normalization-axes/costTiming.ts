@@ -6,8 +6,7 @@
  * and LayerNorm's time over RMSNorm's is taken round by round (timingRatio.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
-import { takeTurn } from '$lib/onnx/turns';
+import { getSession, runSessionTimed } from '$lib/onnx/runtime';
 import { createRng } from '$lib/random';
 import { buildCostGraph, COST_MODELS, COST_SHAPE, type CostModel } from './costModel';
 import { pairedRatio, quantile, type RatioSpread } from './timingRatio';
@@ -34,12 +33,9 @@ export async function measureCost(backend: Backend, signal?: AbortSignal): Promi
 	for (let round = 0; round < WARMUP + ROUNDS; round++) {
 		for (let m = 0; m < sessions.length; m++) {
 			signal?.throwIfAborted();
-			// One run per lock: a control change waits for at most one timed run, never the whole set.
-			const ms = await takeTurn(async () => {
-				const started = performance.now();
-				await runSession(sessions[m], feeds);
-				return performance.now() - started;
-			});
+			// One run per turn (runSession's): a control change waits for at most one timed run,
+			// never the whole set, and the time counts from the turn's start, not the wait.
+			const { ms } = await runSessionTimed(sessions[m], feeds);
 			if (round >= WARMUP) samples[m].push(ms);
 		}
 	}

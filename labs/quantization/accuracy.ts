@@ -10,7 +10,6 @@ import { drawInputs, MAX_LEN, VOCAB, type Task } from '$labs/attention-heatmaps/
 import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '$labs/attention-heatmaps/training';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
-import { takeTurn } from '$lib/onnx/turns';
 import { calibrate, type Calibration } from './calibrate';
 import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName, quantGraphKey, type QuantGraphOptions } from './qmodel';
 import { codeTypeFor, typedCodes } from './dequant';
@@ -147,7 +146,7 @@ export const readLinearInputs = (out: Record<string, { data: Float32Array }>) =>
 /** Per linear layer, the float inputs the calibration sequences produce (float weights). */
 export async function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
 	const session = await getSession(backend, quantGraphKey(CALIBRATION_GRAPH), calibrationGraph);
-	return readLinearInputs(await takeTurn(() => runSession(session, calibrationFeeds(task, weights))));
+	return readLinearInputs(await runSession(session, calibrationFeeds(task, weights)));
 }
 
 /** The activation grid of every linear layer's input. */
@@ -172,9 +171,7 @@ export async function heldOutLogits(
 ): Promise<Float32Array> {
 	const graph: QuantGraphOptions = { acts: acts !== null, probes: false, codes: graphCodes(w) };
 	const session = await getSession(backend, quantGraphKey(graph), () => buildQuantTransformer(graph));
-	// Each run takes its turn: on WebGPU two at once (figures 2 and 3 measuring side by side) break
-	// ORT's runtime ("setPipeline … not of type GPUComputePipeline", "memory access out of bounds").
-	const out = await takeTurn(() => runSession(session, { ...inputFeeds(task, inputs), ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) }));
+	const out = await runSession(session, { ...inputFeeds(task, inputs), ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
 	return out.logits.data;
 }
 

@@ -8,7 +8,6 @@
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
-import { takeTurn } from '$lib/onnx/turns';
 import { shippedModels } from '$lib/onnx/shipped';
 import { buildDequantGraph, codeTypeFor, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
@@ -49,7 +48,7 @@ async function dequantizedError(state: StateOf<QuantizationSchema>, bits: number
 	const type = codeTypeFor(bits);
 	const session = await getSession(backend, `quantization-dequant-${type}-${rows}x${cols}`, () => buildDequantGraph(rows, cols, type));
 	const feeds = { [DEQUANT_INPUTS.codes]: typed.codes, [DEQUANT_INPUTS.scales]: { data: scales, dims: [cols] }, [DEQUANT_INPUTS.zeros]: typed.zeros };
-	const out = await takeTurn(() => runSession(session, feeds)); // with the figures' other runs (accuracy.ts says why)
+	const out = await runSession(session, feeds);
 	return errorOf(w.data, out[DEQUANT_OUTPUT].data);
 }
 

@@ -75,26 +75,19 @@ const median = (xs: number[]) => {
  * `proceed` is asked between runs and stops the timing when it says false.
  */
 export async function timeLayers(backend: Backend, proceed: (done: number, total: number) => boolean = () => true, reps: number = TIMING.reps): Promise<TimingResult | null> {
-	const [{ getSession, runSession }, { takeTurn }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/onnx/turns')]);
+	const { getSession, runSession, runSessionTimed } = await import('$lib/onnx/runtime');
 	const layers = timedLayers();
 	const x = new Float32Array(TIMING.tokens * TIMING.k);
 	createRng(TIMING.seed + 1).fillNormal(x, 1);
 	const feeds = { x: { data: x, dims: [TIMING.tokens, TIMING.k] } };
 	const sessions = await Promise.all(TIMED.map((t) => getSession(backend, `quantization:timed:${t}`, () => layerGraph(layers[t]))));
-	// One run per turn, timed inside it: the figures' other runs wait, and never overlap (accuracy.ts).
-	const run = (session: (typeof sessions)[number]) => takeTurn(() => runSession(session, feeds));
-	for (const session of sessions) await run(session);
+	for (const session of sessions) await runSession(session, feeds);
 	const times: Record<Timed, number[]> = { dense: [], zeros: [], columns: [] };
 	for (let rep = 0; rep < reps; rep++) {
 		for (const [i, t] of TIMED.entries()) {
 			if (!proceed(rep * TIMED.length + i, reps * TIMED.length)) return null;
-			times[t].push(
-				await takeTurn(async () => {
-					const start = performance.now();
-					await runSession(sessions[i], feeds);
-					return performance.now() - start;
-				})
-			);
+			// Timed from the start of the run's turn: a wait behind the page's other runs is not counted.
+			times[t].push((await runSessionTimed(sessions[i], feeds)).ms);
 		}
 	}
 	return { ms: { dense: median(times.dense), zeros: median(times.zeros), columns: median(times.columns) }, backend, reps };

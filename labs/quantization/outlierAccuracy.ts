@@ -16,7 +16,6 @@ import { tokenAccuracy } from '$labs/attention-heatmaps/training';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
-import { takeTurn } from '$lib/onnx/turns';
 import { actGrids, graphCodes, heldOut, inputFeeds, linearInputs, scorer, weightFeeds, type WeightQuant } from './accuracy';
 import { calibrate } from './calibrate';
 import { channelAbsmax, OUTLIER_GROUP, outlierChannel, smoothWeights, withOutlier } from './outlier';
@@ -147,7 +146,7 @@ async function scoreChannels(task: Task, w: Feeds, grids: Map<string, ChannelGri
 	const inputs = heldOut(task);
 	const tokens = inputs.reduce((n, x) => n + x.length, 0);
 	const session = await getSession(backend, quantGraphKey(CHANNEL_GRAPH), () => buildQuantTransformer(CHANNEL_GRAPH));
-	const out = await takeTurn(() => runSession(session, { ...inputFeeds(task, inputs), ...w, ...channelActFeeds(grids) })); // accuracy.ts says why
+	const out = await runSession(session, { ...inputFeeds(task, inputs), ...w, ...channelActFeeds(grids) });
 	return Math.round(tokens * tokenAccuracy(task, inputs, out.logits.data, VOCAB));
 }
 

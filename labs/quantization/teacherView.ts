@@ -7,16 +7,15 @@
 import type { Backend } from '$lib/onnx/backend';
 import { runSession } from '$lib/onnx/runtime';
 import { shippedSession } from '$lib/onnx/shipped';
-import { takeTurn } from '$lib/onnx/turns';
 import { TEACHER_MODEL, studentProbePoints } from './distillConfig';
 import { readTeacher, type TeacherView } from './distillRegions';
 
 /** The teacher's logits on `points` ([n, 2]), [n, 3]: the picture's rows, or a student's labelled points (the soft student's targets). */
 export async function teacherLogits(backend: Backend, points: Float32Array): Promise<Float32Array> {
 	const session = await shippedSession(backend, TEACHER_MODEL);
-	// Takes its turn with session builds and training steps: on WebGPU a run that overlaps a
-	// training run's start (a slow one, on a software GPU) hung the page.
-	const out = await takeTurn(() => runSession(session, { x: { data: points, dims: [points.length / 2, 2] } }));
+	// runSession takes its turn with session builds and training steps: on WebGPU a run that
+	// overlapped a training run's start (a slow one, on a software GPU) once hung the page.
+	const out = await runSession(session, { x: { data: points, dims: [points.length / 2, 2] } });
 	return out.prediction.data;
 }
 

@@ -235,7 +235,19 @@ export function onSessionsChange(listener: () => void): () => void {
 	return () => listeners.delete(listener);
 }
 
+/**
+ * Runs a session on its inputs. Every run takes its turn on the realm's runtime queue (turns.ts),
+ * with session builds, releases and on-page training steps: ORT's WebGPU runtime breaks when runs
+ * overlap (buffer-mapping errors, "setPipeline … not of type GPUComputePipeline", a corrupted
+ * heap), and four labs had met it one by one. So never call it from inside `takeTurn`: it would
+ * wait for itself.
+ */
 export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
+	return (await runSessionTimed(session, feeds)).outputs;
+}
+
+/** `runSession`, with the run's own duration in ms (from the start of its turn, not the wait before it): for figures that time models. */
+export async function runSessionTimed(session: Session, feeds: Feeds): Promise<{ outputs: Outputs; ms: number }> {
 	const ort = runtimeOf.get(session);
 	if (!ort) throw new Error('runSession: this session was not made by getSession');
 	const inputs: Record<string, OrtTypes.Tensor> = {};
@@ -262,11 +274,12 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 			outputs[name] = { data, dims: tensor.dims };
 			tensor.dispose();
 		}
-		return outputs;
+		return { outputs, ms: performance.now() - started };
 	};
 	// On WebGPU a run is refused once the device is lost, and cut off if it is lost mid-run.
 	const guarded = backendOf.get(session) === 'webgpu' ? () => webgpuHealth.guard(run) : run;
-	if (!cache) return guarded();
+	const inTurn = () => takeTurn(guarded);
+	if (!cache) return inTurn();
 	// The output sizes are only known afterwards; inputs twice is the estimate until then.
-	return cache.run(session, 2 * inputBytes, guarded);
+	return cache.run(session, 2 * inputBytes, inTurn);
 }

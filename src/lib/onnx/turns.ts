@@ -1,7 +1,9 @@
 /**
  * One queue per realm (page or worker) for work that must not overlap on the runtime: ORT's
- * WebGPU provider refuses to create two sessions at once, and training runs side by side take
- * turns step by step. Inference sessions and training share it, so neither trips the other.
+ * WebGPU provider refuses to create two sessions at once and breaks when two runs overlap, and
+ * training runs side by side take turns step by step. Session builds and releases, every
+ * `runSession` and training steps share it, so none trips another. Labs never queue runs here
+ * themselves: `runSession` does (a run queued from inside a turn would wait for itself).
  * Other work that must take turns (the practice page's solves) makes a queue of its own.
  */
 
