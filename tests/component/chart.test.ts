@@ -34,6 +34,26 @@ describe('Chart + layers', () => {
 		expect(container.querySelector('.ruler text')).toHaveTextContent('five');
 	});
 
+	it('puts a second x axis above the plot, on the same scale, with room made for it', () => {
+		const margins = (top: boolean) => {
+			const { container } = render(ChartHarness, { data, xTicks: 5, top });
+			const [, y] = (container.querySelector('svg.chart-svg > g')?.getAttribute('transform') ?? '').match(/translate\(\d+,(\d+)\)/) ?? [];
+			return { container, top: Number(y) };
+		};
+		const plain = margins(false);
+		expect(plain.container.querySelector('.axis-top')).toBeNull();
+		const { container, top } = margins(true);
+		expect(top).toBeGreaterThan(plain.top + 20);
+		const bottom = Array.from(container.querySelectorAll('.axis-x .tick'), (t) => t.getAttribute('transform'));
+		const above = container.querySelectorAll('.axis-top .tick');
+		// Same positions as the bottom axis's ticks, its own labels, drawn upwards from the plot's top edge.
+		expect(Array.from(above, (t) => t.getAttribute('transform'))).toEqual(bottom);
+		expect(Array.from(above, (t) => t.textContent)).toEqual(['0', '4', '16', '36', '64', '100']);
+		expect(container.querySelector('.axis-top')?.getAttribute('transform')).toBeNull();
+		expect(Number(container.querySelector('.axis-top .tick text')?.getAttribute('y'))).toBeLessThan(0);
+		expect(container.querySelector('.axis-top .axis-label')).toHaveTextContent('squares');
+	});
+
 	it('breaks the line at non-finite values', () => {
 		const gappy = data.map((p) => (p.x === 5 ? { x: 5, y: NaN } : p));
 		const { container } = render(ChartHarness, { data: gappy });

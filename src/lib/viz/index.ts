@@ -2,6 +2,7 @@
 export { default as Chart } from './Chart.svelte';
 export { default as AxisX } from './AxisX.svelte';
 export { default as AxisY } from './AxisY.svelte';
+export { default as AxisTop } from './AxisTop.svelte';
 export { default as Line } from './Line.svelte';
 export { default as Area } from './Area.svelte';
 export { default as Points } from './Points.svelte';
