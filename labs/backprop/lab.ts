@@ -105,6 +105,13 @@ export const backprop = defineLab({
 			figures: ['gradient-check']
 		},
 		{
+			id: 'gradient-check-relu',
+			title: 'ReLU: a kink inside the step',
+			caption: 'An input closer to 0 than h puts the two nudged losses on opposite sides of the kink: their difference is not the derivative backward computes, and a smaller h is the cure.',
+			state: { hidden: 3, act: 'relu', loss: 'ce', batch: 8, h: 0.1 },
+			figures: ['gradient-check']
+		},
+		{
 			id: 'inplace-accumulation',
 			title: 'In-place on saved vs unsaved tensors; 4 micro-batches',
 			caption: 'Doubling h₁ after forward corrupts backward, which reads it; z₁, which tanh’s backward never reads, is harmless. Four micro-batch gradients, each ÷ 4, add up to the one-batch gradient.',
