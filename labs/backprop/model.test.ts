@@ -95,6 +95,25 @@ describe('facts the lab reproduces', () => {
 	});
 });
 
+describe('xgrad: what asking for ∂L/∂X adds (figures 1 and 2 outline it)', () => {
+	it('exactly the backward nodes the graph gains, one of them a matrix product, and W₁', () => {
+		for (const act of ['tanh', 'relu'] as const)
+			for (const loss of ['ce', 'mse'] as const) {
+				const shape = { hidden: 3, batch: 2, act, loss };
+				const without = buildBackpropGraph({ ...shape, xgrad: false }).spec;
+				const withX = buildBackpropGraph({ ...shape, xgrad: true }).spec;
+				expect(without.xgradOnly).toEqual([]);
+				expect(withX.xgradOnly.at(-1)).toBe('W1');
+				const added = withX.xgradOnly.slice(0, -1).map((id) => withX.nodes.find((n) => n.id === id)!);
+				expect(added.every((n) => n.phase === 'backward')).toBe(true);
+				const backward = (spec: typeof withX) => spec.nodes.filter((n) => n.phase === 'backward').length;
+				expect(added.length, `${act}, ${loss}`).toBe(backward(withX) - backward(without));
+				expect(added.filter((n) => n.op === 'MatMul')).toHaveLength(1);
+				expect(withX.changed).toEqual([]);
+			}
+	});
+});
+
 describe('fan-out', () => {
 	it('squared error: d = p − y feeds its square twice, so backward adds two gradients; cross-entropy has no such Add', () => {
 		const addsOf = (loss: LossKind) => {

@@ -69,6 +69,8 @@ export interface GraphSpec {
 	seed: string;
 	/** Nodes the stop-gradient adds or turns into zeros (the detach itself, ∂L/∂W₁ = 0, …): figure 2 marks them. */
 	changed: string[];
+	/** With `xgrad`: the backward nodes only ∂L/∂X needs, and W₁ (saved only then). Empty without. */
+	xgradOnly: string[];
 	/** Named forward tensors, for the figures and tests. */
 	named: { logits: string; loss: string; logProbs: string | null; probs: string | null };
 }
@@ -229,6 +231,21 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 	// Adjoints the stop cuts off are zeros (Expand of the constant 0): with the detach nodes, what figure 2 marks.
 	const zero = stop.length > 0 ? g.scalar(0).name : null;
 	const zeroed = nodeRecords.slice(forwardCount).filter((n) => n.op === 'Expand' && n.inputs[0].name === zero);
+	// With ∂L/∂X asked for: the backward nodes only it needs (ancestors of ∂L/∂X that no parameter's
+	// gradient reads), and W₁, which backward now keeps. Figures 1 and 2 mark them for `xgrad`.
+	const xOnly: string[] = [];
+	if (s.xgrad) {
+		const ancestors = (roots: readonly string[]) => {
+			const seen = new Set(roots);
+			for (let i = nodeRecords.length - 1; i >= forwardCount; i--)
+				if (seen.has(nodeRecords[i].output.name)) nodeRecords[i].inputs.forEach((t) => seen.add(t.name));
+			return seen;
+		};
+		const forParams = ancestors(paramGrads.slice(0, 4).map((t) => t.name));
+		for (const name of ancestors([paramGrads[4].name]))
+			if (!forParams.has(name) && nodeRecords.slice(forwardCount).some((n) => n.output.name === name)) xOnly.push(name);
+		xOnly.push(W1.name);
+	}
 	const changed = [...stop.map((t) => t.name), ...zeroed.map((n) => n.output.name)];
 
 	const sourceLabel = (n: string) => (n === 'S' ? 's' : n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
@@ -242,6 +259,7 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 			gradOutputs,
 			seed: g.scalar(1).name,
 			changed,
+			xgradOnly: xOnly,
 			named: { logits: logits.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
 		}
 	};
