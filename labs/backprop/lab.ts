@@ -117,6 +117,13 @@ export const backprop = defineLab({
 			caption: 'Doubling h₁ after forward corrupts backward, which reads it; z₁, which tanh’s backward never reads, is harmless. Four micro-batch gradients, each ÷ 4, add up to the one-batch gradient.',
 			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, detach: 'none', inplace: 'h1', k: '4', acc: 'ok' },
 			figures: ['detach-inplace-accumulation']
+		},
+		{
+			id: 'inplace-unsaved',
+			title: 'In-place on a tensor backward never reads',
+			caption: 'Tanh’s backward reads h₁, not z₁: doubling z₁ after forward leaves every gradient as it was, and the check against central differences still passes.',
+			state: { hidden: 3, act: 'tanh', loss: 'ce', batch: 1, detach: 'none', inplace: 'z1', k: '4', acc: 'ok' },
+			figures: ['detach-inplace-accumulation']
 		}
 	],
 	figures,
