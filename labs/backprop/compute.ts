@@ -13,7 +13,7 @@ import { buildBackpropGraph, PARAM_NAMES, shapeKey, type BuiltGraph, type NetSha
 import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
 import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
-import { summarize, type BackpropResults, type TricksResults } from './summary';
+import { summarize, type BackpropResults, type ConfidentlyWrong, type TricksResults } from './summary';
 import { accumulate, ACC_BATCH } from './accumulate';
 import { applyWeights, parseWeights } from './weights';
 
@@ -134,6 +134,35 @@ export async function naiveBreakScale(backend: Backend): Promise<number | null> 
 	});
 }
 
+/** The true class's probability in figure 3's confidently wrong example. */
+export const CONFIDENT_PC = 1e-4;
+const confidentRuns = new Lru<Promise<ConfidentlyWrong>>({ maxEntries: 8 });
+
+/**
+ * Figure 3 with squared error: one example the model is confidently wrong about, through the
+ * lab's graph (batch 1) with each loss. W₁ = W₂ = 0 make the logits b₂ = (a, 0, 0), whatever the
+ * activation, with eᵃ/(eᵃ + 2) = p_c for the true class 0.
+ */
+function confidentlyWrong(state: BackpropState, backend: Backend): Promise<ConfidentlyWrong> {
+	const { hidden, act } = state;
+	return confidentRuns.memoAsync(`${backend}|${hidden}|${act}`, async () => {
+		const a = Math.log((2 * CONFIDENT_PC) / (1 - CONFIDENT_PC));
+		const sample: Sample = {
+			params: { W1: new Float32Array(INPUTS * hidden), b1: new Float32Array(hidden), W2: new Float32Array(hidden * CLASSES), b2: Float32Array.of(a, 0, 0) },
+			X: Float32Array.of(0.3, -0.2),
+			Y: Float32Array.of(1, 0, 0),
+			labels: [0]
+		};
+		const dzc = async (loss: 'mse' | 'ce') => {
+			const shape: NetShape = { hidden, batch: 1, act, loss, xgrad: false };
+			const { bytes, spec } = graphFor(shape);
+			const session = await getSession(backend, shapeKey(shape), () => bytes);
+			return summarize(spec, sample, 1, await runSession(session, feedsFor(sample, shape))).softmax.dz[0];
+		};
+		return { pc: CONFIDENT_PC, dzMse: await dzc('mse'), dzCe: await dzc('ce') };
+	});
+}
+
 export async function computeBackprop(state: BackpropState, backend: Backend): Promise<BackpropResults> {
 	const shape = netShape(state);
 	const { bytes, spec } = graphFor(shape);
@@ -145,6 +174,7 @@ export async function computeBackprop(state: BackpropState, backend: Backend): P
 		...graph,
 		// Figures 5 and 6 check the stable loss of the weights themselves, not figure 4's s·z.
 		checkGrads: shape.naive ? await gradientOf({ ...shape, naive: false }, sample, backend) : PARAM_NAMES.flatMap((p) => graph.grads[p]),
+		confident: state.loss === 'mse' ? await confidentlyWrong(state, backend) : null,
 		lse: await computeLse(state.scale, backend),
 		gradcheck: await computeGradcheck(state, shape, sample, backend),
 		tricks: await computeTricks(state, shape, sample, backend)

@@ -55,9 +55,21 @@ export interface TricksResults {
 export interface BackpropResults extends GraphResults {
 	/** ∂L/∂θ flat (W1, b1, W2, b2) of the stable loss: `grads` unless figure 1 draws the naive loss on s·z. */
 	checkGrads: number[];
+	/** With `loss=mse`, figure 3's confidently wrong example; null with cross-entropy. */
+	confident: ConfidentlyWrong | null;
 	lse: LseResults;
 	gradcheck: GradcheckResults;
 	tricks: TricksResults;
+}
+
+/**
+ * One example whose true class the model gives p_c = 10⁻⁴, run through the lab's graph with each
+ * loss: backward's ∂L/∂z_c for squared error and for cross-entropy.
+ */
+export interface ConfidentlyWrong {
+	pc: number;
+	dzMse: number;
+	dzCe: number;
 }
 
 export function summarize(graph: GraphSpec, sample: Sample, batch: number, outputs: Outputs): GraphResults {
