@@ -4,7 +4,7 @@
  * controller, never by a figure). Loaded lazily, so ONNX stays out of the first-load JavaScript.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Feeds, type Outputs, type Session } from '$lib/onnx/runtime';
+import { getSession, runSession, type Session } from '$lib/onnx/runtime';
 import { shippedSession } from '$lib/onnx/shipped';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';
@@ -22,25 +22,20 @@ export function modelName(data: DatasetName, conditional = false): string {
 	return conditional ? 'diffusion-guided' : `diffusion-${data}`;
 }
 
-/**
- * Every model call of this lab: the probe, the samplers of figures 4 and 5, the quality sweep
- * and sampling from figure 6's weights. Each run takes its turn on the page's one runtime queue
- * (runSession does it: ORT's WebGPU backend fails when runs overlap), call by call, so two
- * samplers interleave instead of one waiting for the other to end.
- */
-export function runSerial(session: Session, feeds: Feeds): Promise<Outputs> {
-	return runSession(session, feeds);
-}
-
 /** A shipped denoiser's session (the runtime's model loader downloads it once per page). */
 export function denoiserSession(backend: Backend, name: string): Promise<Session> {
 	return shippedSession(backend, name);
 }
 
+/**
+ * A denoiser run for the samplers of figures 4 and 5, the quality sweep and figure 6's weights.
+ * runSession queues each call on the page's runtime (ORT's WebGPU backend fails when runs
+ * overlap), so two samplers interleave step by step instead of one waiting for the other.
+ */
 export const runner =
 	(session: Session): RunDenoiser =>
 	async (feeds) =>
-		(await runSerial(session, feeds)).prediction.data;
+		(await runSession(session, feeds)).prediction.data;
 
 /** The probe for one state; `schedule` is the state's own (the controller's `schedule`). */
 export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend, schedule: Schedule): Promise<DiffResults> {
@@ -53,7 +48,7 @@ export async function computeDiff(state: StateOf<DiffSchema>, backend: Backend, 
 	for (let i = 0; i < xt.length; i++) xt[i] = Math.sqrt(ab) * points[i] + Math.sqrt(1 - ab) * eps[i];
 	// At t = 0 there is no noise to predict; ask the model at the cleanest level it knows.
 	const level = t === 0 ? schedule.logSnr[1] : schedule.logSnr[t];
-	const out = await runSerial(session, {
+	const out = await runSession(session, {
 		x: { data: xt, dims: [PROBE_COUNT, 2] },
 		temb: { data: embedRows(level, PROBE_COUNT), dims: [PROBE_COUNT, EMBED_DIM] },
 		scale: { data: scaleRows(level, PROBE_COUNT), dims: [PROBE_COUNT, 2] }

@@ -160,27 +160,25 @@ export function actFeeds(grids: Map<string, Grid>): Feeds {
 	return feeds;
 }
 
-/** The logits of `inputs` (the task's held-out set unless given) with weights `w` and activation grids `acts`. */
-export async function heldOutLogits(
-	task: Task,
-	weights: Map<string, WeightTensor>,
-	w: WeightQuant | WeightFloat | null,
-	acts: Map<string, Grid> | null,
-	backend: Backend,
-	inputs = heldOut(task)
-): Promise<Float32Array> {
+/** The logits for input feeds `inputs` (inputFeeds) with weights `w` and activation grids `acts`. */
+async function logitsOf(inputs: Feeds, weights: Map<string, WeightTensor>, w: WeightQuant | WeightFloat | null, acts: Map<string, Grid> | null, backend: Backend): Promise<Float32Array> {
 	const graph: QuantGraphOptions = { acts: acts !== null, probes: false, codes: graphCodes(w) };
 	const session = await getSession(backend, quantGraphKey(graph), () => buildQuantTransformer(graph));
-	const out = await runSession(session, { ...inputFeeds(task, inputs), ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
+	const out = await runSession(session, { ...inputs, ...weightFeeds(weights, w), ...(acts ? actFeeds(acts) : {}) });
 	return out.logits.data;
 }
+
+/** The logits of the task's held-out set with weights `w` (the backend comparison's page hook). */
+export const heldOutLogits = (task: Task, weights: Map<string, WeightTensor>, w: WeightQuant | WeightFloat | null, backend: Backend) =>
+	logitsOf(inputFeeds(task, heldOut(task)), weights, w, null, backend);
 
 /** Runs the held-out set through one setting; returns the right tokens, out of `tokens`. */
 export async function scorer(task: Task, weights: Map<string, WeightTensor>, backend: Backend) {
 	const inputs = heldOut(task);
+	const common = inputFeeds(task, inputs); // encoded once for every setting scored
 	const tokens = inputs.reduce((n, x) => n + x.length, 0);
 	const score = async (w: WeightQuant | WeightFloat | null, acts: Map<string, Grid> | null) =>
-		Math.round(tokens * tokenAccuracy(task, inputs, await heldOutLogits(task, weights, w, acts, backend, inputs), VOCAB));
+		Math.round(tokens * tokenAccuracy(task, inputs, await logitsOf(common, weights, w, acts, backend), VOCAB));
 	return { score, tokens, sequences: inputs.length };
 }
 

@@ -62,7 +62,7 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 		const [{ weightsOf }, { heldOutLogits }] = await Promise.all([import('./compute'), import('./accuracy')]);
 		const s = this.current();
 		const w = { bits, scheme: s.scheme, gran: s.gran, emb: s.emb };
-		return Array.from(await heldOutLogits(s.task, await weightsOf(s.task), w, null, this.backend ?? 'wasm'));
+		return Array.from(await heldOutLogits(s.task, await weightsOf(s.task), w, this.backend ?? 'wasm'));
 	}
 
 	/** The build's run (and its test) also measures figure 2's sweep, figure 3's outlier and figure 4's pruning, so the page opens on real points. */

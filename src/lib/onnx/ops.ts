@@ -10,11 +10,13 @@ import {
 	concatShape,
 	formatShape,
 	gatherShape,
+	normalizeAxis,
 	padShape,
 	sliceShape,
 	matMulShape,
 	reduceShape,
 	reshapeShape,
+	sameShape,
 	transposeShape,
 	unsqueezeShape,
 	type DType,
@@ -370,16 +372,12 @@ function requireQuantParams(x: Tensor, scale: Tensor, zero: Tensor, axis: number
 	requireDtype('DequantizeLinear', x, ['int8', 'int4']);
 	requireDtype('DequantizeLinear', scale, ['float32']);
 	requireDtype('DequantizeLinear', zero, [x.dtype]);
-	if (!sameShapeOf(scale, zero)) throw new Error(`DequantizeLinear: scale ${formatShape(scale.shape)} and zero point ${formatShape(zero.shape)} differ`);
+	if (!sameShape(scale.shape, zero.shape)) throw new Error(`DequantizeLinear: scale ${formatShape(scale.shape)} and zero point ${formatShape(zero.shape)} differ`);
 	if (scale.shape.length === 0) return;
-	const rank = x.shape.length;
-	if (!Number.isInteger(axis) || axis < -rank || axis >= rank) throw new Error(`DequantizeLinear: axis ${axis} is out of range for rank ${rank}`);
-	const along = x.shape[axis < 0 ? axis + rank : axis];
+	const along = x.shape[normalizeAxis(axis, x.shape.length, 'DequantizeLinear')];
 	if (scale.shape.length !== 1 || scale.shape[0] !== along)
 		throw new Error(`DequantizeLinear: scale ${formatShape(scale.shape)} must be [] (per tensor) or [${along}] (one per slice along axis ${axis})`);
 }
-
-const sameShapeOf = (a: Tensor, b: Tensor) => formatShape(a.shape) === formatShape(b.shape);
 
 /** Per-channel inputs (scale, bias, mean, var) must be 1-D of X's channel count (axis 1). */
 function requireChannelInputs(op: string, x: Tensor, perChannel: readonly Tensor[], minRank: number): void {
