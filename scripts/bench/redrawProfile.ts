@@ -20,6 +20,8 @@ import { serveBuild } from '../serve';
 const CHANGES = 40;
 const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
 const proxy = process.argv.includes('--proxy');
+// The sampling profiler slows page JS; `--timings-only` leaves it off for clean user timings.
+const profiling = !process.argv.includes('--timings-only');
 
 interface ProfileNode {
 	id: number;
@@ -125,11 +127,15 @@ try {
 		await page.waitForTimeout(1500);
 		await measure(page, lab.bench.key, lab.bench.values); // warm
 		const cdp = await context.newCDPSession(page);
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
+		if (profiling) {
+			await cdp.send('Profiler.enable');
+			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+			await cdp.send('Profiler.start');
+		}
 		const { redraw, run, layout, timings } = await measure(page, lab.bench.key, lab.bench.values);
-		const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+		const { profile } = profiling
+			? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile })
+			: { profile: { nodes: [], samples: [], timeDeltas: [] } as Profile };
 		const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 		const buckets = new Map<string, number>();
 		const fns = new Map<string, number>();
