@@ -1,15 +1,18 @@
 /**
- * Runs the lab's graph (forward and backward in one session, every intermediate an output) for
- * one state and hands the outputs to `summary.ts`. The graph is built in the browser once per
- * shape and its session cached; weights and data are inputs, so a new seed only feeds new tensors.
+ * Runs the lab's graphs (forward, then backward fed forward's saved tensors; every intermediate
+ * an output) for one state and hands the outputs to `summary.ts`. The graphs are built in the
+ * browser once per shape and their sessions cached; weights and data are inputs, so a new seed
+ * only feeds new tensors.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession, type Outputs } from '$lib/onnx/runtime';
+import { backwardFeeds, forwardFeeds } from '$lib/onnx/split';
+import type { Feeds } from '$lib/onnx/feeds';
 import { Lru } from '$lib/cache/lru';
 import type { StateOf } from '$lib/state/schema';
 import type { BackpropSchema } from './lab';
 import { CLASSES, drawSample, feedsFor, INPUTS, type Sample } from './data';
-import { buildBackpropGraph, PARAM_NAMES, shapeKey, type BuiltGraph, type NetShape } from './model';
+import { buildBackpropGraph, PARAM_NAMES, shapeKey, type BuiltGraph, type InPlace, type NetShape } from './model';
 import { bisectBreak, buildLseGraph, lseFeeds, LSE_LABEL, LSE_LOGITS, LSE_SWEEP, summarizeLse, type LseGraph, type LseResults } from './lse';
 import { crossEntropy64, isBroken } from './lseReference';
 import { buildCheckGraph, checkFeeds, float64Curve, H_SWEEP, variantCount, type GradcheckResults } from './gradcheck';
@@ -53,11 +56,31 @@ function weightedSample(state: BackpropState, batch: number): Sample {
 
 const graphFor = (shape: NetShape): BuiltGraph => graphs.memo(shapeKey(shape), () => buildBackpropGraph(shape));
 
-/** One run of the lab's graph for `shape` on `sample`: the parameter gradients, flat (W1, b1, W2, b2). */
-async function gradientOf(shape: NetShape, sample: Sample, backend: Backend): Promise<number[]> {
-	const { bytes, spec } = graphFor(shape);
-	const session = await getSession(backend, shapeKey(shape), () => bytes);
-	const out = await runSession(session, feedsFor(sample, shape));
+/**
+ * Forward, then backward, for `shape`: both runs' outputs together. With `inplace`, backward is
+ * fed the tensor doubled (an emulated `t.mul_(2)` between the runs) when it reads it; when it
+ * does not, nothing changes, as in PyTorch.
+ */
+async function runNet(shape: NetShape, feeds: Feeds, backend: Backend, inplace: InPlace = 'none'): Promise<Outputs> {
+	const { split, spec } = graphFor(shape);
+	const key = shapeKey(shape);
+	const forward = await getSession(backend, `${key}-forward`, () => split.forward.bytes);
+	const backward = await getSession(backend, `${key}-backward`, () => split.backward.bytes);
+	const forwardOut = await runSession(forward, forwardFeeds(split, feeds));
+	const replace: Feeds = {};
+	const overwritten = inplace === 'none' ? null : spec.named[inplace];
+	if (overwritten && split.saved.some((t) => t.name === overwritten)) {
+		const { data, dims } = forwardOut[overwritten];
+		replace[overwritten] = { data: data.map((v) => 2 * v), dims };
+	}
+	const backwardOut = await runSession(backward, backwardFeeds(split, feeds, forwardOut, replace));
+	return { ...forwardOut, ...backwardOut };
+}
+
+/** The lab's graphs for `shape` on `sample`: the parameter gradients, flat (W1, b1, W2, b2). */
+async function gradientOf(shape: NetShape, sample: Sample, backend: Backend, inplace: InPlace = 'none'): Promise<number[]> {
+	const out = await runNet(shape, feedsFor(sample, shape), backend, inplace);
+	const { spec } = graphFor(shape);
 	return PARAM_NAMES.flatMap((p) => Array.from(out[spec.gradOutputs[p]].data));
 }
 
@@ -80,7 +103,7 @@ export async function computeTricks(state: BackpropState, graphShape: NetShape, 
 	const plain = { ...shape, detach: 'none' as const };
 	const undetached = shape.detach && shape.detach !== 'none' ? await gradientOf(plain, sample, backend) : null;
 	const backwardNodes = (s: NetShape) => graphFor(s).spec.nodes.filter((n) => n.phase === 'backward').length;
-	const inplace = state.inplace !== 'none' ? await gradientOf({ ...shape, inplace: state.inplace }, sample, backend) : null;
+	const inplace = state.inplace !== 'none' ? await gradientOf(shape, sample, backend, state.inplace) : null;
 	const key = `${shapeKey({ ...shape, batch: ACC_BATCH, xgrad: false })}-${state.seed}-k${state.k}-${state.acc}-${backend}-w${state.w}`;
 	let accumulation = accumulations.get(key);
 	if (!accumulation) {
@@ -155,9 +178,7 @@ function confidentlyWrong(state: BackpropState, backend: Backend): Promise<Confi
 		};
 		const dzc = async (loss: 'mse' | 'ce') => {
 			const shape: NetShape = { hidden, batch: 1, act, loss, xgrad: false };
-			const { bytes, spec } = graphFor(shape);
-			const session = await getSession(backend, shapeKey(shape), () => bytes);
-			return summarize(spec, sample, 1, await runSession(session, feedsFor(sample, shape))).softmax.dz[0];
+			return summarize(graphFor(shape).spec, sample, 1, await runNet(shape, feedsFor(sample, shape), backend)).softmax.dz[0];
 		};
 		return { pc: CONFIDENT_PC, dzMse: await dzc('mse'), dzCe: await dzc('ce') };
 	});
@@ -165,11 +186,9 @@ function confidentlyWrong(state: BackpropState, backend: Backend): Promise<Confi
 
 export async function computeBackprop(state: BackpropState, backend: Backend): Promise<BackpropResults> {
 	const shape = netShape(state);
-	const { bytes, spec } = graphFor(shape);
-	const session = await getSession(backend, shapeKey(shape), () => bytes);
 	const sample = weightedSample(state, shape.batch);
-	const outputs = await runSession(session, feedsFor(sample, shape, state.scale));
-	const graph = summarize(spec, sample, shape.batch, outputs);
+	const outputs = await runNet(shape, feedsFor(sample, shape, state.scale), backend);
+	const graph = summarize(graphFor(shape).spec, sample, shape.batch, outputs);
 	return {
 		...graph,
 		// Figures 5 and 6 check the stable loss of the weights themselves, not figure 4's s·z.

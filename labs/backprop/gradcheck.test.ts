@@ -5,7 +5,7 @@
  * and the ReLU scene's kink.
  */
 import { describe, expect, it } from 'vitest';
-import { runModel } from '../../tests/support/ort';
+import { runModel, runSplitModel } from '../../tests/support/ort';
 import { drawSample, feedsFor } from './data';
 import { argmin, buildCheckGraph, checkFeeds, flatten, float32Curve, float64Curve, H_SWEEP, loss64, paramCount, variantCount, type CheckShape } from './gradcheck';
 import { buildBackpropGraph } from './model';
@@ -16,8 +16,8 @@ import { backprop, schema } from './lab';
 /** The backward graph's gradient, flattened W1, b1, W2, b2. */
 async function backwardGradient(s: CheckShape, seed: number): Promise<number[]> {
 	const shape = { ...s, xgrad: false };
-	const { bytes, spec } = buildBackpropGraph(shape);
-	const out = await runModel(bytes, feedsFor(drawSample(s.hidden, s.batch, seed), shape));
+	const { split, spec } = buildBackpropGraph(shape);
+	const out = await runSplitModel(split, feedsFor(drawSample(s.hidden, s.batch, seed), shape));
 	return (['W1', 'b1', 'W2', 'b2'] as const).flatMap((p) => Array.from(out[spec.gradOutputs[p]].data));
 }
 

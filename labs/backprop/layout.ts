@@ -60,8 +60,6 @@ export function layoutPass(spec: GraphSpec, phase: GraphNodeSpec['phase']): Layo
 	nodes.forEach((n, i) => {
 		for (const input of n.inputs) {
 			if (!outside.has(input)) continue;
-			// The constant 1 is the seed only where backward starts (elsewhere it is the 1 in 1 − h²).
-			if (input === spec.seed && i > 0) continue;
 			const chip = chips.get(input);
 			if (chip) {
 				if (!chip.readers.includes(n.id)) chip.readers.push(n.id);

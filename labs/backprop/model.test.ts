@@ -3,15 +3,15 @@
  * against the float64 reference written by hand in reference.ts, and the spec's facts about it.
  */
 import { describe, expect, it } from 'vitest';
-import { runModel } from '../../tests/support/ort';
+import { runSplitModel } from '../../tests/support/ort';
 import { drawSample, feedsFor, type Sample } from './data';
 import { buildBackpropGraph, type Activation, type LossKind, type NetShape } from './model';
 import { referenceRun } from './reference';
 import { summarize } from './summary';
 
 async function run(shape: NetShape, sample: Sample) {
-	const { bytes, spec } = buildBackpropGraph(shape);
-	return summarize(spec, sample, shape.batch, await runModel(bytes, feedsFor(sample, shape)));
+	const { split, spec } = buildBackpropGraph(shape);
+	return summarize(spec, sample, shape.batch, await runSplitModel(split, feedsFor(sample, shape)));
 }
 
 const maxAbs = (a: readonly number[]) => Math.max(...a.map(Math.abs));
@@ -123,5 +123,24 @@ describe('fan-out', () => {
 		};
 		expect(addsOf('mse')).toHaveLength(1);
 		expect(addsOf('ce')).toHaveLength(0);
+	});
+});
+
+describe('the split graphs: forward, then backward from the saved tensors', () => {
+	it('backward takes in exactly the forward tensors its nodes read, the seed, and the inputs it needs', () => {
+		for (const act of ['tanh', 'relu', 'sigmoid'] as const)
+			for (const xgrad of [false, true]) {
+				const { split, spec } = buildBackpropGraph({ hidden: 3, batch: 2, act, loss: 'ce', xgrad });
+				const inputs = split.backward.inputs.map((t) => t.name);
+				// spec.saved names what the backward nodes read of forward, graph inputs included.
+				expect(new Set(inputs)).toEqual(new Set([...spec.saved, spec.seed]));
+				expect(inputs).not.toContain('b1');
+				// h₁ is kept for ∂L/∂W₂ = h₁ᵀ∂L/∂z; z₁ only by ReLU's rule (tanh and sigmoid differentiate from h₁).
+				expect(inputs).toContain(spec.named.h1);
+				expect(inputs.includes(spec.named.z1)).toBe(act === 'relu');
+				// Every node's value comes out of one of the two runs.
+				const outputs = new Set([...split.forward.outputs, ...split.backward.outputs].map((t) => t.name));
+				for (const n of spec.nodes) if (n.output) expect(outputs.has(n.output), n.id).toBe(true);
+			}
 	});
 });

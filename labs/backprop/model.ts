@@ -1,8 +1,11 @@
 /**
- * The lab's ONNX graph: an MLP 2 → hidden → 3 with its loss, and the backward pass the project's
- * autodiff (`$lib/onnx/autodiff`) appends to it, built in one GraphBuilder. Weights and data are
- * graph inputs, so one session serves every seed. Every float32 tensor either pass computes is
- * also a graph output, so one run shows each node's value (figures 1 and 2 step through them).
+ * The lab's ONNX graphs: an MLP 2 → hidden → 3 with its loss, and the backward pass the project's
+ * autodiff (`$lib/onnx/autodiff`) appends to it, built in one GraphBuilder and then cut in two at
+ * the tensors backward reads (`$lib/onnx/split`): a forward model (data and weights → loss,
+ * every intermediate, the saved tensors) and a backward model (saved tensors, weights, data and
+ * the seed ∂L/∂L = 1 → every adjoint). Weights and data are inputs, so one pair of sessions
+ * serves every seed. Every float32 tensor either pass computes is an output, so two runs show
+ * each node's value (figures 1 and 2 step through them).
  *
  * Besides the bytes, `buildBackpropGraph` describes the graph as plain data (`GraphSpec`): the
  * nodes in the builder's topological order, which pass made them, what they read, and which
@@ -10,13 +13,14 @@
  */
 import { gradients } from '$lib/onnx/autodiff';
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
+import { splitGraph, type SplitGraph } from '$lib/onnx/split';
 import { CLASSES, INPUTS } from './data';
 
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 export type LossKind = 'ce' | 'mse';
 /** Where a stop-gradient sits: nowhere, on the hidden layer's output h₁, or on the softmax's max m. */
 export type Detach = 'none' | 'hidden' | 'lsemax';
-/** Which forward tensor an emulated `t.mul_(2)` overwrites after the forward pass (figure 6). */
+/** Which forward tensor an emulated `t.mul_(2)` overwrites between the two runs (figure 6). */
 export type InPlace = 'none' | 'z1' | 'h1';
 
 export interface NetShape {
@@ -28,8 +32,6 @@ export interface NetShape {
 	xgrad: boolean;
 	/** A stop-gradient; absent means none. */
 	detach?: Detach;
-	/** Only figure 6's variant graphs set it; the graph figures draw 'none'. */
-	inplace?: InPlace;
 	/**
 	 * The textbook loss (figure 4's `lse=naive`): the logits times a scale input s, then
 	 * Exp → ReduceSum → Div → Log with no max subtracted, so a large s overflows in figure 1.
@@ -72,11 +74,11 @@ export interface GraphSpec {
 	/** With `xgrad`: the backward nodes only ∂L/∂X needs, and W₁ (saved only then). Empty without. */
 	xgradOnly: string[];
 	/** Named forward tensors, for the figures and tests. */
-	named: { logits: string; loss: string; logProbs: string | null; probs: string | null };
+	named: { logits: string; loss: string; logProbs: string | null; probs: string | null; z1: string; h1: string };
 }
 
 export interface BuiltGraph {
-	bytes: Uint8Array;
+	split: SplitGraph;
 	spec: GraphSpec;
 }
 
@@ -84,8 +86,7 @@ const sub = (i: number) => String.fromCharCode(0x2080 + i);
 
 export function shapeKey(s: NetShape): string {
 	const detach = !s.detach || s.detach === 'none' ? '' : `-detach-${s.detach}`;
-	const inplace = s.inplace && s.inplace !== 'none' ? `-inplace-${s.inplace}` : '';
-	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}${detach}${inplace}${s.naive ? '-naive' : ''}`;
+	return `backprop-${s.hidden}x${s.batch}-${s.act}-${s.loss}${s.xgrad ? '-xgrad' : ''}${detach}${s.naive ? '-naive' : ''}`;
 }
 
 export function buildBackpropGraph(s: NetShape): BuiltGraph {
@@ -157,17 +158,8 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		const perRow = name(g.reduceSum(sq, [-1], false), 'row sum');
 		loss = name(g.reduceMean(perRow, undefined, false), 'L');
 	}
-	// Emulated in-place t.mul_(2) after forward: ONNX tensors are written once, so the doubled
-	// copy is what backward's rules read in place of t (its saved value); forward keeps t.
-	const reads = new Map<string, Tensor>();
-	if (s.inplace && s.inplace !== 'none') {
-		const t = s.inplace === 'z1' ? a1 : h1;
-		reads.set(t.name, name(g.mul(t, 2), `${labels.get(t.name)}.mul_(2)`));
-	}
 	const forwardCount = g.nodes.length;
-	// The loss last (the adjoints asked for below are every forward tensor but it); the overwrite wants none.
-	const overwritten = new Set([...reads.values()]);
-	const forwardTensors = g.nodes.map((n) => n.output).filter((t) => !overwritten.has(t));
+	const forwardTensors = g.nodes.map((n) => n.output);
 
 	const wrt: Tensor[] = [W1, b1, W2, b2, ...(s.xgrad ? [X] : [])];
 	// Asking for the intermediates' gradients too adds no node: autodiff hands back the adjoint
@@ -181,7 +173,9 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 		if (reached.has(n.output.name) && !stopped.has(n.output.name)) n.inputs.forEach((t) => reached.add(t.name));
 	}
 	const asked = forwardTensors.filter((t) => t !== loss && reached.has(t.name) && !stopped.has(t.name));
-	const grads = gradients(g, loss, [...wrt, ...asked], { stop, reads });
+	// Backward's own constant 1: the split's backward model takes it as an input (∂L/∂L).
+	const seed = g.constant([1], [], 'seed');
+	const grads = gradients(g, loss, [...wrt, ...asked], { stop, seed });
 	const adjointOf = new Map(asked.map((t, i) => [t.name, grads[wrt.length + i]]));
 	const paramGrads = grads.slice(0, wrt.length);
 	const nodeRecords = g.nodes.slice();
@@ -250,17 +244,17 @@ export function buildBackpropGraph(s: NetShape): BuiltGraph {
 
 	const sourceLabel = (n: string) => (n === 'S' ? 's' : n.length === 2 ? `${n[0]}${sub(Number(n[1]))}` : n);
 	return {
-		bytes: g.toBytes(),
+		split: splitGraph(g, forwardCount, { seed }),
 		spec: {
 			nodes,
 			sources: [X, Y, W1, b1, W2, b2, ...(S ? [S] : [])].map((t) => ({ id: t.name, label: sourceLabel(t.name), shape: t.shape.map(Number) })),
 			saved: [...saved],
 			adjoints,
 			gradOutputs,
-			seed: g.scalar(1).name,
+			seed: seed.name,
 			changed,
 			xgradOnly: xOnly,
-			named: { logits: logits.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null }
+			named: { logits: logits.name, loss: loss.name, logProbs: logProbs?.name ?? null, probs: probs?.name ?? null, z1: a1.name, h1: h1.name }
 		}
 	};
 }

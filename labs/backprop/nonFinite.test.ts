@@ -3,7 +3,7 @@
  * real ONNX run (WASM), against the same forward pass in float32 by hand (naiveReference.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { runModel } from '../../tests/support/ort';
+import { runSplitModel } from '../../tests/support/ort';
 import { drawSample, feedsFor } from './data';
 import { buildBackpropGraph, type NetShape } from './model';
 import { firstNonFinite32, naiveForward32 } from './naiveReference';
@@ -12,8 +12,8 @@ import { summarize } from './summary';
 
 async function firstBadAt(shape: NetShape, seed: number, scale: number) {
 	const sample = drawSample(shape.hidden, shape.batch, seed);
-	const { bytes, spec } = buildBackpropGraph(shape);
-	const r = summarize(spec, sample, shape.batch, await runModel(bytes, feedsFor(sample, shape, scale)));
+	const { split, spec } = buildBackpropGraph(shape);
+	const r = summarize(spec, sample, shape.batch, await runSplitModel(split, feedsFor(sample, shape, scale)));
 	const want = firstNonFinite32(naiveForward32({ ...sample.params, X: sample.X, Y: sample.Y, batch: shape.batch, hidden: shape.hidden, act: shape.act, scale }));
 	return { got: firstNonFinite(spec, r.values)?.label ?? null, want, loss: r.loss };
 }
@@ -51,8 +51,8 @@ describe('the first non-finite node of figure 1', () => {
 	it('is none for the stable graph at any scale (it has no scale)', async () => {
 		const s = { ...shape, batch: 4, naive: false };
 		const sample = drawSample(3, 4, 1);
-		const { bytes, spec } = buildBackpropGraph(s);
-		const r = summarize(spec, sample, 4, await runModel(bytes, feedsFor(sample, s, 1e4)));
+		const { split, spec } = buildBackpropGraph(s);
+		const r = summarize(spec, sample, 4, await runSplitModel(split, feedsFor(sample, s, 1e4)));
 		expect(firstNonFinite(spec, r.values)).toBeNull();
 	});
 });

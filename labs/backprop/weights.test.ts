@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseState, serializeState } from '$lib/state/schema';
-import { runModel } from '../../tests/support/ort';
+import { runModel, runSplitModel } from '../../tests/support/ort';
 import { drawSample, feedsFor, type Sample } from './data';
 import { buildCheckGraph, checkFeeds, float32Curve, variantCount, type CheckShape } from './gradcheck';
 import { schema } from './lab';
@@ -94,8 +94,8 @@ describe('dragged weights in the graph', () => {
 		// The seed's own weights are untouched (the overrides work on copies).
 		expect(plain.params.W2[4]).not.toBe(2.5);
 		expect(sample.params.W2[4]).toBe(2.5);
-		const { bytes, spec } = buildBackpropGraph(shape);
-		const out = await runModel(bytes, feedsFor(sample, shape));
+		const { split, spec } = buildBackpropGraph(shape);
+		const out = await runSplitModel(split, feedsFor(sample, shape));
 		const loss = out[spec.nodes.find((n) => n.id === spec.named.loss)!.output!].data[0];
 		const ref = referenceRun({ ...sample.params, X: sample.X, Y: sample.Y, batch: 4, hidden: 3, act: 'tanh', loss: 'ce' });
 		const before = referenceRun({ ...plain.params, X: plain.X, Y: plain.Y, batch: 4, hidden: 3, act: 'tanh', loss: 'ce' });
@@ -110,8 +110,8 @@ describe('dragged weights in the graph', () => {
 	it('the gradient check still passes: ‖g_fd − g‖/‖g‖ ≤ 1e-3 at h = 3e-3', async () => {
 		const sample = weighted();
 		const s: CheckShape = { hidden: 3, batch: 4, act: 'tanh', loss: 'ce' };
-		const { bytes, spec } = buildBackpropGraph(shape);
-		const out = await runModel(bytes, feedsFor(sample, shape));
+		const { split, spec } = buildBackpropGraph(shape);
+		const out = await runSplitModel(split, feedsFor(sample, shape));
 		const g = PARAM_NAMES.flatMap((p) => Array.from(out[spec.gradOutputs[p]].data));
 		const hs = [3e-3];
 		const losses = Array.from((await runModel(buildCheckGraph(s, variantCount(3, hs.length)), checkFeeds(sample, s, hs))).L.data);

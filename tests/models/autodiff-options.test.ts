@@ -35,14 +35,14 @@ describe('autodiff options', () => {
 		Array.from(out.dx.data).forEach((v, i) => expect(v).toBeCloseTo(2 * Math.floor(x[i]), 6));
 	});
 
-	it('reads: tanh’s rule reading 2·tanh(x) gives 1 − 4 tanh²(x)', async () => {
-		const g = new GraphBuilder('reads');
+	it('seed: backward starts from the tensor given (∂loss/∂loss = 3 scales every gradient by 3)', async () => {
+		const g = new GraphBuilder('seed');
 		const X = g.input('x', [3]);
-		const t = g.tanh(X);
-		const doubled = g.mul(t, 2);
-		const [dx] = gradients(g, g.reduceSum(t, undefined, false), [X], { reads: new Map([[t.name, doubled]]) });
+		const loss = g.reduceSum(g.tanh(X), undefined, false);
+		const [dx] = gradients(g, loss, [X], { seed: g.constant([3], []) });
 		g.output(dx, 'dx');
 		const out = await runModel(g.toBytes(), { x: { data: x, dims: [3] } });
-		Array.from(out.dx.data).forEach((v, i) => expect(v).toBeCloseTo(1 - 4 * Math.tanh(x[i]) ** 2, 5));
+		Array.from(out.dx.data).forEach((v, i) => expect(v).toBeCloseTo(3 * (1 - Math.tanh(x[i]) ** 2), 5));
+		expect(() => gradients(g, loss, [X], { seed: g.constant([1, 1], [2]) })).toThrow(/the seed must have the loss's shape/);
 	});
 });

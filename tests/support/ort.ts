@@ -4,6 +4,7 @@
  */
 import * as ort from 'onnxruntime-web';
 import { ortTensor, type Feeds } from '$lib/onnx/feeds';
+import { backwardFeeds, forwardFeeds, type SplitGraph } from '$lib/onnx/split';
 
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
@@ -33,4 +34,14 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Result
 /** Builds a session from bytes and runs it once. */
 export async function runModel(bytes: Uint8Array, feeds: Feeds): Promise<Results> {
 	return runSession(await createSession(bytes), feeds);
+}
+
+/**
+ * A training graph cut in two (split.ts): forward, then backward fed the saved tensors (or
+ * `replace`'s values for some), their outputs together.
+ */
+export async function runSplitModel(split: SplitGraph, feeds: Feeds, replace: Feeds = {}): Promise<Results> {
+	const forward = await runModel(split.forward.bytes, forwardFeeds(split, feeds));
+	const backward = await runModel(split.backward.bytes, backwardFeeds(split, feeds, forward, replace));
+	return { ...forward, ...backward };
 }

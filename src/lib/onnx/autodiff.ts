@@ -14,8 +14,9 @@
  *
  * Options: `stop` lists tensors to treat as constants (PyTorch's `detach()`, TensorFlow's
  * `stop_gradient`; `g.stopGradient(x)` marks one in the graph itself): no gradient flows through them, so nothing behind them on that path gets a
- * backward node. `reads` makes the backward rules read another tensor wherever they would read a
- * forward one (its saved value), which is what an in-place overwrite of a saved tensor does.
+ * backward node. `seed` is the tensor backward starts from, ∂loss/∂loss (default: the constant
+ * 1); a graph cut in two (split.ts) can take it as an input of the backward part, as
+ * `loss.backward(gradient)` does.
  */
 import type { GraphBuilder, NodeRecord } from './graph';
 import type { OpType } from './ops';
@@ -24,11 +25,12 @@ import { VJP, type Vjp } from './vjp';
 
 export interface GradientOptions {
 	stop?: readonly Tensor[];
-	reads?: ReadonlyMap<string, Tensor>;
+	/** A float32 tensor of the loss's shape; its own constant, so that no forward or backward rule reads it for a 1. */
+	seed?: Tensor;
 }
 
 export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[], options: GradientOptions = {}): Tensor[] {
-	const { stop = [], reads } = options;
+	const { stop = [], seed } = options;
 	if (loss.dtype !== 'float32' || numElements(loss.shape) !== 1)
 		throw new Error(`autodiff: the loss must be one float32 value, got ${loss.dtype}${formatShape(loss.shape)}`);
 	// Backward nodes are appended to g.nodes as we go: walk a copy of the forward part.
@@ -40,8 +42,10 @@ export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[],
 	for (const node of forward) if (!stopped.has(node.output.name) && node.inputs.some((t) => live.has(t.name))) live.add(node.output.name);
 
 	const grads = new Map<string, Tensor>();
+	if (seed && (seed.dtype !== 'float32' || !sameShape(seed.shape, loss.shape)))
+		throw new Error(`autodiff: the seed must have the loss's shape ${formatShape(loss.shape)}, got ${seed.dtype}${formatShape(seed.shape)}`);
 	const ones = new Array<number>(loss.shape.length).fill(1);
-	grads.set(loss.name, loss.shape.length === 0 ? g.scalar(1) : g.constant([1], ones));
+	grads.set(loss.name, seed ?? (loss.shape.length === 0 ? g.scalar(1) : g.constant([1], ones)));
 
 	for (let i = forward.length - 1; i >= 0; i--) {
 		const node = forward[i];
@@ -51,9 +55,7 @@ export function gradients(g: GraphBuilder, loss: Tensor, wrt: readonly Tensor[],
 		if (!need.some(Boolean)) continue;
 		const rule = VJP[node.op] as Vjp<OpType> | undefined;
 		if (!rule) throw new Error(`autodiff: no gradient rule for ${node.op} (node ${node.output.name})`);
-		const read = (t: Tensor) => reads?.get(t.name) ?? t;
-		const seen = reads ? { ...node, inputs: node.inputs.map(read), output: read(node.output) } : node;
-		const inputGrads = rule(g, seen as NodeRecord<OpType>, dy, need);
+		const inputGrads = rule(g, node as NodeRecord<OpType>, dy, need);
 		node.inputs.forEach((input, j) => {
 			const grad = inputGrads[j];
 			if (!need[j] || !grad) return;

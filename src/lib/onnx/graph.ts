@@ -15,7 +15,7 @@
  * operator's shape rule and ONNX lowering. Binary operators accept plain numbers, which become
  * float32 scalar constants (deduplicated).
  */
-import { encodeModel, OPSET as DEFAULT_OPSET, type EncodedNode, type InitializerData } from './encode';
+import { encodeModel, OPSET as DEFAULT_OPSET, type EncodedNode, type GraphData, type InitializerData } from './encode';
 import { inferOp, OPS, type OpParams, type OpRule, type OpType } from './ops';
 import { formatShape, numElements, type DType, type Shape, type Tensor } from './shape';
 
@@ -103,14 +103,15 @@ export class GraphBuilder {
 
 	toBytes(): Uint8Array {
 		if (this.outputs.length === 0) throw new Error(`Graph ${this.name}: no outputs`);
-		return encodeModel({
-			name: this.name,
-			opset: this.opset,
-			inputs: this.inputs,
-			outputs: this.outputs,
-			initializers: this.initializers,
-			nodes: this.encoded
-		});
+		return encodeModel(this.data());
+	}
+
+	/**
+	 * The graph as plain data, ready to encode: `nodes` in the order they were added (the same
+	 * order as `this.nodes`, with their lowered attributes and constant inputs). split.ts cuts it.
+	 */
+	data(): GraphData {
+		return { name: this.name, opset: this.opset, inputs: this.inputs, outputs: this.outputs, initializers: this.initializers, nodes: this.encoded };
 	}
 
 	// ---- operators ------------------------------------------------------------------------
