@@ -144,3 +144,17 @@ describe('the split graphs: forward, then backward from the saved tensors', () =
 			}
 	});
 });
+
+describe('the step control', () => {
+	it('reaches the last node of every graph the controls can ask for (MAX_STEP ≥ the node count)', async () => {
+		const { MAX_STEP } = await import('./lab');
+		for (const act of ['tanh', 'relu', 'sigmoid'] as const)
+			for (const loss of ['ce', 'mse'] as const)
+				for (const xgrad of [false, true])
+					for (const detach of ['none', 'hidden', 'lsemax'] as const)
+						for (const naive of [false, true]) {
+							const { spec } = buildBackpropGraph({ hidden: 8, batch: 2, act, loss, xgrad, detach, naive });
+							expect(spec.nodes.length, `${act} ${loss} xgrad ${xgrad} detach ${detach} naive ${naive}`).toBeLessThanOrEqual(MAX_STEP);
+						}
+	});
+});
