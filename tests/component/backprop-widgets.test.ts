@@ -16,7 +16,7 @@ function setup(state: Partial<BackpropController['state']> = {}) {
 	controller.set(state);
 	const { spec } = buildBackpropGraph({ hidden: 3, batch: 1, act: 'tanh', loss: 'ce', xgrad: false });
 	const { params } = drawSample(3, 1, 1);
-	const values = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.from(v)]));
+	const values: Record<string, number[]> = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.from(v as Float32Array)]));
 	render(Harness, { controller, spec, values });
 	return { controller, spec, forward: spec.nodes.filter((n) => n.phase === 'forward').length };
 }
