@@ -80,6 +80,17 @@ describe('backprop: the graph, node by node', () => {
 		await expect.poll(() => h1.evaluate((el) => el.classList.contains('lit'))).toBe(true);
 		const lit = backward.locator('g.box.lit .label');
 		await expect.poll(() => lit.allTextContents()).toEqual(['∂L/∂h₁']);
+		// The derivation's adjoint sum follows the pointer: h₁'s one term, the backward graph's numbers.
+		const sum = page.getByTestId('live-adjoint-sum');
+		expect(await sum.locator('.lhs').textContent()).toBe('∂L/∂h₁');
+		const snap = (await vlabSnapshot(page))!;
+		const graph = snap.results!.graph as { named: { h1: string }; adjoints: Record<string, string> };
+		const adjoint = (snap.results!.values as Record<string, number[]>)[graph.adjoints[graph.named.h1]];
+		const shown = (await sum.locator('.term').allTextContents()).map((t) => t.replace(/[[\]…\s]/g, '').split(',').map((x) => Number(x.replace('−', '-'))));
+		expect(shown).toHaveLength(1);
+		// Shown to three significant digits: within half a unit of the third.
+		const halfUnit = (a: number) => 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(a))) - 2) + 1e-9;
+		shown[0].forEach((v, i) => expect(Math.abs(v - adjoint[i]), `entry ${i}: ${v} vs ${adjoint[i]}`).toBeLessThanOrEqual(halfUnit(adjoint[i])));
 		await page.mouse.move(5, 5);
 		await expect.poll(() => backward.locator('g.box.lit').count()).toBe(0);
 	});
