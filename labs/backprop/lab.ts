@@ -137,6 +137,10 @@ export const backprop = defineLab({
 		k: 'detach-inplace-accumulation',
 		acc: 'detach-inplace-accumulation'
 	},
+	// The naive loss is written without a max (figure 4): there is no m for the stop-gradient to sit on.
+	conflicts: {
+		detach: (s) => (s.lse === 'naive' && s.detach === 'lsemax' ? 'The naive loss subtracts no max, so there is no m to detach: the graphs run without a stop-gradient.' : null)
+	},
 	hero: 'forward-graph',
 	bench: { key: 'hidden', values: [4, 3] },
 	checkpoints: [

@@ -158,3 +158,18 @@ describe('the step control', () => {
 						}
 	});
 });
+
+describe('the naive loss with detach = lsemax', () => {
+	it('is said under the control, and the graph indeed has no stop-gradient', async () => {
+		const { backprop: backpropLab } = await import('./lab');
+		const { defaults } = await import('$lib/state/schema');
+		const base = defaults(backpropLab.schema);
+		const conflict = backpropLab.conflicts!.detach!;
+		expect(conflict({ ...base, lse: 'naive', detach: 'lsemax' })).toMatch(/no m to detach/);
+		expect(conflict({ ...base, lse: 'stable', detach: 'lsemax' })).toBeNull();
+		expect(conflict({ ...base, lse: 'naive', detach: 'hidden' })).toBeNull();
+		const { spec } = buildBackpropGraph({ hidden: 3, batch: 1, act: 'tanh', loss: 'ce', xgrad: false, detach: 'lsemax', naive: true });
+		expect(spec.changed).toEqual([]);
+		expect(spec.nodes.some((n) => n.op === 'Identity' && n.phase === 'forward')).toBe(false);
+	});
+});
