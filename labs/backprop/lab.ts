@@ -8,11 +8,12 @@ import { validateWeights } from './weights';
 const graphControls = ['hidden', 'act', 'loss', 'batch', 'xgrad', 'seed'] as const;
 
 const figures = [
-	embeddableFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte'), graphControls),
-	embeddableFigure('backward-graph', 'The backward graph autodiff generated', () => import('./BackwardFigure.svelte'), graphControls, {
+	// One embed for figures 1 and 2 (the spec's "graphs and stepper"): embedded, figure 1 draws the backward graph under its own.
+	embeddableFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte'), graphControls, {
 		embedCaption:
-			'Backward starts from the seed 1 and runs each node’s vector–Jacobian rule in reverse order; dashed edges come from the forward tensors it must keep.'
+			'The forward graph of a small MLP and the backward graph autodiff generated from it, one ONNX node per box: step through both, drag a weight, and hover a box to find its partner in the other pass.'
 	}),
+	articleFigure('backward-graph', 'The backward graph autodiff generated', () => import('./BackwardFigure.svelte')),
 	articleFigure('softmax-ce', 'Softmax and cross-entropy up close', () => import('./SoftmaxFigure.svelte')),
 	embeddableFigure('log-sum-exp', 'Log-sum-exp in float32: naive against stable', () => import('./LseFigure.svelte'), []),
 	embeddableFigure('gradient-check', 'The gradient check: central differences against backward', () => import('./GradcheckFigure.svelte'), ['act', 'hidden', 'batch', 'loss', 'seed']),
@@ -20,7 +21,7 @@ const figures = [
 ] as const;
 const figure = figureRefs(figures);
 
-/** More than any graph here has nodes (the largest, squared error + ∂L/∂X + the detached max, has 45); the figures clamp. */
+/** More than any graph here has nodes (model.test.ts builds every one); the figures clamp. */
 export const MAX_STEP = 48;
 
 export const schema = {

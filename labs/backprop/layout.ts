@@ -5,6 +5,12 @@
  * pass (a Transpose of a saved weight) is then moved down to sit just above its first consumer,
  * so side branches stay beside the step they serve. Graph inputs and saved tensors are chips in
  * a column on the left, in the row of their first reader.
+ *
+ * The spec names @dagrejs/dagre, run at build time into JSON. These graphs are nearly chains
+ * (fewer than MAX_STEP nodes, a side branch or two), so layering by longest path already draws
+ * them top to bottom, every edge pointing down (layout.test.ts), in one pass over the node list,
+ * for any setting, in the browser: no dependency, no generated file to keep in step with the
+ * builder, and rows that GraphView can wrap into side-by-side blocks on a slide.
  */
 import type { GraphNodeSpec, GraphSpec } from './model';
 
