@@ -5,6 +5,8 @@
  * ONNX graph (the figure's MSE and SQNR come from that output). Figure 2's sweep is not part of
  * a state's results: the reader runs it (accuracyRun.ts), and the build measures the default
  * state's once (`sweepOf`, through the controller's computeFor) for the prerendered page.
+ * When figure 1 shows a linear layer's inputs, they come from one run of the calibration graph
+ * per task (cached), and the grid is calibrated on them in TypeScript (inputGrid.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
@@ -14,7 +16,9 @@ import { codesOf, quantizeMatrix } from './quantizer';
 import { intBits } from './floatFormats';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
-import { accuracySweep, type AccuracySweep } from './accuracy';
+import { accuracySweep, linearInputs, type AccuracySweep } from './accuracy';
+import { INPUT_BITS_WHEN_FLOAT, summarizeInputs } from './inputGrid';
+import { inputOf } from './figureTensor';
 import { sweepKey, sweepSettingsOf } from './accuracyRun';
 import { summarize, type GridResults, type QuantizationResults } from './summary';
 import { readWeights, type WeightTensor } from './weights';
@@ -75,9 +79,31 @@ export function sweepOf(state: StateOf<QuantizationSchema>, weights: Map<string,
  * format has no codes to dequantize: its error is the TypeScript rounding's (floatFormats.ts).
  */
 export async function computeQuantization(state: StateOf<QuantizationSchema>, backend: Backend): Promise<QuantizationResults> {
+	const linear = inputOf(state.tensor);
+	if (linear) return computeInputGrid(state, linear, backend);
 	const [grid, weights] = await Promise.all([computeGrid(state), weightsOf(state.task)]);
 	const bits = intBits(state.wbits);
 	if (bits === null) return grid;
 	const error = await dequantizedError(state, bits, weights.get(state.tensor)!, backend);
 	return { ...grid, ...error };
+}
+
+/** Per backend and task, every linear layer's inputs on the calibration sequences: one model run each. */
+const calibrationRuns = new Map<string, Promise<Map<string, Float32Array>>>();
+
+/** Figure 1 for a linear layer's inputs: the calibrated per-tensor grid at the activation bits. */
+async function computeInputGrid(state: StateOf<QuantizationSchema>, linear: string, backend: Backend): Promise<QuantizationResults> {
+	const weights = await weightsOf(state.task);
+	const key = `${backend}:${state.task}`;
+	let inputs = calibrationRuns.get(key);
+	if (!inputs) {
+		inputs = linearInputs(state.task, weights, backend);
+		inputs.catch(() => calibrationRuns.delete(key)); // a failed run is tried again next time
+		calibrationRuns.set(key, inputs);
+	}
+	const x = (await inputs).get(linear);
+	const w = weights.get(`${linear}.w`);
+	if (!x || !w) throw new Error(`The model for “${state.task}” has no linear layer “${linear}”.`);
+	const bits = state.abits === 'off' ? INPUT_BITS_WHEN_FLOAT : Number(state.abits);
+	return summarizeInputs(state.tensor, x, w.shape[0], { bits, scheme: state.scheme, calib: state.calib, pct: state.pct });
 }

@@ -30,6 +30,13 @@ describe('quantization inactive controls', () => {
 		expect(sweepKey(sweepSettingsOf(b, 'wasm'))).toBe(sweepKey(sweepSettingsOf(a, 'wasm')));
 	});
 
+	it('figure 1 calibrates a linear layer’s inputs even with float activations: there calib and pct act', () => {
+		const inputs = { ...defaults, abits: 'off', tensor: 'l0.mlp1.x', calib: 'pct' } as const;
+		expect(rules.calib!(inputs)).toBeNull();
+		expect(rules.pct!(inputs)).toBeNull();
+		expect(rules.pct!({ ...inputs, calib: 'mse' })).toMatch(/Only the percentile/);
+	});
+
 	it('the sweep is told apart by what it reads: granularity and calibration with activations on, pct only for the percentile', () => {
 		const key = (s: Partial<QuantizationState>) => sweepKey(sweepSettingsOf({ ...defaults, ...s }, 'wasm'));
 		expect(key({ wbits: '2', tensor: 'l1.q.w', gran: 'channel' })).toBe(key({}));

@@ -1,17 +1,22 @@
 /** The quantization lab, declared once: its controls (URL state), scenes, figures and what loads them. */
 import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/declare';
 import { defineLab } from '$lib/labs/defineLab';
+import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema, StateOf } from '$lib/state/schema';
 import type { WeightFormat } from './floatFormats';
+import { inputOf } from './figureTensor';
 
 // Declared first: captions name figures by their number, which is their place here.
 const figures = [
-	embeddableFigure('grid', 'The grid: one weight tensor rounded to b bits (analytic)', () => import('./GridFigure.svelte'), [
+	embeddableFigure('grid', 'The grid: one tensor rounded to b bits (analytic)', () => import('./GridFigure.svelte'), [
 		'task',
 		'tensor',
 		'wbits',
 		'scheme',
-		'gran'
+		'gran',
+		'abits',
+		'calib',
+		'pct'
 	]),
 	embeddableFigure('accuracy', 'Accuracy vs bits (measured)', () => import('./AccuracyFigure.svelte'), ['task', 'wbits', 'scheme', 'gran', 'abits', 'calib', 'pct', 'emb']),
 	embeddableFigure('outlier', 'The outlier (measured)', () => import('./OutlierFigure.svelte'), ['task', 'outlier', 'fix', 'alpha']),
@@ -19,6 +24,8 @@ const figures = [
 	articleFigure('pruning', 'Pruning (measured)', () => import('./PruningFigure.svelte')),
 	articleFigure('distill', 'Distillation (trained live)', () => import('./DistillFigure.svelte'))
 ] as const;
+const figure = figureRefs(figures);
+const floatActs = `Activations stay float: set activation bits, or show a linear layer’s inputs in ${figure('grid')}, to calibrate them.`;
 
 const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
@@ -51,7 +58,10 @@ const pruneMethods = options({
 	heads: 'structured: attention heads'
 });
 const calibs = options({ minmax: 'min-max', pct: 'percentile', mse: 'least MSE' });
-/** The linear layers' weights of the two-layer transformer, [n_in, n_out] each. */
+/**
+ * Figure 1's tensors: the linear layers' weights of the two-layer transformer, [n_in, n_out] each,
+ * then their inputs on the calibration sequences (inputGrid.ts; W_q, W_k and W_v read one input).
+ */
 const tensors = options({
 	'l0.q.w': 'layer 1, W_q',
 	'l0.k.w': 'layer 1, W_k',
@@ -64,7 +74,15 @@ const tensors = options({
 	'l1.v.w': 'layer 2, W_v',
 	'l1.o.w': 'layer 2, W_o',
 	'l1.mlp1.w': 'layer 2, MLP in',
-	'l1.mlp2.w': 'layer 2, MLP out'
+	'l1.mlp2.w': 'layer 2, MLP out',
+	'l0.q.x': 'layer 1, attention input (to W_q, W_k, W_v)',
+	'l0.o.x': 'layer 1, input of W_o',
+	'l0.mlp1.x': 'layer 1, input of MLP in',
+	'l0.mlp2.x': 'layer 1, input of MLP out (after ReLU)',
+	'l1.q.x': 'layer 2, attention input (to W_q, W_k, W_v)',
+	'l1.o.x': 'layer 2, input of W_o',
+	'l1.mlp1.x': 'layer 2, input of MLP in',
+	'l1.mlp2.x': 'layer 2, input of MLP out (after ReLU)'
 });
 
 /**
@@ -78,7 +96,7 @@ const tensors = options({
  */
 export const schema = {
 	task: enumField('Task (which trained model)', tasks, 'copy'),
-	tensor: enumField('Weight tensor', tensors, 'l0.mlp1.w'),
+	tensor: enumField('Tensor (weights, or a linear layer’s inputs)', tensors, 'l0.mlp1.w'),
 	wbits: enumField('Weight format (bits b)', weightFormats, '4'),
 	scheme: enumField('Grid', schemes, 'sym'),
 	gran: enumField('Weight scales', grans, 'tensor'),
@@ -158,8 +176,14 @@ export const quantization = defineLab({
 	],
 	figures,
 	inactive: {
-		calib: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : null),
-		pct: (s) => (s.abits === 'off' ? 'Activations stay float: set activation bits to calibrate them.' : s.calib === 'pct' ? null : 'Only the percentile calibration uses it.'),
+		// Figure 1 calibrates a linear layer's inputs whatever the activation bits.
+		calib: (s) => (s.abits === 'off' && !inputOf(s.tensor) ? floatActs : null),
+		pct: (s) =>
+			s.abits === 'off' && !inputOf(s.tensor)
+				? floatActs
+				: s.calib === 'pct'
+					? null
+					: 'Only the percentile calibration uses it.',
 		alpha: (s) => (s.fix === 'smooth' ? null : 'Only SmoothQuant uses α: choose it as the remedy.')
 	},
 	hero: 'grid',

@@ -11,6 +11,7 @@ import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';
 import type { OutlierResult } from './outlierAccuracy';
 import type { PruneResult } from './pruneAccuracy';
+import type { Calibration } from './calibrate';
 
 export const BINS = 48;
 export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
@@ -47,6 +48,8 @@ export interface GridResults {
 	byGranularity: Record<Granularity, { mse: number; sqnr: number }>;
 	/** MSE of the chosen scheme and granularity at b = 2…8 (BITS). */
 	mseByBits: number[];
+	/** Set when the tensor is a linear layer's inputs (inputGrid.ts): how the grid was calibrated, its range, the share it clips. */
+	inputs?: { calib: Calibration; pct: number; clip: [number, number]; clipped: number };
 }
 
 /**
@@ -130,13 +133,13 @@ function anyFormat(name: string, w: WeightTensor, s: GridSettings) {
 }
 
 /** Column c of a row-major [rows, cols] matrix: one output channel's weights. */
-function columnOf(w: WeightTensor, c: number): number[] {
+export function columnOf(w: WeightTensor, c: number): number[] {
 	const [rows, cols] = w.shape;
 	return Array.from({ length: rows }, (_, r) => w.data[r * cols + c]);
 }
 
 /** Four channels by range: the narrowest, two between and the widest. */
-function channelPicks(w: WeightTensor): number[] {
+export function channelPicks(w: WeightTensor): number[] {
 	const [rows, cols] = w.shape;
 	const range = Array.from({ length: cols }, (_, c) => {
 		let m = 0;
