@@ -10,6 +10,7 @@ const graphControls = ['hidden', 'act', 'loss', 'batch', 'xgrad', 'seed'] as con
 const figures = [
 	// One embed for figures 1 and 2 (the spec's "graphs and stepper"): embedded, figure 1 draws the backward graph under its own.
 	embeddableFigure('forward-graph', 'The forward graph, node by node', () => import('./ForwardFigure.svelte'), graphControls, {
+		embedTitle: 'The forward and backward graphs, node by node',
 		embedCaption:
 			'The forward graph of a small MLP and the backward graph autodiff generated from it, one ONNX node per box: step through both, drag a weight, and hover a box to find its partner in the other pass.'
 	}),

@@ -17,4 +17,16 @@ describe('Figure in an embed', () => {
 		const controls = screen.getByText('controls here');
 		expect(controls.compareDocumentPosition(screen.getByTestId('drawing')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
 	});
+
+	it('takes its embed title only when embedded on its own, not in a whole-lab embed or on a lab page', () => {
+		const heading = () => screen.getByRole('heading', { level: 3 }).textContent;
+		const { unmount } = render(EmbeddedFigureHarness, { embedded: true, alone: true });
+		expect(heading()).toBe('Every head, and one drawn as lines');
+		unmount();
+		const whole = render(EmbeddedFigureHarness, { embedded: true });
+		expect(heading()).toBe('Every head');
+		whole.unmount();
+		render(EmbeddedFigureHarness, { embedded: false });
+		expect(heading()).toBe('Figure 1. Every head');
+	});
 });

@@ -16,6 +16,7 @@ import { useBrowser } from './support/guard';
 import { serveResizeHosts } from './support/resizeHosts';
 import { LIVE_LABS, withQuery } from './support/site';
 import { liveLabs } from '../../src/lib/labs/registry';
+import { embedTitleOf } from '../../src/lib/labs/declare';
 
 const baseURL = inject('baseURL');
 
@@ -39,7 +40,7 @@ describe('oEmbed, found and read by unfurl.js', () => {
 				.map((f) => ({
 					path: `/embed/${lab.slug}/${f.id}`,
 					embed: `/embed/${lab.slug}/${f.id}`,
-					title: `${f.title} · ${lab.title}`,
+					title: `${embedTitleOf(f)} · ${lab.title}`,
 					image: `/previews/${lab.slug}/${f.id}.png`
 				}))
 		];

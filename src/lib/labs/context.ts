@@ -8,7 +8,7 @@ import { getContext, setContext } from 'svelte';
 import { figureNumber } from './figureNumbers';
 import type { ConflictRules, InactiveRules, LabFigure } from './types';
 
-export type DeclaredFigure = Pick<LabFigure, 'id' | 'title' | 'embedCaption'>;
+export type DeclaredFigure = Pick<LabFigure, 'id' | 'title' | 'embedCaption' | 'embedTitle'>;
 
 /** A declared figure with its number: its place in the declaration, counted from 1. */
 export interface NumberedFigure extends DeclaredFigure {

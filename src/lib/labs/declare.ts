@@ -27,8 +27,11 @@ export function flagsField<V extends string>(label: string, choices: readonly { 
 	return { kind: 'flags', label, options: choices, default: '' };
 }
 
-/** What a figure may add to its declaration: its caption for embeds (see LabFigure.embedCaption). */
-export type FigureExtras = Pick<LabFigure, 'embedCaption'>;
+/** What a figure may add to its declaration: its caption and title for embeds (see LabFigure.embedCaption). */
+export type FigureExtras = Pick<LabFigure, 'embedCaption' | 'embedTitle'>;
+
+/** A figure's title where it is embedded on its own (the embed page, the gallery, oEmbed). */
+export const embedTitleOf = (figure: Pick<LabFigure, 'title' | 'embedTitle'>): string => figure.embedTitle ?? figure.title;
 
 /** A figure that lives only in its article (a whole-lab embed still shows it). Its id keeps its literal type, for `figureRefs`. */
 export function articleFigure<const Id extends string>(

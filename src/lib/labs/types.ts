@@ -34,6 +34,8 @@ export interface LabFigure<Key extends string = string> {
 	 * (other figures, "figure 1"): an embed stands alone on someone else's page.
 	 */
 	embedCaption?: string;
+	/** The title an embed shows instead of `title`, when the embed shows more than the figure does in its article. */
+	embedTitle?: string;
 }
 
 /** What `scripts/bench.ts` moves to time "control change → figure redrawn". */

@@ -4,6 +4,7 @@
  * embeddable figure, and found through each page's `<link rel="alternate" type="application/json+oembed">`.
  */
 import type { Lab, LabFigure } from '$lib/labs/types';
+import { embedTitleOf } from '$lib/labs/declare';
 import { absolute, embedPath, PREVIEW_SIZE, previewPath, SITE_NAME } from './links';
 
 export interface OEmbedRich {
@@ -51,8 +52,8 @@ function iframe(src: string, title: string, height: number): string {
  * The oEmbed response for a whole lab, or for one of its embeddable figures (`pictureHeight`: the
  * figure's height in px at the embed's width, once the build has measured it).
  */
-export function oembedFor(lab: Pick<Lab, 'slug' | 'title'>, figure: Pick<LabFigure, 'id' | 'title'> | null, origin: string, pictureHeight?: number): OEmbedRich {
-	const title = figure ? `${figure.title} · ${lab.title}` : lab.title;
+export function oembedFor(lab: Pick<Lab, 'slug' | 'title'>, figure: Pick<LabFigure, 'id' | 'title' | 'embedTitle'> | null, origin: string, pictureHeight?: number): OEmbedRich {
+	const title = figure ? `${embedTitleOf(figure)} · ${lab.title}` : lab.title;
 	const height = figure ? figureEmbedHeight(pictureHeight) : LAB_EMBED_HEIGHT;
 	return {
 		version: '1.0',

@@ -10,14 +10,21 @@ const key = Symbol('embedded');
 
 interface Embedding {
 	still: boolean;
+	/** One figure on its own (/embed/<slug>/<figure>), not a whole lab. */
+	alone: boolean;
 }
 
-export function setEmbedded(still = false): void {
-	setContext<Embedding>(key, { still });
+export function setEmbedded(still = false, alone = false): void {
+	setContext<Embedding>(key, { still, alone });
 }
 
 export function isEmbedded(): boolean {
 	return getContext<Embedding | undefined>(key) !== undefined;
+}
+
+/** Inside the embed of one figure on its own: it may show more than in its article (a figure it pairs with). */
+export function isEmbeddedAlone(): boolean {
+	return getContext<Embedding | undefined>(key)?.alone === true;
 }
 
 export function isStillEmbed(): boolean {
