@@ -143,10 +143,29 @@ export const calibrationGraph = () => buildQuantTransformer(CALIBRATION_GRAPH);
 export const calibrationFeeds = (task: Task, weights: Map<string, WeightTensor>): Feeds => ({ ...inputFeeds(task, calibrationInputs(task)), ...weightFeeds(weights, null) });
 export const readLinearInputs = (out: Record<string, { data: Float32Array }>) => new Map(LINEARS.map((l) => [l, out[probeName(l)].data]));
 
-/** Per linear layer, the float inputs the calibration sequences produce (float weights). */
-export async function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
-	const session = await getSession(backend, quantGraphKey(CALIBRATION_GRAPH), calibrationGraph);
-	return readLinearInputs(await runSession(session, calibrationFeeds(task, weights)));
+/**
+ * The calibration runs made, per weights (the shipped ones are one Map per task, weightsOf; the
+ * outlier figure's are new Maps) and per task and backend: figure 1's inputs, figure 2's
+ * activation grids and QAT's share one run. Read only: every caller reads the values, none writes.
+ */
+const calibrationRuns = new WeakMap<Map<string, WeightTensor>, Map<string, Promise<Map<string, Float32Array>>>>();
+
+/** Per linear layer, the float inputs the calibration sequences produce (float weights), run once per weights, task and backend. */
+export function linearInputs(task: Task, weights: Map<string, WeightTensor>, backend: Backend): Promise<Map<string, Float32Array>> {
+	let runs = calibrationRuns.get(weights);
+	if (!runs) calibrationRuns.set(weights, (runs = new Map()));
+	const key = `${backend}:${task}`;
+	let pending = runs.get(key);
+	if (!pending) {
+		pending = (async () => {
+			const session = await getSession(backend, quantGraphKey(CALIBRATION_GRAPH), calibrationGraph);
+			return readLinearInputs(await runSession(session, calibrationFeeds(task, weights)));
+		})();
+		const forget = runs;
+		pending.catch(() => forget.delete(key)); // a failed run is tried again next time
+		runs.set(key, pending);
+	}
+	return pending;
 }
 
 /** The activation grid of every linear layer's input. */

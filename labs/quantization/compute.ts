@@ -5,8 +5,9 @@
  * ONNX graph (the figure's MSE and SQNR come from that output). Figure 2's sweep is not part of
  * a state's results: the reader runs it (accuracyRun.ts), and the build measures the default
  * state's once (`sweepOf`, through the controller's computeFor) for the prerendered page.
- * When figure 1 shows a linear layer's inputs, they come from one run of the calibration graph
- * per task (cached), and the grid is calibrated on them in TypeScript (inputGrid.ts).
+ * When figure 1 shows a linear layer's inputs, they come from the calibration graph's run
+ * (accuracy.ts's linearInputs, made once per task and backend), and the grid is calibrated on them
+ * in TypeScript (inputGrid.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
 import { getSession, runSession } from '$lib/onnx/runtime';
@@ -88,20 +89,10 @@ export async function computeQuantization(state: StateOf<QuantizationSchema>, ba
 	return { ...grid, ...error };
 }
 
-/** Per backend and task, every linear layer's inputs on the calibration sequences: one model run each. */
-const calibrationRuns = new Map<string, Promise<Map<string, Float32Array>>>();
-
 /** Figure 1 for a linear layer's inputs: the calibrated per-tensor grid at the activation bits. */
 async function computeInputGrid(state: StateOf<QuantizationSchema>, linear: string, backend: Backend): Promise<QuantizationResults> {
 	const weights = await weightsOf(state.task);
-	const key = `${backend}:${state.task}`;
-	let inputs = calibrationRuns.get(key);
-	if (!inputs) {
-		inputs = linearInputs(state.task, weights, backend);
-		inputs.catch(() => calibrationRuns.delete(key)); // a failed run is tried again next time
-		calibrationRuns.set(key, inputs);
-	}
-	const x = (await inputs).get(linear);
+	const x = (await linearInputs(state.task, weights, backend)).get(linear);
 	const w = weights.get(`${linear}.w`);
 	if (!x || !w) throw new Error(`The model for “${state.task}” has no linear layer “${linear}”.`);
 	const bits = state.abits === 'off' ? INPUT_BITS_WHEN_FLOAT : Number(state.abits);
