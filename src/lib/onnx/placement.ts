@@ -11,8 +11,9 @@
  *
  * A lab whose live runs train on the page's runtime itself (optimizers), or run long sweeps there
  * (quantization), declares `runtimeInWorker`, and keeps the worker. Pages that are not a lab (the
- * practice deck, the bench) keep it too. The choice is made once per page load, when the runtime starts: a later lab's wish cannot move it (after a
- * link from one lab to another, runSlices.ts still keeps any loop's tasks short).
+ * practice deck, the bench) keep it too. The choice is made once per page load, when the runtime
+ * starts: a later lab's wish cannot move it (after a link from one lab to another, runSlices.ts
+ * still keeps any loop's tasks short).
  */
 let inWorker = true;
 
