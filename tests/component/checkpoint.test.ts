@@ -2,7 +2,7 @@
  * A checkpoint in a lab: the figure it asks about is veiled until the reader commits; Commit
  * stays disabled without an answer; after committing, the page is set to the asked settings and
  * the reveal shows the reader's answer beside the computed one, with the verdict and the
- * explanation; the figure is unveiled. Keyboard only: typing and Enter commit.
+ * explanation; the figure is unveiled. Veiled, its content is inert (no focus, no reading). Keyboard only: typing and Enter commit.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
@@ -28,6 +28,12 @@ const question: Checkpoint<State> = {
 	}
 };
 
+/** Inside an inert subtree (Svelte sets the `inert` property, which jsdom keeps without acting on it). */
+function inert(el: Element): boolean {
+	for (let e: Element | null = el; e; e = e.parentElement) if ((e as HTMLElement & { inert?: boolean }).inert === true) return true;
+	return false;
+}
+
 function setup() {
 	history.replaceState({}, '', '/lab');
 	const controller = new LabController(schema, async (state: State) => `depth ${state.depth}`);
@@ -48,6 +54,9 @@ describe('Checkpoint: commit, then reveal', () => {
 		expect(figure.querySelector('[data-veiled]')).not.toBeNull();
 		expect(screen.getByTestId('figure-veiled')).toHaveTextContent('Answer the checkpoint above');
 		expect(screen.queryByText('Layer 1 hears almost nothing.')).toBeNull();
+		// Out of reach of the keyboard and screen readers too, the note excepted.
+		expect(inert(screen.getByTestId('result'))).toBe(true);
+		expect(inert(screen.getByTestId('figure-veiled'))).toBe(false);
 		expect(controller.state.depth).toBe(20);
 
 		const commit = screen.getByTestId('checkpoint-commit');
@@ -64,6 +73,7 @@ describe('Checkpoint: commit, then reveal', () => {
 		expect(solved.at(-1)).toEqual({ depth: 12 });
 		expect(controller.state.depth).toBe(12);
 		await waitFor(() => expect(figure.querySelector('[data-veiled]')).toBeNull());
+		expect(inert(screen.getByTestId('result'))).toBe(false);
 		expect(screen.getByText('Layer 1 hears almost nothing.')).toBeInTheDocument();
 	}, 20_000);
 
