@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/svelte';
 import GraphView from '../../labs/backprop/GraphView.svelte';
 import { drawSample } from '../../labs/backprop/data';
-import { layoutPass } from '../../labs/backprop/layout';
 import { buildBackpropGraph } from '../../labs/backprop/model';
 import { naiveForward32 } from '../../labs/backprop/naiveReference';
 import { firstNonFinite } from '../../labs/backprop/nonFinite';
@@ -21,7 +20,6 @@ function draw(scale: number) {
 	const all = new Set(spec.nodes.map((n) => n.id));
 	const { container } = render(GraphView, {
 		spec,
-		layout: layoutPass(spec, 'forward'),
 		values,
 		phase: 'forward',
 		revealed: all,

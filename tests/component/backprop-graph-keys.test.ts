@@ -17,7 +17,6 @@ function draw(revealedCount: number) {
 	const hovered: (string | null)[] = [];
 	render(GraphView, {
 		spec,
-		layout: layoutPass(spec, 'forward'),
 		values,
 		phase: 'forward',
 		revealed: new Set(forward.slice(0, revealedCount).map((n) => n.id)),
