@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import DerivationHarness from './harness/DerivationHarness.svelte';
@@ -9,6 +9,38 @@ describe('Equation', () => {
 		const { container } = render(Equation, { tex: 'x^2', display: true });
 		await waitFor(() => expect(container.querySelector('.katex-display')).not.toBeNull());
 		expect(container.querySelector('annotation')?.textContent).toBe('x^2');
+	});
+
+	describe('off screen', () => {
+		/** A stand-in IntersectionObserver the test moves: `report(true)` brings the element near. */
+		let report: (near: boolean) => void = () => {};
+		afterEach(() => vi.unstubAllGlobals());
+
+		it('keeps a changed equation until it comes near the viewport, then typesets the latest', async () => {
+			vi.stubGlobal(
+				'IntersectionObserver',
+				class {
+					constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+						report = (near) => callback([{ isIntersecting: near }]);
+					}
+					observe() {}
+					disconnect() {}
+				}
+			);
+			const { container, rerender } = render(Equation, { tex: 'x = 1', display: true });
+			const typeset = () => container.querySelector('annotation')?.textContent;
+			await waitFor(() => expect(typeset()).toBe('x = 1'));
+			report(false);
+			await rerender({ tex: 'x = 2' });
+			await tick();
+			expect(typeset()).toBe('x = 1');
+			report(true);
+			await tick();
+			expect(typeset()).toBe('x = 2');
+			// Near the viewport, changes are typeset at once.
+			await rerender({ tex: 'x = 3' });
+			expect(typeset()).toBe('x = 3');
+		});
 	});
 
 	it('shows bad TeX instead of throwing', async () => {
