@@ -16,7 +16,7 @@ describe('Equation', () => {
 		let report: (near: boolean) => void = () => {};
 		afterEach(() => vi.unstubAllGlobals());
 
-		it('keeps a changed equation until it comes near the viewport, then typesets the latest', async () => {
+		const stubObserver = () =>
 			vi.stubGlobal(
 				'IntersectionObserver',
 				class {
@@ -27,6 +27,9 @@ describe('Equation', () => {
 					disconnect() {}
 				}
 			);
+
+		it('keeps a changed equation until it comes near the viewport, then typesets the latest (no idle callbacks here)', async () => {
+			stubObserver();
 			const { container, rerender } = render(Equation, { tex: 'x = 1', display: true });
 			const typeset = () => container.querySelector('annotation')?.textContent;
 			await waitFor(() => expect(typeset()).toBe('x = 1'));
@@ -40,6 +43,25 @@ describe('Equation', () => {
 			// Near the viewport, changes are typeset at once.
 			await rerender({ tex: 'x = 3' });
 			expect(typeset()).toBe('x = 3');
+		});
+
+		it('typesets a changed equation off screen when the main thread is next idle', async () => {
+			stubObserver();
+			const idle: (() => void)[] = [];
+			vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+			vi.stubGlobal('cancelIdleCallback', () => {});
+			const { container, rerender } = render(Equation, { tex: 'y = 1', display: true });
+			const typeset = () => container.querySelector('annotation')?.textContent;
+			await waitFor(() => expect(typeset()).toBe('y = 1'));
+			report(false);
+			await rerender({ tex: 'y = 2' });
+			await tick();
+			expect(typeset()).toBe('y = 1');
+			// The latest request (earlier ones were cancelled when the TeX changed).
+			expect(idle.length).toBeGreaterThan(0);
+			idle.at(-1)!();
+			await tick();
+			expect(typeset()).toBe('y = 2');
 		});
 	});
 
