@@ -12,6 +12,7 @@ import { derivativeStats, type LayerDerivative } from './derivativeStats';
 import { initStd } from './init';
 import { MLP_OUTPUTS } from './model';
 import { allFinite, clampedHistogram, variance } from './layerStats';
+import { defineLazy } from './lazyFields';
 import { layerSlice } from './stack';
 import { theoreticalVariance, type VarianceOptions, type VariancePrediction } from './variance';
 
@@ -74,7 +75,6 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 	const preacts = outputs[MLP_OUTPUTS.preacts].data;
 	const acts = outputs[MLP_OUTPUTS.acts].data;
 	const layers = Array.from({ length: depth }, (_, l) => l);
-	const preactDomain = sharedDomain(preacts, false);
 	const dropZeros = state.act === 'relu' && !state.residual;
 	const theory = predictedVariance({
 		act: state.act,
@@ -85,27 +85,35 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		norm: state.norm
 	});
 	const overflow = layers.find((l) => !allFinite(layerSlice(acts, l, perLayer)));
-	const actDomain =
-		!state.residual && activationRange(state.act) ? activationRange(state.act)! : sharedDomain(acts, !state.residual && state.act === 'relu');
-	// ReLU outputs are exactly zero for about half the units; that spike would flatten the rest of
-	// the histogram, so it is counted on its own.
-	const actHistograms = layers.map((l) => clampedHistogram(layerSlice(acts, l, perLayer), actDomain, HIST_BINS, dropZeros));
-	return {
+	// Figure 1 (the hero) draws the gradient norms the model output; the rest is for the figures
+	// below it, computed when first read (lazyFields.ts).
+	const eager = {
 		depth,
 		width,
 		loss: outputs[MLP_OUTPUTS.loss].data[0],
 		gradNormW: Array.from(outputs[MLP_OUTPUTS.gradNormW].data),
 		gradNormH: Array.from(outputs[MLP_OUTPUTS.gradNormH].data),
-		layerVariance: layers.map((l) => variance(layerSlice(acts, l, perLayer))),
-		preactVariance: layers.map((l) => variance(layerSlice(preacts, l, perLayer))),
 		theoryVariance: theory.hidden,
 		theoryPreactVariance: theory.preact,
-		overflowLayer: overflow === undefined ? null : overflow + 1,
-		derivative: derivativeStats(preacts, depth, state.act),
-		preactRows: layers.map((l) => clampedHistogram(layerSlice(preacts, l, perLayer), preactDomain, HIST_BINS).bins),
-		actRows: actHistograms.map((h) => h.bins),
-		zeroShare: dropZeros ? actHistograms.map((h) => h.zeros / perLayer) : null,
-		preactDomain,
-		actDomain
+		overflowLayer: overflow === undefined ? null : overflow + 1
 	};
+	let actDomain: [number, number] | undefined;
+	const actDomainOnce = () =>
+		(actDomain ??= !state.residual && activationRange(state.act) ? activationRange(state.act)! : sharedDomain(acts, !state.residual && state.act === 'relu'));
+	let preactDomain: [number, number] | undefined;
+	const preactDomainOnce = () => (preactDomain ??= sharedDomain(preacts, false));
+	// ReLU outputs are exactly zero for about half the units; that spike would flatten the rest of
+	// the histogram, so it is counted on its own.
+	let actHistograms: { bins: Bin[]; zeros: number }[] | undefined;
+	const actHistogramsOnce = () => (actHistograms ??= layers.map((l) => clampedHistogram(layerSlice(acts, l, perLayer), actDomainOnce(), HIST_BINS, dropZeros)));
+	return defineLazy(eager as VgResults, {
+		layerVariance: () => layers.map((l) => variance(layerSlice(acts, l, perLayer))),
+		preactVariance: () => layers.map((l) => variance(layerSlice(preacts, l, perLayer))),
+		derivative: () => derivativeStats(preacts, depth, state.act),
+		preactRows: () => layers.map((l) => clampedHistogram(layerSlice(preacts, l, perLayer), preactDomainOnce(), HIST_BINS).bins),
+		actRows: () => actHistogramsOnce().map((h) => h.bins),
+		zeroShare: () => (dropZeros ? actHistogramsOnce().map((h) => h.zeros / perLayer) : null),
+		preactDomain: preactDomainOnce,
+		actDomain: actDomainOnce
+	});
 }

@@ -1,0 +1,56 @@
+/**
+ * What a figure below the fold draws from: the lab's latest results while the figure is near the
+ * viewport; off screen, the results it last drew, brought up to date when the main thread is next
+ * idle or when the figure comes near, whichever is first. A control at the top of the page then
+ * redraws what the reader sees in its frame, and the figures further down follow a moment later
+ * instead of in the same frame (each costs a redraw a few ms of Svelte and d3 work).
+ *
+ * Only live results wait, and only to replace live results: the first live numbers replace the
+ * build's at once everywhere, so no figure goes on showing prerendered numbers once the page no
+ * longer says they are not the reader's.
+ *
+ * The figure binds its Figure's `near` to `held.near`, and reads `held.value` for its results.
+ */
+import { untrack } from 'svelte';
+import { requestIdle } from '$lib/idle';
+
+/** Off screen and without requestIdleCallback (Safari): catch up after this long. */
+const NO_IDLE_DELAY_MS = 100;
+
+interface ResultsSource<R> {
+	readonly results: R | null;
+	readonly source: 'live' | 'prerendered' | null;
+}
+
+export class HeldWhileAway<R> {
+	/** Whether the figure is near the viewport (Figure's `near`, bound). */
+	near = $state(true);
+	#value = $state.raw<R | null>(null);
+	#valueIsLive = false;
+
+	constructor(lab: ResultsSource<R>) {
+		this.#value = untrack(() => lab.results);
+		this.#valueIsLive = untrack(() => lab.source === 'live');
+		$effect.pre(() => {
+			const latest = lab.results;
+			const live = lab.source === 'live';
+			if (this.near || !live || !this.#valueIsLive) {
+				this.#value = latest;
+				this.#valueIsLive = live;
+				return;
+			}
+			const idle = requestIdle();
+			const catchUp = () => (this.#value = latest);
+			if (idle) {
+				const id = idle(catchUp, { timeout: 1000 });
+				return () => globalThis.cancelIdleCallback?.(id);
+			}
+			const timer = setTimeout(catchUp, NO_IDLE_DELAY_MS);
+			return () => clearTimeout(timer);
+		});
+	}
+
+	get value(): R | null {
+		return this.#value;
+	}
+}

@@ -1,0 +1,68 @@
+/**
+ * HeldWhileAway: a below-the-fold figure's results. Near the viewport they follow the lab at once;
+ * off screen, a live change waits for the next idle moment (or for the figure to come near); the
+ * first live results replace prerendered ones at once, wherever the figure is.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
+import { HeldWhileAway } from '$lib/ui/heldWhileAway.svelte';
+
+class FakeLab {
+	results = $state<string | null>(null);
+	source = $state<'live' | 'prerendered' | null>(null);
+}
+
+function setup() {
+	const idle: (() => void)[] = [];
+	vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+	vi.stubGlobal('cancelIdleCallback', () => {});
+	const lab = new FakeLab();
+	lab.results = 'build';
+	lab.source = 'prerendered';
+	let held!: HeldWhileAway<string>;
+	const stop = $effect.root(() => {
+		held = new HeldWhileAway(lab);
+	});
+	flushSync();
+	return { lab, held, idle, stop };
+}
+
+describe('HeldWhileAway', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('follows every change while near the viewport', () => {
+		const { lab, held, stop } = setup();
+		lab.results = 'a';
+		lab.source = 'live';
+		flushSync();
+		expect(held.value).toBe('a');
+		lab.results = 'b';
+		flushSync();
+		expect(held.value).toBe('b');
+		stop();
+	});
+
+	it('off screen, replaces the build numbers at once, then holds live changes until idle or near', () => {
+		const { lab, held, idle, stop } = setup();
+		held.near = false;
+		flushSync();
+		lab.results = 'a';
+		lab.source = 'live';
+		flushSync();
+		expect(held.value, 'the first live results never wait').toBe('a');
+
+		lab.results = 'b';
+		flushSync();
+		expect(held.value).toBe('a');
+		idle.at(-1)!();
+		expect(held.value, 'caught up when idle').toBe('b');
+
+		lab.results = 'c';
+		flushSync();
+		expect(held.value).toBe('b');
+		held.near = true;
+		flushSync();
+		expect(held.value, 'caught up when near').toBe('c');
+		stop();
+	});
+});
