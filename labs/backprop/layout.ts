@@ -96,7 +96,7 @@ function computeLayout(spec: GraphSpec, nodes: GraphSpec['nodes'], phase: GraphN
 		perRow.set(to, (perRow.get(to) ?? 0) + 1);
 		rank[i] = to;
 	}
-	// Within a row, boxes take the order that crosses fewest edges. Rows hold a few boxes (three or four),
+	// Within a row, boxes take the order that crosses fewest edges. Rows hold three or four boxes,
 	// so each pair of neighbouring rows tries all their orders together (the rest held), over a
 	// few passes: one row at a time gets stuck where two must change at once.
 	const rows = Math.max(0, ...rank) + 1;
