@@ -36,8 +36,15 @@ describe('runs on the main thread', () => {
 		const during = [started, ...turns.filter((t) => t > started && t < ended), ended];
 		const gaps = during.slice(1).map((t, i) => t - during[i]);
 		expect(ended - started, 'the loop ran').toBeGreaterThan(200);
-		// Timers fire late on a busy machine: allow a run and a few milliseconds beyond the slice.
-		expect(Math.max(...gaps), `gaps between turns: ${gaps.map(Math.round).join(', ')}`).toBeLessThan(SLICE_MS + RUN_MS + 15);
+		// Timers fire late on a busy machine: allow a run and a few milliseconds beyond the slice,
+		// and one turn up to twice that late (a GC pause, the other test worker on a 2-core machine).
+		// A loop that never yields has one gap of the whole loop; one that yields every other slice,
+		// many gaps of two slices.
+		const limit = SLICE_MS + RUN_MS + 15;
+		const [worst, next] = [...gaps].sort((a, b) => b - a);
+		const said = `gaps between turns: ${gaps.map(Math.round).join(', ')}`;
+		expect(worst, said).toBeLessThan(2 * limit);
+		expect(next, said).toBeLessThan(limit);
 	});
 
 	it('a lone run starts at once, without a task hop', async () => {
