@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import DerivationHarness from './harness/DerivationHarness.svelte';
@@ -12,30 +12,46 @@ describe('Equation', () => {
 	});
 
 	describe('off screen', () => {
-		/** A stand-in IntersectionObserver the test moves: `report(true)` brings the element near. */
-		let report: (near: boolean) => void = () => {};
-		afterEach(() => vi.unstubAllGlobals());
-
-		const stubObserver = () =>
+		// A stand-in IntersectionObserver the test moves: `report(false)` takes every watched
+		// element off screen, `report(true)` brings it near. (The page shares one observer, made
+		// on first use, so this stand-in serves every test here.)
+		const watched = new Set<Element>();
+		let notify: ((entries: { target: Element; isIntersecting: boolean }[]) => void) | null = null;
+		const report = (near: boolean) => notify?.([...watched].map((target) => ({ target, isIntersecting: near })));
+		beforeEach(() =>
 			vi.stubGlobal(
 				'IntersectionObserver',
 				class {
-					constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
-						report = (near) => callback([{ isIntersecting: near }]);
+					constructor(callback: typeof notify) {
+						notify = callback;
 					}
-					observe() {}
-					disconnect() {}
+					observe(element: Element) {
+						watched.add(element);
+					}
+					unobserve(element: Element) {
+						watched.delete(element);
+					}
+					disconnect() {
+						watched.clear();
+					}
 				}
-			);
+			)
+		);
+		afterEach(() => vi.unstubAllGlobals());
+
+		/** An equation typeset at `first`, then taken off screen and changed to `second`. */
+		async function changedOffScreen(first: string, second: string) {
+			const { container, rerender } = render(Equation, { tex: first, display: true });
+			const typeset = () => container.querySelector('annotation')?.textContent;
+			await waitFor(() => expect(typeset()).toBe(first));
+			report(false);
+			await rerender({ tex: second });
+			await tick();
+			return { typeset, rerender };
+		}
 
 		it('keeps a changed equation until it comes near the viewport, then typesets the latest (no idle callbacks here)', async () => {
-			stubObserver();
-			const { container, rerender } = render(Equation, { tex: 'x = 1', display: true });
-			const typeset = () => container.querySelector('annotation')?.textContent;
-			await waitFor(() => expect(typeset()).toBe('x = 1'));
-			report(false);
-			await rerender({ tex: 'x = 2' });
-			await tick();
+			const { typeset, rerender } = await changedOffScreen('x = 1', 'x = 2');
 			expect(typeset()).toBe('x = 1');
 			report(true);
 			await tick();
@@ -46,16 +62,10 @@ describe('Equation', () => {
 		});
 
 		it('typesets a changed equation off screen when the main thread is next idle', async () => {
-			stubObserver();
 			const idle: (() => void)[] = [];
 			vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
 			vi.stubGlobal('cancelIdleCallback', () => {});
-			const { container, rerender } = render(Equation, { tex: 'y = 1', display: true });
-			const typeset = () => container.querySelector('annotation')?.textContent;
-			await waitFor(() => expect(typeset()).toBe('y = 1'));
-			report(false);
-			await rerender({ tex: 'y = 2' });
-			await tick();
+			const { typeset } = await changedOffScreen('y = 1', 'y = 2');
 			expect(typeset()).toBe('y = 1');
 			// The latest request (earlier ones were cancelled when the TeX changed).
 			expect(idle.length).toBeGreaterThan(0);

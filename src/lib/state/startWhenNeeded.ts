@@ -3,7 +3,7 @@
  * browser is idle (with a time-out), or when a figure is scrolled into view or a control is
  * touched. An embed: only when its figure is visible, so embeds off screen create no session.
  */
-import { requestIdle } from '$lib/idle';
+import { afterIdle } from '$lib/idle';
 
 /** The longest a lab page waits for idle time before starting the runtime anyway. */
 export const IDLE_TIMEOUT_MS = 3000;
@@ -32,14 +32,7 @@ export function startWhenNeeded(mode: 'idle' | 'visible', start: () => void): ()
 	cleanups.push(() => observer.disconnect());
 	if (mode === 'visible') return stop;
 
-	const idle = requestIdle();
-	if (idle) {
-		const handle = idle(go, { timeout: IDLE_TIMEOUT_MS });
-		cleanups.push(() => cancelIdleCallback(handle));
-	} else {
-		const handle = setTimeout(go, 1000);
-		cleanups.push(() => clearTimeout(handle));
-	}
+	cleanups.push(afterIdle(go, IDLE_TIMEOUT_MS, 1000));
 	// A control touched (before its value even changes).
 	const touched = (event: Event) => {
 		if (event.target instanceof Element && event.target.closest('input, select, button, textarea, [role="slider"]')) go();

@@ -12,7 +12,7 @@
  * The figure binds its Figure's `near` to `held.near`, and reads `held.value` for its results.
  */
 import { untrack } from 'svelte';
-import { requestIdle } from '$lib/idle';
+import { afterIdle } from '$lib/idle';
 
 /** Off screen and without requestIdleCallback (Safari): catch up after this long. */
 const NO_IDLE_DELAY_MS = 100;
@@ -39,14 +39,7 @@ export class HeldWhileAway<R> {
 				this.#valueIsLive = live;
 				return;
 			}
-			const idle = requestIdle();
-			const catchUp = () => (this.#value = latest);
-			if (idle) {
-				const id = idle(catchUp, { timeout: 1000 });
-				return () => globalThis.cancelIdleCallback?.(id);
-			}
-			const timer = setTimeout(catchUp, NO_IDLE_DELAY_MS);
-			return () => clearTimeout(timer);
+			return afterIdle(() => (this.#value = latest), 1000, NO_IDLE_DELAY_MS);
 		});
 	}
 
