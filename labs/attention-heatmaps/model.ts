@@ -88,29 +88,45 @@ function layerNorm(g: GraphBuilder, x: Tensor, gain: Tensor, bias: Tensor): Tens
 /** Rewrites the input of linear layer `name` (the quantization lab fake-quantizes activations here). */
 export type LinearInputHook = (x: Tensor, name: string) => Tensor;
 
-export function transformerForward(g: GraphBuilder, s: TransformerShape, p: Tensors, inp: ForwardInputs, onInput?: LinearInputHook): ForwardOutputs {
+/**
+ * A model pruned to fewer heads or MLP neurons (the quantization lab): the widths come from the
+ * weights fed, and a layer whose attention or MLP lost every unit keeps only that block's output
+ * bias, which is all the block still adds.
+ */
+export interface PrunedBlocks {
+	attention: readonly boolean[];
+	mlp: readonly boolean[];
+}
+
+export function transformerForward(g: GraphBuilder, s: TransformerShape, p: Tensors, inp: ForwardInputs, onInput?: LinearInputHook, pruned?: PrunedBlocks): ForwardOutputs {
 	const linear = (g: GraphBuilder, x: Tensor, p: Tensors, name: string) => g.add(g.matMul(onInput ? onInput(x, name) : x, p[`${name}.w`]), p[`${name}.b`]);
 	const dk = headDim(s);
 	const pos = g.gather(p.pos_emb, inp.positions, 0);
 	let x = g.add(g.gather(p.tok_emb, inp.tokens, 0), inp.posScale ? g.mul(pos, inp.posScale) : pos);
 	const out: ForwardOutputs = { logits: x, attn: [], q: [], k: [], v: [] };
-	// [batch, seq, d] → [batch, heads, seq, d_k]
-	const split = (t: Tensor) => g.transpose(g.reshape(t, [0, 0, s.heads, dk]), [0, 2, 1, 3]);
+	// [batch, seq, d] → [batch, heads, seq, d_k] (a pruned model: as many heads as its W_q has d_k columns)
+	const split = (t: Tensor) => g.transpose(g.reshape(t, [0, 0, pruned ? -1 : s.heads, dk]), [0, 2, 1, 3]);
 	for (let l = 0; l < s.layers; l++) {
-		const h = layerNorm(g, x, p[`l${l}.ln1.g`], p[`l${l}.ln1.b`]);
-		const q = split(linear(g, h, p, `l${l}.q`));
-		const k = split(linear(g, h, p, `l${l}.k`));
-		const v = split(linear(g, h, p, `l${l}.v`));
-		const scores = g.add(g.mul(g.matMul(q, g.transpose(k, [0, 1, 3, 2])), 1 / Math.sqrt(dk)), inp.mask);
-		const a = g.softmax(scores, -1);
-		const heads = g.reshape(g.transpose(g.matMul(a, v), [0, 2, 1, 3]), [0, 0, s.dModel]);
-		x = g.add(x, linear(g, heads, p, `l${l}.o`));
-		const h2 = layerNorm(g, x, p[`l${l}.ln2.g`], p[`l${l}.ln2.b`]);
-		x = g.add(x, linear(g, g.relu(linear(g, h2, p, `l${l}.mlp1`)), p, `l${l}.mlp2`));
-		out.attn.push(a);
-		out.q.push(q);
-		out.k.push(k);
-		out.v.push(v);
+		if (pruned && !pruned.attention[l]) x = g.add(x, p[`l${l}.o.b`]);
+		else {
+			const h = layerNorm(g, x, p[`l${l}.ln1.g`], p[`l${l}.ln1.b`]);
+			const q = split(linear(g, h, p, `l${l}.q`));
+			const k = split(linear(g, h, p, `l${l}.k`));
+			const v = split(linear(g, h, p, `l${l}.v`));
+			const scores = g.add(g.mul(g.matMul(q, g.transpose(k, [0, 1, 3, 2])), 1 / Math.sqrt(dk)), inp.mask);
+			const a = g.softmax(scores, -1);
+			const heads = g.reshape(g.transpose(g.matMul(a, v), [0, 2, 1, 3]), [0, 0, pruned ? -1 : s.dModel]);
+			x = g.add(x, linear(g, heads, p, `l${l}.o`));
+			out.attn.push(a);
+			out.q.push(q);
+			out.k.push(k);
+			out.v.push(v);
+		}
+		if (pruned && !pruned.mlp[l]) x = g.add(x, p[`l${l}.mlp2.b`]);
+		else {
+			const h2 = layerNorm(g, x, p[`l${l}.ln2.g`], p[`l${l}.ln2.b`]);
+			x = g.add(x, linear(g, g.relu(linear(g, h2, p, `l${l}.mlp1`)), p, `l${l}.mlp2`));
+		}
 	}
 	out.logits = linear(g, layerNorm(g, x, p['ln_f.g'], p['ln_f.b']), p, 'out');
 	return out;

@@ -1,16 +1,19 @@
 /**
  * Figure 5's measurement: held-out token accuracy of the chosen task's transformer with its linear
  * weights pruned (pruning.ts) at fractions 0, 0.1 … 0.9 by each method, and at the reader's method
- * and fraction. Every point is a run of qmodel.ts's graph, fed the pruned weights as float
- * weights (zeros included), on the page's backend. Structured pruning stops where every MLP
- * neuron, or every head, is gone: each holds under half the linear weights. Heads are removed in
- * the order an ablation measures first: each head removed alone, one run each; the head whose
- * removal keeps the most tokens right goes first.
+ * and fraction. Every point is a run on the page's backend: magnitude pruning in qmodel.ts's
+ * full-size graph, fed the pruned weights as float weights (zeros included), as a dense kernel
+ * runs them; structured pruning in the smaller model it leaves (smaller.ts, prunedModel.ts).
+ * Structured pruning stops where every MLP neuron, or every head, is gone: each holds under half
+ * the linear weights. Heads are removed in the order an ablation measures first: each head
+ * removed alone, one run each; the head whose removal keeps the most tokens right goes first.
  */
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
 import { scorer } from './accuracy';
-import { ALL_HEADS, headsFor, linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction, withoutHeads, type Head, type PruneMethod } from './pruning';
+import { prunedFlops, prunedScorer } from './prunedModel';
+import { ALL_HEADS, headsFor, linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction, type Head, type PruneMethod } from './pruning';
+import { smallerFor, smallerModel } from './smaller';
 import type { WeightTensor } from './weights';
 
 export const PRUNE_METHODS = ['layer', 'global', 'neurons', 'heads'] as const satisfies readonly PruneMethod[];
@@ -96,10 +99,14 @@ export async function measurePruning(
 ): Promise<PruneResult> {
 	const { tokens } = await scorer(s.task, weights, backend);
 	const rightOf = async (pruned: Map<string, WeightTensor>) => (await scorer(s.task, pruned, backend)).score(null, null);
+	const smaller = prunedScorer(s.task, backend);
 	const r: PruneResult = { tokens, linearWeights: linearWeightCount(weights), denseFlops: linearFlops(weights, 'layer', 0), points: [], ablation: [], chosen: null };
 	const pointOf = async (method: PruneMethod, sparsity: number): Promise<PrunePoint> => {
-		const right = await rightOf(prune(weights, method, sparsity, method === 'heads' ? headOrder(r.ablation) : undefined));
-		return { method, sparsity, removed: removedFraction(weights, method, sparsity), right, flops: linearFlops(weights, method, sparsity) };
+		const removed = removedFraction(weights, method, sparsity);
+		if (method === 'layer' || method === 'global') return { method, sparsity, removed, right: await rightOf(prune(weights, method, sparsity)), flops: linearFlops(weights, method, sparsity) };
+		// Structured: the smaller model runs, and its FLOPs are counted from the matrices it was fed.
+		const model = smallerFor(weights, method, sparsity, method === 'heads' ? headOrder(r.ablation) : undefined);
+		return { method, sparsity, removed, right: await smaller.right(model), flops: prunedFlops(model) };
 	};
 	let runs = 0;
 	const landed = () => report({ ...r, points: [...r.points], ablation: [...r.ablation] }, ++runs);
@@ -111,7 +118,7 @@ export async function measurePruning(
 			// The heads' order is measured just before their first point.
 			if (method === 'heads' && r.ablation.length === 0)
 				for (const head of ALL_HEADS) {
-					r.ablation.push({ ...head, right: await rightOf(withoutHeads(weights, [head])) });
+					r.ablation.push({ ...head, right: await smaller.right(smallerModel(weights, new Map(), [head])) });
 					if (!landed()) return r;
 				}
 			r.points.push(await pointOf(method, sparsity));

@@ -8,7 +8,8 @@
  *   different fractions.
  * - `neurons`: structured. MLP neuron i of a layer is column i of mlp1.w (with mlp1.b[i]) and row
  *   i of mlp2.w; its score is ‖column‖·‖row‖, and each layer loses the same number of its
- *   lowest-scoring neurons. All three are zeroed, which computes what the smaller MLP would.
+ *   lowest-scoring neurons. All three are zeroed here, which computes what the smaller MLP would;
+ *   figure 5 runs the smaller MLP itself (smaller.ts).
  * - `heads`: structured. Attention head h of a layer is columns [h·d_k, (h+1)·d_k) of W_q, W_k,
  *   W_v (with their biases) and the same rows of W_o; heads go in an order measured by ablation
  *   (pruneAccuracy.ts: the head whose removal alone costs least goes first), over both layers.

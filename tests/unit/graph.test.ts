@@ -35,6 +35,10 @@ describe('shape inference', () => {
 		expect(reshapeShape(['n', 4], [0, 2, -1])).toEqual(['n', 2, 2]);
 		expect(reshapeShape(['n', 4], [-1, 2])).toEqual(['2*n', 2]);
 		expect(() => reshapeShape(['n', 'm'], [-1])).toThrow(/symbolic/);
+		// A scaled symbol splits back into its factor and the symbol, and merges again.
+		expect(reshapeShape(['b', '8*h'], [0, -1, 8])).toEqual(['b', 'h', 8]);
+		expect(reshapeShape(['b', 'h', 8], [0, -1])).toEqual(['b', '8*h']);
+		expect(() => reshapeShape(['b', '8*h'], [0, -1, 3])).toThrow(/symbolic/);
 	});
 
 	it('throws clear errors on mismatches', () => {

@@ -131,9 +131,16 @@ export function concatShape(shapes: readonly Shape[], axis: number): Shape {
 	return shapes[0].map((d, i) => (i === ax ? total : d));
 }
 
+/** A symbolic dim as (factor, symbol): "8*heads" is (8, "heads"), "batch" is (1, "batch"). */
+function scaledSymbol(d: string): [number, string] {
+	const m = /^(\d+)\*(.+)$/.exec(d);
+	return m ? [Number(m[1]), m[2]] : [1, d];
+}
+
 /**
  * ONNX Reshape: 0 copies the input dim at that position, -1 takes what is left. Symbolic input
- * dims are allowed when they are copied by 0 or are exactly what -1 has to absorb.
+ * dims are allowed when they are copied by 0 or are exactly what -1 has to absorb ("8*heads"
+ * split into [-1, 8] gives "heads").
  */
 export function reshapeShape(shape: Shape, target: readonly number[]): Shape {
 	const what = `Reshape ${formatShape(shape)} -> [${target.join(', ')}]`;
@@ -146,21 +153,28 @@ export function reshapeShape(shape: Shape, target: readonly number[]): Shape {
 		if (t < -1 || !Number.isInteger(t)) throw new Error(`${what}: bad target dim ${t}`);
 		return t;
 	});
-	// What the input holds, less what the output already accounts for.
+	// What the input holds, less what the output already accounts for. A symbolic dim "k*name"
+	// (as this function writes one) is k times the symbol: its factor counts like a number.
 	let numeric = 1;
 	const symbols: string[] = [];
 	for (const d of shape) {
 		if (typeof d === 'number') numeric *= d;
-		else symbols.push(d);
+		else {
+			const [factor, symbol] = scaledSymbol(d);
+			numeric *= factor;
+			symbols.push(symbol);
+		}
 	}
 	let known = 1;
 	for (const d of out) {
 		if (d === -1) continue;
 		if (typeof d === 'number') known *= d;
 		else {
-			const k = symbols.indexOf(d);
+			const [factor, symbol] = scaledSymbol(d);
+			const k = symbols.indexOf(symbol);
 			if (k < 0) throw new Error(`${what}: symbolic dim ${d} does not come from the input`);
 			symbols.splice(k, 1);
+			known *= factor;
 		}
 	}
 	const minus = out.indexOf(-1);
