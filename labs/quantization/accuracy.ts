@@ -187,9 +187,11 @@ async function logitsOf(inputs: Feeds, weights: Map<string, WeightTensor>, w: We
 	return out.logits.data;
 }
 
-/** The logits of the task's held-out set with weights `w` (the backend comparison's page hook). */
-export const heldOutLogits = (task: Task, weights: Map<string, WeightTensor>, w: WeightQuant | WeightFloat | null, backend: Backend) =>
-	logitsOf(inputFeeds(task, heldOut(task)), weights, w, null, backend);
+/** The logits of the task's held-out set with weights `w`, and activations on `acts` if given (the backend comparison's page hook). */
+export const heldOutLogits = (task: Task, weights: Map<string, WeightTensor>, w: WeightQuant | WeightFloat | null, backend: Backend, acts: ActQuant | null = null) =>
+	(acts ? linearInputs(task, weights, backend).then((inputs) => actGrids(inputs, acts)) : Promise.resolve(null)).then((grids) =>
+		logitsOf(inputFeeds(task, heldOut(task)), weights, w, grids, backend)
+	);
 
 /** Runs the held-out set through one setting; returns the right tokens, out of `tokens`. */
 export async function scorer(task: Task, weights: Map<string, WeightTensor>, backend: Backend) {

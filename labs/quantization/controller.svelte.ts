@@ -9,6 +9,7 @@ import { schema, type QuantizationSchema } from './lab';
 import type { OutlierResult } from './outlierAccuracy';
 import { createOutlierRun, outlierSettingsOf, type OutlierRunSettings } from './outlierRun';
 import type { PruneResult } from './pruneAccuracy';
+import type { Granularity } from './quantizer';
 import { createPruneRun, pruneSettingsOf, type PruneRunSettings } from './pruneRun';
 import { createTimingRun } from './timingRun';
 import { createDistillRun, distillSettingsOf } from './distillRun';
@@ -17,6 +18,12 @@ import type { TeacherView } from './distillRegions';
 import type { QuantizationResults } from './summary';
 
 let computeModule: typeof import('./compute') | undefined;
+
+/** What the backend comparison's page hook varies besides the weight bits. */
+interface LogitsOptions {
+	gran?: Granularity;
+	abits?: number;
+}
 
 export class QuantizationController extends LabController<QuantizationSchema, QuantizationResults> {
 	/** Figure 2: the accuracy sweep, run when the reader asks. */
@@ -50,19 +57,22 @@ export class QuantizationController extends LabController<QuantizationSchema, Qu
 			const { computeQuantization } = (computeModule ??= await import('./compute'));
 			return computeQuantization(state, backend);
 		});
-		if (typeof window !== 'undefined') (window as Window & { __vlabQuantLogits?: unknown }).__vlabQuantLogits = (bits: number) => this.heldOutLogits(bits);
+		if (typeof window !== 'undefined')
+			(window as Window & { __vlabQuantLogits?: unknown }).__vlabQuantLogits = (bits: number, options?: LogitsOptions) => this.heldOutLogits(bits, options);
 	}
 
 	/**
-	 * `window.__vlabQuantLogits(bits)`: the held-out logits with the weights at b bits (the page's
-	 * task, scheme and granularity; int4 or int8 codes) on the active backend, for the test that
-	 * compares backends.
+	 * `window.__vlabQuantLogits(bits, { gran, abits })`: the held-out logits with the weights at b
+	 * bits (int4 or int8 codes; the page's task and scheme, its granularity unless `gran` is
+	 * given) and, with `abits`, activations on the page's calibration at that many bits, on the
+	 * active backend, for the test that compares backends.
 	 */
-	async heldOutLogits(bits: number): Promise<number[]> {
+	async heldOutLogits(bits: number, options: LogitsOptions = {}): Promise<number[]> {
 		const [{ weightsOf }, { heldOutLogits }] = await Promise.all([import('./compute'), import('./accuracy')]);
 		const s = this.current();
-		const w = { bits, scheme: s.scheme, gran: s.gran, emb: s.emb };
-		return Array.from(await heldOutLogits(s.task, await weightsOf(s.task), w, this.backend ?? 'wasm'));
+		const w = { bits, scheme: s.scheme, gran: options.gran ?? s.gran, emb: s.emb };
+		const acts = options.abits ? { bits: options.abits, scheme: s.scheme, calib: s.calib, pct: s.pct } : null;
+		return Array.from(await heldOutLogits(s.task, await weightsOf(s.task), w, this.backend ?? 'wasm', acts));
 	}
 
 	/** The build's run (and its test) also measures figure 2's sweep, figure 3's outlier and figure 4's pruning, so the page opens on real points. */

@@ -229,23 +229,32 @@ describe('quantization, a float weight format', () => {
 	});
 });
 
-type LogitsWindow = Window & { __vlabQuantLogits?: (bits: number) => Promise<number[]> };
+type LogitsOptions = { gran?: 'tensor' | 'channel'; abits?: number };
+type LogitsWindow = Window & { __vlabQuantLogits?: (bits: number, options?: LogitsOptions) => Promise<number[]> };
+
+/** The graphs compared: int4 and int8 codes per tensor, int8 per output channel, and W8A8 (the activation graph, min-max calibration). */
+const SETTINGS: { name: string; bits: number; options: LogitsOptions }[] = [
+	{ name: 'W4', bits: 4, options: {} },
+	{ name: 'W8', bits: 8, options: {} },
+	{ name: 'W8 per channel', bits: 8, options: { gran: 'channel' } },
+	{ name: 'W8A8', bits: 8, options: { abits: 8 } }
+];
 
 describe('quantization, integer codes on both backends', () => {
 	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
-	const logits: Partial<Record<'wasm' | 'webgpu', Record<number, number[]>>> = {};
+	const logits: Partial<Record<'wasm' | 'webgpu', Record<string, number[]>>> = {};
 
 	for (const kind of ['wasm', 'webgpu'] as const) {
-		test(`on ${kind}: the held-out logits at W4 (int4 codes) and W8 (int8 codes) through DequantizeLinear`, { timeout: 120_000 }, async () => {
+		test(`on ${kind}: the held-out logits through DequantizeLinear at W4 (int4 codes), W8 (int8) per tensor and per channel, and W8A8`, { timeout: 180_000 }, async () => {
 			const { page } = await browsers[kind].open(withQuery('/labs/quantization', { backend: kind }));
 			const snap = await waitForLabReady(page);
 			expect(snap.backend).toBe(kind);
 			const errors: string[] = [];
 			page.on('pageerror', (e) => errors.push(e.message));
-			// Both at once, as figures 2 and 3 run side by side: on WebGPU the runs must take turns
+			// All at once, as figures 2 and 3 run side by side: on WebGPU the runs must take turns
 			// (two at once in ORT's WebGPU runtime once broke its memory: "memory access out of bounds").
-			const [w4, w8] = await page.evaluate(() => Promise.all([4, 8].map((b) => (window as LogitsWindow).__vlabQuantLogits!(b))));
-			const got: Record<number, number[]> = { 4: w4, 8: w8 };
+			const runs = await page.evaluate((settings) => Promise.all(settings.map((s) => (window as LogitsWindow).__vlabQuantLogits!(s.bits, s.options))), SETTINGS);
+			const got = Object.fromEntries(SETTINGS.map((s, i) => [s.name, runs[i]]));
 			expect(errors).toEqual([]);
 			await expect(page.evaluate(() => (window as unknown as { __vlab: { backend: string } }).__vlab.backend)).resolves.toBe(kind);
 			for (const values of Object.values(got)) {
@@ -256,17 +265,18 @@ describe('quantization, integer codes on both backends', () => {
 		});
 	}
 
-	test('WASM and WebGPU logits agree within 1e-4 (int4 and int8)', () => {
+	test('WASM and WebGPU logits agree within 1e-4 (int4 and int8 codes, per tensor and per channel, with and without quantized activations)', () => {
 		const { wasm, webgpu } = logits;
 		if (!wasm || !webgpu) throw new Error('needs both backend runs above to have passed');
-		for (const bits of [4, 8]) {
-			expect(webgpu[bits].length).toBe(wasm[bits].length);
+		for (const { name } of SETTINGS) {
+			expect(webgpu[name].length).toBe(wasm[name].length);
 			let worst = 0;
-			for (let i = 0; i < wasm[bits].length; i++) worst = Math.max(worst, Math.abs(wasm[bits][i] - webgpu[bits][i]));
-			console.log(`W${bits}: largest |WASM − WebGPU| logit difference ${worst.toExponential(2)} over ${wasm[bits].length} logits`);
-			expect(worst, `W${bits}`).toBeLessThan(1e-4);
-			// The two widths give different models: the comparison is not of one run twice.
-			expect(wasm[4].some((v, i) => Math.abs(v - wasm[8][i]) > 1e-3)).toBe(true);
+			for (let i = 0; i < wasm[name].length; i++) worst = Math.max(worst, Math.abs(wasm[name][i] - webgpu[name][i]));
+			console.log(`${name}: largest |WASM − WebGPU| logit difference ${worst.toExponential(2)} over ${wasm[name].length} logits`);
+			expect(worst, name).toBeLessThan(1e-4);
 		}
+		// The settings give different models: no comparison is of one run twice.
+		for (const [a, b] of [['W4', 'W8'], ['W8', 'W8 per channel'], ['W8', 'W8A8']])
+			expect(wasm[a].some((v, i) => Math.abs(v - wasm[b][i]) > 1e-4), `${a} vs ${b}`).toBe(true);
 	});
 });
