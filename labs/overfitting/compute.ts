@@ -8,7 +8,7 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { initialParams } from '$lib/onnx/training/model';
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
-import { dataChecks } from './dataChecks';
+import { dataChecks, settledDataChecks } from './dataChecks';
 import { CLASSES, PIXELS, splitSets, type SplitSets } from './glyphs';
 import type { OverfittingState } from './lab';
 import { evalProbe, evalRows, glyphMlp, parameterCount } from './mlp';
@@ -20,13 +20,30 @@ import { summarize, type OverfittingResults } from './summary';
 const sets = new Lru<{ sets: SplitSets; rows: Float32Array }>({ maxEntries: 4, maxBytes: 32 * 1024 * 1024, sizeOf: (s) => 2 * s.rows.byteLength });
 const inits = new Lru<Record<string, Float32Array>>({ maxEntries: 4, maxBytes: 16 * 1024 * 1024, sizeOf: estimateBytes });
 
-export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
-	const { n, width, seed, leak, split, shift } = state;
-	const dataKey = `${n}:${seed}:${leak}:${split}:${shift}`;
-	const data = sets.memo(dataKey, () => {
+/** The images of one data set: they and figure 2's checks depend on these controls only. */
+const dataKeyOf = ({ n, seed, leak, split, shift }: OverfittingState) => `${n}:${seed}:${leak}:${split}:${shift}`;
+
+function dataOf(state: OverfittingState) {
+	const { n, seed, leak, split, shift } = state;
+	return sets.memo(dataKeyOf(state), () => {
 		const sets = splitSets(n, seed, { leak, split, shift });
 		return { sets, rows: evalRows(sets.train, sets.val) };
 	});
+}
+
+/** Two states with the same images have the same data checks. */
+export const sameData = (a: OverfittingState, b: OverfittingState) => dataKeyOf(a) === dataKeyOf(b);
+
+/** Figure 2's checks of the state's images (computed once per data set and backend). */
+export const checksFor = (state: OverfittingState, backend: Backend) => dataChecks(dataKeyOf(state), dataOf(state).sets, backend, state.seed);
+
+/**
+ * Figure 1's numbers: the untrained network over the images. Figure 2's checks come with them
+ * when they are computed already; otherwise `checks` is null, and checksFor computes them.
+ */
+export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
+	const { n, width, seed } = state;
+	const data = dataOf(state);
 	const { rows } = data;
 	const { train, val } = data.sets;
 	// The same parameter shapes and seed as the run's model (the batch size does not change them).
@@ -37,7 +54,5 @@ export async function computeOverfitting(state: OverfittingState, backend: Backe
 	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = { x: { data: rows, dims: [train.count + val.count, PIXELS] } };
 	for (const p of model.params) feeds[`param.${p.name}`] = { data: params[p.name], dims: p.shape };
 	const outputs = await runSession(session, feeds);
-	// Figure 2's checks read the data only (cached per data set): after the forward pass, so figure 1's numbers come first.
-	const checks = await dataChecks(dataKey, data.sets, backend, seed);
-	return { ...summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES), checks };
+	return { ...summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES), checks: settledDataChecks(dataKeyOf(state), backend) };
 }

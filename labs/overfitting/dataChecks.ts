@@ -25,6 +25,13 @@ export interface DataChecks {
 }
 
 const cache = new Lru<Promise<DataChecks>>({ maxEntries: 6 });
+/** The checks already computed, by the cache's key: what a compute can return without waiting. */
+const settled = new Lru<DataChecks>({ maxEntries: 6 });
+
+/** The checks of data set `key` if they are computed already, else null. */
+export function settledDataChecks(key: string, backend: Backend): DataChecks | null {
+	return settled.get(`${backend}:${key}`) ?? null;
+}
 
 export function dataChecks(key: string, sets: SplitSets, backend: Backend, seed: number): Promise<DataChecks> {
 	const memoKey = `${backend}:${key}`;
@@ -37,7 +44,7 @@ export function dataChecks(key: string, sets: SplitSets, backend: Backend, seed:
 		return { probe, probeRows: Math.min(PROBE_ROWS, sets.train.count), nearest, adversarial };
 	})();
 	// A failed run is not kept: the next compute tries again.
-	work.catch(() => cache.delete(memoKey));
+	work.then((checks) => settled.set(memoKey, checks), () => cache.delete(memoKey));
 	cache.set(memoKey, work);
 	return work;
 }

@@ -16,8 +16,11 @@ export interface OverfittingResults {
 	initial: { trainLoss: number; trainAcc: number; valLoss: number; valAcc: number };
 	/** Example training images: labels and their pixels (PIXELS each, rounded to 2 places). */
 	examples: { label: number; pixels: number[] }[];
-	/** Figure 2's data checks of these images. */
-	checks: DataChecks;
+	/**
+	 * Figure 2's data checks of these images. Null while they compute: they take longer than
+	 * figure 1's forward pass, and the page does not wait for them (the controller fills them in).
+	 */
+	checks: DataChecks | null;
 }
 
 export function pickExamples(train: Glyphs, classes: number): OverfittingResults['examples'] {
