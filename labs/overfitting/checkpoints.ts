@@ -4,6 +4,7 @@
  * run; the second is the standard-error formula; the third runs the lab's own compute (the
  * untrained network's forward pass).
  */
+import { firstPart } from '$lib/state/staged';
 import type { Checkpoint } from '$lib/practice/types';
 import { formatNumber } from '$lib/format';
 import { accuracySE, bestEpoch, SMOOTH_HALF } from './curves';
@@ -68,8 +69,7 @@ export const initialLoss: OverfittingCheckpoint = {
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.25, min: 0, max: 5 }),
 	async solve(state, backend) {
 		const { computeOverfitting } = await import('./compute');
-		const r = await computeOverfitting(state, backend);
-		const { valLoss, valAcc } = r.initial;
+		const { valLoss, valAcc } = firstPart(await computeOverfitting(state, backend)).initial;
 		return {
 			expected: { kind: 'number', value: valLoss },
 			shown: formatNumber(valLoss, 3),

@@ -14,6 +14,7 @@ import type { OverfittingState } from './lab';
 import { evalProbe, evalRows, glyphMlp, parameterCount } from './mlp';
 import { batchSize } from './settings';
 import { summarize, type OverfittingResults } from './summary';
+import { staged, type Staged } from '$lib/state/staged';
 
 // A control change that keeps the data (n, seed, faults) keeps the images, and one that
 // keeps width and the seed keeps the initial weights: both are pure, and costly to redo per change.
@@ -31,17 +32,12 @@ function dataOf(state: OverfittingState) {
 	});
 }
 
-/** Two states with the same images have the same data checks. */
-export const sameData = (a: OverfittingState, b: OverfittingState) => dataKeyOf(a) === dataKeyOf(b);
-
-/** Figure 2's checks of the state's images (computed once per data set and backend). */
-export const checksFor = (state: OverfittingState, backend: Backend) => dataChecks(dataKeyOf(state), dataOf(state).sets, backend, state.seed);
-
 /**
- * Figure 1's numbers: the untrained network over the images. Figure 2's checks come with them
- * when they are computed already; otherwise `checks` is null, and checksFor computes them.
+ * Figure 1's numbers: the untrained network over the images. Figure 2's checks (small fits, about
+ * half a second the first time for a data set) come with them when computed already, else after
+ * them (staged.ts): the hero does not wait for a figure further down.
  */
-export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
+export async function computeOverfitting(state: OverfittingState, backend: Backend): Promise<OverfittingResults | Staged<OverfittingResults>> {
 	const { n, width, seed } = state;
 	const data = dataOf(state);
 	const { rows } = data;
@@ -54,5 +50,7 @@ export async function computeOverfitting(state: OverfittingState, backend: Backe
 	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = { x: { data: rows, dims: [train.count + val.count, PIXELS] } };
 	for (const p of model.params) feeds[`param.${p.name}`] = { data: params[p.name], dims: p.shape };
 	const outputs = await runSession(session, feeds);
-	return { ...summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES), checks: settledDataChecks(dataKeyOf(state), backend) };
+	const first = { ...summarize(outputs.probe.data, train, val, width, parameterCount(width), CLASSES), checks: settledDataChecks(dataKeyOf(state), backend) };
+	if (first.checks) return first;
+	return staged(first, dataChecks(dataKeyOf(state), data.sets, backend, seed).then((checks) => ({ checks })));
 }

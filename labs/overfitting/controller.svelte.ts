@@ -1,10 +1,7 @@
 /** The lab's controller: URL state in, model results out, and figure 1's live training run. The model code loads lazily. */
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
-import { schema, type OverfittingSchema, type OverfittingState } from './lab';
-import type { DataChecks } from './dataChecks';
-import type { Backend } from '$lib/onnx/backend';
-import { describeModelError } from '$lib/onnx/errors';
+import { schema, type OverfittingSchema } from './lab';
 import type { OverfittingResults } from './summary';
 import { createNoiseRun } from './noiseRun';
 import { createSymptomRun } from './trainingRun';
@@ -30,54 +27,12 @@ export class OverfittingController extends LabController<OverfittingSchema, Over
 	/** Figure 6's sweep: epochs to fit the training labels at each ρ. */
 	readonly fitSweep = createFitSweepRun();
 
-	/** Figure 2's checks computed after the results that came without them (see `checks`). */
-	#laterChecks = $state.raw<{ state: OverfittingState; checks: DataChecks } | null>(null);
-	/** Why figure 2's checks could not be computed, or null. */
-	checksError = $state<string | null>(null);
-
 	constructor() {
 		super(schema, async (state, backend) => {
 			// Everything that touches ONNX (builder, encoder, runtime) arrives in a later chunk, imported once.
 			const { computeOverfitting } = (computeModule ??= await import('./compute'));
-			const results = await computeOverfitting(state, backend);
-			// Figure 1's numbers do not wait for figure 2's checks: those follow when computed.
-			if (!results.checks) void this.#computeChecks(state, backend);
-			return results;
+			return computeOverfitting(state, backend);
 		});
-	}
-
-	/**
-	 * Figure 2's data checks for the results on show: with them, or computed after them for the
-	 * same images; null while they compute.
-	 */
-	get checks(): DataChecks | null {
-		const later = this.#laterChecks;
-		const shownFor = this.resultsFor;
-		if (this.results?.checks) return this.results.checks;
-		return later && shownFor && computeModule?.sameData(later.state, shownFor) ? later.checks : null;
-	}
-
-	async #computeChecks(state: OverfittingState, backend: Backend): Promise<void> {
-		try {
-			const checks = await computeModule!.checksFor(state, backend);
-			this.#laterChecks = { state, checks };
-			this.checksError = null;
-		} catch (error) {
-			console.warn('data checks failed', error);
-			this.checksError = describeModelError(error);
-		}
-	}
-
-	/** Figure 2's Retry: the checks of the images on show, again. */
-	retryChecks(): void {
-		const state = this.resultsFor;
-		if (state && this.backend) void this.#computeChecks(state, this.backend);
-	}
-
-	/** The build's run (prerender, scenes) has every figure's numbers: it waits for the checks. */
-	override async computeFor(state: OverfittingState, backend: Backend): Promise<OverfittingResults> {
-		const results = await super.computeFor(state, backend);
-		return results.checks ? results : { ...results, checks: await computeModule!.checksFor(state, backend) };
 	}
 
 	/** WebGPU failed: a run it cut off starts again on WebAssembly. */

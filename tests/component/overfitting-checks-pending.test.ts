@@ -1,9 +1,9 @@
 /**
  * Figure 2 of the overfitting lab (its data checks) no longer holds up figure 1: the lab's
- * results may arrive without the checks, which the controller computes after them. Until they
- * land the figure must say it is computing (aria-busy, "computing…") and draw no panels; a
- * failure of the checks alone is the figure's fault, with a Retry that asks for the checks again,
- * not a failure of the whole lab.
+ * results may arrive without the checks, which follow them (staged results). Until they land
+ * the figure must say it is computing (aria-busy, "computing…") and draw no panels; a failure of
+ * the checks alone is the figure's fault, with a Retry that runs the lab again, not a failure
+ * of the whole lab.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
@@ -41,10 +41,10 @@ describe('the data checks figure while its checks compute', () => {
 		expect(figure.querySelector('.panels')).toBeNull();
 	});
 
-	it('a failure of the checks is this figure’s, with a Retry that asks for the checks again', async () => {
+	it('a failure of the checks is this figure’s, with a Retry that runs the lab again', async () => {
 		const { controller, figure } = mount();
-		const retry = vi.spyOn(controller, 'retryChecks').mockImplementation(() => {});
-		controller.checksError = 'The data checks could not run: out of memory.';
+		const retry = vi.spyOn(controller, 'retry').mockImplementation(() => {});
+		controller.laterError = 'The data checks could not run: out of memory.';
 		await Promise.resolve();
 		const fault = screen.getByTestId('figure-fault');
 		expect(fault.textContent).toContain('out of memory');

@@ -5,6 +5,7 @@
 import * as ort from 'onnxruntime-web';
 import { ortTensor, type Feeds } from '$lib/onnx/feeds';
 import { backwardFeeds, forwardFeeds, type SplitGraph } from '$lib/onnx/split';
+import { turnQueue } from '$lib/onnx/turns';
 
 ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
@@ -13,14 +14,22 @@ export type Session = ort.InferenceSession;
 export type { Feeds } from '$lib/onnx/feeds';
 export type Results = Record<string, { data: Float32Array; dims: readonly number[] }>;
 
+/**
+ * Session builds and runs take turns, as the page's runtime makes them (runtime.ts, turns.ts): a
+ * lab whose compute leaves work running after it returns (staged results) would otherwise overlap
+ * two runs in the one WASM instance ("operation does not support unaligned accesses"). A queue of
+ * its own, not the realm's: lab code that holds a turn may call these.
+ */
+const turn = turnQueue();
+
 export function createSession(bytes: Uint8Array): Promise<Session> {
-	return ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+	return turn(() => ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' }));
 }
 
 export async function runSession(session: Session, feeds: Feeds): Promise<Results> {
 	const inputs: Record<string, ort.Tensor> = {};
 	for (const [name, feed] of Object.entries(feeds)) inputs[name] = ortTensor(ort, feed);
-	const outputs = await session.run(inputs);
+	const outputs = await turn(() => session.run(inputs));
 	const results: Results = {};
 	for (const [name, tensor] of Object.entries(outputs)) {
 		// Bool and int64 outputs are converted so every test reads numbers the same way.

@@ -13,10 +13,12 @@ import { chooseBackend, onWebgpuLost } from '$lib/onnx/runtime';
 import { timing } from '$lib/onnx/timing';
 import { requestIdle } from '$lib/idle';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
+import { isStaged, whole, type Staged } from './staged';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
-export type Compute<S extends Schema, R> = (state: StateOf<S>, backend: Backend) => Promise<R>;
+/** A lab's model run: its results, or results in two parts (staged.ts). */
+export type Compute<S extends Schema, R> = (state: StateOf<S>, backend: Backend) => Promise<R | Staged<R>>;
 
 /** Results computed when the site was built (the default state), serialized into the page. */
 export interface Prerendered<S extends Schema, R> {
@@ -60,6 +62,8 @@ export class LabController<S extends Schema, R> {
 	resultsFor = $state.raw<StateOf<S> | null>(null);
 	status = $state<Status>('idle');
 	error = $state<string | null>(null);
+	/** Why the second part of staged results (staged.ts) failed, or null: said by the figures it feeds. */
+	laterError = $state<string | null>(null);
 	backend = $state<Backend | null>(null);
 	backendNote = $state<string | null>(null);
 	lastRunMs = $state<number | null>(null);
@@ -103,7 +107,9 @@ export class LabController<S extends Schema, R> {
 			// A fresh attempt after a failure: say so (the notice stays until it succeeds).
 			if (this.status === 'error') this.status = 'loading';
 			try {
-				const results = await this.compute(state, backend);
+				const computed = await this.compute(state, backend);
+				const results = isStaged(computed) ? computed.first : computed;
+				if (isStaged(computed)) this.#fillInLater(state, computed.rest);
 				timing('vlab:model run', started, performance.now());
 				this.lastRunMs = performance.now() - started;
 				this.#committedAt = performance.now();
@@ -156,9 +162,25 @@ export class LabController<S extends Schema, R> {
 		this.#runner.request({ state: this.current(), backend: this.backend });
 	}
 
-	/** One run of the lab's compute, outside the page's flow (the build's prerender, its test). */
-	computeFor(state: StateOf<S>, backend: Backend): Promise<R> {
-		return this.compute(state, backend);
+	/** One run of the lab's compute, outside the page's flow (the build's prerender, its test): both parts of staged results. */
+	async computeFor(state: StateOf<S>, backend: Backend): Promise<R> {
+		return whole(await this.compute(state, backend));
+	}
+
+	/** The second part of staged results for `state`: merged into the results on show if they are still that state's. */
+	#fillInLater(state: StateOf<S>, rest: Promise<object>): void {
+		this.laterError = null;
+		rest.then(
+			(fields) => {
+				if (this.resultsFor !== state || this.results === null) return;
+				this.#committedAt = performance.now();
+				this.results = { ...this.results, ...fields } as R;
+			},
+			(error: unknown) => {
+				console.warn('model run (second part) failed', error);
+				if (this.resultsFor === state) this.laterError = describeModelError(error);
+			}
+		);
 	}
 
 	/** Takes results computed at build time as the first results: no live run recomputes them. */
