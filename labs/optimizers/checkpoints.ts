@@ -2,6 +2,7 @@
  * The optimizers checkpoints (cards in lab.ts): each `solve` runs the lab's own compute (the
  * page's ONNX graphs) for the asked state and reads the answer off its numbers.
  */
+import { firstPart } from '$lib/state/staged';
 import type { Checkpoint } from '$lib/practice/types';
 import type { Backend } from '$lib/onnx/backend';
 import { formatNumber } from '$lib/format';
@@ -17,9 +18,10 @@ type OptCheckpoint = Checkpoint<OptimizersState>;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 
+/** The lab's compute for `state`: the fields the answers read (trajectories, sweeps) come in its first part. */
 async function run(state: OptimizersState, backend: Backend) {
 	const { computeOptimizers } = await import('./compute');
-	return computeOptimizers(state, backend);
+	return firstPart(await computeOptimizers(state, backend));
 }
 
 /** The quadratic, unrotated, from its own start, without noise. */

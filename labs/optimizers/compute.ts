@@ -13,8 +13,9 @@ import type { OptimizersResults, RateSweep } from './summary';
 import { Lru } from '$lib/cache/lru';
 import { gridSize } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
-import { initSharpness } from './initSharpness';
-import { batchNoise } from './initBatchNoise';
+import { initSharpness, measuredSharpness } from './initSharpness';
+import { batchNoise, measuredBatchNoise } from './initBatchNoise';
+import { staged, type Staged } from '$lib/state/staged';
 import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
 
 const grids = new Lru<number[]>({ maxEntries: 8 });
@@ -72,7 +73,13 @@ function stepsRunner(backend: Backend, surface: SurfaceId, rows: number): RunFn 
 	return async (feeds) => runSession(await session, feeds);
 }
 
-export async function computeOptimizers(state: RunState, backend: Backend): Promise<OptimizersResults> {
+/**
+ * Figure 3's λ_max and figure 5's batch noise depend on no control but the seed, and their first
+ * measurement costs more than the rest together (a power iteration, per-example gradients): the
+ * first run of a page returns without them and they follow (staged results), so figure 1 does
+ * not wait for figures further down. Once measured, they come with the rest.
+ */
+export async function computeOptimizers(state: RunState, backend: Backend): Promise<OptimizersResults | Staged<OptimizersResults>> {
 	const { surface } = state;
 	// The contours depend on the surface alone, the sweeps on κ alone: kept, so moving a rate
 	// or the start reruns only the trajectories.
@@ -100,15 +107,18 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 		sweeps.set(sweepKey, sweep);
 	}
 
-	return {
+	const first: OptimizersResults = {
 		surface,
 		grid,
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
 		sweep,
 		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] })),
-		sharpness: await initSharpness(backend),
-		batchNoise: await batchNoise(backend, state.seed)
+		sharpness: measuredSharpness(backend),
+		batchNoise: measuredBatchNoise(backend, state.seed)
 	};
+	if (first.sharpness && first.batchNoise) return first;
+	const rest = Promise.all([initSharpness(backend), batchNoise(backend, state.seed)]).then(([sharpness, noise]) => ({ sharpness, batchNoise: noise }));
+	return staged(first, rest);
 }
 
 /** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */

@@ -28,11 +28,27 @@ export async function perExampleGradients(backend: Backend): Promise<{ grads: Fl
 	return { grads: out[PER_EXAMPLE.output].data as Float32Array, gram: out[PER_EXAMPLE.gram].data as Float32Array };
 }
 
+/** One run of the per-example graph per backend, however many computes ask at once (a failed one is tried again). */
+const grams = new Map<Backend, Promise<Float32Array>>();
+
+function gramOn(backend: Backend): Promise<Float32Array> {
+	let gram = grams.get(backend);
+	if (!gram) {
+		gram = perExampleGradients(backend).then((r) => r.gram);
+		gram.catch(() => grams.delete(backend));
+		grams.set(backend, gram);
+	}
+	return gram;
+}
+
+/** The batch noise for `seed` if measured already, else null. */
+export const measuredBatchNoise = (backend: Backend, seed: number): BatchNoise | null => kept.get(`${backend}|${seed}`) ?? null;
+
 export async function batchNoise(backend: Backend, seed: number): Promise<BatchNoise> {
 	const key = `${backend}|${seed}`;
 	let r = kept.get(key);
 	if (!r) {
-		r = measureBatchNoise((await perExampleGradients(backend)).gram, SPIRAL.examples, seed);
+		r = measureBatchNoise(await gramOn(backend), SPIRAL.examples, seed);
 		kept.set(key, r);
 	}
 	return r;

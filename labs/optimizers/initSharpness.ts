@@ -11,6 +11,11 @@ import { buildGradientGraph, gradientFeeds, GRAD_INPUTS, GRAD_OUTPUT, POWER, pow
 import { flatParams, SPIRAL, spiralMlp } from './spiralMlp';
 
 const measured = new Map<Backend, Promise<{ lambdaMax: number; iterations: number }>>();
+/** The measurements that have landed, to return without waiting. */
+const landed = new Map<Backend, { lambdaMax: number; iterations: number }>();
+
+/** λ_max on `backend` if measured already, else null. */
+export const measuredSharpness = (backend: Backend) => landed.get(backend) ?? null;
 
 async function measure(backend: Backend) {
 	const session = await getSession(backend, 'optimizers-spiral-gradient', () => buildGradientGraph());
@@ -27,7 +32,7 @@ export function initSharpness(backend: Backend) {
 	if (!p) {
 		p = measure(backend);
 		// A failed measurement is not kept: the next compute tries again.
-		p.catch(() => measured.delete(backend));
+		p.then((m) => landed.set(backend, m), () => measured.delete(backend));
 		measured.set(backend, p);
 	}
 	return p;

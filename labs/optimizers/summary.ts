@@ -33,10 +33,13 @@ export interface OptimizersResults {
 	sweep: RateSweep;
 	/** Figure 4: Adam at the adaptive rate under each schedule, from figure 1's start and surface. */
 	schedules: ScheduleRun[];
-	/** Figure 3: λ_max of the spiral MLP's loss Hessian at its initial weights (power iteration). */
-	sharpness: { lambdaMax: number; iterations: number };
-	/** Figure 5, left: measured and analytic tr Cov(g_B) at the initial weights, B_simple. */
-	batchNoise: BatchNoise;
+	/**
+	 * Figure 3: λ_max of the spiral MLP's loss Hessian at its initial weights (power iteration).
+	 * Null while it is measured: it and `batchNoise` follow the rest (staged results).
+	 */
+	sharpness: { lambdaMax: number; iterations: number } | null;
+	/** Figure 5, left: measured and analytic tr Cov(g_B) at the initial weights, B_simple. Null while measured. */
+	batchNoise: BatchNoise | null;
 }
 
 export interface ScheduleRun {
