@@ -1,7 +1,7 @@
 /**
  * Figure 5's live runs: SGD on the spiral MLP at each batch size (batchRuns.ts), one after another,
- * as one `LiveRun` owned by the controller. The loop runs on the page (driveBatch.ts) and the
- * runtime's WebAssembly in its own worker; pause, reset and a newer start reach it between steps.
+ * as one `LiveRun` owned by the controller. The loop runs on the page (driveBatch.ts), on the
+ * page's runtime in short tasks (runOnCopies.ts); pause, reset and a newer start reach it between steps.
  */
 import { LiveRun } from '$lib/state/liveRun.svelte';
 import { BATCH_RUNS, runSizes, runSpec, stepsPerEpoch, type BatchPoint } from './batchRuns';

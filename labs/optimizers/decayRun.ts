@@ -1,7 +1,7 @@
 /**
  * Figure 6's live run: Adam + L2, then AdamW, on the spiral MLP at the reader's η and λ, as one
- * `LiveRun` owned by the controller. The loop runs on the page (driveDecay.ts) and the runtime's
- * WebAssembly in its own worker; pause, reset and a newer start reach it between steps.
+ * `LiveRun` owned by the controller. The loop runs on the page (driveDecay.ts), on the page's
+ * runtime in short tasks (runOnCopies.ts); pause, reset and a newer start reach it between steps.
  */
 import { LiveRun } from '$lib/state/liveRun.svelte';
 import { DECAY, DECAY_KINDS, DECAY_LABELS, type DecayPoint, type DecaySettings, type DecayWeight } from './decay';

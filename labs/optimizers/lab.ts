@@ -154,8 +154,6 @@ export const optimizers = defineLab({
 		beta2: (s) => (uses(s, (id) => ADAPTIVE.has(id)) ? null : 'No RMSProp, Adam or AdamW is chosen.')
 	},
 	hero: 'trajectories',
-	// Figures 5 and 6 and two checkpoints train on the page's runtime (batchRun.ts, decayRun.ts).
-	runtimeInWorker: true,
 	bench: { key: 'kappa', values: [100, 50] },
 	checkpoints: [
 		{ id: 'gd-20', figure: 'trajectories', title: 'Where is GD after 20 steps?', varies: true, derivation: 'gd-derivation' },

@@ -17,11 +17,13 @@ const ATTEMPTS = 3;
 describe('where the WASM runtime computes', () => {
 	const browser = useBrowser('wasm');
 
-	// A lab's small graphs run on the main thread (no worker round trip per redraw); a lab whose
-	// live runs train on the page's runtime keeps it in ORT's worker (src/lib/onnx/placement.ts).
+	// A lab's small graphs run on the main thread (no worker round trip per redraw), even one that
+	// trains on the page's runtime (optimizers: its loops run in short tasks); a lab that runs
+	// long sweeps there keeps it in ORT's worker (src/lib/onnx/placement.ts).
 	for (const [slug, inWorker] of [
 		['normalization-axes', false],
-		['optimizers', true]
+		['optimizers', false],
+		['quantization', true]
 	] as const) {
 		test(`${slug}: ${inWorker ? "in ORT's proxy worker" : 'on the main thread'}`, async () => {
 			const { page, context } = await browser.open(withQuery(`/labs/${slug}`, { backend: 'wasm' }));
