@@ -26,5 +26,9 @@ export async function whole<R>(value: R | Staged<R>): Promise<R> {
 	return isStaged(value) ? { ...value.first, ...(await value.rest) } : value;
 }
 
-/** The first part only (a checkpoint that reads the cheap fields). */
-export const firstPart = <R>(value: R | Staged<R>): R => (isStaged(value) ? value.first : value);
+/** The first part only (a checkpoint that reads the cheap fields). The rest is not waited for, nor its failure reported. */
+export function firstPart<R>(value: R | Staged<R>): R {
+	if (!isStaged(value)) return value;
+	value.rest.catch(() => undefined);
+	return value.first;
+}
