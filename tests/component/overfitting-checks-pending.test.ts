@@ -7,7 +7,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import Harness from './harness/OverfittingFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { overfitting } from '$labs/overfitting/lab';
 import { OverfittingController } from '$labs/overfitting/controller.svelte';
 import DataChecksFigure from '$labs/overfitting/DataChecksFigure.svelte';
 import type { OverfittingResults } from '$labs/overfitting/summary';
@@ -28,7 +29,7 @@ const WITHOUT_CHECKS: OverfittingResults = {
 function mount() {
 	const controller = new OverfittingController();
 	controller.seed({ state: controller.current(), results: WITHOUT_CHECKS, omitted: [] });
-	const view = render(Harness, { controller, figure: DataChecksFigure });
+	const view = render(Harness, { controller, figures: overfitting.figures, figure: DataChecksFigure });
 	const figure = view.container.querySelector('figure[data-figure="checks"]')!;
 	return { controller, figure, ...view };
 }

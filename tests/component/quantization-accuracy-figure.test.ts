@@ -8,7 +8,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import type { AccuracySweep } from '$labs/quantization/accuracy';
@@ -45,7 +46,7 @@ function mount(sweep: AccuracySweep | null, state: Partial<QuantizationState> = 
 	const controller = new QuantizationController();
 	controller.set(state);
 	if (sweep) controller.seed({ state: controller.current(), results: { ...GRID, accuracy: sweep }, omitted: [] });
-	const view = render(Harness, { controller, figure: AccuracyFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: AccuracyFigure });
 	return { controller, ...view };
 }
 

@@ -11,7 +11,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import DistillFigure from '$labs/quantization/DistillFigure.svelte';
@@ -30,7 +31,7 @@ const percent = (v: number) => `${sig3(100 * v)}%`;
 function mount(state: Partial<QuantizationState> = {}) {
 	const controller = new QuantizationController();
 	controller.set(state);
-	const view = render(Harness, { controller, figure: DistillFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: DistillFigure });
 	return { controller, ...view };
 }
 

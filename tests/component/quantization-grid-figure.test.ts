@@ -9,7 +9,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import type { GridResults } from '$labs/quantization/summary';
@@ -56,7 +57,7 @@ function mount(results: GridResults | null, state: Partial<QuantizationState> = 
 	const controller = new QuantizationController();
 	controller.set(state);
 	if (results) controller.seed({ state: controller.current(), results, omitted: [] });
-	const view = render(Harness, { controller, figure: GridFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: GridFigure });
 	return { controller, ...view };
 }
 

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import type { OutlierResult } from '$labs/quantization/outlierAccuracy';
@@ -41,7 +42,7 @@ function mount(result: OutlierResult | null, state: Partial<QuantizationState> =
 	const controller = new QuantizationController();
 	controller.set(state);
 	if (result) controller.seed({ state: controller.current(), results: { ...GRID, outlier: result }, omitted: [] });
-	const view = render(Harness, { controller, figure: OutlierFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: OutlierFigure });
 	return { controller, ...view };
 }
 

@@ -9,7 +9,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import type { PrunePoint, PruneResult } from '$labs/quantization/pruneAccuracy';
@@ -49,7 +50,7 @@ function mount(result: PruneResult | null, state: Partial<QuantizationState> = {
 	const controller = new QuantizationController();
 	controller.set(state);
 	if (result) controller.seed({ state: controller.current(), results: { ...GRID, pruning: result }, omitted: [] });
-	const view = render(Harness, { controller, figure: PruningFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: PruningFigure });
 	return { controller, ...view };
 }
 

@@ -9,7 +9,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import Harness from './harness/QuantizationFigureHarness.svelte';
+import Harness from './harness/LabFigureHarness.svelte';
+import { quantization } from '$labs/quantization/lab';
 import { QuantizationController } from '$labs/quantization/controller.svelte';
 import type { QuantizationState } from '$labs/quantization/lab';
 import QatFigure from '$labs/quantization/QatFigure.svelte';
@@ -30,7 +31,7 @@ const percent = (v: number) => `${Number((100 * v).toPrecision(3))}%`;
 function mount(state: Partial<QuantizationState> = {}) {
 	const controller = new QuantizationController();
 	controller.set(state);
-	const view = render(Harness, { controller, figure: QatFigure });
+	const view = render(Harness, { controller, figures: quantization.figures, figure: QatFigure });
 	return { controller, ...view };
 }
 
