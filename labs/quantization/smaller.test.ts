@@ -15,8 +15,8 @@ import { heldOutLogits } from './accuracy';
 import { buildPrunedTransformer, prunedFlops, prunedScorer } from './prunedModel';
 import { ALL_HEADS, linearFlops, linearWeightCount, MLPS, removedNeurons, withoutHeads, prune, type Head } from './pruning';
 import { LINEAR_WEIGHTS } from './qmodel';
-import { smallerFor, smallerModel } from './smaller';
-import { readWeights } from './weights';
+import { smallerFor, smallerModel, type SmallerModel } from './smaller';
+import { readWeights, type WeightTensor } from './weights';
 
 vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
@@ -45,7 +45,7 @@ async function declaredInputs(bytes: Uint8Array): Promise<string[]> {
 describe('the smaller model computes what the zeroed full-size one does', () => {
 	const w = weightsOf('copy');
 	const smaller = prunedScorer('copy', 'wasm');
-	const cases: { name: string; zeroed: () => Map<string, Float32Array | unknown>; model: () => ReturnType<typeof smallerModel> }[] = [];
+	const cases: { name: string; zeroed: () => Map<string, WeightTensor>; model: () => SmallerModel }[] = [];
 	for (const k of [1, 17, 40, SHAPE.dMlp - 1, SHAPE.dMlp]) {
 		cases.push({ name: `${k} of ${SHAPE.dMlp} neurons per MLP`, zeroed: () => prune(w, 'neurons', (k * MLPS.length * PER_NEURON) / linearWeightCount(w)), model: () => smallerModel(w, removedNeurons(w, k), []) });
 	}
@@ -55,7 +55,7 @@ describe('the smaller model computes what the zeroed full-size one does', () => 
 	for (const c of cases) {
 		it(`${c.name}: logits within 1e-5`, async () => {
 			const model = c.model();
-			const zeroed = await heldOutLogits('copy', c.zeroed() as Map<string, never>, null, 'wasm');
+			const zeroed = await heldOutLogits('copy', c.zeroed(), null, 'wasm');
 			const gap = largestGap(await smaller.logits(model), zeroed);
 			expect(gap).toBeLessThan(1e-5);
 		});
