@@ -1,8 +1,9 @@
 /**
  * Staged results (src/lib/state/staged.ts): a compute that returns its cheap fields at once and
  * the costly ones later. The controller must show the first part as soon as it lands (status
- * ready), merge the rest in when it resolves, drop a rest that resolves after the reader moved
- * on, say a failed rest without failing the lab, and give the build's run both parts.
+ * ready, `laterPending` until the rest settles), merge the rest in when it resolves, drop a rest
+ * that resolves after the reader moved on, say a failed rest without failing the lab, and give
+ * the build's run both parts.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { render, waitFor } from '@testing-library/svelte';
@@ -37,8 +38,10 @@ describe('staged results', () => {
 		const { controller, later } = setup();
 		await waitFor(() => expect(controller.results).toEqual({ cheap: 'cheap 20', costly: null }));
 		expect(controller.status).toBe('ready');
+		expect(controller.laterPending).toBe(true);
 		later.get(20)!.resolve({ costly: 'costly 20' });
 		await waitFor(() => expect(controller.results).toEqual({ cheap: 'cheap 20', costly: 'costly 20' }));
+		expect(controller.laterPending).toBe(false);
 		expect(controller.laterError).toBeNull();
 	});
 
@@ -59,6 +62,7 @@ describe('staged results', () => {
 		await waitFor(() => expect(controller.results?.cheap).toBe('cheap 20'));
 		later.get(20)!.reject(new Error('Failed to fetch model'));
 		await waitFor(() => expect(controller.laterError).toMatch(/could not be downloaded/));
+		expect(controller.laterPending).toBe(false);
 		expect(controller.status).toBe('ready');
 		expect(controller.error).toBeNull();
 		expect(controller.results).toEqual({ cheap: 'cheap 20', costly: null });

@@ -64,6 +64,9 @@ export class LabController<S extends Schema, R> {
 	error = $state<string | null>(null);
 	/** Why the second part of staged results (staged.ts) failed, or null: said by the figures it feeds. */
 	laterError = $state<string | null>(null);
+	/** The results on show wait for the second part of staged results (tests read it: complete numbers). */
+	laterPending = false;
+	#laterToken = 0;
 	backend = $state<Backend | null>(null);
 	backendNote = $state<string | null>(null);
 	lastRunMs = $state<number | null>(null);
@@ -110,6 +113,7 @@ export class LabController<S extends Schema, R> {
 				const computed = await this.compute(state, backend);
 				const results = isStaged(computed) ? computed.first : computed;
 				if (isStaged(computed)) this.#fillInLater(state, computed.rest);
+				else this.laterPending = false;
 				timing('vlab:model run', started, performance.now());
 				this.lastRunMs = performance.now() - started;
 				this.#committedAt = performance.now();
@@ -170,15 +174,23 @@ export class LabController<S extends Schema, R> {
 	/** The second part of staged results for `state`: merged into the results on show if they are still that state's. */
 	#fillInLater(state: StateOf<S>, rest: Promise<object>): void {
 		this.laterError = null;
+		this.laterPending = true;
+		const token = ++this.#laterToken;
+		const settled = () => {
+			if (token === this.#laterToken) this.laterPending = false;
+		};
 		rest.then(
 			(fields) => {
-				if (this.resultsFor !== state || this.results === null) return;
-				this.#committedAt = performance.now();
-				this.results = { ...this.results, ...fields } as R;
+				if (this.resultsFor === state && this.results !== null) {
+					this.#committedAt = performance.now();
+					this.results = { ...this.results, ...fields } as R;
+				}
+				settled();
 			},
 			(error: unknown) => {
 				console.warn('model run (second part) failed', error);
 				if (this.resultsFor === state) this.laterError = describeModelError(error);
+				settled();
 			}
 		);
 	}

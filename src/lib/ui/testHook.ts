@@ -5,7 +5,7 @@
 import type { AnyController } from '$lib/state/context';
 
 /** Controller fields the hook reads afresh on every access. */
-const LIVE_FIELDS = ['status', 'backend', 'runs', 'lastRunMs', 'firstDrawnAt', 'lastDrawnAt', 'results', 'resultsFor', 'source'] as const;
+const LIVE_FIELDS = ['status', 'backend', 'runs', 'lastRunMs', 'firstDrawnAt', 'lastDrawnAt', 'results', 'resultsFor', 'source', 'laterPending'] as const;
 
 type TestHook = Readonly<Pick<AnyController, (typeof LIVE_FIELDS)[number]>> & {
 	/** A copy of the URL state, so a test cannot change it behind the controller's back. */

@@ -17,6 +17,8 @@ export interface Vlab {
 	resultsFor: Record<string, unknown> | null;
 	/** Where `results` came from: the build ('prerendered') or a live run. */
 	source: 'prerendered' | 'live' | null;
+	/** The results wait for the second part of staged results (src/lib/state/staged.ts). */
+	laterPending: boolean;
 	state: Record<string, unknown>;
 	setState(patch: Record<string, unknown>): void;
 }
@@ -40,6 +42,7 @@ export async function vlabSnapshot(page: Page): Promise<VlabSnapshot | null> {
 			results: v.results ? JSON.parse(JSON.stringify(v.results)) : null,
 			resultsFor: v.resultsFor ? { ...v.resultsFor } : null,
 			source: v.source,
+			laterPending: v.laterPending,
 			state: JSON.parse(JSON.stringify(v.state))
 		};
 	});
@@ -56,7 +59,8 @@ export async function waitForLabReady(page: Page, minRuns = 1, timeout = 90_000)
 				const v = (window as VlabWindow).__vlab;
 				if (!v) return false;
 				if (v.status === 'error') return true;
-				return v.status === 'ready' && v.runs >= min && v.lastDrawnAt !== null;
+				// Ready means every number: a lab's staged results have their second part too.
+				return v.status === 'ready' && v.runs >= min && v.lastDrawnAt !== null && !v.laterPending;
 			},
 			minRuns,
 			{ timeout, polling: 50 }
