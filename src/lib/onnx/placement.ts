@@ -12,10 +12,10 @@
  * A lab whose live runs sweep long on the page's runtime (quantization) declares
  * `runtimeInWorker`, and keeps the worker. Optimizers, whose figures 5 and 6 train on the page's
  * runtime, gave it up: in the worker each κ change waited on the round trip (redraw median 34
- * against 20 ms on the main thread), and its training steps run in short tasks there (runSlices.ts). Pages that are not a lab (the
- * practice deck, the bench) keep it too. The choice is made once per page load, when the runtime
- * starts: a later lab's wish cannot move it (after a link from one lab to another, runSlices.ts
- * still keeps any loop's tasks short).
+ * against 20 ms on the main thread), and its training steps run in short tasks there
+ * (runSlices.ts). Pages that are not a lab (the practice deck, the bench) keep the worker too.
+ * The choice is made once per page load, when the runtime starts: a later lab's wish cannot move
+ * it (after a link from one lab to another, runSlices.ts still keeps any loop's tasks short).
  */
 let inWorker = true;
 
