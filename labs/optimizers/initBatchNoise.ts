@@ -8,6 +8,7 @@ import { getSession, runSession } from '$lib/onnx/runtime';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { Lru } from '$lib/cache/lru';
+import { Settling } from '$lib/cache/settling';
 import { measureBatchNoise, type BatchNoise } from './batchNoise';
 import { buildPerExampleGraph, PER_EXAMPLE } from './perExampleGraph';
 import { gradientFeeds } from './sharpness';
@@ -29,17 +30,8 @@ export async function perExampleGradients(backend: Backend): Promise<{ grads: Fl
 }
 
 /** One run of the per-example graph per backend, however many computes ask at once (a failed one is tried again). */
-const grams = new Map<Backend, Promise<Float32Array>>();
-
-function gramOn(backend: Backend): Promise<Float32Array> {
-	let gram = grams.get(backend);
-	if (!gram) {
-		gram = perExampleGradients(backend).then((r) => r.gram);
-		gram.catch(() => grams.delete(backend));
-		grams.set(backend, gram);
-	}
-	return gram;
-}
+const grams = new Settling<Float32Array>(2);
+const gramOn = (backend: Backend) => grams.get(backend, () => perExampleGradients(backend).then((r) => r.gram));
 
 /** The batch noise for `seed` if measured already, else null. */
 export const measuredBatchNoise = (backend: Backend, seed: number): BatchNoise | null => kept.get(`${backend}|${seed}`) ?? null;

@@ -9,13 +9,13 @@ import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { buildGradientGraph, gradientFeeds, GRAD_INPUTS, GRAD_OUTPUT, POWER, powerIteration } from './sharpness';
 import { flatParams, SPIRAL, spiralMlp } from './spiralMlp';
+import { Settling } from '$lib/cache/settling';
 
-const measured = new Map<Backend, Promise<{ lambdaMax: number; iterations: number }>>();
-/** The measurements that have landed, to return without waiting. */
-const landed = new Map<Backend, { lambdaMax: number; iterations: number }>();
+/** One measurement per backend; a failed one is not kept, so the next compute tries again. */
+const measured = new Settling<{ lambdaMax: number; iterations: number }>(2);
 
 /** λ_max on `backend` if measured already, else null. */
-export const measuredSharpness = (backend: Backend) => landed.get(backend) ?? null;
+export const measuredSharpness = (backend: Backend) => measured.landed(backend);
 
 async function measure(backend: Backend) {
 	const session = await getSession(backend, 'optimizers-spiral-gradient', () => buildGradientGraph());
@@ -28,12 +28,5 @@ async function measure(backend: Backend) {
 }
 
 export function initSharpness(backend: Backend) {
-	let p = measured.get(backend);
-	if (!p) {
-		p = measure(backend);
-		// A failed measurement is not kept: the next compute tries again.
-		p.then((m) => landed.set(backend, m), () => measured.delete(backend));
-		measured.set(backend, p);
-	}
-	return p;
+	return measured.get(backend, () => measure(backend));
 }

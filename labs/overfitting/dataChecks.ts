@@ -5,7 +5,7 @@
  * rate reuses them.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { Lru } from '$lib/cache/lru';
+import { Settling } from '$lib/cache/settling';
 import { adversarialValidation } from './adversarial';
 import type { AdversarialResult } from './auc';
 import type { SplitSets } from './glyphs';
@@ -24,27 +24,19 @@ export interface DataChecks {
 	adversarial: AdversarialResult;
 }
 
-const cache = new Lru<Promise<DataChecks>>({ maxEntries: 6 });
-/** The checks already computed, by the cache's key: what a compute can return without waiting. */
-const settled = new Lru<DataChecks>({ maxEntries: 6 });
+/** Per backend and data set; a failed run is not kept, so the next compute tries again. */
+const checks = new Settling<DataChecks>(6);
 
 /** The checks of data set `key` if they are computed already, else null. */
 export function settledDataChecks(key: string, backend: Backend): DataChecks | null {
-	return settled.get(`${backend}:${key}`) ?? null;
+	return checks.landed(`${backend}:${key}`);
 }
 
 export function dataChecks(key: string, sets: SplitSets, backend: Backend, seed: number): Promise<DataChecks> {
-	const memoKey = `${backend}:${key}`;
-	const hit = cache.get(memoKey);
-	if (hit) return hit;
-	const work = (async () => {
+	return checks.get(`${backend}:${key}`, async () => {
 		const probe = await pixelProbeRight(sets.train, backend, seed);
 		const nearest = summarizeNearest(await nearestDistances(sets.train, sets.val, backend), sets.copyOf);
 		const adversarial = await adversarialValidation(sets.train, sets.val, backend, seed);
 		return { probe, probeRows: Math.min(PROBE_ROWS, sets.train.count), nearest, adversarial };
-	})();
-	// A failed run is not kept: the next compute tries again.
-	work.then((checks) => settled.set(memoKey, checks), () => cache.delete(memoKey));
-	cache.set(memoKey, work);
-	return work;
+	});
 }
