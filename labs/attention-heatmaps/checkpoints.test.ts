@@ -5,7 +5,7 @@
  * definition. The √dₖ question: against a Monte-Carlo spread. And `isRight` on right and wrong.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { createRng } from '$lib/random';
@@ -14,9 +14,6 @@ import checkpoints, { queryReads, scoreSpread, sourceHeads } from './checkpoints
 import { createSession, runSession, type Results } from '../../tests/support/ort';
 import { maskValues } from './model';
 import type { Task } from './tasks';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => import('../../tests/support/nodeShipped'));
 
 type State = ReturnType<typeof defaults<typeof schema>>;
 const asked = (patch: Partial<State>): State => ({ ...defaults(schema), ...patch });

@@ -3,7 +3,7 @@
  * counts from the rules of reverse mode written out here, the signs of ∂L/∂b₂ from the float64
  * reference; and `isRight` on a right and a wrong answer.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema } from './lab';
@@ -11,8 +11,6 @@ import { b2Signs, bestH, candidateTensors, forgotDiv, matmulCount, naiveBreak, s
 import { drawSample } from './data';
 import { referenceRun } from './reference';
 import type { BackpropState } from './compute';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const base = defaults(schema) as BackpropState;
 const seeded = (n: number) => {

@@ -3,12 +3,10 @@
  * the lab's compute through its ONNX graph (WASM in Node), against ∂L/∂z_c worked out here in
  * float64 from the softmax and each loss.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { schema } from './lab';
 import { computeBackprop, CONFIDENT_PC, type BackpropState } from './compute';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const base = defaults(schema) as BackpropState;
 

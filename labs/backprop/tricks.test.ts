@@ -3,7 +3,7 @@
  * float64 reference written by hand in reference.ts, which knows nothing of detach, in-place
  * overwrites or micro-batches.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { schema } from './lab';
 import { computeBackprop, type BackpropState } from './compute';
@@ -12,8 +12,6 @@ import { referenceRun } from './reference';
 import { centralDifferences, relativeError } from './gradcheck';
 import { PARAM_NAMES } from './model';
 import { relativeTo } from './accumulate';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const base = defaults(schema) as BackpropState;
 const flat = (g: Record<string, ArrayLike<number>>) => PARAM_NAMES.flatMap((p) => Array.from(g[p]));

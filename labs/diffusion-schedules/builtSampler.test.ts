@@ -5,7 +5,7 @@
  * default k = 50 on the default schedule and seed), not through the controller's code path.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { createSession, runSession } from '../../tests/support/ort';
 import { DiffController } from './controller.svelte';
@@ -16,9 +16,6 @@ import { mmd } from './quality';
 import { sample } from './sampler';
 import { makeSchedule } from './schedules';
 import { spread } from './spread';
-
-vi.mock('$app/navigation', () => ({ replaceState: () => undefined }));
-vi.mock('$app/paths', () => ({ asset: (path: string) => path, base: '', resolve: (path: string) => path }));
 
 const state = defaults(schema);
 

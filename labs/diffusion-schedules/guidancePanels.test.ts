@@ -3,16 +3,13 @@
  * default setting, and the figure shows them only while the reader's setting is theirs (the
  * unguided panel does not depend on w; the guided one does).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { DiffController } from './controller.svelte';
 import { GUIDED_COUNT, guidanceScore } from './guidanceScore';
 import { runSampling } from './compute';
 import { LABELLED_MIXTURE_SCORE, labelledMixture, MIXTURE_CLASSES } from './data';
 import { schema } from './lab';
-
-vi.mock('$app/navigation', () => ({ replaceState: () => undefined }));
-vi.mock('$app/paths', () => ({ asset: (path: string) => path, base: '', resolve: (path: string) => path }));
 
 describe("figure 5's samples from the build", () => {
 	it('are the sampler run of the default setting, and show until the setting leaves them', async () => {

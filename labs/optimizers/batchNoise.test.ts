@@ -4,14 +4,12 @@
  * lab's compute, ONNX on WASM in Node) is within 15% of (tr Σ/B)(N−B)/(N−1) for B = 1…256, with
  * tr Σ computed here from float64 per-example gradients.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { analyticTrCov, measureBatchNoise } from './batchNoise';
 import { flatParams, PARAM_COUNT, SPIRAL, spiralMlp } from './spiralMlp';
 import { spiralLossAndGrad } from './spiralReference';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const N = SPIRAL.examples;
 

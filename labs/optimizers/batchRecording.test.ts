@@ -5,15 +5,13 @@
  * example seen (here within 2%, as the article says), at the unscaled rate higher; B = 512 at 16×
  * ends above its start.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import { expectRecordingUpToDate } from '../../tests/support/recording';
 import { BATCH_RUNS, runSpec } from './batchRuns';
 import { referenceSgd } from './batchReference';
 import { driveBatch } from './driveBatch';
 import { SPIRAL } from './spiralMlp';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const final = async (batch: number, scale: boolean) => {
 	const r = await driveBatch(ort as never, runSpec(batch, scale, SPIRAL.examples), 1);

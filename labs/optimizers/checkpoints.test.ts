@@ -2,7 +2,7 @@
  * Every optimizers checkpoint: `solve` (the page's compute, ONNX on WASM in Node) against a
  * closed form or the float64 reference, and `isRight` on a right and a wrong answer.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema, type OptimizersState } from './lab';
@@ -15,9 +15,6 @@ import { SWEEP_RATES } from './rateSweep';
 import { sweepJob } from './sweepJob';
 import { hbBestBeta, hbBestEta } from './rates';
 import { referenceRun } from './reference';
-
-// The sweep's checkpoint drives its training runs on the runtime module itself (loadOrt).
-vi.mock('$lib/onnx/runtime', async () => ({ ...(await import('../../tests/support/nodeRuntime')), loadOrt: async () => await import('onnxruntime-web') }));
 
 const asked = (patch: Partial<OptimizersState>): OptimizersState => ({ ...defaults(schema), ...patch });
 const number = (value: number) => ({ kind: 'number' as const, value });

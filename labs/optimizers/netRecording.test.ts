@@ -3,10 +3,8 @@
  * change to the network, the data or the training code fails here and says to run
  * `npm run record -- optimizers/net`.
  */
-import { describe, it, vi } from 'vitest';
+import { describe, it } from 'vitest';
 import { expectRecordingUpToDate } from '../../tests/support/recording';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 describe('figure 1: θ* of the net surface', () => {
 	// 1,000 full-batch Adam steps: about 8 s of CPU time.

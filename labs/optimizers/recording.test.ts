@@ -4,12 +4,10 @@
  * says to run `npm run record -- optimizers/sweep`. Then what the article says of the sweep,
  * checked on that fresh run.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import { expectRecordingUpToDate } from '../../tests/support/recording';
 import { driveSweep, type DrivenRate } from './driveSweep';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 describe('figure 3: the sweep', () => {
 	// 1,800 full-batch steps: about 6 s of CPU time.

@@ -3,15 +3,13 @@
  * against finite differences of the loss), and the page's power iteration (ONNX gradients,
  * float32) against a float64 power iteration of the test's own on exact-arithmetic gradients.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { createSession, runSession } from '../../tests/support/ort';
 import { buildGradientGraph, gradientFeeds, GRAD_INPUTS, GRAD_OUTPUT, powerIteration } from './sharpness';
 import { flatParams, PARAM_COUNT, SPIRAL, spiralMlp } from './spiralMlp';
 import { spiralLossAndGrad } from './spiralReference';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const { points, labels } = twoSpirals({ count: SPIRAL.examples, seed: SPIRAL.seed });
 const theta0 = flatParams(initialParams(spiralMlp(SPIRAL.examples), SPIRAL.seed));

@@ -3,8 +3,7 @@
  * project's training graphs on onnxruntime-web's WASM backend in Node), with the pure parts
  * checked against brute-force float64 computations done here.
  */
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+import { describe, expect, it } from 'vitest';
 import { adversarialSummary, quantile, twiceU } from './auc';
 import { dataChecks } from './dataChecks';
 import { NO_FAULTS, PIXELS, WATERMARK_PIXEL, splitSets, type DataFaults } from './glyphs';

@@ -4,8 +4,7 @@
  * figure 2's adversarial check; then the same images split at random, and clean images (no
  * drift) for what the network alone leaves. Three runs of 9600 small steps: about 40 s here.
  */
-import { describe, expect, it, vi } from 'vitest';
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
+import { describe, expect, it } from 'vitest';
 import '../../tests/support/ort';
 import * as ort from 'onnxruntime-web';
 import { driveJob } from '$lib/recorded/drive';

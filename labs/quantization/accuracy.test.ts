@@ -4,15 +4,13 @@
  * Every number here comes from running the model; the spec's values are the expectations.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { accuracySweep, actGrids, linearInputs, scorer, type AccuracySweep } from './accuracy';
 import { sweepRuns } from './accuracyRun';
 import { BITS } from './summary';
 import { readWeights } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const TASKS: Task[] = ['copy', 'reverse', 'sort'];
 const weightsOf = (task: Task) => readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${task}.onnx`, import.meta.url))));

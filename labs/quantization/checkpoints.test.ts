@@ -3,7 +3,7 @@
  * grids, floor(v + ½) rounding), and `isRight` on a right and a wrong answer.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isRight } from '$lib/practice/types';
 import { schema, type QuantizationState } from './lab';
 import { readWeights } from './weights';
@@ -16,11 +16,6 @@ import { encodeExamples, tokenAccuracy } from '$labs/attention-heatmaps/training
 import { runModel } from '../../tests/support/ort';
 import { heldOut } from './accuracy';
 import { quantizeMatrix } from './quantizer';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => ({
-	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
-}));
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as QuantizationState;
 const weightsOf = (s: QuantizationState) => {

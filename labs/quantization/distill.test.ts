@@ -3,7 +3,7 @@
  * Hinton's high-temperature limit of its gradient, and the spec's facts about the teacher and
  * the students, trained with the same jobs the page runs (onnxruntime-web's WASM backend, Node).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import '../../tests/support/ort';
 import { gradients } from '$lib/onnx/autodiff';
@@ -15,9 +15,6 @@ import { distillationLoss, studentJob } from './distill';
 import { CLASSES, heldOutPoints, labelledPoints, type StudentKind } from './distillConfig';
 import { readRegions } from './distillRegions';
 import { computeTeacher, teacherLogits } from './teacherView';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => import('../../tests/support/nodeShipped'));
 
 const K = CLASSES;
 

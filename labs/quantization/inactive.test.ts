@@ -3,18 +3,12 @@
  * percentile change nothing (figure 2 is the same sweep), and only the percentile calibration
  * reads `pct` (the other two give the same grids at any percentile).
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quantization, schema, type QuantizationState } from './lab';
 import { actGrids, linearInputs } from './accuracy';
 import { sweepKey, sweepSettingsOf } from './accuracyRun';
 import { outlierKey, outlierSettingsOf } from './outlierRun';
 import { readWeights } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => ({
-	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
-}));
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as QuantizationState;
 const rules = quantization.inactive!;

@@ -3,18 +3,13 @@
  * Node) against the same values read here from the calibration graph and rounded by hand.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runModel } from '../../tests/support/ort';
 import { schema, quantization, type QuantizationState } from './lab';
 import { computeQuantization } from './compute';
 import { calibrationFeeds, calibrationGraph, readLinearInputs } from './accuracy';
 import { fakeQuant } from './quantizer';
 import { readWeights } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => ({
-	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
-}));
 
 const defaults = Object.fromEntries(Object.entries(schema).map(([k, f]) => [k, f.default])) as QuantizationState;
 const weights = readWeights(new Uint8Array(readFileSync(new URL('../../static/models/attention-copy.onnx', import.meta.url))));

@@ -4,7 +4,7 @@
  * recomputed by running the quantized graph on onnxruntime-web (WASM, in Node).
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTransformerInference, maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import { MAX_LEN } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples } from '$labs/attention-heatmaps/training';
@@ -16,8 +16,6 @@ import { measureOutlier, outliersOf, type OutlierResult } from './outlierAccurac
 import { fakeQuantChannelsInGraph } from './qmodel';
 import { fakeQuant, gridFor } from './quantizer';
 import { readWeights, type WeightTensor } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const weights = readWeights(new Uint8Array(readFileSync(new URL('../../static/models/attention-copy.onnx', import.meta.url))));
 

@@ -5,7 +5,7 @@
  * (measureOutlier) must agree with it within a point.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import { drawInputs } from '$labs/attention-heatmaps/tasks';
 import { TRAINING } from '$labs/attention-heatmaps/training';
@@ -16,11 +16,6 @@ import { rightTokens64, type Params64, type RowHook } from './reference64';
 import { readWeights } from './weights';
 import { outlierW8a8 } from './checkpoints';
 import { schema, type QuantizationState } from './lab';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
-vi.mock('$lib/onnx/shipped', () => ({
-	shippedModels: { bytes: async (name: string) => new Uint8Array(readFileSync(new URL(`../../static/models/${name}.onnx`, import.meta.url))) }
-}));
 
 const C = 100;
 const ALPHA = 0.5;

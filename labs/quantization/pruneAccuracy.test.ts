@@ -5,7 +5,7 @@
  * expectations; every number is computed here.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { heldOut, scorer } from './accuracy';
 import { SHAPE } from '$labs/attention-heatmaps/model';
@@ -13,8 +13,6 @@ import { FRACTIONS, headOrder, measurePruning, pruneReports, sweepPlan, type Pru
 import { ALL_HEADS, headName, headsFor, prune, removedFraction, withoutHeads } from './pruning';
 import { rightTokens64, type Params64 } from './reference64';
 import { readWeights } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const TASKS: Task[] = ['copy', 'reverse', 'sort'];
 const weightsOf = (task: Task) => readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${task}.onnx`, import.meta.url))));

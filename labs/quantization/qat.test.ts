@@ -5,7 +5,7 @@
  * steps at least 97%, 300 float fine-tuning steps then PTQ no recovery.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import '../../tests/support/ort';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
@@ -18,8 +18,6 @@ import { actGrids, heldOut, linearInputs, scorer } from './accuracy';
 import { qatJob, steActivation, steWeight, type QatMode, type QatSettings } from './qat';
 import { fakeQuant, gridFor, quantizeMatrix } from './quantizer';
 import { readWeights } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const weights = readWeights(new Uint8Array(readFileSync(new URL('../../static/models/attention-copy.onnx', import.meta.url))));
 

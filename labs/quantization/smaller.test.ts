@@ -6,7 +6,7 @@
  * (counted here from the model's shape), and its FLOPs are figure 5's.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as ort from 'onnxruntime-web';
 import '../../tests/support/ort';
 import { SHAPE } from '$labs/attention-heatmaps/model';
@@ -17,8 +17,6 @@ import { ALL_HEADS, linearFlops, linearWeightCount, MLPS, removedNeurons, withou
 import { LINEAR_WEIGHTS } from './qmodel';
 import { smallerFor, smallerModel, type SmallerModel } from './smaller';
 import { readWeights, type WeightTensor } from './weights';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const weightsOf = (task: Task) => readWeights(new Uint8Array(readFileSync(new URL(`../../static/models/attention-${task}.onnx`, import.meta.url))));
 const d = SHAPE.dModel;

@@ -3,7 +3,7 @@
  * WASM in Node) against the float64 TypeScript reference (reference.ts) on the same weights, and
  * `isRight` on a right and a wrong answer.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaults } from '$lib/state/schema';
 import { isRight } from '$lib/practice/types';
 import { schema, vanishingGradients } from './lab';
@@ -11,8 +11,6 @@ import checkpoints, { gradientRatio, reluInit, tanhCollapse } from './checkpoint
 import { sampleMlpWeights } from './init';
 import { layerVariance, mlpReference, paramsFromInputs } from './reference';
 import { BATCH, type VgState } from './compute';
-
-vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'));
 
 const asked = (patch: Partial<VgState>): VgState => ({ ...defaults(schema), ...patch });
 

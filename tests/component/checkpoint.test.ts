@@ -4,14 +4,12 @@
  * the reveal shows the reader's answer beside the computed one, with the verdict and the
  * explanation; the figure is unveiled. Veiled, its content is inert (no focus, no reading). Keyboard only: typing and Enter commit.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
 import type { Checkpoint } from '$lib/practice/types';
 import CheckpointHarness from './harness/CheckpointHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const schema = { depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 } } satisfies Schema;
 type State = StateOf<typeof schema>;

@@ -3,14 +3,12 @@
  * control live and says what does not hold under it, in a status line; the line empties as soon
  * as the values fit again.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import { memoryAndParallelism } from '../../labs/memory-and-parallelism/lab';
 import SchemaControlsHarness from './harness/SchemaControlsHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const idle = async () => null;
 

@@ -9,7 +9,6 @@ import { flushSync } from 'svelte';
 import { DiffController } from '$labs/diffusion-schedules/controller.svelte';
 import SameScheduleHarness from './harness/SameScheduleHarness.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 // jsdom draws no canvas; the figure skips drawing when it gets no 2-D context.
 vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
 

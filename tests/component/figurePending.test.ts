@@ -3,13 +3,11 @@
  * and a visible "computing…" label, both gone once the model has answered (and not shown over a
  * failure, which has its own notice).
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
 import PendingFigureHarness from './harness/PendingFigureHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const schema = { depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 } } satisfies Schema;
 

@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { LabController } from '$lib/state/labController.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 const warmUp = vi.fn(async () => undefined);
 vi.mock('$lib/onnx/warmUp', () => ({ warmUp }));
 

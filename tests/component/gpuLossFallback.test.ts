@@ -4,7 +4,7 @@
  * from its settings, and asking for WebGPU again afterwards gets WebAssembly. The latch is
  * page-wide, so these tests live in a file of their own (vitest gives each file fresh modules).
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import type { Backend } from '$lib/onnx/backend';
 import { webgpuHealth } from '$lib/onnx/gpuLoss';
@@ -12,8 +12,6 @@ import { LabController } from '$lib/state/labController.svelte';
 import { LiveRun } from '$lib/state/liveRun.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
 import ShellHarness from './harness/ShellHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const schema = { depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 } } satisfies Schema;
 

@@ -2,15 +2,13 @@
  * Controls that do nothing in the current state are disabled with the reason beside them, from
  * the rules a lab declares (`inactive` in lab.ts); neighbours with one reason share one line.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import { vanishingGradients } from '../../labs/vanishing-gradients/lab';
 import { diffusionSchedules } from '../../labs/diffusion-schedules/lab';
 import SchemaControlsHarness from './harness/SchemaControlsHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const idle = async () => null;
 

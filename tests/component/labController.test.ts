@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
+import { replaceState as replaceStateSpy } from '$app/navigation';
 import ShellHarness from './harness/ShellHarness.svelte';
 
-const replaceState = vi.hoisted(() => vi.fn());
-vi.mock('$app/navigation', () => ({ replaceState }));
+// A spy: every test gets $app/navigation from tests/support/app/navigation.ts (setup/app.ts).
+const replaceState = vi.mocked(replaceStateSpy);
 
 const schema = {
 	depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 },

@@ -2,15 +2,13 @@
  * The run state machine always recovers: after a failure the Retry button or any control change
  * starts a fresh attempt, and a WebGPU failure moves the page to WebAssembly by itself.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import { LabFault } from '$lib/onnx/faults';
 import type { Backend } from '$lib/onnx/backend';
 import type { Schema, StateOf } from '$lib/state/schema';
 import ShellHarness from './harness/ShellHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const schema = { depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 } } satisfies Schema;
 

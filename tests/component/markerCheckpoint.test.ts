@@ -4,14 +4,12 @@
  * a marker lies on its x axis, and dragging it there is the same answer as the checkpoint's slider.
  * After the commit it stays, locked, as "your answer".
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
 import type { Schema, StateOf } from '$lib/state/schema';
 import type { Checkpoint } from '$lib/practice/types';
 import MarkerCheckpointHarness from './harness/MarkerCheckpointHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const schema = { n: { kind: 'int', label: 'Samples', min: 1, max: 100, default: 60 } } satisfies Schema;
 type State = StateOf<typeof schema>;

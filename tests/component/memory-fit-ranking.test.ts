@@ -9,8 +9,6 @@ import { flushSync } from 'svelte';
 import { MemoryAndParallelismController } from '$labs/memory-and-parallelism/controller.svelte';
 import FitHarness from './harness/FitHarness.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 /** The ranking's rows as shown: "d × t × p" of each. */
 const rows = () =>
 	[...screen.getByTestId('fit-ranking').querySelectorAll('tbody tr td:first-of-type')].map((td) => td.textContent);

@@ -13,8 +13,6 @@ import { OverfittingController } from '$labs/overfitting/controller.svelte';
 import DataChecksFigure from '$labs/overfitting/DataChecksFigure.svelte';
 import type { OverfittingResults } from '$labs/overfitting/summary';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 /** Figure 1's numbers without figure 2's checks, as a live run commits them. */
 const WITHOUT_CHECKS: OverfittingResults = {
 	n: 256,

@@ -16,8 +16,6 @@ import type { AccuracySweep } from '$labs/quantization/accuracy';
 import type { GridResults } from '$labs/quantization/summary';
 import AccuracyFigure from '$labs/quantization/AccuracyFigure.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 const BITS = [2, 3, 4, 5, 6, 7, 8];
 const TOKENS = 800;
 const KIB = 1024;

@@ -18,8 +18,6 @@ import type { QuantizationState } from '$labs/quantization/lab';
 import DistillFigure from '$labs/quantization/DistillFigure.svelte';
 import recording from '$labs/quantization/recorded/distill.json';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 const SIZE = 48;
 const TINT = ['rgb(213,94,0)', 'rgb(0,114,178)', 'rgb(0,158,115)'];
 const HARD = recording.tracks.find((t) => t.id === 'hard')!;

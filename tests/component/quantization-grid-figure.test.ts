@@ -16,8 +16,6 @@ import type { QuantizationState } from '$labs/quantization/lab';
 import type { GridResults } from '$labs/quantization/summary';
 import GridFigure from '$labs/quantization/GridFigure.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 /** A grid's levels k · s for k = lo … hi. */
 const grid = (s: number, lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => (lo + i) * s);
 const COUNTS = [1, 3, 7, 12, 12, 7, 3, 1];

@@ -16,7 +16,6 @@ import type { OutlierResult } from '$labs/quantization/outlierAccuracy';
 import type { GridResults } from '$labs/quantization/summary';
 import OutlierFigure from '$labs/quantization/OutlierFigure.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 afterEach(() => void vi.useRealTimers());
 
 const TOKENS = 800;

@@ -17,8 +17,6 @@ import type { PrunePoint, PruneResult } from '$labs/quantization/pruneAccuracy';
 import type { GridResults } from '$labs/quantization/summary';
 import PruningFigure from '$labs/quantization/PruningFigure.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 const TOKENS = 800;
 const DENSE = 40000;
 const POINTS: PrunePoint[] = [

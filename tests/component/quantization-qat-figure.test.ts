@@ -16,8 +16,6 @@ import type { QuantizationState } from '$labs/quantization/lab';
 import QatFigure from '$labs/quantization/QatFigure.svelte';
 import recording from '$labs/quantization/recorded/qat.json';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 /** The recorded run for W4 with the activations off or at 4 bits (the default state and the W4A4 scene). */
 function recorded(abits: 'off' | '4') {
 	const run = recording.runs.find((r) => r.settings.wbits === 4 && r.settings.abits === abits && r.settings.steps === 300 && r.settings.seed === 1);

@@ -12,8 +12,6 @@ import { staged } from '$lib/state/staged';
 import type { Schema, StateOf } from '$lib/state/schema';
 import ShellHarness from './harness/ShellHarness.svelte';
 
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
-
 const schema = { depth: { kind: 'int', label: 'Depth', min: 1, max: 50, default: 20 } } satisfies Schema;
 type State = StateOf<typeof schema>;
 interface Results {

@@ -1,11 +1,9 @@
 /** The attention lab's digit box (built on the shared TextInput): its warnings and messages. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { AttnController } from '$labs/attention-heatmaps/controller.svelte';
 import TokenInputHarness from './harness/TokenInputHarness.svelte';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 const REPEATS = /trained on distinct digits/;
 

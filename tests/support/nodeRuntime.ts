@@ -1,8 +1,9 @@
 /**
- * The page's runtime (`$lib/onnx/runtime`) for checkpoint tests in Node: the same getSession /
- * runSession calls, served by onnxruntime-web's WASM backend in this process (tests/support/ort),
- * so a checkpoint's `solve` runs the lab's real ONNX graph. Use it as
- * `vi.mock('$lib/onnx/runtime', () => import('../../tests/support/nodeRuntime'))`.
+ * The page's runtime (`$lib/onnx/runtime`) for tests in Node: the same getSession / runSession
+ * calls, served by onnxruntime-web's WASM backend in this process (tests/support/ort), so a
+ * checkpoint's `solve` runs the lab's real ONNX graph. Every node test gets it in place of the
+ * page's (tests/support/setup/node.ts). Sessions are shared by every test file a worker runs, as
+ * the page's are by its labs: a key names one graph everywhere.
  */
 import * as ort from 'onnxruntime-web';
 import { createSession, runSession as runNode, type Feeds, type Session } from './ort';

@@ -3,15 +3,12 @@
  * afresh: the build's function (src/lib/server/prerender.ts), through SvelteKit's serializer
  * (devalue) and back, against a new controller's own run of the default state, within 1e-6.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as devalue from 'devalue';
 import { liveLabs } from '$lib/labs/registry';
 import { prerenderLab, prerenderScene } from '$lib/server/prerender';
 import { sceneState } from '$lib/state/scenes';
 import { defaults } from '$lib/state/schema';
-
-vi.mock('$app/navigation', () => ({ replaceState: () => undefined }));
-vi.mock('$app/paths', () => ({ asset: (path: string) => path, base: '', resolve: (path: string) => path }));
 
 const TOL = 1e-6;
 

@@ -2,12 +2,10 @@
  * The test hook (`window.__vlab.setState`) ships with the site, so a patch from it goes through
  * the URL's rules: unknown keys, wrong types and values the URL would adjust are refused.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePatch } from '$lib/state/schema';
 import { LabController } from '$lib/state/labController.svelte';
 import { schema } from '$labs/vanishing-gradients/lab';
-
-vi.mock('$app/navigation', () => ({ replaceState: vi.fn() }));
 
 describe('parsePatch', () => {
 	it('accepts valid values of every kind', () => {
