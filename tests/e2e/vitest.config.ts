@@ -6,7 +6,8 @@
  * model, a frame, a posted message) and leave a core idle while they do: they run two at a time.
  * The files that train in the browser or time the main thread keep the machine to themselves,
  * one at a time, as every file did before: their runs fill both cores, and a test that times a
- * task must not share them.
+ * task must not share them. bounds.e2e.ts times a whole page against the 10 s a reader may wait:
+ * it took 4.5 s for its slowest lab alone, and failed at 14 s beside another file on a slow day.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -14,7 +15,7 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Files that need the machine to themselves (see above). */
-const ALONE = ['training', 'quantization', 'overfitting', 'longtasks'].map(
+const ALONE = ['training', 'quantization', 'overfitting', 'longtasks', 'bounds'].map(
 	(name) => `tests/e2e/${name}.e2e.ts`
 );
 
