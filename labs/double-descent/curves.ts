@@ -12,20 +12,23 @@
  */
 import { noiseGain, solve, sigmaMin, type SpectralFit, type Solution } from './spectral';
 
-/** One fitted model's summary at one noise level. */
-export interface FitStats {
+/** One fitted model's summary at one noise level: what the curves average over seeds. */
+export interface FitSummary {
 	testMse: number;
 	trainMse: number;
 	thetaNorm: number;
 	sigmaMin: number;
-	/** The fit on the test grid. */
-	testPred: Float64Array;
 	/**
 	 * The expected test error over fresh label noise (same inputs, same features), split:
 	 * bias² = ‖f̂_f − f_test‖²/g (the fit of the noise-free labels), variance = σ² ‖H‖²_F / g.
 	 */
 	bias2: number;
 	variance: number;
+}
+
+/** A summary with the fit itself on the test grid (figure 2 draws it). */
+export interface FitStats extends FitSummary {
+	testPred: Float64Array;
 }
 
 /** The solves of one model (at one λ) for the noise-free labels and for the unit noise. */
@@ -81,28 +84,14 @@ export function statsAt(pieces: LinearPieces, clean: ArrayLike<number>, unit: Ar
 }
 
 /**
- * A model's test error as a function of the noise level, at one λ: a + 2bσ + cσ². Three numbers
- * per (model, λ) let the ridge search run for any noise level without solving again.
+ * A quantity that is quadratic in the noise level σ: a + 2bσ + cσ² (forms.ts). Three numbers per
+ * (model, λ) give a model's test error at every noise level, which is what lets the ridge search
+ * and figure 4's noise panel run for any σ without solving again.
  */
 export interface ErrorQuadratic {
 	a: number;
 	b: number;
 	c: number;
-}
-
-export function errorQuadratic(fit: SpectralFit, clean: ArrayLike<number>, unit: ArrayLike<number>, lambda: number, truth: ArrayLike<number>): ErrorQuadratic {
-	const f = solve(fit, clean, lambda).testPred;
-	const e = solve(fit, unit, lambda).testPred;
-	let a = 0;
-	let b = 0;
-	let c = 0;
-	for (let i = 0; i < f.length; i++) {
-		const r = f[i] - truth[i];
-		a += r * r;
-		b += r * e[i];
-		c += e[i] * e[i];
-	}
-	return { a: a / f.length, b: b / f.length, c: c / f.length };
 }
 
 export const quadraticAt = (q: ErrorQuadratic, noise: number) => q.a + 2 * q.b * noise + q.c * noise * noise;

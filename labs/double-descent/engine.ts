@@ -10,18 +10,8 @@
  * only n, the features, the data seed and new seeds need the p-sweep again.
  */
 import { drawTraining, GRID_SIZE, N_MAX, testGrid, type FeatureFamily, type TrainingDraw } from './data';
-import {
-	bestLambdaIndex,
-	errorQuadratic,
-	LAMBDA_SEARCH,
-	linearPieces,
-	mean,
-	quadraticAt,
-	statsAt,
-	testErrorAt,
-	type ErrorQuadratic,
-	type FitStats
-} from './curves';
+import { bestLambdaIndex, LAMBDA_SEARCH, linearPieces, mean, quadraticAt, statsAt, type ErrorQuadratic, type FitSummary } from './curves';
+import { formsAt, labelForms, summaryAt, type LabelForms } from './forms';
 import { Lru } from '$lib/cache/lru';
 import type { SpectralFit } from './spectral';
 import { summarizeCurves, type DdResults, type Knobs, type SelectedFit } from './summary';
@@ -66,7 +56,7 @@ const MB = 1024 * 1024;
 /** The selected p actually used: the control, kept within the sweep's 1..20n. */
 export const selectedP = (req: Pick<SweepRequest, 'n' | 'p'>) => Math.min(Math.max(1, Math.round(req.p)), maxFeatures(req.n));
 
-const fitBytes = (f: SpectralFit) => 8 * (f.u.length + f.testBasis.length + f.s.length) + 64;
+const fitBytes = (f: SpectralFit) => 8 * (f.u.length + f.testBasis.length + f.gram.length + f.s.length) + 64;
 const tableBytes = (t: FeatureTable) => t.data.byteLength + 64;
 
 export class SweepEngine {
@@ -79,7 +69,9 @@ export class SweepEngine {
 	/** Feature tables asked for and not arrived yet (one request per table, however many wait). */
 	#pendingTables = new Map<string, Promise<FeatureTable>>();
 	/** Per-seed results of the run in progress: stats at the chosen noise, and figure 4's noise levels. */
-	#live: { key: string; stats: FitStats[][]; noiseLevels: number[][][] } | null = null;
+	#live: { key: string; stats: FitSummary[][]; noiseLevels: number[][][] } | null = null;
+	/** Per fit (so per seed and size), its label forms for each target: what a λ or noise move reuses. */
+	#forms = new WeakMap<SpectralFit, Map<TargetId, LabelForms>>();
 
 	constructor(
 		private readonly features: FeatureSource,
@@ -99,7 +91,7 @@ export class SweepEngine {
 		const ns = this.#sampleSizes(req);
 		const total = 1 + req.seeds * (2 * ps.length + ns.length);
 		let done = 0;
-		const live = { key: this.#runKey(req), stats: [] as FitStats[][], noiseLevels: [] as number[][][] };
+		const live = { key: this.#runKey(req), stats: [] as FitSummary[][], noiseLevels: [] as number[][][] };
 		this.#live = live;
 
 		await this.#selectedFit(req);
@@ -109,14 +101,14 @@ export class SweepEngine {
 
 		const truth = evaluateTarget(req.target, this.grid);
 		for (let k = 0; k < req.seeds; k++) {
-			const { clean, unit } = this.#labels(req, k, req.n);
-			const row: FitStats[] = (live.stats[k] = []);
+			const row: FitSummary[] = (live.stats[k] = []);
 			const levels: number[][] = (live.noiseLevels[k] = []);
-			// Two solves per model give every noise level (see curves.ts).
+			// One model's quadratics at λ give every noise level (forms.ts).
 			const consume = (fit: SpectralFit) => {
-				const pieces = linearPieces(fit, clean, unit, req.lambda);
-				row.push(statsAt(pieces, clean, unit, req.noise, truth));
-				levels.push(NOISE_LEVELS.map((noise) => testErrorAt(pieces, truth, noise)));
+				const forms = this.#formsOf(fit, req, k, truth);
+				const at = formsAt(forms, req.lambda);
+				row.push(summaryAt(forms, at, req.noise));
+				levels.push(NOISE_LEVELS.map((noise) => quadraticAt(at.test, noise)));
 			};
 			const missing = ps.some((p) => !this.#fits.has(this.#fitKey(req, k, req.n, p)));
 			if (missing) {
@@ -283,14 +275,26 @@ export class SweepEngine {
 		};
 	}
 
+	/** A fit's label forms for the request's target (seed k's labels at the fit's n training points). */
+	#formsOf(fit: SpectralFit, req: SweepRequest, k: number, truth: Float64Array): LabelForms {
+		let byTarget = this.#forms.get(fit);
+		if (!byTarget) this.#forms.set(fit, (byTarget = new Map()));
+		let forms = byTarget.get(req.target);
+		if (!forms) {
+			const { clean, unit } = this.#labels(req, k, fit.n);
+			forms = labelForms(fit, clean, unit, truth);
+			byTarget.set(req.target, forms);
+		}
+		return forms;
+	}
+
 	/** Model (k, n, p)'s test error against the noise level at every λ of RIDGE_LAMBDAS. */
 	async #quadraticsOf(req: SweepRequest, k: number, p: number, truth: Float64Array): Promise<ErrorQuadratic[]> {
 		const key = `${this.#fitKey(req, k, req.n, p)}|${req.target}`;
 		let quadratics = this.#quadratics.get(key);
 		if (!quadratics) {
-			const fit = await this.#fit(req, k, req.n, p);
-			const { clean, unit } = this.#labels(req, k, req.n);
-			quadratics = RIDGE_LAMBDAS.map((lambda) => errorQuadratic(fit, clean, unit, lambda, truth));
+			const forms = this.#formsOf(await this.#fit(req, k, req.n, p), req, k, truth);
+			quadratics = RIDGE_LAMBDAS.map((lambda) => formsAt(forms, lambda).test);
 			this.#quadratics.set(key, quadratics);
 		}
 		return quadratics;
@@ -336,9 +340,8 @@ export class SweepEngine {
 		const train: number[][] = ns.map(() => []);
 		for (let k = 0; k < req.seeds; k++) {
 			for (let i = 0; i < ns.length; i++) {
-				const { clean, unit } = this.#labels(req, k, ns[i]);
-				const pieces = linearPieces(await this.#fit(req, k, ns[i], pSel), clean, unit, req.lambda);
-				const stats = statsAt(pieces, clean, unit, req.noise, truth);
+				const forms = this.#formsOf(await this.#fit(req, k, ns[i], pSel), req, k, truth);
+				const stats = summaryAt(forms, formsAt(forms, req.lambda), req.noise);
 				test[i].push(stats.testMse);
 				train[i].push(stats.trainMse);
 			}

@@ -29,6 +29,11 @@ export interface SpectralFit {
 	u: Float64Array;
 	/** Φ_test V, g × r, row-major. */
 	testBasis: Float64Array;
+	/**
+	 * (Φ_test V)ᵀ (Φ_test V), r × r, row-major: with it the test error of any λ and noise level is a
+	 * quadratic form in r numbers, not a pass over the g test points (forms.ts).
+	 */
+	gram: Float64Array;
 }
 
 export interface Solution {
@@ -115,14 +120,32 @@ export function fitWide(train: Matrix, test: Matrix): SpectralFit {
 /** The fit from Φ's singular values and its left (U) and right (V) singular vectors, cut to Φ's numerical rank. */
 function fitFromSvd(n: number, p: number, test: Matrix, singular: number[], left: Matrix, right: Matrix): SpectralFit {
 	const r = numericalRank(singular, n, p);
+	const testBasis = productColumns(test, right, r);
 	return {
 		n,
 		p,
 		g: test.rows,
 		s: Float64Array.from(singular.slice(0, r)),
 		u: leadingColumns(left, r),
-		testBasis: productColumns(test, right, r)
+		testBasis,
+		gram: gramOf(testBasis, test.rows, r)
 	};
+}
+
+/** Bᵀ B for a g × r row-major B (symmetric: the upper triangle, mirrored). */
+function gramOf(b: Float64Array, g: number, r: number): Float64Array {
+	const out = new Float64Array(r * r);
+	for (let t = 0; t < g; t++) {
+		const row = t * r;
+		for (let i = 0; i < r; i++) {
+			const bi = b[row + i];
+			if (bi === 0) continue;
+			const o = i * r;
+			for (let j = i; j < r; j++) out[o + j] += bi * b[row + j];
+		}
+	}
+	for (let i = 0; i < r; i++) for (let j = 0; j < i; j++) out[i * r + j] = out[j * r + i];
+	return out;
 }
 
 /**
@@ -139,7 +162,7 @@ export function fitFromFactor(factor: Matrix, cross: Matrix, p: number): Spectra
 	const testBasis = productColumns(cross, svd.leftSingularVectors, r);
 	const g = cross.rows;
 	for (let i = 0; i < g; i++) for (let k = 0; k < r; k++) testBasis[i * r + k] /= s[k];
-	return { n, p, g, s, u, testBasis };
+	return { n, p, g, s, u, testBasis, gram: gramOf(testBasis, g, r) };
 }
 
 /**
@@ -242,5 +265,6 @@ export function fitFromRowFactor(factor: Matrix, train: Matrix, test: Matrix): S
 	const v = svd.rightSingularVectors;
 	const u = productColumns(train, v, r);
 	for (let i = 0; i < n; i++) for (let k = 0; k < r; k++) u[i * r + k] /= s[k];
-	return { n, p, g: test.rows, s, u, testBasis: productColumns(test, v, r) };
+	const testBasis = productColumns(test, v, r);
+	return { n, p, g: test.rows, s, u, testBasis, gram: gramOf(testBasis, test.rows, r) };
 }

@@ -4,7 +4,7 @@
  */
 import type { FeatureFamily } from './data';
 import type { TargetId } from './targets';
-import { geometricMean, mean, type FitStats } from './curves';
+import { geometricMean, mean, type FitSummary } from './curves';
 
 /** Curves against a list of sizes (model sizes p, or training-set sizes n). */
 export interface Curves {
@@ -72,7 +72,7 @@ export interface DdResults {
 }
 
 /** Averages per-replicate stats ([replicate][size]) into curves; all replicates cover every size. */
-export function summarizeCurves(stats: readonly FitStats[][]): Curves {
+export function summarizeCurves(stats: readonly FitSummary[][]): Curves {
 	const sizes = stats[0]?.length ?? 0;
 	const at = (i: number) => stats.map((replicate) => replicate[i]);
 	const indices = Array.from({ length: sizes }, (_, i) => i);
