@@ -7,12 +7,17 @@
  * previous one. The sweep in flight is a `LiveRun` (`sweep`): `refresh` first cancels it (the
  * worker drops the job); its compute then settles at once with what is already on screen, and
  * the platform's runner goes on to the new state.
+ *
+ * A long sweep's results are staged (platform, staged.ts): the lab is ready once the first seed's
+ * curve is complete (the hero is live, later seeds smooth it), and the complete results, figure 4
+ * with them, are the rest. A quick sweep (a λ or noise move) has no partial results and lands whole.
  */
 import { untrack } from 'svelte';
 import type { Backend } from '$lib/onnx/backend';
 import { getLabController } from '$lib/state/context';
 import { LabController } from '$lib/state/labController.svelte';
 import { LiveRun } from '$lib/state/liveRun.svelte';
+import { staged } from '$lib/state/staged';
 import type { StateOf } from '$lib/state/schema';
 import { schema, type DdSchema } from './lab';
 import type { DdResults } from './summary';
@@ -32,6 +37,7 @@ export class DdController extends LabController<DdSchema, DdResults> {
 				const results = await compute.computeDd(state, backend, (partial, fraction) => {
 					run.setResult(partial);
 					run.update(0, { status: 'running', step: fraction });
+					if (partial.replicates > 0 && this.#firstSeed?.state === state) this.#firstSeed.resolve(partial);
 				});
 				if (results) {
 					run.setResult(results);
@@ -45,6 +51,8 @@ export class DdController extends LabController<DdSchema, DdResults> {
 		}
 	});
 	#sweepError: unknown = null;
+	/** Who waits for the first complete seed of the sweep for `state` (the first part of staged results). */
+	#firstSeed: { state: StateOf<DdSchema>; resolve(results: DdResults): void } | null = null;
 	/** The sweep in flight was stopped by the reader (not superseded by a newer state). */
 	#stopped = false;
 	/** The model size under the pointer on the curve, for the live equations. */
@@ -55,14 +63,22 @@ export class DdController extends LabController<DdSchema, DdResults> {
 	constructor() {
 		super(schema, async (state, backend) => {
 			this.#stopped = false;
-			const finished = await this.sweep.start({ state, backend });
-			if (finished && this.sweep.result) return this.sweep.result;
-			// The reader stopped this sweep: what it finished stays on show.
-			if (this.#stopped && this.sweep.settings?.state === state && this.sweep.result) return this.sweep.result;
-			// This sweep failed (not one a newer state superseded): the lab shows the error.
-			if (this.sweep.settings?.state === state && this.sweep.error) throw this.#sweepError;
-			return this.results ?? this.sweep.result ?? emptyResults(state.n);
+			const firstSeed = new Promise<DdResults>((resolve) => (this.#firstSeed = { state, resolve }));
+			const complete = this.sweep.start({ state, backend }).then((finished) => this.#outcome(state, finished));
+			const first = await Promise.race([firstSeed, complete.then(() => null, () => null)]);
+			this.#firstSeed = null;
+			return first ? staged(first, complete) : complete;
 		});
+	}
+
+	/** What the sweep for `state` leaves to show once it has ended (`finished`: it ran to the end). */
+	#outcome(state: StateOf<DdSchema>, finished: boolean): DdResults {
+		if (finished && this.sweep.result) return this.sweep.result;
+		// The reader stopped this sweep: what it finished stays on show.
+		if (this.#stopped && this.sweep.settings?.state === state && this.sweep.result) return this.sweep.result;
+		// This sweep failed (not one a newer state superseded): the lab shows the error.
+		if (this.sweep.settings?.state === state && this.sweep.error) throw this.#sweepError;
+		return this.results ?? this.sweep.result ?? emptyResults(state.n);
 	}
 
 	override refresh(): void {
