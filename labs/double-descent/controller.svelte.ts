@@ -66,7 +66,7 @@ export class DdController extends LabController<DdSchema, DdResults> {
 			const firstSeed = new Promise<DdResults>((resolve) => (this.#firstSeed = { state, resolve }));
 			const complete = this.sweep.start({ state, backend }).then((finished) => this.#outcome(state, finished));
 			const first = await Promise.race([firstSeed, complete.then(() => null, () => null)]);
-			this.#firstSeed = null;
+			if (this.#firstSeed?.state === state) this.#firstSeed = null;
 			return first ? staged(first, complete) : complete;
 		});
 	}
