@@ -5,7 +5,7 @@
  * ridge strengths, at several noise levels.
  */
 import { describe, expect, it } from 'vitest';
-import { linearPieces, statsAt, testErrorAt } from './curves';
+import { linearPieces, quadraticAt, statsAt, testErrorAt } from './curves';
 import { drawFeatures, drawTraining, testGrid, type FeatureFamily } from './data';
 import { featureMatrix } from './features';
 import { formsAt, labelForms, summaryAt } from './forms';
@@ -47,7 +47,7 @@ describe('forms equal the direct solves', () => {
 						// Train error: zero exactly where the direct route calls it zero (interpolation).
 						if (direct.trainMse === 0) expect(fast.trainMse, `train error, ${where}`).toBe(0);
 						else expect(relative(fast.trainMse, direct.trainMse), `train error, ${where}`).toBeLessThan(1e-6);
-						expect(relative(quadraticOf(at.test, noise), testErrorAt(pieces, truth, noise))).toBeLessThan(1e-9);
+						expect(relative(quadraticAt(at.test, noise), testErrorAt(pieces, truth, noise))).toBeLessThan(1e-9);
 					}
 				}
 			});
@@ -61,5 +61,3 @@ describe('forms equal the direct solves', () => {
 		expect(summaryAt(forms, formsAt(forms, 0.01), 0.3).trainMse).toBeGreaterThan(0);
 	});
 });
-
-const quadraticOf = (q: { a: number; b: number; c: number }, noise: number) => q.a + 2 * q.b * noise + q.c * noise * noise;

@@ -9,7 +9,7 @@
  *   train error  ‖y − U S c‖² / n = (‖P⊥y‖² + Σ_k (λ / (s_k² + λ))² a_k²) / n,
  *                with P⊥y = y − U Uᵀ y the part of the labels no model of this size can reach,
  *   ‖θ̂‖²        = ‖c‖²,
- *   variance     σ² Σ_k d_k² G_kk / g (curves.ts, `noiseGain`).
+ *   variance     σ² Σ_k d_k² G_kk / g (spectral.ts, `noiseGain`).
  * Every one is a quadratic in σ, since y is linear in σ: three numbers each (`ErrorQuadratic`).
  * The λ-independent pieces (a for f and for ε, Tᵀf_test, the P⊥ products) are `LabelForms`,
  * computed once per model and target.
@@ -19,7 +19,7 @@
  */
 import type { ErrorQuadratic, FitSummary } from './curves';
 import { quadraticAt } from './curves';
-import { sigmaMin, type SpectralFit } from './spectral';
+import { noiseGain, sigmaMin, type SpectralFit } from './spectral';
 
 /** One model's fit of one target's labels, reduced to what every λ and noise level needs. */
 export interface LabelForms {
@@ -105,7 +105,6 @@ export function formsAt(forms: LabelForms, lambda: number): FormsAt {
 	const cf = new Float64Array(r);
 	const ce = new Float64Array(r);
 	const train = { a: 0, b: 0, c: 0 };
-	let gain = 0;
 	for (let k = 0; k < r; k++) {
 		const shrink = s[k] / (s[k] * s[k] + lambda);
 		const kept = lambda / (s[k] * s[k] + lambda);
@@ -114,7 +113,6 @@ export function formsAt(forms: LabelForms, lambda: number): FormsAt {
 		train.a += kept * kept * clean[k] * clean[k];
 		train.b += kept * kept * clean[k] * unit[k];
 		train.c += kept * kept * unit[k] * unit[k];
-		gain += shrink * shrink * gram[k * r + k];
 	}
 	// cᵀGc for c = cf + σ ce: three bilinear forms through G·cf and G·ce.
 	let ff = 0;
@@ -141,7 +139,7 @@ export function formsAt(forms: LabelForms, lambda: number): FormsAt {
 		test: { a: (ff - 2 * fb) / g + forms.truthMeanSquare, b: (fe - eb) / g, c: ee / g },
 		train: { a: unreachable.a + train.a / n, b: unreachable.b + train.b / n, c: unreachable.c + train.c / n },
 		normSquared: quadratic(cf, ce, 1),
-		gain: gain / g
+		gain: noiseGain(fit, lambda)
 	};
 }
 

@@ -234,14 +234,13 @@ export function solve(fit: SpectralFit, y: ArrayLike<number>, lambda: number): S
  * D = diag(s / (s² + λ)); U has orthonormal columns, so ‖H‖²_F = Σ_k d_k² ‖(Φ_test V)_k‖².
  */
 export function noiseGain(fit: SpectralFit, lambda: number): number {
-	const { g, s, testBasis } = fit;
+	const { g, s, gram } = fit;
 	const r = s.length;
 	let total = 0;
+	// ‖(Φ_test V)_k‖² is the Gram matrix's diagonal.
 	for (let k = 0; k < r; k++) {
-		let column = 0;
-		for (let t = 0; t < g; t++) column += testBasis[t * r + k] ** 2;
 		const d = s[k] / (s[k] * s[k] + lambda);
-		total += d * d * column;
+		total += d * d * gram[k * r + k];
 	}
 	return total / g;
 }
