@@ -4,7 +4,7 @@
  * when narrowed, and both at once.
  */
 import { describe, expect, it } from 'vitest';
-import { searchFit } from '../../src/routes/present/[slug]/fitSlide';
+import { searchFit, walkDown } from '../../src/routes/present/[slug]/fitSlide';
 
 /** A slide of height `height(share)` in `room` px: records each share the search sets. */
 function slide(height: (share: number) => number, room: number) {
@@ -108,5 +108,28 @@ describe('searchFit', () => {
 		expect(shares).toContain(1);
 		expect(300 + 900 * share).toBeLessThanOrEqual(843);
 		expect(share).toBeGreaterThan(0.59);
+	});
+});
+
+describe('walkDown', () => {
+	it('steps narrower until the slide fits', async () => {
+		// Height 300 + 900·share in 843 px: fits from 0.6033 down. From 0.7 (87 px over): 0.66, 0.62, 0.58.
+		const { shares, measure } = slide((s) => 300 + 900 * s, 843);
+		const share = await walkDown(measure, 0.7, 300 + 900 * 0.7 - 843);
+		expect(300 + 900 * share).toBeLessThanOrEqual(843);
+		expect(shares.length).toBe(3);
+		expect(share).toBeCloseTo(0.58, 10);
+	});
+
+	it('stops after one step when narrowing makes the slide no shorter: its text sets the height', async () => {
+		const { shares, measure } = slide((s) => 862 + (1 - s) * 200, 843);
+		await expect(walkDown(measure, 1, 19)).resolves.toBe(1);
+		expect(shares).toEqual([0.96]);
+	});
+
+	it('never goes below the narrowest share', async () => {
+		const { measure } = slide((s) => 900 + 10 * s, 843);
+		const share = await walkDown(measure, 0.4, 61);
+		expect(share).toBeCloseTo(0.3, 10);
 	});
 });
