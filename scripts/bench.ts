@@ -6,8 +6,11 @@
  *
  * "First paint" rows come from the page as readers get it (the build's numbers in the HTML, the
  * runtime started once the page is idle):
- * - JS (gzip) the lab page loads before the runtime: the JS files requested up to the load event,
- *   onnxruntime's own chunks excluded, each gzip-compressed here from build/ with node:zlib;
+ * - JS (gzip) the lab page loads before the runtime: the JS files requested until its first figure
+ *   is drawn (hydration done), or until the runtime's first file if that comes sooner, onnxruntime's
+ *   own chunks excluded, each gzip-compressed here from build/ with node:zlib. (Counting up to the
+ *   load event missed about half: the lab's article and figures are imported after it, by the
+ *   page's load function);
  * - time to first contentful paint, and to first figure drawn (`__vlab.firstDrawnAt`,
  *   performance.now in the page: the prerendered figure, hydrated);
  * - time until the figures show their final marks: the count of SVG marks inside [data-figure]
@@ -284,15 +287,10 @@ async function loadOnce(browser: Browser, origin: string, path: string, mode: Lo
 		if (message.type() === 'error') console.error(`    console error: ${message.text()}`);
 	});
 
-	const requested: { url: string; afterLoad: boolean; epochMs: number }[] = [];
-	let loaded = false;
-	page.on('request', (request) => requested.push({ url: request.url(), afterLoad: loaded, epochMs: Date.now() }));
-	page.on('load', () => {
-		loaded = true;
-	});
+	const requested: { url: string; epochMs: number }[] = [];
+	page.on('request', (request) => requested.push({ url: request.url(), epochMs: Date.now() }));
 
 	await page.goto(origin + path, { waitUntil: 'load' });
-	loaded = true;
 	await page.waitForFunction(
 		() => {
 			const w = window as unknown as { __vlab?: { status: string }; __benchReadyAt?: number };
@@ -324,6 +322,11 @@ async function loadOnce(browser: Browser, origin: string, path: string, mode: Lo
 	const marks = await page.evaluate(() => (window as unknown as { __benchMarks: [number, number][] }).__benchMarks);
 	const finalMarks = marks.length > 0 ? marks[marks.length - 1][1] : 0;
 
+	// What the page needed before it was live: requests up to its first figure drawn, or up to the
+	// runtime's first file when that came first.
+	const sinceOrigin = (request: { epochMs: number }) => request.epochMs - times.timeOrigin;
+	const firstRuntime = requested.map((request) => ({ request, file: buildFileFor(request.url, origin) })).find(({ file }) => file && (file.endsWith('.wasm') || (/\.m?js$/.test(file) && isRuntimeFile(file))));
+	const cutoff = Math.min(times.firstDrawnAt ?? Infinity, firstRuntime ? sinceOrigin(firstRuntime.request) : Infinity);
 	const seen = new Set<string>();
 	const jsFiles: LoadResult['jsFiles'] = [];
 	const wasmFetched: LoadResult['wasmFetched'] = [];
@@ -334,7 +337,7 @@ async function loadOnce(browser: Browser, origin: string, path: string, mode: Lo
 		if (!file) continue;
 		if (file.endsWith('.wasm')) {
 			wasmFetched.push({ path: relative(BUILD_DIR, file), startMs: request.epochMs - times.timeOrigin });
-		} else if (/\.m?js$/.test(file) && !request.afterLoad && !isRuntimeFile(file)) {
+		} else if (/\.m?js$/.test(file) && sinceOrigin(request) <= cutoff && !isRuntimeFile(file)) {
 			const bytes = readFileSync(file);
 			jsFiles.push({ path: relative(BUILD_DIR, file), raw: bytes.length, gzip: gzipSize(bytes) });
 		}
