@@ -4,10 +4,8 @@
  */
 import { analyzeTrainGraph, perLayerSaved, splitTerms } from './graphMemory';
 import { graphModel } from './graphModel';
+import { GRAPH_SEQS } from './graphSeqs';
 import type { MemoryAndParallelismState } from './lab';
-
-/** The sequence lengths of the curve: the spec's range, doubling. */
-export const GRAPH_SEQS = [8, 16, 32, 64] as const;
 
 export interface GraphCurvePoint {
 	s: number;
