@@ -11,6 +11,10 @@ export const CLASSES = 3;
 const RADIUS = 1.5;
 const SPREAD = 0.6;
 
+/** The network's parameters as graph inputs, in feed order. */
+export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
+
 export interface Params {
 	W1: Float32Array; // [2, hidden]
 	b1: Float32Array; // [hidden]

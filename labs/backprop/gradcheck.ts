@@ -10,9 +10,9 @@ import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import { CLASSES, INPUTS, type Params, type Sample } from './data';
 import type { Activation, LossKind } from './model';
 import { referenceRun } from './reference';
+import { argmin, centralDifferences, float32Curve, H_SWEEP, relativeError } from './gradcheckMath';
 
-/** Steps h = 10^(−8 + k/4), k = 0..32: 1e-8 to 1. */
-export const H_SWEEP = Array.from({ length: 33 }, (_, k) => 10 ** (-8 + k / 4));
+export { argmin, centralDifferences, float32Curve, H_SWEEP, relativeError };
 
 export interface CheckShape {
 	hidden: number;
@@ -89,23 +89,6 @@ export function checkFeeds(sample: Sample, s: CheckShape, hs: readonly number[])
 	};
 }
 
-/** Central differences (L(θ + h e_i) − L(θ − h e_i)) / 2h for step k, from the variant losses. */
-export function centralDifferences(losses: readonly number[], P: number, k: number, h: number): number[] {
-	return Array.from({ length: P }, (_, i) => (losses[2 * (k * P + i)] - losses[2 * (k * P + i) + 1]) / (2 * h));
-}
-
-const norm = (v: readonly number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-
-/** ‖g_fd − g‖ / ‖g‖. */
-export function relativeError(fd: readonly number[], g: readonly number[]): number {
-	return norm(fd.map((v, i) => v - g[i])) / norm(g);
-}
-
-/** The float32 curve: relative error of the central differences at each h against the backward graph's gradient g. */
-export function float32Curve(losses: readonly number[], hs: readonly number[], g: readonly number[]): number[] {
-	return hs.map((h, k) => relativeError(centralDifferences(losses, g.length, k, h), g));
-}
-
 /**
  * The loss in float64 for a flat parameter vector (W1, b1, W2, b2), forward only and without
  * allocating per call beyond two small rows: the float64 curve evaluates it thousands of times.
@@ -161,9 +144,6 @@ export function float64Curve(sample: Sample, s: CheckShape, hs: readonly number[
 		return relativeError(fd, g);
 	});
 }
-
-/** Index of the smallest entry. */
-export const argmin = (v: readonly number[]) => v.reduce((best, x, i) => (x < v[best] ? i : best), 0);
 
 export interface GradcheckResults {
 	/** H_SWEEP, then the reader's h. */

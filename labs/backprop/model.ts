@@ -14,7 +14,7 @@
 import { gradients } from '$lib/onnx/autodiff';
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import { splitGraph, type SplitGraph } from '$lib/onnx/split';
-import { CLASSES, INPUTS } from './data';
+import { CLASSES, INPUTS, PARAM_NAMES, type ParamName } from './data';
 
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 export type LossKind = 'ce' | 'mse';
@@ -39,9 +39,7 @@ export interface NetShape {
 	naive?: boolean;
 }
 
-/** The graph inputs, in feed order. */
-export const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
-export type ParamName = (typeof PARAM_NAMES)[number];
+export { PARAM_NAMES, type ParamName };
 
 export interface GraphNodeSpec {
 	/** The name of the tensor the node computes (unique). */
