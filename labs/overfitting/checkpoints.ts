@@ -11,7 +11,7 @@ import { accuracySE, bestEpoch, SMOOTH_HALF } from './curves';
 import { N_VAL } from './glyphs';
 import type { OverfittingState } from './lab';
 import { FIXES, FIX_LABELS, stoppedOutcome, winner, type FixOutcome } from './fixes';
-import { FIX_EPOCHS } from './fixRuns';
+import { FIX_EPOCHS } from './trainedRuns';
 
 type OverfittingCheckpoint = Checkpoint<OverfittingState>;
 

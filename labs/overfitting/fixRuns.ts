@@ -10,13 +10,9 @@ import { SIDE, splitSets } from './glyphs';
 import { epochSteps, evalProbe, evalRows, glyphDataset, glyphMlp, optimizerFor } from './mlp';
 import { widthAfter, type Fix, type FixStrengths } from './fixes';
 import { batchSize, stepsPerEpoch, type RunSettings } from './settings';
+import { FIX_EPOCHS, TRAINED, type Trained } from './trainedRuns';
 
-/** The runs trained (early stopping reads the baseline's; 'all' stacks every fix, early stopping read off its own curve). */
-export const TRAINED = ['baseline', 'aug', 'wd', 'dropout', 'small', 'all'] as const;
-export type Trained = (typeof TRAINED)[number];
-
-/** Figure 4's epochs: five runs must finish in seconds on one WASM thread, and the baseline's gap is open by then. */
-export const FIX_EPOCHS = 30;
+export { FIX_EPOCHS, TRAINED, type Trained };
 
 /** Streams of the per-batch randomness, apart from the batch order's (seed + 7). */
 const AUG_SEED = 101;

@@ -8,7 +8,7 @@ import { LiveRun } from '$lib/state/liveRun.svelte';
 import { trainTrack } from '$lib/state/trainingTrack';
 import { epochPoint, type EpochPoint } from './curves';
 import { FIX_LABELS, valLossSE, type FixStrengths } from './fixes';
-import { TRAINED, type Trained } from './fixRuns';
+import { TRAINED, type Trained } from './trainedRuns';
 import { CLASSES, splitSets } from './glyphs';
 import { stepsPerEpoch } from './settings';
 import type { LiveSettings } from './trainingRun';

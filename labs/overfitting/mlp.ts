@@ -16,6 +16,7 @@ import type { ProbeJob } from '$lib/onnx/training/probe';
 import { buildProbe } from '$lib/onnx/training/probeGraph';
 import { buildTrainStep } from '$lib/onnx/training/trainStep';
 import { CLASSES, PIXELS, splitSets, type Glyphs } from './glyphs';
+import { parameterCount } from './parameterCount';
 import { BASE_WEIGHT_DECAY, batchSize, stepsPerEpoch, type RunSettings } from './settings';
 
 /**
@@ -48,8 +49,7 @@ export function glyphMlp(width: number, batch: number, dropout = false): Trainab
 	};
 }
 
-/** The number of weights and biases of the network. */
-export const parameterCount = (width: number) => PIXELS * width + width + width * width + width + width * CLASSES + CLASSES;
+export { parameterCount };
 
 export function glyphDataset(set: Glyphs): Dataset {
 	return {
