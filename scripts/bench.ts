@@ -322,26 +322,30 @@ async function loadOnce(browser: Browser, origin: string, path: string, mode: Lo
 	const marks = await page.evaluate(() => (window as unknown as { __benchMarks: [number, number][] }).__benchMarks);
 	const finalMarks = marks.length > 0 ? marks[marks.length - 1][1] : 0;
 
-	// What the page needed before it was live: requests up to its first figure drawn, or up to the
-	// runtime's first file when that came first.
+	// Each file the page asked for, once, in the order asked: the runtime's own (its .wasm and
+	// onnxruntime's chunks) told apart from the page's JS.
 	const sinceOrigin = (request: { epochMs: number }) => request.epochMs - times.timeOrigin;
-	const firstRuntime = requested.map((request) => ({ request, file: buildFileFor(request.url, origin) })).find(({ file }) => file && (file.endsWith('.wasm') || (/\.m?js$/.test(file) && isRuntimeFile(file))));
-	const cutoff = Math.min(times.firstDrawnAt ?? Infinity, firstRuntime ? sinceOrigin(firstRuntime.request) : Infinity);
 	const seen = new Set<string>();
-	const jsFiles: LoadResult['jsFiles'] = [];
-	const wasmFetched: LoadResult['wasmFetched'] = [];
+	const loads: { file: string; startMs: number; kind: 'wasm' | 'runtime' | 'js' }[] = [];
 	for (const request of requested) {
 		if (seen.has(request.url)) continue;
 		seen.add(request.url);
 		const file = buildFileFor(request.url, origin);
 		if (!file) continue;
-		if (file.endsWith('.wasm')) {
-			wasmFetched.push({ path: relative(BUILD_DIR, file), startMs: request.epochMs - times.timeOrigin });
-		} else if (/\.m?js$/.test(file) && sinceOrigin(request) <= cutoff && !isRuntimeFile(file)) {
-			const bytes = readFileSync(file);
-			jsFiles.push({ path: relative(BUILD_DIR, file), raw: bytes.length, gzip: gzipSize(bytes) });
-		}
+		const kind = file.endsWith('.wasm') ? 'wasm' : !/\.m?js$/.test(file) ? null : isRuntimeFile(file) ? 'runtime' : 'js';
+		if (kind) loads.push({ file, startMs: sinceOrigin(request), kind });
 	}
+	// What the page needed before it was live: its JS up to its first figure drawn, or up to the
+	// runtime's first file when that came first.
+	const firstRuntime = loads.find((load) => load.kind !== 'js');
+	const cutoff = Math.min(times.firstDrawnAt ?? Infinity, firstRuntime?.startMs ?? Infinity);
+	const wasmFetched: LoadResult['wasmFetched'] = loads.filter((load) => load.kind === 'wasm').map((load) => ({ path: relative(BUILD_DIR, load.file), startMs: load.startMs }));
+	const jsFiles: LoadResult['jsFiles'] = loads
+		.filter((load) => load.kind === 'js' && load.startMs <= cutoff)
+		.map(({ file }) => {
+			const bytes = readFileSync(file);
+			return { path: relative(BUILD_DIR, file), raw: bytes.length, gzip: gzipSize(bytes) };
+		});
 	return {
 		page,
 		result: {
