@@ -61,6 +61,12 @@ function errorAt(a: Float64Array, b: Float64Array, truth: ArrayLike<number>, noi
 export const testErrorAt = (pieces: LinearPieces, truth: ArrayLike<number>, noise: number) =>
 	errorAt(pieces.clean.testPred, pieces.unit.testPred, truth, noise);
 
+/**
+ * A train error of labels whose mean square is `labelsSquared`: an interpolating fit leaves a
+ * residual of rounding noise (~1e-30), and that is zero, so say so.
+ */
+export const trainResidual = (mse: number, labelsSquared: number) => (mse < 1e-24 * labelsSquared ? 0 : mse);
+
 /** Everything about the fit of labels f + σ ε, from the pieces. */
 export function statsAt(pieces: LinearPieces, clean: ArrayLike<number>, unit: ArrayLike<number>, noise: number, truth: ArrayLike<number>): FitStats {
 	const { clean: c, unit: u } = pieces;
@@ -69,12 +75,10 @@ export function statsAt(pieces: LinearPieces, clean: ArrayLike<number>, unit: Ar
 	const testPred = Float64Array.from(c.testPred, (v, i) => v + noise * u.testPred[i]);
 	let normSq = 0;
 	for (let k = 0; k < c.coef.length; k++) normSq += (c.coef[k] + noise * u.coef[k]) ** 2;
-	const trainMse = meanSquaredError(trainPred, labels);
 	const labelsSquared = meanSquaredError(labels, new Float64Array(labels.length));
 	return {
 		testMse: meanSquaredError(testPred, truth),
-		// An interpolating fit leaves a residual of rounding noise (~1e-30): that is zero, say so.
-		trainMse: trainMse < 1e-24 * labelsSquared ? 0 : trainMse,
+		trainMse: trainResidual(meanSquaredError(trainPred, labels), labelsSquared),
 		thetaNorm: Math.sqrt(normSq),
 		sigmaMin: pieces.sigmaMin,
 		testPred,

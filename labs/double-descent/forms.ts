@@ -15,10 +15,10 @@
  * computed once per model and target.
  *
  * P⊥y is computed entry by entry, not as ‖y‖² − ‖a‖²: an interpolating fit's residual must come
- * out as rounding noise (~1e-30), which `statsAt`'s "that is zero" rule relies on.
+ * out as rounding noise (~1e-30), which `trainResidual`'s "that is zero" rule relies on.
  */
 import type { ErrorQuadratic, FitSummary } from './curves';
-import { quadraticAt } from './curves';
+import { quadraticAt, trainResidual } from './curves';
 import { noiseGain, sigmaMin, type SpectralFit } from './spectral';
 
 /** One model's fit of one target's labels, reduced to what every λ and noise level needs. */
@@ -149,8 +149,7 @@ export function summaryAt(forms: LabelForms, at: FormsAt, noise: number): FitSum
 	const trainMse = Math.max(0, quadraticAt(at.train, noise));
 	return {
 		testMse: Math.max(0, quadraticAt(at.test, noise)),
-		// An interpolating fit leaves a residual of rounding noise (~1e-30): that is zero, say so.
-		trainMse: trainMse < 1e-24 * quadraticAt(forms.labels, noise) ? 0 : trainMse,
+		trainMse: trainResidual(trainMse, quadraticAt(forms.labels, noise)),
 		thetaNorm: Math.sqrt(Math.max(0, quadraticAt(at.normSquared, noise))),
 		sigmaMin: sigmaMin(forms.fit),
 		bias2: Math.max(0, at.test.a),
