@@ -71,8 +71,9 @@ const REPLACES_A_MODULE = /\bvi\.(mock|doMock|unmock|resetModules)\(/;
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
-/** Test files under `dirs` that replace a module, as paths relative to the root. */
-function filesReplacingModules(dirs: readonly string[]): string[] {
+/** Test files under the folders `include` names (each glob is a folder, then `/**` and a file pattern) that replace a module, relative to the root. */
+function filesReplacingModules(include: readonly string[]): string[] {
+	const dirs = include.map((glob) => glob.slice(0, glob.indexOf('/**/')));
 	return dirs.flatMap((dir) => testFiles(join(ROOT, dir))).filter((file) => REPLACES_A_MODULE.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file));
 }
 
@@ -91,8 +92,8 @@ const COMPONENT_TESTS = ['tests/component/**/*.test.ts'];
  * Each kind of test as two projects: the files that share a module graph per worker, and those
  * that replace a module for themselves and get their own (filesReplacingModules).
  */
-function testProjects(name: string, include: string[], dirs: string[], test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration[] {
-	const isolated = filesReplacingModules(dirs);
+function testProjects(name: string, include: string[], test: TestProjectInlineConfiguration['test']): TestProjectInlineConfiguration[] {
+	const isolated = filesReplacingModules(include);
 	const shared: TestProjectInlineConfiguration = { extends: true, test: { ...test, name, include, exclude: isolated, isolate: false } };
 	if (isolated.length === 0) return [shared];
 	return [shared, { extends: true, test: { ...test, name: `${name} (isolated)`, include: isolated } }];
@@ -106,8 +107,8 @@ export default defineConfig({
 		// run took 347 s on one worker against 257 s on two (the tests are CPU-bound model runs).
 		maxWorkers: '100%',
 		projects: [
-			...testProjects('node', NODE_TESTS, ['tests/unit', 'tests/models', 'labs'], { environment: 'node', testTimeout: 60_000, setupFiles: ['tests/support/setup/app.ts', 'tests/support/setup/node.ts'] }),
-			...testProjects('component', COMPONENT_TESTS, ['tests/component'], { environment: 'jsdom', setupFiles: ['tests/support/setup/app.ts', 'tests/component/setup.ts'] })
+			...testProjects('node', NODE_TESTS, { environment: 'node', testTimeout: 60_000, setupFiles: ['tests/support/setup/app.ts', 'tests/support/setup/node.ts'] }),
+			...testProjects('component', COMPONENT_TESTS, { environment: 'jsdom', setupFiles: ['tests/support/setup/app.ts', 'tests/component/setup.ts'] })
 		]
 	}
 });
