@@ -1,18 +1,31 @@
 /**
- * What a route's `load` resolves from a lab's declaration: only the components it renders and
+ * What a route's `load` resolves: the lab's declaration, then only the components it renders and
  * the controller class, each through the declaration's lazy loaders (so every lab's code stays
  * in its own chunks, fetched by the pages that need it).
  */
 import { error } from '@sveltejs/kit';
 import type { Component } from 'svelte';
-import { liveLabs } from './registry';
 import type { ComponentLoader, Lab } from './types';
 
-/** The lab called `slug`, or a 404 page that names what was asked for. */
-export function requireLab(slug: string): Lab {
-	const lab = liveLabs.find((l) => l.slug === slug);
-	if (!lab) error(404, `There is no lab called “${slug}”.`);
+/**
+ * Each lab folder's declaration, loaded on demand. A lab page fetches its own (a few KB) instead
+ * of the registry, which holds every lab's schemas, scenes and checkpoints (25 KB gzip).
+ */
+const declarations = import.meta.glob<Record<string, unknown>>('/labs/*/lab.ts');
+
+/** The lab called `slug` (its folder's name), or a 404 page that names what was asked for. */
+export async function loadLab(slug: string): Promise<Lab> {
+	const load = declarations[`/labs/${slug}/lab.ts`];
+	const lab = load && Object.values(await load()).find((value): value is Lab => isLabCalled(value, slug));
+	if (!lab) error(404, noSuchLab(slug));
 	return lab;
+}
+
+/** The 404 message for a slug that names no lab. */
+export const noSuchLab = (slug: string) => `There is no lab called “${slug}”.`;
+
+function isLabCalled(value: unknown, slug: string): boolean {
+	return typeof value === 'object' && value !== null && (value as Partial<Lab>).slug === slug && 'figures' in value;
 }
 
 /** Resolves loaders by id, all at once. */

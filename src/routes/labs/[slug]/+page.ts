@@ -1,13 +1,11 @@
-import { requireLab } from '$lib/labs/load';
+import { loadLab } from '$lib/labs/load';
 import { placeWasmRuntime } from '$lib/onnx/placement';
 import { warmEarly } from '$lib/state/warmEarly';
 import type { PageLoad } from './$types';
 
-export { entries } from '$lib/labs/entries';
-
 // The article imports its figures itself; the hero figure, shown above it, is loaded here.
 export const load: PageLoad = async ({ params, data }) => {
-	const lab = requireLab(params.slug);
+	const lab = await loadLab(params.slug);
 	placeWasmRuntime(lab);
 	if (lab.runsModels) warmEarly(lab.schema, data.prerendered?.state ?? null);
 	const hero = lab.figures.find((f) => f.id === lab.hero);

@@ -1,6 +1,6 @@
 // A lab's oEmbed response, a static JSON file (/oembed/<slug>.json): see $lib/share/oembed.
 import { json } from '@sveltejs/kit';
-import { requireLab } from '$lib/labs/load';
+import { requireLab } from '$lib/labs/requireLab';
 import { oembedFor } from '$lib/share/oembed';
 import type { RequestHandler } from './$types';
 

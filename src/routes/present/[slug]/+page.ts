@@ -1,11 +1,9 @@
-import { loadComponents, loadFigures, requireLab } from '$lib/labs/load';
+import { loadComponents, loadFigures, loadLab } from '$lib/labs/load';
 import type { PageLoad } from './$types';
-
-export { entries } from '$lib/labs/entries';
 
 // Every figure a scene or a poll slide (a checkpoint) shows, and the derivations.
 export const load: PageLoad = async ({ params, data }) => {
-	const lab = requireLab(params.slug);
+	const lab = await loadLab(params.slug);
 	const shown = new Set([...lab.scenes.flatMap((scene) => scene.figures), ...(lab.checkpoints ?? []).map((card) => card.figure)]);
 	const [figures, derivations, Controller] = await Promise.all([
 		loadFigures(lab, [...shown]),

@@ -1,7 +1,13 @@
 import { building } from '$app/environment';
-import { requireLab } from '$lib/labs/load';
+import { requireLab } from '$lib/labs/requireLab';
 import { prerenderLab } from '$lib/server/prerender';
-import type { PageServerLoad } from './$types';
+import { liveLabs } from '$lib/labs/registry';
+import type { EntryGenerator, PageServerLoad } from './$types';
+
+// Every embeddable figure's page, named here on the server side: the page's own module would
+// put the whole registry in its browser bundle.
+export const entries: EntryGenerator = () =>
+	liveLabs.flatMap((lab) => lab.figures.filter((f) => f.embeddable).map((f) => ({ slug: lab.slug, figure: f.id })));
 
 // The lab's default-state numbers, computed while the build prerenders and serialized into the
 // page, so its figures draw real marks at first paint (and with JavaScript off). `vite dev`

@@ -1,6 +1,6 @@
 // An embeddable figure's oEmbed response, a static JSON file (/oembed/<slug>/<figure>.json).
 import { error, json } from '@sveltejs/kit';
-import { requireLab } from '$lib/labs/load';
+import { requireLab } from '$lib/labs/requireLab';
 import { liveLabs } from '$lib/labs/registry';
 import { oembedFor } from '$lib/share/oembed';
 import type { EntryGenerator, RequestHandler } from './$types';

@@ -2,7 +2,7 @@
 // devalue's format (typed arrays, NaN and ±Infinity survive it; JSON would turn them to null).
 import { error, text } from '@sveltejs/kit';
 import * as devalue from 'devalue';
-import { requireLab } from '$lib/labs/load';
+import { requireLab } from '$lib/labs/requireLab';
 import { liveLabs } from '$lib/labs/registry';
 import { prerenderScene } from '$lib/server/prerender';
 import type { EntryGenerator, RequestHandler } from './$types';

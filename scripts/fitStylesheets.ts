@@ -1,12 +1,12 @@
 /**
- * After `vite build` (`npm run build` runs this before the link previews): drops from each
- * prerendered page the stylesheet links it does not use (scripts/unusedStylesheets.ts says
- * which and why). CSS that the app's entry or any route imports statically is never dropped: only
- * the CSS of lazily imported components, which the client links again when it mounts one.
+ * After `vite build` (`npm run build` runs this before the link previews): fits each prerendered
+ * page's stylesheet links to the components it rendered (scripts/pageStylesheets.ts says which and
+ * why). CSS that the app's entry or any route imports statically is never dropped; a component's
+ * scoped CSS is linked where the page rendered the component, whether SvelteKit linked it or not.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unusedStylesheets } from './unusedStylesheets';
+import { stylesheetChanges } from './pageStylesheets';
 import { BUILD_DIR } from './serve';
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
@@ -36,9 +36,11 @@ function htmlFiles(dir: string): string[] {
 }
 
 const LINK = /<link href="([^"]+\.css)" rel="stylesheet">/g;
+const link = (href: string) => `<link href="${href}" rel="stylesheet">`;
 
 const manifest = JSON.parse(readFileSync(join(CLIENT_DIR, '.vite/manifest.json'), 'utf8')) as Manifest;
 const keep = staticCss(manifest);
+const all = [...new Set(Object.values(manifest).flatMap((chunk) => (chunk.css ?? []).map((css) => `/${css}`)))];
 const cssCache = new Map<string, string>();
 const cssOf = (href: string) => {
 	let text = cssCache.get(href);
@@ -51,10 +53,16 @@ let after = 0;
 for (const file of htmlFiles(BUILD_DIR)) {
 	const html = readFileSync(file, 'utf8');
 	const linked = [...html.matchAll(LINK)].map((match) => match[1]);
-	const drop = new Set(unusedStylesheets(html, linked, cssOf, keep));
+	const { drop, add } = stylesheetChanges(html, linked, all, cssOf, keep);
 	before += linked.length;
-	after += linked.length - drop.size;
-	if (drop.size === 0) continue;
-	writeFileSync(file, html.replace(LINK, (link, href: string) => (drop.has(href) ? '' : link)));
+	after += linked.length - drop.length + add.length;
+	if (drop.length === 0 && add.length === 0) continue;
+	const dropped = new Set(drop);
+	let fitted = html.replace(LINK, (tag, href: string) => (dropped.has(href) ? '' : tag));
+	// The added links go where SvelteKit put its own, at the end of the head's stylesheets.
+	const last = [...fitted.matchAll(LINK)].at(-1);
+	const at = last ? last.index + last[0].length : fitted.indexOf('</head>');
+	fitted = fitted.slice(0, at) + add.map(link).join('') + fitted.slice(at);
+	writeFileSync(file, fitted);
 }
-console.log(`Stylesheet links in prerendered pages: ${before} → ${after}.`);
+console.log(`Stylesheet links in prerendered pages: ${before} → ${after} (each page links the styles of what it rendered).`);
