@@ -19,46 +19,13 @@
  */
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import { oneHot } from '$lib/onnx/losses';
-import type { ParamSpec, ParamValues, TrainableModel, Tensors } from '$lib/onnx/training/model';
-import { MAX_LEN, VOCAB } from './tasks';
+import type { ParamValues, TrainableModel, Tensors } from '$lib/onnx/training/model';
+import { headDim, paramSpecs, SHAPE, type TransformerShape } from './shape';
 
-export interface TransformerShape {
-	layers: number;
-	heads: number;
-	dModel: number;
-	dMlp: number;
-	vocab: number;
-	maxLen: number;
-}
-
-export const SHAPE: TransformerShape = { layers: 2, heads: 4, dModel: 32, dMlp: 64, vocab: VOCAB, maxLen: MAX_LEN };
-
-export const headDim = (s: TransformerShape) => s.dModel / s.heads;
+export { headDim, paramSpecs, SHAPE, type TransformerShape } from './shape';
 
 /** A masked-out score: exp(−10⁹ − max) is exactly 0 in float32, so masked weights are 0. */
 export const MASKED = -1e9;
-
-export function paramSpecs(s: TransformerShape): ParamSpec[] {
-	const { dModel: d, dMlp: m } = s;
-	const lin = (name: string, i: number, o: number): ParamSpec[] => [
-		{ name: `${name}.w`, shape: [i, o], init: { kind: 'normal', std: 1 / Math.sqrt(i) } },
-		{ name: `${name}.b`, shape: [o], init: { kind: 'zeros' } }
-	];
-	const ln = (name: string): ParamSpec[] => [
-		{ name: `${name}.g`, shape: [d], init: { kind: 'constant', value: 1 } },
-		{ name: `${name}.b`, shape: [d], init: { kind: 'zeros' } }
-	];
-	const specs: ParamSpec[] = [
-		{ name: 'tok_emb', shape: [s.vocab, d], init: { kind: 'normal', std: 0.5 }, decay: false },
-		{ name: 'pos_emb', shape: [s.maxLen, d], init: { kind: 'normal', std: 0.5 }, decay: false }
-	];
-	for (let l = 0; l < s.layers; l++) {
-		specs.push(...ln(`l${l}.ln1`), ...lin(`l${l}.q`, d, d), ...lin(`l${l}.k`, d, d), ...lin(`l${l}.v`, d, d), ...lin(`l${l}.o`, d, d));
-		specs.push(...ln(`l${l}.ln2`), ...lin(`l${l}.mlp1`, d, m), ...lin(`l${l}.mlp2`, m, d));
-	}
-	specs.push(...ln('ln_f'), ...lin('out', d, s.vocab));
-	return specs;
-}
 
 export interface ForwardInputs {
 	/** int64 [batch, seq]. */

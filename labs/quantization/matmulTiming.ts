@@ -8,21 +8,9 @@
 import type { Backend } from '$lib/onnx/backend';
 import { GraphBuilder } from '$lib/onnx/graph';
 import { createRng } from '$lib/random';
+import { TIMED, TIMING, type Timed, type TimingSpec } from './timingSpec';
 
-/** The layer's sizes, its zeroed share, the timed rounds, and the seed of its weights and input. */
-export interface TimingSpec {
-	tokens: number;
-	k: number;
-	n: number;
-	zeros: number;
-	seed: number;
-}
-
-// The spec's layer: [256, 1024] × [1024, 1024].
-export const TIMING = { tokens: 256, k: 1024, n: 1024, zeros: 0.9, reps: 20, seed: 5 } as const;
-
-export const TIMED = ['dense', 'zeros', 'columns'] as const;
-export type Timed = (typeof TIMED)[number];
+export { TIMED, TIMING, type Timed, type TimingSpec } from './timingSpec';
 
 export interface TimedLayer {
 	/** Row-major [k, cols]. */

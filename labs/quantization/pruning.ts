@@ -16,8 +16,8 @@
  *   Zeroing W_v's columns already silences the head; the others are zeroed as the smaller
  *   attention would not have them.
  */
-import { SHAPE, headDim } from '$labs/attention-heatmaps/model';
-import { LINEAR_WEIGHTS } from './qmodel';
+import { SHAPE, headDim } from '$labs/attention-heatmaps/shape';
+import { LINEAR_WEIGHTS } from './qnames';
 import type { WeightTensor } from './weights';
 
 export type PruneMethod = 'layer' | 'global' | 'neurons' | 'heads';

@@ -13,31 +13,11 @@ import { paramSpecs, SHAPE, transformerForward } from '$labs/attention-heatmaps/
 import { GraphBuilder, type Tensor } from '$lib/onnx/graph';
 import type { Tensors } from '$lib/onnx/training/model';
 import { QUANT_OPSET, type CodeType } from './dequant';
+import { EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName } from './qnames';
 
-/** The matrices the lab rounds: the thirteen linear weights, and the two embeddings when `emb` is on. */
-export const LINEAR_WEIGHTS = paramSpecs(SHAPE)
-	.filter((p) => /\.w$/.test(p.name))
-	.map((p) => p.name);
-export const EMBEDDINGS = ['tok_emb', 'pos_emb'] as const;
-/** The linear layers whose inputs are fake-quantized (names without `.w`). */
-export const LINEARS = LINEAR_WEIGHTS.map((n) => n.slice(0, -2));
+export { EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName } from './qnames';
 
 const isMatrix = (name: string) => LINEAR_WEIGHTS.includes(name) || (EMBEDDINGS as readonly string[]).includes(name);
-
-export const inputName = {
-	codes: (m: string) => `codes.${m}`,
-	scales: (m: string) => `scales.${m}`,
-	zeros: (m: string) => `zeros.${m}`,
-	param: (p: string) => `param.${p}`,
-	/** Per linear layer, [3]: the activation step s and the clip range (q_min − z, q_max − z). */
-	act: (l: string) => `act.${l}`,
-	/** With `channelActs`, per linear layer [4, n_in]: per input channel s, q_min − z, q_max − z, and keep (1: the channel stays float). */
-	actChannels: (l: string) => `actc.${l}`,
-	/** With `channelActs` and integer codes, per weight matrix: float rows added to the dequantized ones (LLM.int8's outlier rows; zero elsewhere). */
-	kept: (m: string) => `kept.${m}`
-};
-/** With `probes`, the float input of linear layer l is an output (for calibration). */
-export const probeName = (l: string) => `in.${l}`;
 
 export interface QuantGraphOptions {
 	acts: boolean;
