@@ -4,7 +4,7 @@
  * page says so, and no figure claims to be live), never pass the build's numbers off as a
  * reader's other settings, and an embed off screen starts no runtime.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
@@ -162,6 +162,71 @@ describe('a reader state other than the default', () => {
 	}, 240_000);
 });
 
+describe('a reader state other than the default, in the live equations', () => {
+	/**
+	 * Opens `path` with the browser's KaTeX held (its own chunk): the equations can only be the
+	 * prerendered ones, the hidden source, or faded. Every frame once the page's scripts run (before,
+	 * the page cannot know the reader's settings), an equation that shows TeX containing `built`
+	 * (the build's numbers) unfaded is recorded.
+	 */
+	async function openHeld(path: string, built: string, holdRuntime: boolean) {
+		const chunks = join(BUILD_DIR, '_app/immutable/chunks');
+		const katex = readdirSync(chunks).find((file) => readFileSync(join(chunks, file), 'utf8').includes('KaTeX parse error'));
+		expect(katex, 'the build has a KaTeX chunk').toBeTruthy();
+		const guarded = await browser.newPage({ prerendered: true });
+		const held: Route[] = [];
+		let holding = true;
+		const hold = async (route: Route) => {
+			if (holding) held.push(route);
+			else await route.continue();
+		};
+		await guarded.context.route(`**/${katex}`, hold);
+		if (holdRuntime) await guarded.context.route(RUNTIME_FILES, hold);
+		await guarded.context.addInitScript((built) => {
+			const w = window as VlabWindow & { __violations?: string[] };
+			w.__violations = [];
+			const check = () => {
+				if (w.__vlab) for (const eq of document.querySelectorAll('.equation')) {
+					const tex = eq.querySelector('annotation')?.textContent ?? '';
+					if (tex.includes(built) && getComputedStyle(eq).opacity === '1') w.__violations!.push(tex.slice(0, 60));
+				}
+				requestAnimationFrame(check);
+			};
+			requestAnimationFrame(check);
+		}, built);
+		await guarded.page.goto(browser.baseURL + path, { waitUntil: 'load' });
+		const release = async () => {
+			holding = false;
+			await Promise.all(held.splice(0).map((route) => route.continue().catch(() => undefined)));
+		};
+		const violations = () => guarded.page.evaluate(() => (window as Window & { __violations?: string[] }).__violations);
+		const shown = () => guarded.page.evaluate(() => [...document.querySelectorAll('.equation annotation')].map((a) => a.textContent ?? ''));
+		return { page: guarded.page, release, violations, shown };
+	}
+
+	test("while the reader's settings compute, the build's typeset equations are faded and busy", async () => {
+		const { page, release, violations, shown } = await openHeld(withQuery('/labs/double-descent', { p: 120, backend: 'wasm' }), 'p = 80', true);
+		await page.getByText('computing your settings…').first().waitFor({ timeout: 30_000 });
+		expect(await page.locator('.equation.stale[aria-busy="true"]').count(), 'faded and busy').toBeGreaterThan(0);
+		await release();
+		await waitForLabReady(page);
+		// The reader's p (on the lab's grid of widths) replaces the build's 80, typeset.
+		await expect.poll(async () => (await shown()).some((tex) => /p = (?!80)\d+/.test(tex))).toBe(true);
+		expect((await shown()).filter((tex) => tex.includes('p = 80'))).toEqual([]);
+		expect(await page.locator('.equation.stale').count()).toBe(0);
+		expect(await violations()).toEqual([]);
+	}, 120_000);
+
+	test("a lab of formulas shows the reader's numbers from the start, never the build's", async () => {
+		// L = 16: the memory lab computes at once; the build's states equation reads Ψ = 12·32·4096² + …
+		const { page, release, violations, shown } = await openHeld(withQuery('/labs/memory-and-parallelism', { L: 16 }), '12\\cdot32', false);
+		await page.waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
+		await release();
+		await expect.poll(async () => (await shown()).some((tex) => tex.includes('12\\cdot16'))).toBe(true);
+		expect(await violations()).toEqual([]);
+	}, 120_000);
+});
+
 describe('the presentation view', () => {
 	test('a later scene opens on the build numbers for it, with the runtime refused', async () => {
 		const lab = liveLabs.find((l) => l.slug === 'normalization-axes')!;
@@ -248,5 +313,22 @@ describe('each prerendered page links only the stylesheets it uses', () => {
 
 	test("the index links no lab's figure styles", () => {
 		expect(linkedBy('index').filter((href) => labOfCss.has(href))).toEqual([]);
+	});
+});
+
+describe('live equations at first paint', () => {
+	// Every page of a lab: its page, its scenes, its embeds.
+	const pages = LIVE_LABS.flatMap((lab) => [`labs/${lab.slug}`, `present/${lab.slug}`, `embed/${lab.slug}`]);
+	const html = (page: string) => readFileSync(join(BUILD_DIR, `${page}.html`), 'utf8');
+	/** Each live equation's markup (Equation.svelte), up to the next one. */
+	const equations = (text: string) => text.split(/<(?:div|span) class="equation\b/).slice(1);
+
+	test('are typeset in the prerendered HTML (KaTeX on the server), none left as hidden TeX', () => {
+		const untypeset = pages.filter((page) => equations(html(page)).some((eq) => !/^[^>]*>\s*(?:<!---->)?\s*<span class="katex/.test(eq)));
+		expect(untypeset).toEqual([]);
+		// The memory lab's article has six: each typeset with its numbers.
+		const memory = equations(html('labs/memory-and-parallelism'));
+		expect(memory.length).toBeGreaterThanOrEqual(6);
+		expect(memory.every((eq) => eq.includes('<annotation encoding="application/x-tex">'))).toBe(true);
 	});
 });
