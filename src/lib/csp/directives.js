@@ -5,8 +5,10 @@
  * to script-src itself ('hash' mode).
  *
  * Why each source is there:
- * - script-src 'self' 'wasm-unsafe-eval': our own modules, plus compiling onnxruntime-web's .wasm
- *   (and the bench page's TensorFlow.js .wasm). No 'unsafe-inline', no 'unsafe-eval'.
+ * - script-src 'self' 'wasm-unsafe-eval' + one hash: our own modules, plus compiling
+ *   onnxruntime-web's .wasm (and the bench page's TensorFlow.js .wasm), plus the one-line script
+ *   that marks a link's own settings before the page hydrates (readerSettingsScript.js). No
+ *   'unsafe-inline', no 'unsafe-eval'.
  * - worker-src 'self': the runtime's proxy worker is its own same-origin module URL (ORT only
  *   makes a blob: copy for a cross-origin script), the training and sweep workers and the
  *   service worker are our files too.
@@ -30,6 +32,7 @@
  */
 import { createHash } from 'node:crypto';
 import { NOSCRIPT_EMBED_CSS, NOSCRIPT_LAB_CSS } from './noscriptCss.js';
+import { READER_SETTINGS_SCRIPT } from './readerSettingsScript.js';
 
 /** The CSP source for an inline element whose text is `text`. */
 export function sha256Source(text) {
@@ -39,7 +42,7 @@ export function sha256Source(text) {
 /** @type {import('@sveltejs/kit').CspDirectives} */
 export const cspDirectives = {
 	'default-src': ['self'],
-	'script-src': ['self', 'wasm-unsafe-eval'],
+	'script-src': ['self', 'wasm-unsafe-eval', sha256Source(READER_SETTINGS_SCRIPT)],
 	'worker-src': ['self'],
 	'connect-src': ['self'],
 	'img-src': ['self', 'blob:', 'data:'],
