@@ -246,9 +246,9 @@ describe('a reader state other than the default, in the live equations', () => {
 		await release();
 		await waitForLabReady(page);
 		// The reader's p (on the lab's grid of widths) replaces the build's 80, typeset.
-		await expect.poll(async () => (await shown()).some((tex) => /p = (?!80)\d+/.test(tex))).toBe(true);
-		expect((await shown()).filter((tex) => tex.includes('p = 80'))).toEqual([]);
-		expect(await page.locator('.equation.stale').count()).toBe(0);
+		await expect.poll(async () => (await shown()).some((tex) => /p = (?!80)\d+/.test(tex)), { timeout: 30_000 }).toBe(true);
+		await expect.poll(async () => (await shown()).filter((tex) => tex.includes('p = 80')), { timeout: 30_000 }).toEqual([]);
+		await expect.poll(() => page.locator('.equation.stale').count(), { timeout: 30_000 }).toBe(0);
 		expect(await violations()).toEqual([]);
 	}, 120_000);
 
@@ -257,7 +257,7 @@ describe('a reader state other than the default, in the live equations', () => {
 		const { page, release, violations, shown } = await openHeld(withQuery('/labs/memory-and-parallelism', { L: 16 }), '12\\cdot32', false);
 		await page.waitForFunction(() => (window as VlabWindow).__vlab?.status === 'ready', null, { timeout: 60_000 });
 		await release();
-		await expect.poll(async () => (await shown()).some((tex) => tex.includes('12\\cdot16'))).toBe(true);
+		await expect.poll(async () => (await shown()).some((tex) => tex.includes('12\\cdot16')), { timeout: 30_000 }).toBe(true);
 		expect(await violations()).toEqual([]);
 	}, 120_000);
 });
