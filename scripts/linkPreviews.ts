@@ -21,6 +21,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { escapeHtml } from '../src/lib/escapeHtml';
 import { liveLabs } from '../src/lib/labs/registry';
 import type { Lab } from '../src/lib/labs/types';
 import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
@@ -50,10 +51,6 @@ function out(path: string): string {
 	const file = join(BUILD_DIR, path);
 	mkdirSync(dirname(file), { recursive: true });
 	return file;
-}
-
-function escapeHtml(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** The card around a figure's picture (a blank page of its own: no site policy applies there). */

@@ -5,6 +5,7 @@
  */
 import type { Lab, LabFigure } from '$lib/labs/types';
 import { embedTitleOf } from '$lib/labs/declare';
+import { escapeHtml } from '$lib/escapeHtml';
 import { absolute, embedPath, PREVIEW_SIZE, previewPath, SITE_NAME } from './links';
 
 export interface OEmbedRich {
@@ -29,10 +30,6 @@ const EMBED_CHROME = 96;
 /** A whole lab stacks all its figures: start tall, it shrinks to its height once it runs. */
 const LAB_EMBED_HEIGHT = 1200;
 
-function escapeAttr(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
 /** A figure's picture is this tall until the build has pictured it (most are 400–600 px at this width). */
 export const FIGURE_HEIGHT_GUESS = 480;
 
@@ -45,7 +42,7 @@ export function figureEmbedHeight(pictureHeight: number = FIGURE_HEIGHT_GUESS): 
 }
 
 function iframe(src: string, title: string, height: number): string {
-	return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0" loading="lazy"></iframe>`;
+	return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0" loading="lazy"></iframe>`;
 }
 
 /**
