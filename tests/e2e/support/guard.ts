@@ -1,8 +1,9 @@
 /**
  * Browser fixtures for the e2e files: one Chromium per file (WASM or WebGPU flags), a fresh
  * context per page, and a guard that fails the running test on any console error, uncaught page
- * error, Content-Security-Policy violation, or request to an origin other than this machine
- * (such requests also fail: the tests' Chromium resolves no other host, see chromium.ts).
+ * error, Content-Security-Policy violation, request to an origin other than this machine (such
+ * requests also fail: the tests' Chromium resolves no other host, see chromium.ts), or Svelte
+ * warning that hydration failed (it then throws the server's HTML away and renders again).
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -97,6 +98,8 @@ export async function guardContext(context: BrowserContext, problems: string[]):
 /** The page's last console warnings: a lab logs why a run failed there, and a test that sees the failure quotes them. */
 export const recentWarnings = new WeakMap<Page, string[]>();
 const KEPT_WARNINGS = 5;
+/** Svelte's production warnings about hydration name their code in a link (svelte.dev/e/hydration_mismatch). */
+const HYDRATION_WARNING = /svelte\.dev\/e\/hydration_/;
 
 export function guardPage(page: Page, problems: string[]): void {
 	const warnings: string[] = [];
@@ -105,6 +108,7 @@ export function guardPage(page: Page, problems: string[]): void {
 		if (message.type() === 'warning') {
 			warnings.push(message.text().slice(0, 500));
 			if (warnings.length > KEPT_WARNINGS) warnings.shift();
+			if (HYDRATION_WARNING.test(message.text())) problems.push(`hydration failed: ${message.text()}`);
 		}
 		if (message.type() === 'error') {
 			const where = message.location();
