@@ -43,6 +43,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, CHROMIUM_PATH, WEBGPU_ARGS, type BrowserKind } from '../tests/e2e/support/chromium';
 import { liveLabs } from '../src/lib/labs/registry';
 import type { Lab } from '../src/lib/labs/types';
+import { logControl } from './bench/logControl';
 import { benchTraining } from './bench/training';
 import { BUILD_DIR, serveBuild } from './serve';
 
@@ -76,11 +77,10 @@ async function diffusionSampling(page: Page): Promise<Record<string, number>> {
 /** Lab-specific extras, by slug. */
 const EXTRAS: Record<string, BenchLab['extra']> = { 'diffusion-schedules': diffusionSampling };
 
-const isLogField = (field: unknown) => (field as { log?: boolean } | undefined)?.log === true;
 const LABS: BenchLab[] = liveLabs.map((lab) => ({
 	slug: lab.slug,
 	control: lab.bench,
-	log: isLogField((lab.schema as Record<string, unknown>)[lab.bench.key]),
+	log: logControl(lab),
 	extra: EXTRAS[lab.slug],
 	runsModels: lab.runsModels
 }));

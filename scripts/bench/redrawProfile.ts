@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../../tests/e2e/support/chromium';
 import { liveLabs } from '../../src/lib/labs/registry';
 import { serveBuild } from '../serve';
+import { logControl } from './logControl';
 
 const CHANGES = 40;
 const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.indexOf('--lab') + 1] : undefined;
@@ -56,9 +57,9 @@ interface Measured {
 	timings: Record<string, number>;
 }
 
-async function measure(page: Page, key: string, values: readonly unknown[]): Promise<Measured> {
+async function measure(page: Page, key: string, values: readonly unknown[], log: boolean): Promise<Measured> {
 	return page.evaluate(
-		async ({ key, values, changes }) => {
+		async ({ key, values, changes, log }) => {
 			type Hook = { lastDrawnAt: number | null; lastRunMs: number | null; setState(patch: Record<string, unknown>): void };
 			const hook = (window as unknown as { __vlab: Hook }).__vlab;
 			const input = document.querySelector<HTMLInputElement>(`input#control-${key}`);
@@ -74,7 +75,8 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 				const start = performance.now();
 				const value = values[i % 2];
 				if (input) {
-					input.value = String(value);
+					// A log slider's thumb moves in log10 units (Slider.svelte).
+					input.value = String(log ? Math.log10(Number(value)) : value);
 					input.dispatchEvent(new Event('input', { bubbles: true }));
 					input.dispatchEvent(new Event('change', { bubbles: true }));
 				} else hook.setState({ [key]: value });
@@ -90,7 +92,7 @@ async function measure(page: Page, key: string, values: readonly unknown[]): Pro
 				if (m.name.startsWith('vlab:')) timings[m.name] = (timings[m.name] ?? 0) + m.duration / changes;
 			return { redraw, run, layout, timings };
 		},
-		{ key, values, changes: CHANGES }
+		{ key, values, changes: CHANGES, log }
 	);
 }
 
@@ -125,14 +127,14 @@ try {
 		for (const [name, start, end] of load.downloads) console.log(`  fetch ${name}: ${start.toFixed(0)} → ${end.toFixed(0)} ms`);
 		for (const [name, start, ms] of load.measures) console.log(`  ${name}: from ${start.toFixed(0)} ms, ${ms.toFixed(0)} ms`);
 		await page.waitForTimeout(1500);
-		await measure(page, lab.bench.key, lab.bench.values); // warm
+		await measure(page, lab.bench.key, lab.bench.values, logControl(lab)); // warm
 		const cdp = await context.newCDPSession(page);
 		if (profiling) {
 			await cdp.send('Profiler.enable');
 			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 			await cdp.send('Profiler.start');
 		}
-		const { redraw, run, layout, timings } = await measure(page, lab.bench.key, lab.bench.values);
+		const { redraw, run, layout, timings } = await measure(page, lab.bench.key, lab.bench.values, logControl(lab));
 		const { profile } = profiling
 			? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile })
 			: { profile: { nodes: [], samples: [], timeDeltas: [] } as Profile };
