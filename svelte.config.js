@@ -2,10 +2,10 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import remarkMath from 'remark-math';
-import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { fileURLToPath } from 'node:url';
 import { cspDirectives } from './src/lib/csp/directives.js';
 import { siteOrigin } from './src/lib/share/siteOrigin.js';
+import { articleMathScript, rehypeArticleMath } from './src/lib/ui/articleMathBuild.js';
 
 /**
  * Link-preview images and figure pictures are drawn after the prerender (scripts/linkPreviews.ts),
@@ -25,13 +25,15 @@ const config = {
 	extensions: ['.svelte', '.svx'],
 	preprocess: [
 		vitePreprocess(),
-		// Lab articles: math is typeset here, at build time, so it costs the reader no JavaScript.
+		// Lab articles: maths is typeset here, at build time, into the prerendered HTML only; the
+		// browser's bundle keeps each formula's TeX (src/lib/ui/articleMath.ts says why and when).
 		mdsvex({
 			extensions: ['.svx'],
 			remarkPlugins: [remarkMath],
-			rehypePlugins: [rehypeKatexSvelte],
+			rehypePlugins: [rehypeArticleMath],
 			layout: fileURLToPath(new URL('./src/lib/ui/ArticleLayout.svelte', import.meta.url))
-		})
+		}),
+		articleMathScript()
 	],
 	vitePlugin: {
 		// mdsvex emits legacy `$$props`, so .svx compiles in legacy mode; everything of ours uses runes.

@@ -367,3 +367,64 @@ describe('live equations at first paint', () => {
 		expect(memory.every((eq) => eq.includes('<annotation encoding="application/x-tex">'))).toBe(true);
 	});
 });
+
+describe("an article's static maths", () => {
+	// The double-descent article: all its formulas are static (no live equation loads KaTeX).
+	const LAB = 'double-descent';
+	const FORMULAS = '.article .math .katex';
+	/** Each static formula's TeX, in page order, from KaTeX's MathML annotation. */
+	const texOf = (page: Page) => page.locator(`${FORMULAS} annotation`).allTextContents();
+	const decode = (text: string) =>
+		text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&amp;', '&');
+	/** The same, read from the prerendered HTML file. */
+	const built = () => {
+		const html = readFileSync(join(BUILD_DIR, `labs/${LAB}.html`), 'utf8');
+		const formula = /class="math math-(?:inline|display)">(?:<!---->)?<span class="katex[^"]*">.*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/gs;
+		return [...html.matchAll(formula)].map((m) => decode(m[1]));
+	};
+
+	test("no script of the site carries an article's typeset HTML (the browser gets the TeX)", () => {
+		const dir = join(BUILD_DIR, '_app/immutable');
+		const scripts = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+		expect(scripts.length).toBeGreaterThan(50);
+		const typeset = scripts.filter((file) => readFileSync(join(dir, file), 'utf8').includes('class="katex"><span class="katex-mathml">'));
+		expect(typeset).toEqual([]);
+	});
+
+	test('a page load keeps the typeset formulas of the HTML: hydration removes none of them', async () => {
+		const guarded = await browser.newPage({ prerendered: true });
+		// From the first byte: every typeset static formula taken out of the page is counted (not
+		// the live equations', which KaTeX typesets again once the browser has it).
+		await guarded.context.addInitScript(() => {
+			const w = window as { __formulasRemoved?: number };
+			w.__formulasRemoved = 0;
+			new MutationObserver((records) => {
+				for (const record of records) {
+					if (!(record.target instanceof Element && record.target.matches('.math-inline, .math-display'))) continue;
+					for (const node of record.removedNodes) if (node instanceof Element && node.matches('.katex')) w.__formulasRemoved! += 1;
+				}
+			}).observe(document, { childList: true, subtree: true });
+		});
+		const { page } = guarded;
+		await page.goto(`${browser.baseURL}/labs/${LAB}`, { waitUntil: 'load' });
+		await page.waitForFunction(() => (window as VlabWindow).__vlab !== undefined);
+		await page.waitForTimeout(1500);
+		const expected = built();
+		expect(expected.length).toBeGreaterThan(20);
+		expect(await texOf(page)).toEqual(expected);
+		expect(await page.evaluate(() => (window as { __formulasRemoved?: number }).__formulasRemoved)).toBe(0);
+	}, 120_000);
+
+	test('a lab reached by a link inside the site typesets its formulas in the browser', async () => {
+		const { page } = await browser.newPage({ prerendered: true });
+		// From a hydrated page, links navigate in the page (a marker on window survives them).
+		await page.goto(`${browser.baseURL}/labs/vanishing-gradients`, { waitUntil: 'load' });
+		await page.waitForFunction(() => (window as VlabWindow).__vlab !== undefined);
+		await page.evaluate(() => void ((window as { __samePage?: boolean }).__samePage = true));
+		await Promise.all([page.waitForURL(`${browser.baseURL}/`), page.locator('header a[href="/"]').first().click()]);
+		await Promise.all([page.waitForURL(`**/labs/${LAB}`), page.locator(`a[href="/labs/${LAB}"]`).first().click()]);
+		expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage), 'navigated inside the page').toBe(true);
+		const expected = built();
+		await expect.poll(() => texOf(page), { timeout: 30_000 }).toEqual(expected);
+	}, 120_000);
+});

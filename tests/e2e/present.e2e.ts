@@ -98,6 +98,12 @@ describe('presentation view', () => {
 				}
 				await waitForLabReady(page);
 				await settled(page);
+				// A derivation's formulas: typeset in the browser on any slide but the first (articleMath.ts).
+				const untypeset = () =>
+					page.evaluate(() => Array.from(document.querySelectorAll('.slide .math')).filter((m) => !m.querySelector('.katex')).length);
+				await expect.poll(untypeset, { timeout: 15_000 }).toBe(0).catch(() => undefined);
+				const bare = await untypeset();
+				if (bare > 0) say(`${bare} formula(s) not typeset`);
 				await page.screenshot({ path: `${SHOTS_DIR}/${lab.slug}-${scene}.png`, fullPage: true });
 
 				const { down, across } = await overflow(page);
