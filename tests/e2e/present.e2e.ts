@@ -98,7 +98,7 @@ describe('presentation view', () => {
 				}
 				await waitForLabReady(page);
 				await settled(page);
-				// A derivation's formulas: typeset in the browser on any slide but the first (articleMath.ts).
+				// A derivation's formulas are typeset in the browser once its slide shows (articleMath.ts).
 				const untypeset = () =>
 					page.evaluate(() => Array.from(document.querySelectorAll('.slide .math')).filter((m) => !m.querySelector('.katex')).length);
 				await expect.poll(untypeset, { timeout: 15_000 }).toBe(0).catch(() => undefined);
