@@ -146,7 +146,7 @@ describe('a reader state other than the default', () => {
 		expect(await page.evaluate(() => (window as Window & { __violations?: string[] }).__violations)).toEqual([]);
 	}, 240_000);
 
-	test("before the page's scripts run, a link with settings of its own fades the build's numbers; one without does not", async () => {
+	test("before the page's scripts run, a link with settings of its own fades the build's numbers and controls; one without does not", async () => {
 		const guarded = await browser.newPage({ prerendered: true });
 		const held: Route[] = [];
 		let holding = true;
@@ -160,18 +160,21 @@ describe('a reader state other than the default', () => {
 			page.evaluate(() => {
 				const content = document.querySelector('[data-figure] .body > .content > *');
 				const body = document.querySelector('[data-figure] .body');
+				const panel = document.querySelector('aside.panel');
 				return {
 					marked: document.documentElement.dataset.readerSettings !== undefined,
 					opacity: content ? getComputedStyle(content).opacity : null,
-					says: body ? getComputedStyle(body, '::after').content : null
+					says: body ? getComputedStyle(body, '::after').content : null,
+					// The control panel shows the build's settings until hydration puts the link's in it.
+					controls: panel ? getComputedStyle(panel).opacity : null
 				};
 			});
 		await page.goto(browser.baseURL + withQuery('/labs/vanishing-gradients', { backend: 'wasm' }), { waitUntil: 'commit' });
 		await page.waitForSelector('[data-figure] .body');
-		expect(await look(), "default settings: the build numbers are the reader's").toEqual({ marked: false, opacity: '1', says: 'none' });
+		expect(await look(), "default settings: the build numbers are the reader's").toEqual({ marked: false, opacity: '1', says: 'none', controls: '1' });
 		await page.goto(browser.baseURL + withQuery('/labs/vanishing-gradients', { depth: 7, backend: 'wasm' }), { waitUntil: 'commit' });
 		await page.waitForSelector('[data-figure] .body');
-		expect(await look()).toEqual({ marked: true, opacity: '0.15', says: '"computing your settings…"' });
+		expect(await look()).toEqual({ marked: true, opacity: '0.15', says: '"computing your settings…"', controls: '0.5' });
 		// Hydrated, the page takes over: its figures say it for themselves (faded, busy), then go live.
 		holding = false;
 		await Promise.all(held.splice(0).map((route) => route.continue().catch(() => undefined)));
@@ -179,6 +182,7 @@ describe('a reader state other than the default', () => {
 		expect(ready.resultsFor?.depth).toBe(7);
 		expect((await look()).marked).toBe(false);
 		expect((await look()).opacity).toBe('1');
+		expect((await look()).controls).toBe('1');
 	}, 240_000);
 
 	test('the default state runs no second time: the build numbers are the first results', async () => {
