@@ -373,7 +373,7 @@ describe('live equations at first paint', () => {
 });
 
 describe("an article's static maths", () => {
-	// The double-descent article: all its formulas are static (no live equation loads KaTeX).
+	// The double-descent article: dozens of static formulas (its live equations are left out).
 	const LAB = 'double-descent';
 	const FORMULAS = '.article .math .katex';
 	/** Each static formula's TeX, in page order, from KaTeX's MathML annotation. */

@@ -11,12 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { answeredIcon } from './host';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeHtml } from '../../../src/lib/escapeHtml';
 
 const DIST = fileURLToPath(new URL('../../../node_modules/reveal.js/dist/', import.meta.url));
-
-function escapeAttribute(value: string): string {
-	return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-}
 
 function deckPage(src: string, site: string): string {
 	return `<!doctype html>
@@ -30,12 +27,12 @@ function deckPage(src: string, site: string): string {
 	<section><h2>Slide one</h2><p>Words before the figure.</p></section>
 	<section>
 		<h3>Slide two: a live figure</h3>
-		<iframe id="figure" data-preload data-src="${escapeAttribute(src)}" title="A figure from the lab" referrerpolicy="no-referrer-when-downgrade" style="width:100%;border:0" height="300"></iframe>
+		<iframe id="figure" data-preload data-src="${escapeHtml(src)}" title="A figure from the lab" referrerpolicy="no-referrer-when-downgrade" style="width:100%;border:0" height="300"></iframe>
 	</section>
 	<section><h2>Slide three</h2></section>
 </div></div>
 <script src="/dist/reveal.js"></script>
-<script src="${escapeAttribute(site)}/embed.js"></script>
+<script src="${escapeHtml(site)}/embed.js"></script>
 <script>Reveal.initialize({ hash: true, transition: 'none' });</script>
 </body>
 </html>

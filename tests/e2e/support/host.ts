@@ -7,6 +7,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../../../src/lib/escapeHtml';
 
 export interface HeightMessage {
 	height: number;
@@ -48,7 +49,7 @@ function blogPage(query: URLSearchParams): string {
 	const site = new URL(query.get('site') ?? '').origin;
 	const frames = query
 		.getAll('src')
-		.map((src, i) => `<iframe id="embed-${i}" title="Embedded figure ${i + 1}" src="${escapeAttribute(src)}" style="width: 640px; height: 240px; border: 0"></iframe>`)
+		.map((src, i) => `<iframe id="embed-${i}" title="Embedded figure ${i + 1}" src="${escapeHtml(src)}" style="width: 640px; height: 240px; border: 0"></iframe>`)
 		.join('\n<p>More of the post between the figures.</p>\n');
 	return `<!doctype html>
 <html lang="en">
@@ -56,7 +57,7 @@ function blogPage(query: URLSearchParams): string {
 <body>
 <p>A post that embeds figures from two labs.</p>
 ${frames}
-<script${query.get('module') === '1' ? ' type="module"' : ''} src="${escapeAttribute(site)}/embed.js"></script>
+<script${query.get('module') === '1' ? ' type="module"' : ''} src="${escapeHtml(site)}/embed.js"></script>
 </body>
 </html>
 `;
@@ -71,10 +72,6 @@ export function answeredIcon(url: URL, res: ServerResponse): boolean {
 	res.statusCode = 204;
 	res.end();
 	return true;
-}
-
-function escapeAttribute(value: string): string {
-	return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }
 
 /** Serves `/host.html` (one iframe, records heights), `/blog.html` (several, resized by embed.js) and an empty icon. */

@@ -11,6 +11,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answeredIcon } from './host';
+import { escapeHtml } from '../../../src/lib/escapeHtml';
 
 const LISTENERS = {
 	embedly: `addEventListener('message', function (e) {
@@ -28,17 +29,13 @@ const LISTENERS = {
 });`
 };
 
-function escapeAttribute(value: string): string {
-	return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-}
-
 function hostPage(kind: keyof typeof LISTENERS, src: string): string {
 	return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${kind} host</title></head>
 <body style="margin:0">
 <script>${LISTENERS[kind]}</script>
-<iframe id="embed" title="Embedded figure" src="${escapeAttribute(src)}" width="640" height="150" style="border:0;display:block"></iframe>
+<iframe id="embed" title="Embedded figure" src="${escapeHtml(src)}" width="640" height="150" style="border:0;display:block"></iframe>
 </body>
 </html>
 `;
