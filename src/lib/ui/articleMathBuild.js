@@ -7,24 +7,42 @@
  * preprocessor run after mdsvex) gives such an article the two names its maths uses.
  */
 import katex from 'katex';
-import { selectAll } from 'hast-util-select';
+import { visit } from 'unist-util-visit';
 import { toString as hastToString } from 'hast-util-to-string';
 import { fromString as hastFromString } from 'hast-util-from-string';
 
 const RENDER = '__articleMath';
 const STATE = '__articleMathState';
 
+/**
+ * Svelte's dev build checks each {@html} it hydrates against the server's and warns when they
+ * differ, as these do by design (the browser's value is not the HTML): one warning per formula
+ * flooded `npm run dev`'s console. The comment before the formula's element silences that check.
+ */
+const HYDRATION_DIFFERS_BY_DESIGN = { type: 'raw', value: '<!-- svelte-ignore hydration_html_changed -->' };
+
+/** @param {import('hast').Element} node */
+function formulaKind(node) {
+	const classes = node.properties?.className;
+	if (!Array.isArray(classes)) return null;
+	return classes.includes('math-display') ? 'display' : classes.includes('math-inline') ? 'inline' : null;
+}
+
 export function rehypeArticleMath() {
 	return (/** @type {import('hast').Root} */ tree) => {
-		for (const node of selectAll('.math-inline,.math-display', tree)) {
-			const classes = node.properties?.className;
-			const display = Array.isArray(classes) && classes.includes('math-display');
+		visit(tree, 'element', (node, index, parent) => {
+			const kind = formulaKind(node);
+			if (!kind || !parent || index === null) return undefined;
+			const display = kind === 'display';
 			const tex = hastToString(node);
 			// throwOnError (KaTeX's default): a formula KaTeX cannot parse fails the build.
 			const html = katex.renderToString(tex, { displayMode: display });
 			// The {@html} is the element's only child: hydration adopts the server's nodes for it.
 			hastFromString(node, `{@html import.meta.env.SSR ? ${JSON.stringify(html)} : ${RENDER}($${STATE}, ${JSON.stringify(tex)}, ${display})}`);
-		}
+			parent.children.splice(index, 0, /** @type {any} */ ({ ...HYDRATION_DIFFERS_BY_DESIGN }));
+			// Past the comment and the formula.
+			return index + 2;
+		});
 	};
 }
 
