@@ -1,6 +1,6 @@
 /**
  * The index shows each lab's still. (A lab's own first screen, its hero on a laptop and on a
- * phone, is checked by pages.e2e.ts in the loads it makes anyway.)
+ * phone, is checked by lab.e2e.ts in the load it makes anyway: support/tour.ts.)
  */
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '../../src/lib/labs/registry';

@@ -3,13 +3,21 @@
  * SwiftShader adapter), and both backends give the same numbers. The WebGPU page then loses its
  * device and must move to WebAssembly by itself (support/deviceLoss.ts); a lab of formulas must
  * not even ask for a device.
+ *
+ * The WASM load, which every lab page needs anyway, also carries the page's tour (support/tour.ts:
+ * axe light and dark, its first screen at 1280 and at 390) and the count of its live marks that
+ * the same page as readers get it, with its runtime refused, must keep from the build
+ * (support/prerendered.ts): a lab's load runs its models, and those loads are most of what the
+ * e2e suite costs.
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserKind } from './support/chromium';
 import { catchDevices, checkDeviceLossFallback, devicesAsked } from './support/deviceLoss';
 import { useBrowser } from './support/guard';
+import { checkRefusedRuntime, countMarks } from './support/prerendered';
 import { LIVE_LABS, withQuery } from './support/site';
+import { TOUR_CONTEXT, tourPage } from './support/tour';
 import { waitForLabReady, type VlabResults, type VlabSnapshot } from './support/vlab';
 
 /** Largest relative difference allowed between the WASM and the WebGPU numbers. */
@@ -87,22 +95,25 @@ async function checkBackendStatus(page: Page, kind: BrowserKind): Promise<void> 
 	expect(Number.isFinite(runMs) && runMs >= 0, `data-run-ms is a duration (got ${runMs})`).toBe(true);
 }
 
+// One Chromium of each kind for the file: a launch costs about two seconds of CPU.
+const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
 for (const lab of LIVE_LABS) {
 	describe(`lab page /labs/${lab.slug}`, () => {
-		const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
 		const seen: Partial<Record<BrowserKind, VlabSnapshot>> = {};
+		let liveMarks: number | null = null;
 
 		for (const kind of ['wasm', 'webgpu'] as const) {
-			// The WASM run's page is also the one whose article is checked: one load, not two.
+			// The WASM run's page is also the one whose article is checked and toured: one load, not three.
 			const name =
 				kind === 'wasm'
-					? 'renders the article and every figure frame, and runs its model on WASM'
+					? 'renders the article and every figure frame, runs its model on WASM; axe, and its first screen at 1280 and 390'
 					: lab.runsModels
 						? 'runs its model on WebGPU; when the device is lost, moves to WebAssembly by itself'
 						: 'is ready on the WebGPU setting without asking for a GPU device';
 			test(name, { timeout: 420_000 }, async () => {
 				const fixture = browsers[kind];
-				const guarded = await fixture.newPage();
+				const guarded = await fixture.newPage(kind === 'wasm' ? TOUR_CONTEXT : undefined);
 				const wasmFiles = watchWasm(guarded.page);
 				if (kind === 'webgpu') {
 					await guarded.context.addInitScript(catchDevices);
@@ -136,11 +147,25 @@ for (const lab of LIVE_LABS) {
 					expect(url.startsWith(`${fixture.baseURL}/_app/immutable/assets/`), `${url} is served by the site`).toBe(true);
 				}
 				seen[kind] = snap;
+				if (kind === 'wasm') {
+					// Late figures (a second model's answer) have a moment to draw before the count.
+					await guarded.page.waitForTimeout(1000);
+					liveMarks = await countMarks(guarded.page);
+					expect(liveMarks, 'the live page draws marks').toBeGreaterThan(lab.runsModels ? 50 : 0);
+					await tourPage(guarded.page, { name: `lab-${lab.slug}`, path: `/labs/${lab.slug}`, live: true, embed: false }, { scan: true, shotsDir: null });
+				}
 				if (kind === 'webgpu') {
 					if (lab.runsModels) await checkDeviceLossFallback(guarded, lab.slug, snap);
 					else expect(await devicesAsked(guarded.page), 'GPU devices asked for').toBe(0);
 				}
 			});
+		}
+
+		if (lab.runsModels) {
+			test('with its runtime refused, the page keeps the build\'s default marks, says the live model could not load, and no figure claims to be live', async () => {
+				if (liveMarks === null) throw new Error('needs the WASM run above (the live marks) to have passed');
+				await checkRefusedRuntime(browsers.wasm, lab.slug, liveMarks);
+			}, 300_000);
 		}
 
 		test('WASM and WebGPU give the same numbers (1e-4 relative)', () => {

@@ -1,168 +1,45 @@
 /**
- * One tour of every page of the site, in as few loads as the checks allow: each load of a lab
- * runs its models, and those loads are most of what the e2e suite costs. Per page, one load, at
- * 1280 × 800 and then narrowed in place to 390 × 844:
- * - axe-core finds no serious or critical violation, light and dark (at 1280, on the index, every
- *   lab page and one single-figure embed; dark runs the colour rules, the rest cannot change);
- * - a lab page's first screen shows its hero figure (moved out of the article, not repeated), no
- *   figure still says it is computing, and nothing is wider than the phone.
- * The embeds' own checks (their figure first on a phone, captions that stand alone) run where
- * embed.e2e.ts frames each one in a phone's column.
+ * The tour (support/tour.ts: axe light and dark, the first screen at 1280 and at 390, and
+ * screenshots when asked) of the pages lab.e2e.ts does not load: the index and one single-figure
+ * embed. Each lab page is toured in lab.e2e.ts, on the load that checks its model: a lab's load
+ * runs its models, and those loads are most of what the e2e suite costs. The embeds' own checks
+ * (their figure first on a phone, captions that stand alone) run where embed.e2e.ts frames each
+ * one in a phone's column.
  *
- * Pictures for a person to look at: with VLAB_SHOTS=1 (`npm run shots`) the tour takes every
- * page, embeds too, and screenshots each, full page, light then dark (the theme follows the
- * emulated colour scheme live: theme.css), and the high-contrast theme at 1280 (switched in place
- * as `?theme=contrast` does on mount) for all but the single-figure embeds, into
- * test-results/screenshots/. `npm test` leaves them out: nobody looks at CI's pictures.
- *
- * The checks use expect.soft, after the screenshots: one failing check still leaves the pictures
- * that show why, and the rest of the page's checks still report.
+ * Pictures for a person to look at: with VLAB_SHOTS=1 (`npm run shots`) this file tours every
+ * page, lab pages and embeds too, and screenshots each into test-results/screenshots/. `npm test`
+ * leaves them out: nobody looks at CI's pictures.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { liveLabs } from '../../src/lib/labs/registry';
-import { axeViolations, COLOUR_RULES } from './support/axe';
+import { describe, test } from 'vitest';
 import { useBrowser } from './support/guard';
 import { sitePages, withQuery } from './support/site';
-import { waitForLabReady } from './support/vlab';
+import { TOUR_CONTEXT, tourPage } from './support/tour';
 
 const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-const SCREENS = [
-	{ width: 1280, height: 800 },
-	{ width: 390, height: 844 }
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
 const SHOTS = process.env.VLAB_SHOTS === '1';
 
 const site = sitePages();
-const axePages = new Set(
-	[site.find((p) => p.name === 'index'), ...site.filter((p) => p.live && !p.embed), site.find((p) => p.embed && p.figure)].map((p) => p?.path)
-);
-/** Without pictures, the embeds not scanned by axe have nothing left to check here. */
-const pages = SHOTS ? site : site.filter((p) => !p.embed || axePages.has(p.path));
+/** Scanned by axe here: the index and one single-figure embed (lab pages: in lab.e2e.ts). */
+const axePages = new Set([site.find((p) => p.name === 'index'), site.find((p) => p.embed && p.figure)].map((p) => p?.path));
+/** Without pictures, the pages not scanned here have nothing left to check in this file. */
+const pages = SHOTS ? site : site.filter((p) => axePages.has(p.path));
 
-/** Waits until the page's height holds still over a few frames (charts re-measure after a resize, then redraw). */
-async function settledLayout(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		const frame = () => new Promise((done) => requestAnimationFrame(done));
-		let last = -1;
-		for (let i = 0, still = 0; i < 60 && still < 3; i++) {
-			await frame();
-			const now = document.documentElement.scrollHeight;
-			still = now === last ? still + 1 : 0;
-			last = now;
-		}
-	});
-}
-
-/** A lab page's first screen: its hero, once, with its chart on screen; nothing still computing. */
-async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREENS)[number]): Promise<void> {
-	const hero = liveLabs.find((lab) => lab.slug === slug)?.hero;
-	expect.soft(hero, `${slug} declares a hero figure`).toBeTruthy();
-	const layout = await page.evaluate((hero) => {
-		const figures = document.querySelectorAll(`figure[data-figure="${hero}"]`);
-		const figure = figures[0];
-		const chart = figure?.querySelector('.body');
-		const top = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().top + scrollY : null);
-		return {
-			copies: figures.length,
-			figureTop: top(figure),
-			chartTop: top(chart),
-			scrollWidth: document.scrollingElement?.scrollWidth ?? Infinity,
-			stillComputing: document.querySelectorAll('[data-testid="figure-computing"], figure[aria-busy="true"]').length
-		};
-	}, hero);
-	const at = `at ${screen.width}×${screen.height}`;
-	expect.soft(layout.copies, `${at}: the hero figure appears once (moved, not repeated)`).toBe(1);
-	expect.soft(layout.figureTop ?? Infinity, `${at}: the hero starts inside the first screen`).toBeLessThan(screen.height);
-	expect.soft(layout.figureTop ?? -1, `${at}: the hero starts inside the first screen`).toBeGreaterThanOrEqual(0);
-	expect.soft(layout.chartTop ?? Infinity, `${at}: the hero's chart, not only its title, starts on the first screen`).toBeLessThan(screen.height);
-	if (screen.width === 390) expect.soft(layout.scrollWidth, 'nothing overflows the phone sideways').toBeLessThanOrEqual(390);
-	expect.soft(layout.stillComputing, `${at}: no figure says "computing" once the model has answered`).toBe(0);
-	// The control panel and the checkpoints scroll up and down, never sideways: a control or an
-	// answer grid wider than its box must wrap, or scroll inside its own part (a grid's .wrap).
-	// Blocks the page skips off screen (content-visibility) measure as empty: drawn for the look.
-	await showSkippedContent(page, true);
-	const sideways = await page.evaluate(() =>
-		Array.from(document.querySelectorAll<HTMLElement>('aside.panel, aside.checkpoint'))
-			.filter((box) => box.scrollWidth > box.clientWidth + 1)
-			.map((box) => `${box.dataset.checkpointId ?? 'control panel'}: ${box.scrollWidth} px of content in ${box.clientWidth}`)
-	);
-	await showSkippedContent(page, false);
-	expect.soft(sideways, `${at}: nothing in the control panel or a checkpoint pushes it sideways`).toEqual([]);
-}
-
-describe('every page: axe, first screen (and screenshots with VLAB_SHOTS=1)', () => {
+describe('the pages lab.e2e.ts does not tour: axe (and screenshots of every page with VLAB_SHOTS=1)', () => {
 	const browser = useBrowser('wasm');
 	if (SHOTS) mkdirSync(OUT_DIR, { recursive: true });
 
 	for (const target of pages) {
-		const contrast = !target.figure;
 		const scan = axePages.has(target.path);
-		const checks = [scan && 'axe', !target.embed && target.live && 'first screen', SHOTS && 'screenshots'].filter(Boolean);
-		// Two loads of a live lab, each waiting for its model, and axe on a long page: more than the default 120 s on a busy machine.
+		const checks = [scan && 'axe', SHOTS && !target.embed && target.live && 'first screen', SHOTS && 'screenshots'].filter(Boolean);
+		// A live lab waiting for its model, and axe on a long page: more than the default 120 s on a busy machine.
 		test(`${target.path}${checks.length ? ` (${checks.join(', ')})` : ''}`, { timeout: 300_000 }, async () => {
 			const path = target.live ? withQuery(target.path, { backend: 'wasm' }) : target.path;
-			const { page } = await browser.newPage({ viewport: { ...SCREENS[0] }, colorScheme: 'light', reducedMotion: 'reduce' });
-			const found: Record<string, string[]> = {};
-			// One load: the phone width is the same page narrowed in place (a window resized, a phone
-			// turned), which is the same CSS a phone's first load gets and half the model runs.
+			const { page } = await browser.newPage(TOUR_CONTEXT);
 			const response = await page.goto(browser.baseURL + path, { waitUntil: 'load' });
 			if (!response || response.status() !== 200) throw new Error(`GET ${path} answered ${response?.status() ?? 'nothing'}`);
-			for (const screen of SCREENS) {
-				await page.emulateMedia({ colorScheme: 'light' });
-				if (screen !== SCREENS[0]) {
-					await page.evaluate(() => void delete document.documentElement.dataset.theme);
-					await page.setViewportSize({ ...screen });
-					await settledLayout(page);
-				}
-				const ready = target.live ? await waitForLabReady(page).catch((error: unknown) => error) : null;
-				// Figures with runs of their own (diffusion's guidance samples) finish after the lab is
-				// ready; they say so (aria-busy) and are waited for, up to a minute.
-				await page.waitForSelector('figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 }).catch(() => undefined);
-				await page.evaluate(() => document.fonts.ready);
-				if (target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
-				const pictured = contrast && screen.width === 1280 ? [...SCHEMES, 'contrast'] : SCHEMES;
-				const themes = SHOTS ? pictured : scan && screen.width === 1280 ? SCHEMES : [];
-				for (const theme of themes) {
-					// Chromium does not restyle a `content-visibility: auto` block while it is off screen,
-					// and getComputedStyle there still answers the light colours (a reader scrolling to it
-					// sees dark): axe reads each block as it is drawn once on screen. The blocks are drawn
-					// before the switch, not after: unlocked after it, in a full run here, a few of the
-					// optimizers lab's KaTeX superscripts kept the light text on the dark page through both
-					// of axe's looks, 1.5 s apart.
-					if (theme === 'dark') {
-						await showSkippedContent(page, true);
-						await page.emulateMedia({ colorScheme: 'dark' });
-					}
-					// What ?theme=contrast does on mount (ThemeFromQuery), and the presentation's `c` key, in place.
-					if (theme === 'contrast') await page.evaluate(() => void (document.documentElement.dataset.theme = 'contrast'));
-					// axe before the picture: a full-page screenshot resizes the viewport for a moment, and
-					// the page re-lays out after it (once, axe run just after one saw KaTeX text fail contrast in dark).
-					// Dark is the same page in other colours: its second scan runs the colour rules only.
-					if (scan && screen.width === 1280 && theme !== 'contrast') found[theme] = await axeViolations(page, theme === 'dark' ? COLOUR_RULES : undefined);
-					if (SHOTS) await page.screenshot({ path: `${OUT_DIR}${target.name}-${screen.width}-${theme}.png`, fullPage: true });
-				}
-				await showSkippedContent(page, false);
-				if (ready instanceof Error) throw ready;
-			}
-			if (scan) expect.soft(found, 'axe: serious or critical violations').toEqual({ light: [], dark: [] });
+			await tourPage(page, target, { scan, shotsDir: SHOTS ? OUT_DIR : null });
 		});
 	}
 });
-
-/**
- * Draws (or lets the page skip again) every block the page marks `content-visibility: auto`,
- * through the CSSOM (the site's CSP refuses an injected stylesheet).
- */
-async function showSkippedContent(page: Page, show: boolean): Promise<void> {
-	await page.evaluate((show) => {
-		for (const element of document.querySelectorAll<HTMLElement>(show ? 'body *' : '[data-shown-for-scan]')) {
-			if (show && getComputedStyle(element).contentVisibility !== 'auto') continue;
-			element.style.contentVisibility = show ? 'visible' : '';
-			element.toggleAttribute('data-shown-for-scan', show);
-		}
-	}, show);
-}

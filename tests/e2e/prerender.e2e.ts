@@ -1,14 +1,15 @@
 /**
- * The build's numbers at first paint (issue 16, items 1, 3 and 6): every lab's figures draw the
- * default state's marks from the prerendered HTML, stay when the runtime cannot load (and the
- * page says so, and no figure claims to be live), never pass the build's numbers off as a
- * reader's other settings, and an embed off screen starts no runtime.
+ * The build's numbers at first paint (issue 16, items 1, 3 and 6): a lab's figures never pass the
+ * build's numbers off as a reader's other settings, a lab of formulas needs no runtime, a scene
+ * opens on its own build numbers, and an embed off screen starts no runtime. (Each lab page
+ * keeping its prerendered figures when its runtime cannot load is checked in lab.e2e.ts.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
-import { useBrowser, type GuardedPage } from './support/guard';
+import { useBrowser } from './support/guard';
+import { countMarks, forgive, MARKS, RUNTIME_FILES } from './support/prerendered';
 import { LIVE_LABS, withQuery } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
 import { liveLabs } from '../../src/lib/labs/registry';
@@ -16,67 +17,6 @@ import { defaults } from '../../src/lib/state/schema';
 import { BUILD_DIR } from '../../scripts/serve';
 
 const browser = useBrowser('wasm');
-
-/** A figure's content as a reader sees it: its SVG marks (the bench counts the same). */
-const MARKS = ['path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'text', 'image'].map((m) => `svg ${m}`).join(', ');
-const RUNTIME_FILES = /\.(wasm|onnx)(\?|$)/;
-
-/**
- * Marks in the figures the model's results feed. Figures fed by a run the reader starts
- * (training, sampling: they hold RunControls) draw that run, not the prerendered results.
- */
-const countMarks = (page: Page) =>
-	page.evaluate(
-		(marks) =>
-			[...document.querySelectorAll('[data-figure]')]
-				.filter((figure) => !figure.querySelector('.run-controls'))
-				.reduce((sum, figure) => sum + figure.querySelectorAll(marks).length, 0),
-		MARKS
-	);
-
-/** The failed loads these tests cause on purpose are not problems of the page. */
-function forgive(guarded: GuardedPage, expected: RegExp): void {
-	const kept = guarded.problems.filter((p) => !expected.test(p));
-	guarded.problems.splice(0, guarded.problems.length, ...kept);
-}
-
-describe('with the runtime refused, the prerendered figures stay', () => {
-	for (const lab of LIVE_LABS.filter((l) => l.runsModels)) {
-		test(`${lab.slug}: default marks, "could not load", no figure live`, async () => {
-			const path = withQuery(`/labs/${lab.slug}`, { backend: 'wasm' });
-			// The live count: the same page run by the live model (the default test page).
-			const live = await browser.open(path);
-			await waitForLabReady(live.page);
-			await live.page.waitForTimeout(1000);
-			const liveMarks = await countMarks(live.page);
-			expect(liveMarks, 'the live page draws marks').toBeGreaterThan(50);
-
-			const refused = await browser.newPage({ prerendered: true });
-			await refused.context.route(RUNTIME_FILES, (route: Route) => route.abort('failed'));
-			await refused.page.goto(browser.baseURL + path, { waitUntil: 'load' });
-			const { page } = refused;
-			// The runtime starts when the page is idle, fails, and the page says so.
-			await page.getByText('The live model could not load').first().waitFor({ timeout: 60_000 });
-			forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
-			const snap = await page.evaluate(() => {
-				const v = (window as VlabWindow).__vlab!;
-				return { status: v.status, runs: v.runs, source: v.source };
-			});
-			expect(snap).toEqual({ status: 'error', runs: 0, source: 'prerendered' });
-			const marks = await countMarks(page);
-			expect(marks / liveMarks, `${marks} marks of the live ${liveMarks}`).toBeGreaterThanOrEqual(0.9);
-			// No figure claims to be live: each says its numbers are the build's.
-			const sources = await page.locator('[data-figure]').evaluateAll((els) => els.map((el) => el.getAttribute('data-source')));
-			expect(sources.length).toBeGreaterThan(0);
-			expect(new Set(sources)).toEqual(new Set(['prerendered']));
-			expect(await page.locator('[data-testid="backend-status"]').innerText()).not.toMatch(/ready|run \d/);
-			expect(await page.getByTestId('prerendered-note').innerText()).toMatch(/default settings, computed when the site was built/);
-			// Closed here, so the refused loads' late console errors are forgiven with the rest.
-			await refused.context.close();
-			forgive(refused, /console error|ERR_FAILED|model run failed|runtime could not start/);
-		}, 300_000);
-	}
-});
 
 describe('a lab of formulas needs no runtime', () => {
 	for (const lab of LIVE_LABS.filter((l) => !l.runsModels)) {
