@@ -16,6 +16,9 @@ import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
+/** One Chromium for the file (a launch costs about two seconds of CPU). */
+const browser = useBrowser('wasm');
+
 const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const LAB = withQuery('/labs/diffusion-schedules', { backend: 'wasm' });
 
@@ -28,8 +31,6 @@ async function prompt(page: Page, id: string): Promise<string> {
 }
 
 describe('checkpoints: commit, then reveal', () => {
-	const browser = useBrowser('wasm');
-
 	test('a wrong answer and a right one, each revealed beside the computed answer; the figure unveils', async () => {
 		const { page } = await browser.open(LAB, { reducedMotion: 'reduce' });
 		await waitForLabReady(page);
@@ -139,8 +140,6 @@ describe('checkpoints: commit, then reveal', () => {
 });
 
 describe('an embed carries its checkpoint (?checkpoint=…)', () => {
-	const browser = useBrowser('wasm');
-
 	test('the embed opens on the question, the figure veiled until the answer', async () => {
 		const { page } = await browser.open(withQuery('/embed/diffusion-schedules/schedules', { backend: 'wasm', checkpoint: 'one-percent' }), {
 			viewport: { width: 700, height: 900 },

@@ -14,6 +14,9 @@ import { serveHost, type HostWindow } from './support/host';
 import { LIVE_LABS, sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
+/** One Chromium for the file (a launch costs about two seconds of CPU). */
+const browser = useBrowser('wasm');
+
 /** Site chrome = a header or nav that is not part of a figure. */
 function chromeElements(): string[] {
 	return Array.from(document.querySelectorAll('header, nav, [role="banner"], [role="navigation"]'))
@@ -22,7 +25,6 @@ function chromeElements(): string[] {
 }
 
 describe('embed pages', () => {
-	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);
 	let host: Awaited<ReturnType<typeof serveHost>>;
 	beforeAll(async () => {
@@ -83,7 +85,6 @@ describe('embed pages', () => {
 const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe('an embed with a file input', () => {
-	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);
 
 	test('a file input in an embed works from the keyboard and refuses what is not an image', async () => {
@@ -127,7 +128,6 @@ describe('an embed with a file input', () => {
 });
 
 describe('embed pages with JavaScript off', () => {
-	const browser = useBrowser('wasm');
 	const embeds = sitePages().filter((p) => p.embed);
 	// One page per lab, walked through its embeds: a fresh context per embed cost more than the check.
 	const labsOfEmbeds = [...new Set(embeds.map((e) => e.path.split('/')[2]))];
@@ -157,8 +157,6 @@ describe('embed pages with JavaScript off', () => {
 });
 
 describe('lab pages with JavaScript off', () => {
-	const browser = useBrowser('wasm');
-
 	test.each(LIVE_LABS.map((lab) => lab.slug))('/labs/%s says what it cannot do and shows no dead controls', async (slug) => {
 		const { page } = await browser.open(`/labs/${slug}`, { javaScriptEnabled: false });
 		const note = page.locator('.no-script-note');

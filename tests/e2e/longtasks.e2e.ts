@@ -10,13 +10,14 @@ import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
+/** One Chromium for the file (a launch costs about two seconds of CPU). */
+const browser = useBrowser('wasm');
+
 const LONG_TASK_MS = 50;
 /** Loads to measure: the machine running the tests is shared, so one busy moment is forgiven. */
 const ATTEMPTS = 3;
 
 describe('where the WASM runtime computes', () => {
-	const browser = useBrowser('wasm');
-
 	// A lab's small graphs run on the main thread (no worker round trip per redraw), even one that
 	// trains on the page's runtime (optimizers: its loops run in short tasks); a lab that runs
 	// long sweeps there keeps it in ORT's worker (src/lib/onnx/placement.ts).
@@ -42,8 +43,6 @@ describe('where the WASM runtime computes', () => {
 });
 
 describe('main thread at load', () => {
-	const browser = useBrowser('wasm');
-
 	test(`the attention lab's √d_k figure computes its statistics in tasks under ${LONG_TASK_MS} ms`, async () => {
 		const seen: number[][] = [];
 		for (let i = 0; i < ATTEMPTS; i++) {

@@ -9,6 +9,9 @@ import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
 
+/** One Chromium of each kind for the file (a launch costs about two seconds of CPU). */
+const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
 interface EpochSummary {
 	epoch: number;
 	trainLoss: number;
@@ -26,8 +29,6 @@ type TrainingWindow = Window & {
 };
 
 describe('overfitting, figure 1: trains in the browser', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
-
 	for (const kind of ['wasm', 'webgpu'] as const) {
 		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
 			const { page } = await browsers[kind].open(withQuery('/labs/overfitting', { backend: kind, n: 64, width: 32, epochs: 40, lr: 0.003 }));
@@ -72,7 +73,7 @@ type CurvesWindow = Window & {
 };
 
 describe('overfitting, figure 5: learning curves', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('the recorded sweep is drawn without scripts; Train all sizes trains every n at both widths, over two seeds', { timeout: 300_000 }, async () => {
 		const still = (await browser.open('/labs/overfitting', { javaScriptEnabled: false })).page.locator('[data-figure="curves"]');
@@ -110,7 +111,7 @@ type SweepWindow = Window & {
 };
 
 describe('overfitting, figure 7: epochs to fit against ρ', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('the recorded sweep is drawn without scripts; Sweep ρ trains each ρ until it fits', { timeout: 300_000 }, async () => {
 		const still = (await browser.open('/labs/overfitting', { javaScriptEnabled: false })).page.getByTestId('fit-sweep');

@@ -11,8 +11,11 @@ import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
+/** One Chromium of each kind for the file (a launch costs about two seconds of CPU). */
+const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
 describe('quantization, the pruning figure: a layer timed in the browser', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('Time a layer gives a median time for each of the three layers', { timeout: 120_000 }, async () => {
 		const { page } = await browser.open(withQuery('/labs/quantization', { backend: 'wasm' }));
@@ -50,8 +53,6 @@ const recorded = JSON.parse(readFileSync(new URL('../../labs/quantization/record
 const COMPARED_STEPS = 50;
 
 describe('quantization, the distillation figure: two students trained here', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
-
 	test('on WebAssembly the live run repeats the build’s recording, and the teacher’s softmax shows under the pointer', { timeout: 180_000 }, async () => {
 		const { page } = await browsers.wasm.open(withQuery('/labs/quantization', { backend: 'wasm' }));
 		await waitForLabReady(page);
@@ -140,8 +141,6 @@ const recordedQat = JSON.parse(readFileSync(new URL('../../labs/quantization/rec
 const QAT_COMPARED_STEPS = 1;
 
 describe('quantization, PTQ vs QAT: two fine-tuning runs trained here', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
-
 	test('on WebAssembly, 50 steps: training through the quantizer beats training in float, both scored quantized', { timeout: 180_000 }, async () => {
 		const { page } = await browsers.wasm.open(withQuery('/labs/quantization', { backend: 'wasm', qsteps: '50' }));
 		await waitForLabReady(page);
@@ -206,7 +205,7 @@ describe('quantization, PTQ vs QAT: two fine-tuning runs trained here', () => {
 });
 
 describe('quantization, a float weight format', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('bf16 from the control: no grid and 8 significant bits, the float formats’ accuracy, and no QAT to train', { timeout: 120_000 }, async () => {
 		const { page } = await browser.open(withQuery('/labs/quantization', { backend: 'wasm' }));
@@ -241,7 +240,6 @@ const SETTINGS: { name: string; bits: number; options: LogitsOptions }[] = [
 ];
 
 describe('quantization, integer codes on both backends', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
 	const logits: Partial<Record<'wasm' | 'webgpu', Record<string, number[]>>> = {};
 
 	for (const kind of ['wasm', 'webgpu'] as const) {

@@ -17,6 +17,9 @@ import { useBrowser } from './support/guard';
 import { withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
 
+/** One Chromium of each kind for the file (a launch costs about two seconds of CPU). */
+const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
+
 interface RunSummary {
 	id: string;
 	status: string;
@@ -38,7 +41,6 @@ const LOSS_TOL = 1e-4;
 type TrainingWindow = Window & { __vlabTraining?: { phase: string; runs: RunSummary[]; settings: { backend: string } | null } };
 
 describe('figure 5, "Does it train?", trains in the browser', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
 	const path = (backend: string) => withQuery('/labs/vanishing-gradients', { backend, depth: 3, width: 32 });
 	/** The worker's runs: the WebGPU runs' first steps must repeat them. */
 	let reference: RunSummary[] | null = null;
@@ -129,7 +131,7 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 });
 
 describe('the build-time recordings of the training figures', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	const figures = [
 		// Figure 5: its boundary pictures; figure 6: its 400 samples.
@@ -162,7 +164,7 @@ type SweepWindow = Window & {
 };
 
 describe('optimizers, figure 3: the six-rate sweep trains in the browser', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('on WASM, in a worker: every run ends, the lowest rate falls, the highest ends above its start', { timeout: 300_000 }, async () => {
 		const { page } = await browser.open(withQuery('/labs/optimizers', { backend: 'wasm' }));
@@ -182,7 +184,7 @@ describe('optimizers, figure 3: the six-rate sweep trains in the browser', () =>
 });
 
 describe('optimizers, figure 6: Adam + L2 and AdamW train in the browser', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('both runs end at the reader’s λ, each with its measured decay', { timeout: 300_000 }, async () => {
 		const { page } = await browser.open(withQuery('/labs/optimizers', { backend: 'wasm', wd: 0.05 }));
@@ -243,8 +245,6 @@ type GdWindow = Window & {
 };
 
 describe('double descent, figure 5: gradient descent finds Φ⁺y in the browser', () => {
-	const browsers = { wasm: useBrowser('wasm'), webgpu: useBrowser('webgpu') };
-
 	for (const kind of ['wasm', 'webgpu'] as const) {
 		test(`on ${kind === 'wasm' ? 'WASM, in a worker' : 'WebGPU, on the page'}`, { timeout: 300_000 }, async () => {
 			const { page } = await browsers[kind].open(withQuery('/labs/double-descent', { backend: kind, n: 10 }));
@@ -285,7 +285,7 @@ describe('double descent, figure 5: gradient descent finds Φ⁺y in the browser
 type StepWindow = Window & { __vlabTraining?: { phase: string; runs: { status: string; thread: string | null; steps: number; losses: number[]; message: string | null }[] } };
 
 describe('memory and parallelism, figure 6: one real step of the graph it reads', () => {
-	const browser = useBrowser('wasm');
+	const browser = browsers.wasm;
 
 	test('no runtime until Run; then ONNX Runtime runs the step in the worker and the loss falls after the update', { timeout: 120_000 }, async () => {
 		const { page } = await browser.open('/labs/memory-and-parallelism');
