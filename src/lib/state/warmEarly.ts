@@ -1,8 +1,9 @@
 /**
  * A lab page whose link asks for other settings than the build computed (or that has no build
- * numbers) runs its model as soon as it mounts. The runtime it needs, a 14 MB WebAssembly module
- * compiled in ORT's worker, is most of that wait; started from the route's `load`, which runs in
- * the browser before the page hydrates, it compiles on the second core while the page hydrates.
+ * numbers) runs its model as soon as it mounts. The runtime it needs, a 14 MB WebAssembly module,
+ * is most of that wait; started from the route's `load`, which runs in the browser before the page
+ * hydrates (after `placeWasmRuntime`, so it starts where the lab wants it: placement.ts), it
+ * downloads and compiles (the browser compiles it off the main thread) while the page hydrates.
  *
  * A page showing the build's numbers for the reader's settings does not call it: its runtime
  * still loads after first paint (startWhenNeeded.ts). Nor does an embed: one off screen must not
@@ -21,7 +22,7 @@ export function warmEarly<S extends Schema>(schema: S, prerenderedState: StateOf
 	void (async () => {
 		const [{ chooseBackend, loadOrt }, { warmUp }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/onnx/warmUp')]);
 		const { backend } = await chooseBackend(requestedBackend(params));
-		// On WASM the runtime lives in its worker, which takes one call at a time. ORT's WebGPU build
+		// On WASM the whole runtime comes up: its script, module and one tiny session. ORT's WebGPU build
 		// (asyncify) does not survive a warm-up run beside the lab's own first session ("memory access
 		// out of bounds"): there only its script is fetched early.
 		if (backend === 'wasm') await warmUp(backend);
