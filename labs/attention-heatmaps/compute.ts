@@ -7,7 +7,7 @@
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
-import { runSession } from '$lib/onnx/runtime';
+import { runSession } from '$lib/onnx/session';
 import { shippedSession } from '$lib/onnx/shipped';
 import type { StateOf } from '$lib/state/schema';
 import type { AttnSchema } from './lab';

@@ -5,7 +5,7 @@
  * only feeds new tensors.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Outputs } from '$lib/onnx/runtime';
+import { getSession, runSession, type Outputs } from '$lib/onnx/session';
 import { backwardFeeds, forwardFeeds } from '$lib/onnx/split';
 import type { Feeds } from '$lib/onnx/feeds';
 import { Lru } from '$lib/cache/lru';

@@ -4,7 +4,7 @@
  * controller, never by a figure). Loaded lazily, so ONNX stays out of the first-load JavaScript.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Session } from '$lib/onnx/runtime';
+import { getSession, runSession, type Session } from '$lib/onnx/session';
 import { shippedSession } from '$lib/onnx/shipped';
 import { createRng } from '$lib/random';
 import type { StateOf } from '$lib/state/schema';

@@ -4,7 +4,7 @@
  * sweep worker asks for these tables; the graph is built by the same builder the tests pin.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import type { FeatureFamily } from './data';
 import { featureFeeds } from './featureFeeds';
 import { buildFeatureGraph, FEATURE_OUTPUT } from './model';

@@ -17,7 +17,7 @@
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Outputs } from '$lib/onnx/runtime';
+import { getSession, runSession, type Outputs } from '$lib/onnx/session';
 import type { StateOf } from '$lib/state/schema';
 import { effectiveGroups, storedShape, type Layout, type Shape3 } from './axes';
 import { drawRng, imageBatch, packTokens, samplePool, sequenceBatch, type ShownBatch } from './data';

@@ -6,7 +6,7 @@
  * and LayerNorm's time over RMSNorm's is taken round by round (timingRatio.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSessionTimed } from '$lib/onnx/runtime';
+import { getSession, runSessionTimed } from '$lib/onnx/session';
 import { createRng } from '$lib/random';
 import { buildCostGraph, COST_MODELS, COST_SHAPE, type CostModel } from './costModel';
 import { pairedRatio, quantile, type RatioSpread } from './timingRatio';

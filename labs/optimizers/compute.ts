@@ -3,7 +3,7 @@
  * chosen optimizers from the start, and the rate sweeps of figure 2 on the quadratic.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import { buildStepsGraph, buildSurfaceGraph, SURFACE_INPUTS, SURFACE_OUTPUT } from './model';
 import { hbBestEta, measuredRate } from './rates';
 import { CHUNK, runRows, surfVector, type RowSpec, type RowsResult, type RunFn } from './run';

@@ -4,7 +4,7 @@
  * (batchNoise.ts). It depends on the seed alone, so it is kept per backend and seed.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { Lru } from '$lib/cache/lru';

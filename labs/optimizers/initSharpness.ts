@@ -4,7 +4,7 @@
  * backend and kept.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { initialParams } from '$lib/onnx/training/model';
 import { buildGradientGraph, gradientFeeds, GRAD_INPUTS, GRAD_OUTPUT, POWER, powerIteration } from './sharpness';

@@ -4,7 +4,7 @@
  * graph a run evaluates every epoch. Training itself is a LiveRun the reader starts.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import { initialParams } from '$lib/onnx/training/model';
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';

@@ -7,7 +7,7 @@
  */
 import type { Backend } from '$lib/onnx/backend';
 import type { OptimizerConfig } from '$lib/onnx/optimizers';
-import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds } from '$lib/onnx/session';
 import { initialParams, type ParamValues, type TrainableModel } from '$lib/onnx/training/model';
 import { buildTrainStep, type TrainStepIO } from '$lib/onnx/training/trainStep';
 

@@ -9,7 +9,7 @@ import { maskValues, paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import { drawInputs, MAX_LEN, VOCAB, type Task } from '$labs/attention-heatmaps/tasks';
 import { encodeExamples, heldOutInputs, tokenAccuracy, TRAINING } from '$labs/attention-heatmaps/training';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds } from '$lib/onnx/session';
 import { calibrate, type Calibration } from './calibrate';
 import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName, quantGraphKey, type QuantGraphOptions } from './qmodel';
 import { codeTypeFor, typedCodes } from './dequant';

@@ -10,7 +10,7 @@
  * in TypeScript (inputGrid.ts).
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import { shippedModels } from '$lib/onnx/shipped';
 import { buildDequantGraph, codeTypeFor, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';

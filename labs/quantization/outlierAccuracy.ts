@@ -15,7 +15,7 @@ import type { Task } from '$labs/attention-heatmaps/tasks';
 import { tokenAccuracy } from '$labs/attention-heatmaps/training';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds } from '$lib/onnx/session';
 import { actGrids, graphCodes, heldOut, inputFeeds, linearInputs, scorer, weightFeeds, type WeightQuant } from './accuracy';
 import { calibrate } from './calibrate';
 import { channelAbsmax, OUTLIER_GROUP, outlierChannel, smoothWeights, withOutlier } from './outlier';

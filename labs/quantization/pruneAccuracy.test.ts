@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { heldOut, scorer } from './accuracy';
 import { SHAPE } from '$labs/attention-heatmaps/model';
-import { FRACTIONS, headOrder, measurePruning, pruneReports, sweepPlan, type PruneResult } from './pruneAccuracy';
+import { forgetSweeps, FRACTIONS, headOrder, measurePruning, pruneReports, sweepPlan, type PruneResult } from './pruneAccuracy';
 import { ALL_HEADS, headName, headsFor, prune, removedFraction, withoutHeads } from './pruning';
 import { rightTokens64, type Params64 } from './reference64';
 import { readWeights } from './weights';
@@ -21,6 +21,9 @@ const reports: PruneResult[] = [];
 const share = (r: PruneResult, right: number) => right / r.tokens;
 
 beforeAll(async () => {
+	// Test files share a module graph per worker: another may have finished a sweep already (the
+	// prerender test computes the lab's default), and a cached sweep reports only its chosen point.
+	forgetSweeps();
 	for (const task of TASKS) {
 		const report = (partial: PruneResult) => (task === 'copy' && reports.push(partial), true);
 		results.set(task, await measurePruning(weightsOf(task), { task, method: 'layer', sparsity: 0.5 }, 'wasm', report));

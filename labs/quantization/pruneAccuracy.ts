@@ -87,6 +87,11 @@ export function headOrder(ablation: readonly (Head & { right: number })[]): Head
 /** A finished sweep per backend and task: the reader's changes of method and fraction then cost one run. */
 const sweeps = new Map<string, Pick<PruneResult, 'points' | 'ablation'>>();
 
+/** Forgets the finished sweeps: for a test that counts a whole sweep's reports, whatever ran before it in the same module graph. */
+export function forgetSweeps(): void {
+	sweeps.clear();
+}
+
 /**
  * Figure 5's numbers: the sweep (cached once finished) and the chosen point. `report` gets the
  * result so far after each model run; returning false stops the measurement.

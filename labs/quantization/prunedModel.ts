@@ -10,7 +10,7 @@ import { tokenAccuracy } from '$labs/attention-heatmaps/training';
 import type { Backend } from '$lib/onnx/backend';
 import type { Feeds } from '$lib/onnx/feeds';
 import { GraphBuilder, type Shape } from '$lib/onnx/graph';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import type { Tensors } from '$lib/onnx/training/model';
 import { heldOut, inputFeeds } from './accuracy';
 import { LINEAR_WEIGHTS } from './qmodel';

@@ -5,7 +5,7 @@
  * static/models/distill-teacher.onnx on the reader's backend.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { runSession } from '$lib/onnx/runtime';
+import { runSession } from '$lib/onnx/session';
 import { shippedSession } from '$lib/onnx/shipped';
 import { TEACHER_MODEL, studentProbePoints } from './distillConfig';
 import { readTeacher, type TeacherView } from './distillRegions';

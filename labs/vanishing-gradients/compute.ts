@@ -5,7 +5,7 @@
  * or the seed only feeds new tensors.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession, type Feeds } from '$lib/onnx/runtime';
+import { getSession, runSession, type Feeds } from '$lib/onnx/session';
 import { timing } from '$lib/onnx/timing';
 import type { StateOf } from '$lib/state/schema';
 import type { VgSchema } from './lab';

@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import BackendStatus from '$lib/ui/BackendStatus.svelte';
 import type { AnyController } from '$lib/state/context';
+import { reportSessionsFrom, sessionsChanged, type SessionStats } from '$lib/onnx/sessionEvents';
 
-// The runtime's session cache, faked: two WASM sessions, then one more after a change.
-const runtime = vi.hoisted(() => {
-	let stats: Record<string, { sessions: number; bytes: number; releasing: number }> = { wasm: { sessions: 2, bytes: 9 * 1048576, releasing: 0 } };
-	const listeners = new Set<() => void>();
-	return {
-		sessionStats: () => stats,
-		onSessionsChange: (listener: () => void) => (listeners.add(listener), () => listeners.delete(listener)),
-		set(next: typeof stats) {
-			stats = next;
-			listeners.forEach((l) => l());
-		}
-	};
-});
-vi.mock('$lib/onnx/runtime', () => runtime);
+// The runtime's session caches as runtime.ts reports them (sessionEvents.ts): two WASM sessions, then one more after a change.
+let stats: SessionStats = { wasm: { sessions: 2, bytes: 9 * 1048576, releasing: 0 } };
+reportSessionsFrom(() => stats);
+const runtime = {
+	set(next: SessionStats) {
+		stats = next;
+		sessionsChanged();
+	}
+};
 
 const controller = { status: 'ready', backend: 'wasm', lastRunMs: 12, runs: 2, backendNote: null, runsModels: true, switchBackend() {} } as unknown as AnyController;
 

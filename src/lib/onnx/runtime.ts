@@ -6,7 +6,7 @@
  * The figures never call this: a lab's controller does, and hands numbers down.
  */
 import type * as OrtTypes from 'onnxruntime-web';
-import { type Backend, webgpuAvailable } from './backend';
+import type { Backend } from './backend';
 import { LabFault, timeouts, withTimeout } from './faults';
 import { webgpuHealth } from './gpuLoss';
 import { SessionCache } from './sessionCache';
@@ -16,6 +16,12 @@ import { ortTensor, type Feeds } from './feeds';
 import { wasmRuntimeInWorker } from './placement';
 import { beforeRun } from './runSlices';
 import { timing } from './timing';
+import { reportSessionsFrom, sessionsChanged, type SessionStats } from './sessionEvents';
+
+// What a page needs before its runtime loads lives apart (see those files); re-exported for code
+// that imports the runtime anyway.
+export { chooseBackend, onWebgpuLost } from './backendChoice';
+export { onSessionsChange, sessionStats } from './sessionEvents';
 
 export type Ort = typeof OrtTypes;
 export type Session = OrtTypes.InferenceSession;
@@ -89,14 +95,6 @@ function importOrt(backend: Backend): Promise<Ort> {
 const runtimeStarted = new Set<Backend>();
 let watchedDevice: unknown = null;
 
-/**
- * Calls `listener` once when WebGPU fails for the page: its device is lost, or a WebGPU session
- * or run fails (gpuLoss.ts). Returns the unsubscribe.
- */
-export function onWebgpuLost(listener: (reason: string) => void): () => void {
-	return webgpuHealth.onFailure(listener);
-}
-
 /** WebGPU sessions the page holds: the runtime's cache and the training loops on the GPU. */
 const webgpuSessionsHeld = () => (caches.webgpu?.stats().sessions ?? 0) + webgpuHealth.held;
 
@@ -159,20 +157,6 @@ async function createSession(backend: Backend, model: Uint8Array): Promise<{ ort
 	return { ort, created };
 }
 
-/** The backend to use: the reader's request if it can run, else WebGPU when an adapter exists. */
-export async function chooseBackend(requested: Backend | null): Promise<{ backend: Backend; note?: string }> {
-	if (requested === 'wasm') return { backend: 'wasm' };
-	// Once WebGPU has failed on this page, its runtime is not used again until a reload.
-	const failure = webgpuHealth.failure;
-	if (failure !== null) return { backend: 'wasm', note: `WebGPU failed: ${failure}; running on WebAssembly.` };
-	const hasGpu = await webgpuAvailable();
-	if (hasGpu) return { backend: 'webgpu' };
-	return {
-		backend: 'wasm',
-		note: requested === 'webgpu' ? 'This browser offers no WebGPU adapter; running on WebAssembly instead.' : undefined
-	};
-}
-
 const MB = 1024 * 1024;
 
 /**
@@ -188,7 +172,11 @@ const backendOf = new WeakMap<Session, Backend>();
 /** Which cache holds a session: runs are counted there, so it is never released mid-run. */
 const cacheOf = new WeakMap<Session, SessionCache<Session>>();
 const caches: Partial<Record<Backend, SessionCache<Session>>> = {};
-const listeners = new Set<() => void>();
+reportSessionsFrom(() => {
+	const out: SessionStats = {};
+	for (const [backend, cache] of Object.entries(caches) as [Backend, SessionCache<Session>][]) out[backend] = cache.stats();
+	return out;
+});
 
 function cacheFor(backend: Backend): SessionCache<Session> {
 	const cache: SessionCache<Session> = (caches[backend] ??= new SessionCache<Session>({
@@ -204,7 +192,7 @@ function cacheFor(backend: Backend): SessionCache<Session> {
 		// After a WebGPU failure its sessions are let go without a release: that would call into the
 		// runtime on a dead device, which may never return (the device took its GPU memory with it).
 		schedule: (work) => takeTurn(() => (backend === 'webgpu' && webgpuHealth.failure !== null ? Promise.resolve() : work())),
-		onChange: () => listeners.forEach((listener) => listener())
+		onChange: sessionsChanged
 	}));
 	return cache;
 }
@@ -221,19 +209,6 @@ export function dropSession(backend: Backend, key: string): void {
 
 /** Lets the page's shipped-model loader (shipped.ts) build its sessions in the same caches. */
 export const sessionCacheFor = (backend: Backend): SessionCache<Session> => cacheFor(backend);
-
-/** The sessions held per backend and their estimated bytes (the `?debug=memory` readout). */
-export function sessionStats(): Partial<Record<Backend, { sessions: number; bytes: number; releasing: number }>> {
-	const out: Partial<Record<Backend, { sessions: number; bytes: number; releasing: number }>> = {};
-	for (const [backend, cache] of Object.entries(caches) as [Backend, SessionCache<Session>][]) out[backend] = cache.stats();
-	return out;
-}
-
-/** Calls `listener` whenever the held sessions change; returns the unsubscribe. */
-export function onSessionsChange(listener: () => void): () => void {
-	listeners.add(listener);
-	return () => listeners.delete(listener);
-}
 
 /**
  * Runs a session on its inputs. Every run takes its turn on the realm's runtime queue (turns.ts),

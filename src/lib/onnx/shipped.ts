@@ -6,7 +6,7 @@
 import { asset } from '$app/paths';
 import type { Backend } from './backend';
 import { fetchShippedModel, ModelLoader, sessionFromLoader } from './modelLoader';
-import { sessionCacheFor, type Session } from './runtime';
+import type { Session } from './runtime';
 
 export const shippedModels = new ModelLoader((name) =>
 	// The build's prerender (Node) reads the file the site will serve; the page downloads it.
@@ -22,7 +22,8 @@ async function readShippedModel(name: string): Promise<Uint8Array> {
  * The session of a shipped model. The runtime gets its own copy of the bytes; when no session
  * can be built from them (a truncated download), the bytes are dropped so the next try fetches.
  */
-export function shippedSession(backend: Backend, name: string): Promise<Session> {
+export async function shippedSession(backend: Backend, name: string): Promise<Session> {
 	shippedModels.prefetch(name); // the download overlaps the runtime's own loading
+	const { sessionCacheFor } = await import('./runtime');
 	return sessionFromLoader(sessionCacheFor(backend), shippedModels, name);
 }

@@ -9,7 +9,7 @@ import { type Backend, requestedBackend } from '$lib/onnx/backend';
 import { describeModelError, describeWebgpuFailure } from '$lib/onnx/errors';
 import { LabFault } from '$lib/onnx/faults';
 import { LatestRunner } from '$lib/onnx/latestRunner';
-import { chooseBackend, onWebgpuLost } from '$lib/onnx/runtime';
+import { chooseBackend, onWebgpuLost } from '$lib/onnx/backendChoice';
 import { timing } from '$lib/onnx/timing';
 import { requestIdle } from '$lib/idle';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
