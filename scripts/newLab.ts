@@ -118,7 +118,7 @@ export function summarize(xs: Float32Array, ys: Float32Array): ${pascal}Results 
  * numbers the figure draws. The graph is built once; its session is cached by the runtime.
  */
 import type { Backend } from '$lib/onnx/backend';
-import { getSession, runSession } from '$lib/onnx/runtime';
+import { getSession, runSession } from '$lib/onnx/session';
 import type { StateOf } from '$lib/state/schema';
 import type { ${pascal}Schema } from './lab';
 import { buildCurveGraph, CURVE_INPUTS, CURVE_OUTPUT, xGrid } from './model';
