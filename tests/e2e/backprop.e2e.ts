@@ -14,11 +14,15 @@ import { applyWeights, parseWeights } from '$labs/backprop/weights';
 
 const forwardGraph = (page: Page) => page.locator('[data-figure="forward-graph"]');
 
-/** Waits for a live run after `since` runs, for the state now set. */
+/**
+ * Waits for a live run after `since` runs whose results are the state now set, drawn: a run
+ * started for an earlier state (a click just before) may land first, and more so under load.
+ */
 async function nextRun(page: Page, since: number) {
 	await page.waitForFunction((r) => {
 		const v = (window as VlabWindow).__vlab!;
-		return v.status === 'ready' && v.runs > r && v.lastDrawnAt !== null;
+		const forState = v.resultsFor !== null && Object.entries(v.resultsFor).every(([k, value]) => JSON.stringify(v.state[k]) === JSON.stringify(value));
+		return v.status === 'ready' && v.runs > r && v.lastDrawnAt !== null && forState;
 	}, since, { timeout: 60_000 });
 	return (await vlabSnapshot(page))!;
 }
@@ -75,6 +79,9 @@ describe('backprop: the graph, node by node', () => {
 			await page.locator(`[data-checkpoint-id="${id}"]`).getByRole('button', { name: 'Show me the answer' }).click();
 		const backward = page.locator('[data-figure="backward-graph"]');
 		await expect.poll(() => backward.getByTestId('figure-veiled').count()).toBe(0);
+		// An answer may set the lab's state (a wider layer): the page's numbers and the results read
+		// below must both be that state's.
+		await nextRun(page, -1);
 		const h1 = forwardGraph(page).locator('g.box', { has: page.locator('text.label', { hasText: /^h₁$/ }) });
 		await h1.hover();
 		await expect.poll(() => h1.evaluate((el) => el.classList.contains('lit'))).toBe(true);
