@@ -18,10 +18,9 @@ import { beforeRun } from './runSlices';
 import { timing } from './timing';
 import { reportSessionsFrom, sessionsChanged, type SessionStats } from './sessionEvents';
 
-// What a page needs before its runtime loads lives apart (see those files); re-exported for code
-// that imports the runtime anyway.
-export { chooseBackend, onWebgpuLost } from './backendChoice';
-export { onSessionsChange, sessionStats } from './sessionEvents';
+// What a page needs before its runtime loads lives in backendChoice.ts and sessionEvents.ts;
+// chooseBackend is re-exported for code that imports the runtime anyway (warmEarly, practice).
+export { chooseBackend } from './backendChoice';
 
 export type Ort = typeof OrtTypes;
 export type Session = OrtTypes.InferenceSession;

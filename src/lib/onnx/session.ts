@@ -24,8 +24,3 @@ export async function runSession(session: Session, feeds: Feeds): Promise<Output
 export async function runSessionTimed(session: Session, feeds: Feeds): Promise<{ outputs: Outputs; ms: number }> {
 	return (await runtime()).runSessionTimed(session, feeds);
 }
-
-/** runtime.ts's dropSession: lets go of a session the caller no longer needs. */
-export function dropSession(backend: Backend, key: string): void {
-	void runtime().then(({ dropSession }) => dropSession(backend, key));
-}
