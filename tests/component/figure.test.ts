@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import FigureHarness from './harness/FigureHarness.svelte';
 import Notice from '$lib/ui/Notice.svelte';
 import Ridgeline from './harness/RidgelineHarness.svelte';
@@ -34,10 +34,13 @@ describe('Figure', () => {
 		const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
 		render(FigureHarness);
 
+		// The export code loads on the first press.
 		await fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
+		await waitFor(() => expect(blobs).toHaveLength(1));
 		expect(await blobs[0].text()).toBe('layer,note\n1,plain\n2,"has, comma"\n');
 
 		await fireEvent.click(screen.getByRole('button', { name: 'SVG' }));
+		await waitFor(() => expect(blobs).toHaveLength(2));
 		const svg = await blobs[1].text();
 		expect(blobs[1].type).toBe('image/svg+xml');
 		expect(svg).toContain('<title');

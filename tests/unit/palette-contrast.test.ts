@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OKABE_ITO, SEQUENTIAL_STOPS, categorical, sequentialColors } from '$lib/viz/palette';
+import { interpolateViridis } from 'd3';
+import { OKABE_ITO, SEQUENTIAL_STOPS, VIRIDIS_STOPS, categorical, sequentialColors } from '$lib/viz/palette';
 
 const css = readFileSync(new URL('../../src/lib/ui/theme.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
@@ -98,5 +99,10 @@ describe('palette.ts refers to the theme', () => {
 		// Few colours: distinct stops, no mixing.
 		expect(new Set(sequentialColors(4)).size).toBe(4);
 		expect(sequentialColors(4).every((c) => c.startsWith('var('))).toBe(true);
+	});
+
+	it('the fallback stops are viridis at 0, 1/8, …, 1 as d3 computes it', () => {
+		expect([...VIRIDIS_STOPS]).toEqual(Array.from({ length: SEQUENTIAL_STOPS }, (_, k) => interpolateViridis(k / (SEQUENTIAL_STOPS - 1))));
+		expect(sequentialColors(SEQUENTIAL_STOPS)[3]).toBe(`var(--viz-seq-3, ${interpolateViridis(3 / 8)})`);
 	});
 });

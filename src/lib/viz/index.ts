@@ -16,7 +16,7 @@ export { default as HoverX } from './HoverX.svelte';
 export { getChartContext, type ChartContext, type Margin } from './context';
 export { histogram, stepOutline, type Bin } from './histogram';
 export { finiteExtent, logDomain, paddedExtent } from './ranges';
-export { OKABE_ITO, categorical, sequential, sequentialColors, themeColor } from './palette';
+export { OKABE_ITO, categorical, sequentialColors, themeColor } from './palette';
 export { scaleTicks, pow10Label } from './ticks';
 export type { Datum, Value, LegendItem, RidgeRow } from './types';
 export { interleaved, type Accessor, type Channel } from './channels';

@@ -8,8 +8,6 @@
  * (`var(--viz-cat-0, #E69F00)`), which SVG attributes and CSS resolve, so a figure changes with
  * the theme without re-rendering. Canvas cannot read CSS variables: pass it plain colours.
  */
-import { interpolateViridis, interpolateCividis } from 'd3';
-
 /** Okabe & Ito (2008), black omitted; the fallbacks when the theme's properties are absent. */
 export const OKABE_ITO = [
 	'#E69F00', // orange
@@ -31,15 +29,15 @@ export function categorical(i: number): string {
 	return `var(${categoricalProperty(k)}, ${OKABE_ITO[k]})`;
 }
 
-export type Interpolator = (t: number) => string;
-
-export const sequential: Record<'viridis' | 'cividis', Interpolator> = {
-	viridis: interpolateViridis,
-	cividis: interpolateCividis
-};
+/**
+ * Viridis at its nine stops (0, 1/8, …, 1): the fallbacks when the theme's properties are absent.
+ * Written out, not taken from d3-scale-chromatic, whose viridis module would bring three more
+ * 256-colour ramps (3.5 KB gzip) to every page that uses a colour (a test checks them against d3).
+ */
+export const VIRIDIS_STOPS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'] as const;
 
 /** Stops of the themed sequential ramp (`--viz-seq-0` … `--viz-seq-8`). */
-export const SEQUENTIAL_STOPS = 9;
+export const SEQUENTIAL_STOPS = VIRIDIS_STOPS.length;
 export const sequentialProperty = (k: number) => `--viz-seq-${k}`;
 
 /** The themed ramp at t ∈ [0, 1]: a stop, or a mix of the two stops around t. */
@@ -47,25 +45,17 @@ export function themedSequential(t: number): string {
 	const at = Math.max(0, Math.min(1, t)) * (SEQUENTIAL_STOPS - 1);
 	const k = Math.floor(at);
 	const frac = at - k;
-	const stop = (j: number) => `var(${sequentialProperty(j)}, ${interpolateViridis(j / (SEQUENTIAL_STOPS - 1))})`;
+	const stop = (j: number) => `var(${sequentialProperty(j)}, ${VIRIDIS_STOPS[j]})`;
 	if (frac < 1e-6 || k >= SEQUENTIAL_STOPS - 1) return stop(Math.min(k, SEQUENTIAL_STOPS - 1));
 	return `color-mix(in oklab, ${stop(k)} ${Math.round(100 * (1 - frac))}%, ${stop(k + 1)})`;
 }
 
-/**
- * n colours along a sequential ramp. The default is the themed viridis (its visible part on the
- * current background, end to end); an explicit `ramp` is sampled avoiding its extremes (the
- * darkest and the lightest ends vanish against dark and light backgrounds).
- */
-export function sequentialColors(n: number, ramp?: Interpolator): string[] {
+/** n colours along the themed viridis (its visible part on the current background), end to end. */
+export function sequentialColors(n: number): string[] {
 	if (n <= 0) return [];
-	if (!ramp) {
-		if (n === 1) return [themedSequential(0.5)];
-		// On the nearest stop when there are few colours (a plain reference, no mixing).
-		return Array.from({ length: n }, (_, i) => (n <= SEQUENTIAL_STOPS ? themedSequential(Math.round((i * (SEQUENTIAL_STOPS - 1)) / (n - 1)) / (SEQUENTIAL_STOPS - 1)) : themedSequential(i / (n - 1))));
-	}
-	if (n === 1) return [ramp(0.5)];
-	return Array.from({ length: n }, (_, i) => ramp(0.15 + (0.7 * i) / (n - 1)));
+	if (n === 1) return [themedSequential(0.5)];
+	// On the nearest stop when there are few colours (a plain reference, no mixing).
+	return Array.from({ length: n }, (_, i) => (n <= SEQUENTIAL_STOPS ? themedSequential(Math.round((i * (SEQUENTIAL_STOPS - 1)) / (n - 1)) / (SEQUENTIAL_STOPS - 1)) : themedSequential(i / (n - 1))));
 }
 
 /** Theme colours as CSS variable references, with fallbacks for use outside the theme. */
