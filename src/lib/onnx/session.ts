@@ -8,19 +8,29 @@ import type { Feeds, Outputs, Session } from './runtime';
 
 export type { Feed, Feeds, Outputs, Session } from './runtime';
 
-const runtime = () => import('$lib/onnx/runtime');
+type Runtime = typeof import('$lib/onnx/runtime');
+
+/**
+ * The module once imported. Kept, not imported again on each call: Chromium settles every
+ * `import()` in a task of its own, even of a module it has, and a redraw makes many runs (the
+ * normalization lab's median change → redraw went from 17 to 40 ms with one per run).
+ */
+let loaded: Runtime | undefined;
+
+/** The runtime module, imported on the first call (for the page's other callers too: shipped.ts). */
+export const runtime = async (): Promise<Runtime> => (loaded ??= await import('$lib/onnx/runtime'));
 
 /** runtime.ts's getSession: one session per (backend, model key). */
 export async function getSession(backend: Backend, key: string, bytes: () => Uint8Array | Promise<Uint8Array>): Promise<Session> {
-	return (await runtime()).getSession(backend, key, bytes);
+	return (loaded ?? (await runtime())).getSession(backend, key, bytes);
 }
 
 /** runtime.ts's runSession. */
 export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
-	return (await runtime()).runSession(session, feeds);
+	return (loaded ?? (await runtime())).runSession(session, feeds);
 }
 
 /** runtime.ts's runSessionTimed: the outputs, and the run's own duration in ms. */
 export async function runSessionTimed(session: Session, feeds: Feeds): Promise<{ outputs: Outputs; ms: number }> {
-	return (await runtime()).runSessionTimed(session, feeds);
+	return (loaded ?? (await runtime())).runSessionTimed(session, feeds);
 }

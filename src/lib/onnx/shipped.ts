@@ -7,6 +7,7 @@ import { asset } from '$app/paths';
 import type { Backend } from './backend';
 import { fetchShippedModel, ModelLoader, sessionFromLoader } from './modelLoader';
 import type { Session } from './runtime';
+import { runtime } from './session';
 
 export const shippedModels = new ModelLoader((name) =>
 	// The build's prerender (Node) reads the file the site will serve; the page downloads it.
@@ -24,6 +25,6 @@ async function readShippedModel(name: string): Promise<Uint8Array> {
  */
 export async function shippedSession(backend: Backend, name: string): Promise<Session> {
 	shippedModels.prefetch(name); // the download overlaps the runtime's own loading
-	const { sessionCacheFor } = await import('./runtime');
+	const { sessionCacheFor } = await runtime();
 	return sessionFromLoader(sessionCacheFor(backend), shippedModels, name);
 }
