@@ -5,17 +5,16 @@
  * the reader's settings are the recorded ones.
  */
 import type { Track } from '$lib/state/liveRun.svelte';
-import { unpackBytes } from '$lib/recorded/pack';
 import type { DistillSettings, StudentKind } from './distillConfig';
 import type { Regions } from './distillRegions';
 import { STUDENTS, distillKey, type StudentTrack } from './distillRun';
+import { unpackTints } from './tintLevels';
 
 export interface RecordedRegions {
 	step: number;
 	accuracy: number;
-	/** Bytes: the arm per cell (0–2), then how sure (0–1). */
-	arm: string;
-	sure: string;
+	/** Per cell, its arm and the step of opacity it is drawn at (tintLevels.ts). */
+	tints: string;
 }
 
 export interface RecordedDistill {
@@ -33,12 +32,8 @@ export interface RecordedDistill {
 	}[];
 }
 
-export const unpackRegions = (r: RecordedRegions): Regions => ({
-	step: r.step,
-	accuracy: r.accuracy,
-	arm: Uint8Array.from(unpackBytes(r.arm, 0, 255)),
-	sure: unpackBytes(r.sure)
-});
+/** The regions as the figure draws them (each cell's sureness rounded to its tint step). */
+export const unpackRegions = (r: RecordedRegions): Regions => ({ step: r.step, accuracy: r.accuracy, ...unpackTints(r.tints) });
 
 /** True when a reader's settings are the ones recorded (the students' runs are then theirs to see). */
 export const isRecordedDistill = (s: DistillSettings, recorded: RecordedDistill) => distillKey(s) === distillKey(recorded.settings);

@@ -3,22 +3,23 @@
  * regions, and one real run of both students at the lab's default settings, trained with the
  * same jobs and driver the reader's Start runs (in Node, on onnxruntime-web's WASM backend). Kept
  * as the figure draws it (distillRecorded.ts): loss every 10 steps and accuracy every 50 (4
- * significant digits), and each network's last regions as bytes.
+ * significant digits), and each network's last regions as drawn (tintLevels.ts).
  */
 import type { Ort } from '$lib/onnx/training/loop';
 import { driveJob } from '$lib/recorded/drive';
-import { packBytes, roundSig } from '$lib/recorded/pack';
+import { roundSig } from '$lib/recorded/pack';
 import { studentJob } from './distill';
 import { CLASSES, DISTILL, TEACHER_MODEL, heldOutPoints, labelledPoints, studentProbePoints, type DistillSettings } from './distillConfig';
 import type { RecordedDistill, RecordedRegions } from './distillRecorded';
 import { readRegions, readTeacher, type Regions } from './distillRegions';
 import { STUDENTS } from './distillRun';
+import { packTints } from './tintLevels';
 import { schema } from './lab';
 
 /** The settings the recording is made for: the schema's defaults (lab.ts). */
 export const RECORDED_DISTILL: DistillSettings = { labels: schema.labels.default, T: schema.T.default, alpha: schema.kdalpha.default, seed: schema.seed.default };
 
-const packRegions = (r: Regions): RecordedRegions => ({ step: r.step, accuracy: roundSig(r.accuracy), arm: packBytes(r.arm, 0, 255), sure: packBytes(r.sure) });
+const packRegions = (r: Regions): RecordedRegions => ({ step: r.step, accuracy: roundSig(r.accuracy), tints: packTints(r.arm, r.sure) });
 
 export async function recordDistill(ort: Ort): Promise<RecordedDistill> {
 	const { readFile } = await import('node:fs/promises');

@@ -1,12 +1,14 @@
 /**
  * Figure 6's pure parts: the three-arm spirals, reading a network's probabilities as regions and
- * an accuracy, the softmax at T, and the region picture's paths.
+ * an accuracy, the softmax at T, the region picture's paths, and the form the recording keeps them in.
  */
 import { describe, expect, it } from 'vitest';
 import { twoSpirals } from '$lib/datasets/spirals';
 import { CLASSES, DISTILL, heldOutPoints, labelledPoints } from './distillConfig';
 import { argmaxAccuracy, readRegions, softmaxRows } from './distillRegions';
 import { regionPaths } from './regionTints';
+import { TINT_LEVELS, packTints, sureAtLevel, tintLevel, unpackTints } from './tintLevels';
+import { createRng } from '$lib/random';
 
 describe('the spirals with k arms', () => {
 	it('two arms are the two-spirals data as before (the option changes nothing at k = 2)', () => {
@@ -87,5 +89,25 @@ describe('the region picture', () => {
 			expect(p.opacity).toBeGreaterThan(0);
 		}
 		expect(cells).toBe(12); // the first row is undecided
+	});
+});
+
+describe('the recorded form of the regions (tintLevels.ts)', () => {
+	it('steps opacity from a coin toss over three arms (clear) to certainty in eighths', () => {
+		expect([1 / 3, 0.2, 1, 0.5, 2 / 3].map(tintLevel)).toEqual([0, 0, 8, 2, 4]);
+		for (let level = 0; level <= TINT_LEVELS; level++) expect(tintLevel(Math.fround(sureAtLevel(level)))).toBe(level);
+	});
+
+	it('keeps exactly the picture: regions packed and unpacked draw the same paths', () => {
+		const size = 24;
+		const rng = createRng(5);
+		const arm = Uint8Array.from({ length: size * size }, (_, i) => (Math.floor(i / 50) + (rng.uniform() < 0.1 ? 1 : 0)) % 3);
+		const sure = Float32Array.from({ length: size * size }, () => 1 / 3 + (2 / 3) * rng.uniform());
+		const packed = packTints(arm, sure);
+		expect(packed).toMatch(/^[A-Z[]+$/);
+		expect(packed).toHaveLength(size * size);
+		const back = unpackTints(packed);
+		expect([...back.arm]).toEqual([...arm]);
+		expect(regionPaths(back, size)).toEqual(regionPaths({ arm, sure }, size));
 	});
 });

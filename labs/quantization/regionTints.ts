@@ -1,11 +1,12 @@
 /**
  * Figure 6's regions as a few SVG paths: each grid cell is tinted towards its most likely arm,
  * more opaque the surer the network is (from 1/3, a coin toss over three arms, to 1), in
- * `levels` steps; the cells of one arm and level are one path of row runs. Plain SVG, so the
+ * TINT_LEVELS steps; the cells of one arm and level are one path of row runs. Plain SVG, so the
  * picture is in the prerendered HTML and scales at any width.
  */
 import { categorical } from '$lib/viz';
 import type { Regions } from './distillRegions';
+import { TINT_LEVELS, tintLevel } from './tintLevels';
 
 export interface RegionPath {
 	arm: number;
@@ -27,9 +28,10 @@ export const ARM_COLORS = [categorical(4), categorical(3), categorical(2)] as co
 /** Opacity of the surest cells. */
 const MAX_OPACITY = 0.6;
 
-export function regionPaths({ arm, sure }: Pick<Regions, 'arm' | 'sure'>, size: number, levels = 8): RegionPath[] {
+export function regionPaths({ arm, sure }: Pick<Regions, 'arm' | 'sure'>, size: number): RegionPath[] {
+	const levels = TINT_LEVELS;
 	const keyOf = (i: number) => {
-		const level = Math.round(Math.max(0, Math.min(1, (1.5 * sure[i] - 0.5))) * levels);
+		const level = tintLevel(sure[i]);
 		return level === 0 ? -1 : arm[i] * (levels + 1) + level;
 	};
 	const runs = new Map<number, string>();
