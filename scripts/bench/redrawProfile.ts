@@ -9,7 +9,8 @@
  * It also prints the in-page user timings (`vlab:` measures) per change: the model run, the
  * session runs (with the proxy worker's round trip), summaries, results → DOM (Svelte), and the
  * style + layout the redraw costs (forced right after it). `--proxy` runs WASM sessions in ORT's
- * proxy worker (`__vlabProxy`) instead of the main thread, so the difference is its round trip. Pages open without
+ * proxy worker (`__vlabProxy`) instead of the main thread, so the difference is its round trip. `TOP=<n>` lists
+ * n functions (12 by default); with `npx vite build --minify false` they keep their names. Pages open without
  * their prerendered numbers (`__vlabNoPrerender`), so the first run is live.
  */
 import type { Page } from 'playwright-core';
@@ -158,7 +159,7 @@ try {
 		console.log('  main-thread self time per change, by bucket:');
 		for (const [b, ms] of [...buckets].sort((x, y) => y[1] - x[1])) console.log(`    ${b.padEnd(40)} ${(ms / CHANGES).toFixed(2)} ms`);
 		console.log('  top functions (self ms per change):');
-		for (const [f, ms] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((x, y) => y[1] - x[1]).slice(0, 12))
+		for (const [f, ms] of [...fns].filter(([f]) => !f.startsWith('(idle)')).sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.TOP ?? 12)))
 			console.log(`    ${(ms / CHANGES).toFixed(2).padStart(7)}  ${f}`);
 		await context.close();
 	}
