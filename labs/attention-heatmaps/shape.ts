@@ -4,7 +4,7 @@
  * loading the graph builder at first paint.
  */
 import type { ParamSpec } from '$lib/onnx/training/model';
-import { MAX_LEN, VOCAB } from './tasks';
+import { MAX_LEN, VOCAB } from './tokens';
 
 export interface TransformerShape {
 	layers: number;

@@ -15,19 +15,12 @@
  * distinct digits); reverse allows repeats.
  */
 import { createRng, type Rng } from '$lib/random';
+import { DIGITS, MAX_K, MIN_K, PAD, SEP } from './tokens';
+
+export { DIGITS, MAX_K, MAX_LEN, MIN_K, PAD, SEP, VOCAB } from './tokens';
 
 export const TASKS = ['copy', 'reverse', 'sort'] as const;
 export type Task = (typeof TASKS)[number];
-
-/** Digits 0–9 are ids 0–9; the separator and the padding follow. */
-export const DIGITS = 10;
-export const SEP = 10;
-export const PAD = 11;
-export const VOCAB = 12;
-export const MIN_K = 3;
-export const MAX_K = 7;
-/** Longest sequence the models take: 2·MAX_K + 1. */
-export const MAX_LEN = 2 * MAX_K + 1;
 
 /** Whether a task's training inputs had distinct tokens. */
 export const DISTINCT: Record<Task, boolean> = { copy: true, reverse: false, sort: true };

@@ -6,10 +6,8 @@
  */
 import { replaceState } from '$app/navigation';
 import { type Backend, requestedBackend } from '$lib/onnx/backend';
-import { describeModelError, describeWebgpuFailure } from '$lib/onnx/errors';
 import { LabFault } from '$lib/onnx/faults';
 import { LatestRunner } from '$lib/onnx/latestRunner';
-import { chooseBackend, onWebgpuLost } from '$lib/onnx/backendChoice';
 import { timing } from '$lib/onnx/timing';
 import { requestIdle } from '$lib/idle';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
@@ -51,6 +49,16 @@ function whenIdle(work: () => void): void {
 	else work();
 }
 
+type Errors = typeof import('$lib/onnx/errors');
+type BackendChoice = typeof import('$lib/onnx/backendChoice');
+
+/**
+ * Choosing a backend, watching WebGPU, and putting failures into words: needed from start() on,
+ * not to show the build's numbers, so they load with the runtime (1.6 KB gzip less before it).
+ */
+let liveHelpers: Promise<[BackendChoice, Errors]> | undefined;
+const loadLiveHelpers = () => (liveHelpers ??= Promise.all([import('$lib/onnx/backendChoice'), import('$lib/onnx/errors')]));
+
 /** A shipped model that cannot be downloaded fails on every backend alike: no fallback helps. */
 const isModelFault = (error: unknown) => error instanceof LabFault && error.part === 'model';
 
@@ -84,6 +92,8 @@ export class LabController<S extends Schema, R> {
 	#disposed = false;
 	#requested: Backend | null = null;
 	#unwatchGpu: (() => void) | undefined;
+	/** errors.ts, once start() has loaded it (before any live run). */
+	#errors: Errors | null = null;
 	/** Until the runtime starts: what starts it besides the page's own triggers (LabShell). */
 	#startOn: StartOn | null = null;
 	#started = false;
@@ -128,13 +138,22 @@ export class LabController<S extends Schema, R> {
 				// The backend changed meanwhile: a run on the new one is queued already.
 				if (backend !== this.backend) return;
 				if (backend === 'webgpu' && !isModelFault(error)) {
-					this.fallBackToWasm(describeWebgpuFailure(error));
+					this.fallBackToWasm(this.#describeWebgpuFailure(error));
 					return;
 				}
 				this.status = 'error';
-				this.error = describeModelError(error);
+				this.error = this.#describe(error);
 			}
 		});
+	}
+
+	/** A failure in words (errors.ts); before start() has loaded that, its own message. */
+	#describe(error: unknown): string {
+		return this.#errors?.describeModelError(error) ?? (error instanceof Error ? error.message : String(error));
+	}
+
+	#describeWebgpuFailure(error: unknown): string {
+		return this.#errors?.describeWebgpuFailure(error) ?? (error instanceof Error ? error.message : String(error));
 	}
 
 	/**
@@ -189,7 +208,7 @@ export class LabController<S extends Schema, R> {
 			},
 			(error: unknown) => {
 				console.warn('model run (second part) failed', error);
-				if (this.resultsFor === state) this.laterError = describeModelError(error);
+				if (this.resultsFor === state) this.laterError = this.#describe(error);
 				settled();
 			}
 		);
@@ -242,7 +261,6 @@ export class LabController<S extends Schema, R> {
 		Object.assign(this.state, state);
 		this.notes = notes;
 		this.#requested = requestedBackend(url.searchParams);
-		this.#unwatchGpu ??= onWebgpuLost((reason) => this.fallBackToWasm(reason));
 		this.#startOn = startOn;
 		if (startOn === null || (startOn === 'change' && this.awaitingReaderState)) await this.start();
 	}
@@ -257,7 +275,17 @@ export class LabController<S extends Schema, R> {
 		this.#started = true;
 		this.#startOn = null;
 		this.status = 'loading';
-		const { backend, note } = await chooseBackend(this.#requested);
+		let choice: BackendChoice;
+		try {
+			[choice, this.#errors] = await loadLiveHelpers();
+		} catch (error) {
+			console.warn('the lab could not load its code', error);
+			this.status = 'error';
+			this.error = `The lab’s code could not be loaded (${error instanceof Error ? error.message : String(error)}). Check the connection, then reload the page.`;
+			return;
+		}
+		if (!this.#disposed) this.#unwatchGpu ??= choice.onWebgpuLost((reason) => this.fallBackToWasm(reason));
+		const { backend, note } = await choice.chooseBackend(this.#requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
 		if (this.source === 'prerendered' && !this.awaitingReaderState && !this.#partial && !this.runsModels) {
@@ -270,13 +298,13 @@ export class LabController<S extends Schema, R> {
 					if (backend !== 'webgpu' || isModelFault(error)) throw error;
 					// As for a run: WebGPU failing moves the page to WebAssembly, saying so.
 					this.backend = 'wasm';
-					this.backendNote = `WebGPU failed: ${describeWebgpuFailure(error)}; running on WebAssembly.`;
+					this.backendNote = `WebGPU failed: ${this.#describeWebgpuFailure(error)}; running on WebAssembly.`;
 					return warmUp('wasm');
 				});
 			} catch (error) {
 				console.warn('the runtime could not start', error);
 				this.status = 'error';
-				this.error = describeModelError(error);
+				this.error = this.#describe(error);
 				return;
 			}
 			if (!this.#requestedOnce) this.status = 'ready';
@@ -321,6 +349,7 @@ export class LabController<S extends Schema, R> {
 	/** The reader's backend choice; it goes into the URL so a reload keeps it. */
 	async switchBackend(requested: Backend): Promise<void> {
 		this.status = 'loading';
+		const [{ chooseBackend }] = await loadLiveHelpers();
 		const { backend, note } = await chooseBackend(requested);
 		this.backend = backend;
 		this.backendNote = note ?? null;
