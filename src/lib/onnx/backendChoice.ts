@@ -1,6 +1,7 @@
 /**
- * Which backend a page computes on, and word when WebGPU fails: what a lab page needs before its
- * runtime loads. Kept apart from runtime.ts (sessions, runs), which a page imports on first use.
+ * Which backend a page computes on, and word when WebGPU fails. Kept apart from runtime.ts
+ * (sessions, runs): a lab's controller loads it in start(), beside the runtime, and the
+ * practice deck and warmEarly reach it through runtime.ts's re-export.
  */
 import { type Backend, webgpuAvailable } from './backend';
 import { webgpuHealth } from './gpuLoss';

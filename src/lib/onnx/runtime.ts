@@ -18,8 +18,9 @@ import { beforeRun } from './runSlices';
 import { timing } from './timing';
 import { reportSessionsFrom, sessionsChanged, type SessionStats } from './sessionEvents';
 
-// What a page needs before its runtime loads lives in backendChoice.ts and sessionEvents.ts;
-// chooseBackend is re-exported for code that imports the runtime anyway (warmEarly, practice).
+// Backend choice (backendChoice.ts) and the session readout's events (sessionEvents.ts, which the
+// page reads before the runtime loads) live apart; chooseBackend is re-exported for code that
+// imports the runtime anyway (warmEarly, practice).
 export { chooseBackend } from './backendChoice';
 
 export type Ort = typeof OrtTypes;
