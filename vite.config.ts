@@ -5,6 +5,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleChunks } from './scripts/vite/moduleChunks.ts';
 import { pureD3Initializers } from './scripts/vite/pureD3Initializers.ts';
 
 /**
@@ -101,7 +102,7 @@ function testProjects(name: string, include: string[], test: TestProjectInlineCo
 }
 
 export default defineConfig({
-	plugins: [pureD3Initializers(), sveltekit(), pwa, svelteTesting()],
+	plugins: [pureD3Initializers(), sveltekit(), pwa, svelteTesting(), moduleChunks(ROOT)],
 	build: { assetsInlineLimit },
 	test: {
 		// A worker per core: the default leaves one core idle, and on this two-core machine the unit

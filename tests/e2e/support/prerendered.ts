@@ -35,15 +35,36 @@ export function forgive(guarded: GuardedPage, expected: RegExp): void {
 const REFUSED_LOADS = /console error|ERR_FAILED|model run failed|runtime could not start/;
 
 /**
- * Opens a lab page as readers get it with its runtime's files refused: the figures keep the
+ * Every script a page fetched before its first figure drew was linked by its HTML, `html` as
+ * served (scripts/modulePreloads.ts): none waited for the scripts before it to run and ask for
+ * it. (The document's own links will not do: Vite's loader adds one for each chunk it imports.)
+ */
+export async function checkScriptsPreloaded(page: Page, html: string): Promise<void> {
+	await page.waitForFunction(() => (window as VlabWindow).__vlab?.firstDrawnAt != null, null, { timeout: 60_000 });
+	const fetched = await page.evaluate(() => {
+		const drawnAt = (window as VlabWindow).__vlab!.firstDrawnAt!;
+		return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+			.filter((entry) => entry.startTime <= drawnAt)
+			.map((entry) => new URL(entry.name).pathname)
+			.filter((path) => path.endsWith('.js'));
+	});
+	expect(fetched.length, 'scripts fetched before the first figure drew').toBeGreaterThan(0);
+	const linked = new Set([...html.matchAll(/<link href="([^"]+)" rel="modulepreload">/g)].map((match) => match[1]));
+	expect(fetched.filter((path) => !linked.has(path)), "scripts fetched before the first figure drew that the page's HTML did not preload").toEqual([]);
+}
+
+/**
+ * Opens a lab page as readers get it with its runtime's files refused: its HTML preloaded every
+ * script it fetched before its first figure drew (checkScriptsPreloaded), the figures keep the
  * build's default marks (at least 90% of `liveMarks`, the live page's count), the page says the
  * live model could not load, and every figure says its numbers are the build's.
  */
 export async function checkRefusedRuntime(browser: BrowserFixture, slug: string, liveMarks: number): Promise<void> {
 	const refused = await browser.newPage({ prerendered: true });
 	await refused.context.route(RUNTIME_FILES, (route: Route) => route.abort('failed'));
-	await refused.page.goto(browser.baseURL + withQuery(`/labs/${slug}`, { backend: 'wasm' }), { waitUntil: 'load' });
+	const response = await refused.page.goto(browser.baseURL + withQuery(`/labs/${slug}`, { backend: 'wasm' }), { waitUntil: 'load' });
 	const { page } = refused;
+	await checkScriptsPreloaded(page, (await response?.text()) ?? '');
 	// The runtime starts when the page is idle, fails, and the page says so.
 	await page.getByText('The live model could not load').first().waitFor({ timeout: 60_000 });
 	forgive(refused, REFUSED_LOADS);
