@@ -63,11 +63,11 @@ export const tanhCollapse: VgCheckpoint = {
 		const shrink = (std / firstStd) ** (1 / (state.depth - 1));
 		return {
 			expected: { kind: 'number', value: std },
-			shown: `${powerOfTen(decades(std))} (${formatNumber(std)})`,
+			shown: `${powerOfTen(decades(std))} (${formatMagnitude(std)})`,
 			explanation:
 				`The first layer's activations have a standard deviation of ${formatNumber(firstStd)} and each later layer multiplies it by about ${formatNumber(shrink)}, ` +
 				`which is σ·√n = 0.01·√${state.width} = ${formatNumber(0.01 * Math.sqrt(state.width))}: near zero tanh is the identity, so only the weights scale the signal. ` +
-				`After ${state.depth} layers it is ${formatNumber(std)}, and the gradient collapses with it.`
+				`After ${state.depth} layers it is ${formatMagnitude(std)}, and the gradient collapses with it.`
 		};
 	}
 };
