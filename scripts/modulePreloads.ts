@@ -1,5 +1,5 @@
 /**
- * Which scripts a prerendered lab page should ask for while its HTML still parses.
+ * Which scripts a prerendered lab page links, so the browser has them before its route asks.
  *
  * SvelteKit preloads what a route imports statically. A lab's page imports the rest in steps:
  * its route's `load` imports the lab's declaration, then the article, the controller and the hero

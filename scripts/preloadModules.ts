@@ -1,7 +1,7 @@
 /**
  * After `vite build` (`npm run build` runs it with fitStylesheets.ts): links, in each lab, embed
- * and presentation page, the chunks its route's `load` imports in steps, so they download while
- * the HTML parses (scripts/modulePreloads.ts says why and which).
+ * and presentation page, the chunks its route's `load` imports in steps, so they are fetched
+ * before the route asks (scripts/modulePreloads.ts says why, which, and where they go).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -282,7 +282,8 @@ describe('each prerendered page links only the stylesheets it uses', () => {
 		const slug = /^labs\/([^/]+)\//.exec(chunk.src ?? '')?.[1];
 		if (slug) for (const css of chunk.css ?? []) labOfCss.set(`/${css}`, slug);
 	}
-	const linkedBy = (page: string) => [...readFileSync(join(BUILD_DIR, `${page}.html`), 'utf8').matchAll(/<link href="([^"]+\.css)" rel="stylesheet">/g)].map((m) => m[1]);
+	// Linked, then moved into the page (scripts/inlineStyles.ts): each link stays, disabled.
+	const linkedBy = (page: string) => [...readFileSync(join(BUILD_DIR, `${page}.html`), 'utf8').matchAll(/<link href="([^"]+\.css)" rel="stylesheet"(?: disabled)?>/g)].map((m) => m[1]);
 
 	test.each(LIVE_LABS.map((lab) => lab.slug))("%s: its own figures' styles, no other lab's", (slug) => {
 		const labs = linkedBy(`labs/${slug}`).map((href) => labOfCss.get(href)).filter(Boolean);
@@ -292,6 +293,15 @@ describe('each prerendered page links only the stylesheets it uses', () => {
 
 	test("the index links no lab's figure styles", () => {
 		expect(linkedBy('index').filter((href) => labOfCss.has(href))).toEqual([]);
+	});
+
+	test('no page waits for a stylesheet before its first paint: their rules are in the page', () => {
+		const pages = readdirSync(BUILD_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && !file.startsWith('_app'));
+		expect(pages.length).toBeGreaterThan(3 * LIVE_LABS.length);
+		const blocking = pages.map((file) => join(BUILD_DIR, file)).filter((page) => /<link href="[^"]+\.css" rel="stylesheet">/.test(readFileSync(page, 'utf8')));
+		expect(blocking.map((page) => page.slice(BUILD_DIR.length))).toEqual([]);
+		const lab = readFileSync(join(BUILD_DIR, 'labs/optimizers.html'), 'utf8');
+		for (const href of linkedBy('labs/optimizers')) expect(lab, `${href}'s rules`).toContain(readFileSync(join(BUILD_DIR, href), 'utf8').trim());
 	});
 });
 
@@ -309,6 +319,19 @@ describe('live equations at first paint', () => {
 		const memory = equations(html('labs/memory-and-parallelism'));
 		expect(memory.length).toBeGreaterThanOrEqual(6);
 		expect(memory.every((eq) => eq.includes('<annotation encoding="application/x-tex">'))).toBe(true);
+	});
+});
+
+describe('numbers at first paint keep their size', () => {
+	test("the vanishing-gradients page writes layer 1's vanished gradient norms as powers of ten, not as 0", () => {
+		// The default sigmoid stack shrinks them to about 10⁻¹³, far below the 10⁻¹² under which
+		// formatNumber reads a value as rounding noise; they are measured, so formatMagnitude.
+		const text = readFileSync(join(BUILD_DIR, 'labs/vanishing-gradients.html'), 'utf8')
+			.replace(/<[^>]+>/g, '')
+			.replace(/\u2060/g, '')
+			.replace(/\s+/g, ' ');
+		expect(text).toMatch(/at layer 1, ‖∂L\/∂h₁‖ = \d(\.\d+)?×10⁻¹\S+ and ‖∂L\/∂W₁‖ = \d(\.\d+)?×10⁻¹/);
+		expect(text).toMatch(/The weight gradient at layer 1 is \d(\.\d+)?×10⁻¹/);
 	});
 });
 
