@@ -17,8 +17,10 @@
  * - img-src blob: data:: the PNG export draws the SVG through a blob: URL, and the Heatmap mark
  *   paints a large grid into an SVG <image> as a data: PNG so that the grid travels with an SVG
  *   export. An image cannot run script, so data: images cost the policy nothing that matters.
- * - style-src-elem 'self' + two hashes: stylesheets are files, and the only inline <style>s are the
- *   no-JavaScript rules of embeds and of lab pages (noscriptCss.js).
+ * - style-src-elem 'self' + hashes: stylesheets are files; the inline <style>s are the no-JavaScript
+ *   rules of embeds and of lab pages (noscriptCss.js, the two hashes here) and each prerendered
+ *   page's own copy of its stylesheets, whose hash the build adds to that page's policy
+ *   (scripts/inlineStyles.ts).
  * - style-src-attr 'unsafe-inline': style *attributes* cannot be hashed in practice. KaTeX sets a
  *   height or margin on nearly every span of typeset maths, Svelte prerenders `style:` directives
  *   and SvelteKit's route announcer as attributes, and the SVG export copies computed styles onto
