@@ -4,9 +4,10 @@
  * why). CSS that the app's entry or any route imports statically is never dropped; a component's
  * scoped CSS is linked where the page rendered the component, whether SvelteKit linked it or not.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stylesheetChanges } from './pageStylesheets';
+import { htmlPages } from './builtPages';
 import { BUILD_DIR } from './serve';
 
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[]; isEntry?: boolean }>;
@@ -27,14 +28,6 @@ function staticCss(manifest: Manifest): Set<string> {
 	return keep;
 }
 
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return entry.name === '_app' ? [] : htmlFiles(path);
-		return entry.name.endsWith('.html') ? [path] : [];
-	});
-}
-
 const LINK = /<link href="([^"]+\.css)" rel="stylesheet">/g;
 const link = (href: string) => `<link href="${href}" rel="stylesheet">`;
 
@@ -50,7 +43,7 @@ const cssOf = (href: string) => {
 
 let before = 0;
 let after = 0;
-for (const file of htmlFiles(BUILD_DIR)) {
+for (const file of htmlPages(BUILD_DIR)) {
 	const html = readFileSync(file, 'utf8');
 	const linked = [...html.matchAll(LINK)].map((match) => match[1]);
 	const { drop, add } = stylesheetChanges(html, linked, all, cssOf, keep);
