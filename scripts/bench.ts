@@ -15,7 +15,8 @@
  *   performance.now in the page: the prerendered figure, hydrated);
  * - time until the figures show their final marks: the count of SVG marks inside [data-figure]
  *   first reaching 90% of its count a second after the runtime is up, the way a person sees the
- *   figure fill in (sampled every animation frame by an init script);
+ *   figure fill in (sampled every animation frame by an init script, from the page's first paint:
+ *   marks parsed while a stylesheet still held the paint back were not on screen);
  * - the longest main-thread task from navigation until the runtime is up, and when the runtime's
  *   .wasm was first requested (it must wait for first paint);
  * - share of marks present with JavaScript off (the prerendered HTML alone), of the live count.
@@ -246,8 +247,10 @@ try {
 window.__benchMarks = [];
 (() => {
 	const count = () => document.querySelectorAll(${JSON.stringify(MARKS_SELECTOR)}).length;
+	// Marks in the DOM before the page's first paint are not yet seen: they count from that paint.
+	const painted = () => performance.getEntriesByType('paint').length > 0;
 	const sample = () => {
-		const n = count();
+		const n = painted() ? count() : 0;
 		const log = window.__benchMarks;
 		if (log.length === 0 || log[log.length - 1][1] !== n) log.push([performance.now(), n]);
 		// Until a second after ready: late marks count, and the redraw measurement is not disturbed.
