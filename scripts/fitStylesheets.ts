@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stylesheetChanges } from './pageStylesheets';
+import { STYLESHEET_LINK as LINK, stylesheetChanges } from './pageStylesheets';
 import { htmlPages } from './builtPages';
 import { BUILD_DIR } from './serve';
 
@@ -28,7 +28,6 @@ function staticCss(manifest: Manifest): Set<string> {
 	return keep;
 }
 
-const LINK = /<link href="([^"]+\.css)" rel="stylesheet">/g;
 const link = (href: string) => `<link href="${href}" rel="stylesheet">`;
 
 const manifest = JSON.parse(readFileSync(join(CLIENT_DIR, '.vite/manifest.json'), 'utf8')) as Manifest;

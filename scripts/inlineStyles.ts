@@ -13,13 +13,13 @@
  * already links (without it, hydration waited for those files again). The style's hash joins
  * the page's Content-Security-Policy (`style-src-elem`), which allows no other inline style.
  */
-import { createHash } from 'node:crypto';
+import { sha256Source } from '../src/lib/csp/directives.js';
+import { STYLESHEET_LINK as LINK } from './pageStylesheets';
 
-const LINK = /<link href="([^"]+\.css)" rel="stylesheet">/g;
 const POLICY = /(<meta http-equiv="content-security-policy" content="[^"]*?style-src-elem )/;
 
 /** The CSP source that allows an inline `<style>` whose text is `css`. */
-export const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+export const styleHash = (css: string) => `'${sha256Source(css)}'`;
 
 /**
  * `html` with its linked stylesheets' rules in one `<style>` where the first link was, each

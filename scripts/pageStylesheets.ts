@@ -15,6 +15,9 @@
  * the page. When a component mounts later, Vite's preload step links its CSS before its code runs.
  */
 
+/** A stylesheet link as SvelteKit writes it in a prerendered page (the after-build steps read and rewrite these). */
+export const STYLESHEET_LINK = /<link href="([^"]+\.css)" rel="stylesheet">/g;
+
 /** The scoped-style classes a stylesheet's selectors use. */
 export function scopedClasses(css: string): Set<string> {
 	return new Set(css.match(/\bsvelte-[a-z0-9]+\b/g) ?? []);

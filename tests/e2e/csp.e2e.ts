@@ -15,19 +15,12 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { liveLabs } from '$lib/labs/registry';
+import { htmlPages } from '../../scripts/builtPages';
 import { BUILD_DIR } from '../../scripts/serve';
 import type { BrowserKind } from './support/chromium';
 import { useBrowser, type CspViolation, type CspWindow } from './support/guard';
 import { sitePages, withQuery } from './support/site';
 import { waitForLabReady } from './support/vlab';
-
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return htmlFiles(path);
-		return entry.name.endsWith('.html') ? [path] : [];
-	});
-}
 
 /** The policy of a built page, directive → sources, read from its <meta http-equiv>. */
 function metaPolicies(html: string): Map<string, string[]>[] {
@@ -49,7 +42,7 @@ const inlineScripts = (html: string) => [...html.matchAll(/<script(?![^>]*\ssrc=
 const inlineStyles = (html: string) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
 
 describe('the built pages carry the policy', () => {
-	const files = htmlFiles(BUILD_DIR);
+	const files = htmlPages(BUILD_DIR);
 	const name = (file: string) => relative(BUILD_DIR, file);
 
 	test('there are pages to check', () => {

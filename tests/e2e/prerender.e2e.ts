@@ -14,6 +14,7 @@ import { LIVE_LABS, withQuery } from './support/site';
 import { waitForLabReady, type VlabWindow } from './support/vlab';
 import { liveLabs } from '../../src/lib/labs/registry';
 import { defaults } from '../../src/lib/state/schema';
+import { htmlPages } from '../../scripts/builtPages';
 import { BUILD_DIR } from '../../scripts/serve';
 
 const browser = useBrowser('wasm');
@@ -296,9 +297,9 @@ describe('each prerendered page links only the stylesheets it uses', () => {
 	});
 
 	test('no page waits for a stylesheet before its first paint: their rules are in the page', () => {
-		const pages = readdirSync(BUILD_DIR, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && !file.startsWith('_app'));
+		const pages = htmlPages(BUILD_DIR);
 		expect(pages.length).toBeGreaterThan(3 * LIVE_LABS.length);
-		const blocking = pages.map((file) => join(BUILD_DIR, file)).filter((page) => /<link href="[^"]+\.css" rel="stylesheet">/.test(readFileSync(page, 'utf8')));
+		const blocking = pages.filter((page) => /<link href="[^"]+\.css" rel="stylesheet">/.test(readFileSync(page, 'utf8')));
 		expect(blocking.map((page) => page.slice(BUILD_DIR.length))).toEqual([]);
 		const lab = readFileSync(join(BUILD_DIR, 'labs/optimizers.html'), 'utf8');
 		for (const href of linkedBy('labs/optimizers')) expect(lab, `${href}'s rules`).toContain(readFileSync(join(BUILD_DIR, href), 'utf8').trim());

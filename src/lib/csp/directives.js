@@ -36,12 +36,15 @@ import { createHash } from 'node:crypto';
 import { NOSCRIPT_EMBED_CSS, NOSCRIPT_LAB_CSS } from './noscriptCss.js';
 import { READER_SETTINGS_SCRIPT } from './readerSettingsScript.js';
 
-/** The CSP source for an inline element whose text is `text`. */
+/**
+ * The CSP source for an inline element whose text is `text`.
+ * @param {string} text
+ */
 export function sha256Source(text) {
 	return /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
 }
 
-/** @type {import('@sveltejs/kit').CspDirectives} */
+/** @type {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} */
 export const cspDirectives = {
 	'default-src': ['self'],
 	'script-src': ['self', 'wasm-unsafe-eval', sha256Source(READER_SETTINGS_SCRIPT)],
