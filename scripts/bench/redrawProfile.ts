@@ -56,6 +56,8 @@ interface Measured {
 	layout: number[];
 	/** Mean ms per change of each `vlab:` user timing recorded during the changes. */
 	timings: Record<string, number>;
+	/** Per change, ms from the change to the model run's start (what runs before the model). */
+	beforeRun: number[];
 }
 
 async function measure(page: Page, key: string, values: readonly unknown[], log: boolean): Promise<Measured> {
@@ -68,6 +70,7 @@ async function measure(page: Page, key: string, values: readonly unknown[], log:
 			const redraw: number[] = [];
 			const run: number[] = [];
 			const layout: number[] = [];
+			const beforeRun: number[] = [];
 			performance.clearMeasures();
 			for (let i = 0; i < changes; i++) {
 				await frame();
@@ -83,6 +86,8 @@ async function measure(page: Page, key: string, values: readonly unknown[], log:
 				} else hook.setState({ [key]: value });
 				while ((hook.lastDrawnAt ?? -1) <= before && performance.now() - start < 10_000) await new Promise((d) => setTimeout(d, 0));
 				redraw.push((hook.lastDrawnAt ?? NaN) - start);
+				const runs = performance.getEntriesByName('vlab:model run').filter((m) => m.startTime >= start);
+				beforeRun.push(runs.length > 0 ? runs[0].startTime - start : NaN);
 				run.push(hook.lastRunMs ?? NaN);
 				const forced = performance.now();
 				void document.body.getBoundingClientRect();
@@ -91,7 +96,7 @@ async function measure(page: Page, key: string, values: readonly unknown[], log:
 			const timings: Record<string, number> = {};
 			for (const m of performance.getEntriesByType('measure'))
 				if (m.name.startsWith('vlab:')) timings[m.name] = (timings[m.name] ?? 0) + m.duration / changes;
-			return { redraw, run, layout, timings };
+			return { redraw, run, layout, timings, beforeRun };
 		},
 		{ key, values, changes: CHANGES, log }
 	);
@@ -135,7 +140,7 @@ try {
 			await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 			await cdp.send('Profiler.start');
 		}
-		const { redraw, run, layout, timings } = await measure(page, lab.bench.key, lab.bench.values, logControl(lab));
+		const { redraw, run, layout, timings, beforeRun } = await measure(page, lab.bench.key, lab.bench.values, logControl(lab));
 		const { profile } = profiling
 			? ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile })
 			: { profile: { nodes: [], samples: [], timeDeltas: [] } as Profile };
@@ -152,6 +157,7 @@ try {
 		}
 		console.log(`\n${lab.slug} (${lab.bench.key} ${lab.bench.values.join('↔')}, ${CHANGES} changes)`);
 		console.log(`  change → redraw: median ${median(redraw).toFixed(1)} ms, p95 ${p95(redraw).toFixed(1)} ms`);
+		console.log(`  change → model run starts: median ${median(beforeRun).toFixed(1)} ms (event handlers, Svelte updates that read the state)`);
 		console.log(`  model run (inputs + session.run + summaries): median ${median(run).toFixed(1)} ms`);
 		console.log(`  style + layout forced after the redraw: median ${median(layout).toFixed(1)} ms`);
 		console.log('  user timings, mean ms per change:');
