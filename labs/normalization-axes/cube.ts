@@ -97,16 +97,26 @@ export function project(
 }
 
 export type Face = 'front' | 'top' | 'side';
+export const FACES: readonly Face[] = ['front', 'top', 'side'];
 
+/**
+ * A drawn cell. Its polygon is in its face's own units (one cell = 1, the gap included), which
+ * do not depend on the projection: the face's group carries the projection as an affine
+ * `transform` (faceTransforms). A batch or a width change then moves three transforms and adds or
+ * removes the cells that came or went, instead of rewriting every cell's points (531 of them at
+ * the default, the largest part of a control change's cost before the model runs).
+ */
 export interface CubeCell {
 	key: string;
 	face: Face;
 	i0: number;
 	i1: number;
 	i2: number;
+	/** Offsets of the cell's corner along the face's two axes, in cells. */
+	u: number;
+	v: number;
+	/** The cell's square in face units. */
 	points: string;
-	/** Centre, for labels and the focus ring. */
-	centre: Point;
 }
 
 interface FaceGrid {
@@ -118,42 +128,86 @@ interface FaceGrid {
 	cell(ui: number, vi: number): [number, number, number];
 }
 
-function faces(slots: [AxisSlots, AxisSlots, AxisSlots], p: Projection): FaceGrid[] {
+function faceGrid(face: Face, slots: [AxisSlots, AxisSlots, AxisSlots], p?: Projection): FaceGrid {
 	const [d, a, w] = slots;
-	const lastAcross = a.size - 1;
-	return [
-		{ face: 'front', u: a, v: w, corner: (u, v) => p.at(0, u, v), cell: (ui, vi) => [0, ui, vi] },
-		{ face: 'top', u: a, v: d, corner: (u, v) => p.at(v, u, 0), cell: (ui, vi) => [vi, ui, 0] },
-		{ face: 'side', u: d, v: w, corner: (u, v) => p.at(u, a.span, v), cell: (ui, vi) => [ui, lastAcross, vi] }
-	];
+	const at = p?.at ?? (() => [0, 0] as Point);
+	if (face === 'front') return { face, u: a, v: w, corner: (u, v) => at(0, u, v), cell: (ui, vi) => [0, ui, vi] };
+	if (face === 'top') return { face, u: a, v: d, corner: (u, v) => at(v, u, 0), cell: (ui, vi) => [vi, ui, 0] };
+	return { face, u: d, v: w, corner: (u, v) => at(u, a.span, v), cell: (ui, vi) => [ui, a.size - 1, vi] };
 }
 
 const fmt = (pt: Point) => `${pt[0].toFixed(1)},${pt[1].toFixed(1)}`;
+/** A face-unit coordinate: offsets are whole cells or a whole number plus the gap's 0.8. */
+const unit = (x: number) => String(Math.round(x * 100) / 100);
+const square = (u: number, v: number) => `${unit(u)},${unit(v)} ${unit(u + 1)},${unit(v)} ${unit(u + 1)},${unit(v + 1)} ${unit(u)},${unit(v + 1)}`;
 
-export function cubeCells(slots: [AxisSlots, AxisSlots, AxisSlots], p: Projection): CubeCell[] {
+/** Every drawn cell of the three visible faces, in face units (independent of the projection). */
+export function cubeCells(slots: [AxisSlots, AxisSlots, AxisSlots]): CubeCell[] {
 	const out: CubeCell[] = [];
-	for (const f of faces(slots, p)) {
+	for (const face of FACES) {
+		const f = faceGrid(face, slots);
 		f.u.indices.forEach((ui, k) => {
 			const u = f.u.offsets[k];
 			f.v.indices.forEach((vi, l) => {
 				const v = f.v.offsets[l];
-				const corners = [f.corner(u, v), f.corner(u + 1, v), f.corner(u + 1, v + 1), f.corner(u, v + 1)];
 				const [i0, i1, i2] = f.cell(ui, vi);
-				const c = f.corner(u + 0.5, v + 0.5);
-				out.push({ key: `${f.face}:${ui}:${vi}`, face: f.face, i0, i1, i2, points: corners.map(fmt).join(' '), centre: c });
+				// The key holds the offsets: a cell that moved inside its face is a new polygon.
+				out.push({ key: `${face}:${ui}:${vi}:${unit(u)}:${unit(v)}`, face, i0, i1, i2, u, v, points: square(u, v) });
 			});
 		});
 	}
 	return out;
 }
 
+/** `next`, with each cell that equals one of `previous` (same key, so same points) replaced by that object: Svelte then leaves its polygon alone. */
+export function keepUnchanged(next: CubeCell[], previous: readonly CubeCell[]): CubeCell[] {
+	const old = new Map(previous.map((c) => [c.key, c]));
+	return next.map((c) => old.get(c.key) ?? c);
+}
+
+/** A 2×3 affine map as [a, b, c, d, e, f] (x' = a·u + c·v + e, y' = b·u + d·v + f). */
+export type Affine = [number, number, number, number, number, number];
+
+/** The projection of one face: face units → screen, read off three of its corners (it is affine). */
+export function faceAffine(slots: [AxisSlots, AxisSlots, AxisSlots], p: Projection, face: Face): Affine {
+	const f = faceGrid(face, slots, p);
+	const o = f.corner(0, 0);
+	const u = f.corner(1, 0);
+	const v = f.corner(0, 1);
+	return [u[0] - o[0], u[1] - o[1], v[0] - o[0], v[1] - o[1], o[0], o[1]];
+}
+
+const num = (x: number) => String(Math.round(x * 1000) / 1000);
+
+/** An SVG `transform` for the affine map. */
+export const matrixOf = (m: Affine) => `matrix(${m.map(num).join(' ')})`;
+
 /**
- * One SVG path through every edge between two neighbouring drawn cells of different groups, on
- * all three faces: the outline of each group, whatever its colour.
+ * The inverse of the map's linear part, as an SVG `patternTransform` prefix: a pattern used in a
+ * face's units and transformed by it comes out in screen pixels (the padding hatch keeps its
+ * 5 px spacing and 45° angle on every face).
  */
-export function groupBoundaries(slots: [AxisSlots, AxisSlots, AxisSlots], p: Projection, groupOf: (i0: number, i1: number, i2: number) => number): string {
-	const parts: string[] = [];
-	for (const f of faces(slots, p)) {
+export function unskew(m: Affine): string {
+	const [a, b, c, d] = m;
+	const det = a * d - b * c;
+	return `matrix(${[d / det, -b / det, -c / det, a / det, 0, 0].map(num).join(' ')})`;
+}
+
+/** A cell's square in screen coordinates (the focus ring, drawn above every face). */
+export function screenPoints(slots: [AxisSlots, AxisSlots, AxisSlots], p: Projection, c: CubeCell): string {
+	const f = faceGrid(c.face, slots, p);
+	return [f.corner(c.u, c.v), f.corner(c.u + 1, c.v), f.corner(c.u + 1, c.v + 1), f.corner(c.u, c.v + 1)].map(fmt).join(' ');
+}
+
+/**
+ * One SVG path per face, in face units, through every edge between two neighbouring drawn cells
+ * of different groups: the outline of each group, whatever its colour.
+ */
+export function groupBoundaries(slots: [AxisSlots, AxisSlots, AxisSlots], groupOf: (i0: number, i1: number, i2: number) => number): Record<Face, string> {
+	const out = { front: '', top: '', side: '' };
+	for (const face of FACES) {
+		const f = faceGrid(face, slots);
+		const parts: string[] = [];
 		const group = (k: number, l: number) => groupOf(...f.cell(f.u.indices[k], f.v.indices[l]));
 		for (let k = 0; k < f.u.indices.length; k++) {
 			for (let l = 0; l < f.v.indices.length; l++) {
@@ -161,13 +215,14 @@ export function groupBoundaries(slots: [AxisSlots, AxisSlots, AxisSlots], p: Pro
 				const v = f.v.offsets[l];
 				// Neighbours are consecutive drawn cells with no gap between them.
 				if (k + 1 < f.u.indices.length && f.u.offsets[k + 1] === u + 1 && group(k, l) !== group(k + 1, l))
-					parts.push(`M${fmt(f.corner(u + 1, v))}L${fmt(f.corner(u + 1, v + 1))}`);
+					parts.push(`M${unit(u + 1)},${unit(v)}V${unit(v + 1)}`);
 				if (l + 1 < f.v.indices.length && f.v.offsets[l + 1] === v + 1 && group(k, l) !== group(k, l + 1))
-					parts.push(`M${fmt(f.corner(u, v + 1))}L${fmt(f.corner(u + 1, v + 1))}`);
+					parts.push(`M${unit(u)},${unit(v + 1)}H${unit(u + 1)}`);
 			}
 		}
+		out[face] = parts.join('');
 	}
-	return parts.join('');
+	return out;
 }
 
 /** The outline of the three faces (the block's silhouette and its two inner edges). */

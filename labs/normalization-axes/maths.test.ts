@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { divisors, effectiveGroups, grouping, groupIndex, METHODS, storedShape, type Shape3 } from './axes';
-import { axisSlots, cubeCells, groupBoundaries, project, stepIndex, type AxisSlots } from './cube';
+import { axisSlots, cubeCells, faceAffine, groupBoundaries, keepUnchanged, project, screenPoints, stepIndex, type Affine, type AxisSlots } from './cube';
 import { imageBatch, OUTLIER, packTokens, samplePool, sequenceBatch } from './data';
 import { channelMoments, groupMoments, maxAbsDiff, normalizeReference } from './reference';
 import { pickGroups, validRows } from './summary';
@@ -202,12 +202,42 @@ describe('cube geometry', () => {
 		const p = project(slots, 390, 400);
 		expect(p.width).toBeLessThanOrEqual(390);
 		expect(p.cell).toBeGreaterThan(10);
-		const cells = cubeCells(slots, p);
+		const cells = cubeCells(slots);
 		expect(cells.length).toBe(16 * 16 + 8 * 16 + 8 * 16);
 		// BatchNorm on images: 15 channel borders on the front face, top face and none on the side.
 		const g = grouping('image', 'batch', [8, 16, 16], 1);
-		const path = groupBoundaries(slots, p, g.of);
-		expect(path.split('M').length - 1).toBe(15 * 16 + 15 * 8);
+		const paths = groupBoundaries(slots, g.of);
+		const edges = (d: string) => d.split('M').length - 1;
+		expect([edges(paths.front), edges(paths.top), edges(paths.side)]).toEqual([15 * 16, 15 * 8, 0]);
+	});
+
+	it('maps each face’s units onto the projection: a cell’s corners land where the projection puts them', () => {
+		const slots: [AxisSlots, AxisSlots, AxisSlots] = [axisSlots(9, 12), axisSlots(40, 24), axisSlots(16, 24)];
+		const p = project(slots, 640, 520);
+		const apply = (m: Affine, [u, v]: [number, number]) => [m[0] * u + m[2] * v + m[4], m[1] * u + m[3] * v + m[5]];
+		// The depth, across and down offsets of a face point (u, v), straight from the projection's definition.
+		const where = { front: (u: number, v: number) => p.at(0, u, v), top: (u: number, v: number) => p.at(v, u, 0), side: (u: number, v: number) => p.at(u, slots[1].span, v) };
+		for (const c of cubeCells(slots)) {
+			const m = faceAffine(slots, p, c.face);
+			const corners = c.points.split(' ').map((xy) => xy.split(',').map(Number) as [number, number]);
+			expect(corners[0]).toEqual([c.u, c.v]);
+			for (const corner of corners) {
+				const [x, y] = apply(m, corner);
+				const [ex, ey] = where[c.face](...corner);
+				expect(Math.abs(x - ex) + Math.abs(y - ey)).toBeLessThan(1e-9);
+			}
+			expect(screenPoints(slots, p, c).split(' ')).toHaveLength(4);
+		}
+	});
+
+	it('keeps the cells that did not change when a batch grows, so their polygons stay', () => {
+		const at = (batch: number) => cubeCells([axisSlots(batch, 12), axisSlots(16, 24), axisSlots(16, 24)]);
+		const before = at(8);
+		const after = keepUnchanged(at(9), before);
+		const kept = after.filter((c) => before.includes(c));
+		// Every old cell stays; the ninth sample adds one row on the top and one on the side face.
+		expect(kept).toHaveLength(before.length);
+		expect(after.length - kept.length).toBe(16 + 16);
 	});
 
 	it('writes the set S of a cell in TeX', () => {
