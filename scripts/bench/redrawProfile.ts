@@ -24,6 +24,8 @@ const onlyLab = process.argv.includes('--lab') ? process.argv[process.argv.index
 const proxy = process.argv.includes('--proxy');
 // The sampling profiler slows page JS; `--timings-only` leaves it off for clean user timings.
 const profiling = !process.argv.includes('--timings-only');
+// `--random-phase`: each change lands at a random point of a frame, as in scripts/bench.ts (else right after one).
+const randomPhase = process.argv.includes('--random-phase');
 
 interface ProfileNode {
 	id: number;
@@ -62,7 +64,7 @@ interface Measured {
 
 async function measure(page: Page, key: string, values: readonly unknown[], log: boolean): Promise<Measured> {
 	return page.evaluate(
-		async ({ key, values, changes, log }) => {
+		async ({ key, values, changes, log, randomPhase }) => {
 			type Hook = { lastDrawnAt: number | null; lastRunMs: number | null; setState(patch: Record<string, unknown>): void };
 			const hook = (window as unknown as { __vlab: Hook }).__vlab;
 			const input = document.querySelector<HTMLInputElement>(`input#control-${key}`);
@@ -75,6 +77,8 @@ async function measure(page: Page, key: string, values: readonly unknown[], log:
 			for (let i = 0; i < changes; i++) {
 				await frame();
 				await frame();
+				// As the bench does: a reader's input lands at any point of a frame.
+				if (randomPhase) await new Promise((done) => setTimeout(done, Math.random() * 16));
 				const before = hook.lastDrawnAt ?? -1;
 				const start = performance.now();
 				const value = values[i % 2];
@@ -98,7 +102,7 @@ async function measure(page: Page, key: string, values: readonly unknown[], log:
 				if (m.name.startsWith('vlab:')) timings[m.name] = (timings[m.name] ?? 0) + m.duration / changes;
 			return { redraw, run, layout, timings, beforeRun };
 		},
-		{ key, values, changes: CHANGES, log }
+		{ key, values, changes: CHANGES, log, randomPhase }
 	);
 }
 
