@@ -27,6 +27,25 @@ describe('e2e guard', () => {
 		return { context, page, problems };
 	}
 
+	test('the browser keeps every feature Playwright turns off, and builds no omnibox pages per context', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		// chrome://version shows the command line the browser was started with.
+		await page.goto('chrome://version');
+		const args = (await page.locator('#command_line').innerText()).split(/\s+/);
+		const lists = args.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
+		// Chromium reads the last one only: it must hold all the others.
+		const effective = new Set(lists.at(-1));
+		expect(lists.length).toBeGreaterThan(1);
+		expect(lists.flat().filter((feature) => !effective.has(feature))).toEqual([]);
+		await page.goto(inject('baseURL') + '/');
+		const cdp = await browser.newBrowserCDPSession();
+		const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+		await context.close();
+		expect(targetInfos.filter((t) => t.url.startsWith('chrome://omnibox')).map((t) => t.url)).toEqual([]);
+		expect(targetInfos.filter((t) => t.type === 'page')).toHaveLength(1);
+	});
+
 	test('tells local from foreign URLs', () => {
 		expect(isForeign('http://127.0.0.1:4173/x.js')).toBe(false);
 		expect(isForeign('http://localhost:4173/')).toBe(false);

@@ -14,13 +14,51 @@ export type BrowserKind = 'wasm' | 'webgpu';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Chromium 156 builds its omnibox popup as web pages (chrome://omnibox-popup.top-chrome/ and its
+ * AI-mode twin, some thirty scripts), and headless, it builds them again for every new browser
+ * context, the way it would for a new window. Every test and every bench load opens a fresh
+ * context, so each page load here shared the two cores with 1.7–2.6 s of CPU of browser UI that a
+ * reader's browser built once, when its window opened. Measured over six loads of the backprop lab
+ * (Chromium's CPU time, all processes): 30–35 s and first figures drawn at 1.4–2.2 s with them;
+ * 19 s and 0.9–1.2 s without.
+ */
+const BROWSER_UI_PAGES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
+/**
+ * Chromium reads only the last --disable-features, and Playwright passes its own before ours: ours
+ * must repeat Playwright's list (playwright-core's chromiumSwitches.ts, for the locked version).
+ * guard.e2e.ts checks, on the launched browser, that nothing of Playwright's list was dropped.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+	'AvoidUnnecessaryBeforeUnloadCheckSync',
+	'DestroyProfileOnBrowserClose',
+	'HttpsUpgrades',
+	'HttpsFirstBalancedModeAutoEnable',
+	'LensOverlay',
+	'MediaRouter',
+	'PaintHolding',
+	'ThirdPartyStoragePartitioning',
+	'AvoidCorsURLLoaderRestartOnRedirect',
+	'TcpPortRandomizationWin',
+	'OptimizationHints',
+	'NetworkTimeServiceQuerying',
+	'AimEnabled',
+	'PreconnectToSearch',
+	'msForceBrowserSignIn',
+	'msEdgeUpdateLaunchServicesPreferredVersion'
+];
+
+const DISABLED_FEATURES = `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...BROWSER_UI_PAGES].join(',')}`;
+
 const COMMON_ARGS = [
 	'--no-sandbox',
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
 	'--no-first-run',
-	'--disable-quic'
+	'--disable-quic',
+	DISABLED_FEATURES
 ];
 
 export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
