@@ -25,7 +25,8 @@
  * numbers on mount and runs the model at once), so they time the model itself, not the idle wait:
  * - time to model ready (first moment `__vlab.status === 'ready'` after a run, polled in the page);
  * - control change → figure redrawn: median and p95 over many changes of one control, from the
- *   input event to `__vlab.lastDrawnAt` advancing (stamped by the app once the DOM has the numbers);
+ *   input event to `__vlab.lastDrawnAt` advancing (stamped by the app once the DOM has the numbers),
+ *   with the service worker blocked (its one-time precache would otherwise run through it);
  * - the .wasm files fetched, and the live page's mark count (the denominator above);
  * - on WASM and on WebGPU (SwiftShader here: its timings say nothing about a real GPU);
  * - sizes of the shipped .onnx files and of the runtime .wasm (raw and gzip).
@@ -280,7 +281,11 @@ interface PageTimes {
 }
 
 async function loadOnce(browser: Browser, origin: string, path: string, mode: LoadMode): Promise<{ page: Page; result: LoadResult }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	// The live page's service worker is blocked: registered 4 s after load (OfflineStatus.svelte), it
+	// precaches the whole site once (~30 MB), and on two cores that one-time download ran through the
+	// redraw measurement, which is about a reader's controls at any time (backprop's median 13.4 ms
+	// with it, 9.1 without; overfitting's p95 42 and 25). Reader loads keep it: they end before it starts.
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: mode === 'live' ? 'block' : 'allow' });
 	await context.addInitScript(readyProbe(mode === 'live' ? 1 : 0));
 	// The live model from the start, as before prerendering: "model ready" times a live run.
 	if (mode === 'live') await context.addInitScript('globalThis.__vlabNoPrerender = true;');

@@ -113,7 +113,8 @@ const server = await serveBuild();
 const browser = await launchChromium('wasm');
 try {
 	for (const lab of liveLabs.filter((l) => !onlyLab || l.slug === onlyLab)) {
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		// As in the bench: no service worker precaching the site through the measurement.
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
 		await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
 		await context.addInitScript('globalThis.__vlabNoPrerender = true;');
 		if (proxy) await context.addInitScript('globalThis.__vlabProxy = true;');
