@@ -3,16 +3,11 @@
  * Chromium (playwright-core) against build/ served on a free localhost port by global-setup.ts.
  *
  * Two groups, one after the other. Most files load pages and wait on them (a page's load, its
- * model, a frame, a posted message, a training run) and leave a core idle while they do: they run
- * two at a time. The files that time the main thread keep the machine to themselves, one at a
- * time: a test that times a task must not share the cores. bounds.e2e.ts times a whole page
- * against the 10 s a reader may wait: it took 4.5 s for its slowest lab alone, and failed at 14 s
- * beside another file on a slow day.
- *
- * The files that train in the browser (training, quantization, overfitting) ran alone too, when
- * every fresh browser context also cost 1.7–2.6 s of CPU for Chromium's own omnibox pages
- * (support/chromium.ts). Without that, they share: they assert numbers, not times, and their
- * generous timeouts hold; one after the other they were 250 s of a 1040 s e2e run.
+ * model, a frame, a posted message) and leave a core idle while they do: they run two at a time.
+ * The files that train in the browser or time the main thread keep the machine to themselves,
+ * one at a time, as every file did before: their runs fill both cores, and a test that times a
+ * task must not share them. bounds.e2e.ts times a whole page against the 10 s a reader may wait:
+ * it took 4.5 s for its slowest lab alone, and failed at 14 s beside another file on a slow day.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -20,7 +15,9 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Files that need the machine to themselves (see above). */
-const ALONE = ['longtasks', 'bounds'].map((name) => `tests/e2e/${name}.e2e.ts`);
+const ALONE = ['training', 'quantization', 'overfitting', 'longtasks', 'bounds'].map(
+	(name) => `tests/e2e/${name}.e2e.ts`
+);
 
 export default defineConfig({
 	root,
