@@ -36,4 +36,12 @@ describe('svgToString', () => {
 		// The background goes after <title>, underneath the drawing.
 		expect(text).toMatch(/<\/title><rect[^>]*fill="#fff"[^>]*\/><path/);
 	});
+
+	it('keeps non-scaling strokes, and leaves the default out', () => {
+		document.body.innerHTML =
+			'<style>.cell{vector-effect:non-scaling-stroke}</style><svg width="100" height="50"><g transform="matrix(20 0 0 20 0 0)"><polygon class="cell" points="0,0 1,0 1,1"/></g><path d="M0,0L1,1"/></svg>';
+		const text = svgToString(document.querySelector('svg') as SVGSVGElement);
+		expect(text).toMatch(/<polygon[^>]*style="[^"]*vector-effect:\s*non-scaling-stroke/);
+		expect(text).not.toMatch(/vector-effect:\s*none/);
+	});
 });

@@ -23,8 +23,13 @@ const INLINED_STYLES = [
 	'dominant-baseline',
 	'paint-order',
 	'visibility',
-	'display'
+	'display',
+	// Strokes drawn under a scaling transform (the axes cube's faces) keep their pixel width.
+	'vector-effect'
 ] as const;
+
+/** Values that are every element's default: not written out, so the file does not repeat them. */
+const DEFAULTS: Partial<Record<(typeof INLINED_STYLES)[number], string>> = { 'vector-effect': 'none' };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -48,7 +53,7 @@ export function svgToString(svg: SVGSVGElement, options: SvgExportOptions = {}):
 			const decl: string[] = [];
 			for (const prop of INLINED_STYLES) {
 				const v = computed.getPropertyValue(prop);
-				if (v && !v.includes('var(')) decl.push(`${prop}:${v}`);
+				if (v && !v.includes('var(') && v !== DEFAULTS[prop]) decl.push(`${prop}:${v}`);
 			}
 			if (decl.length) dst.setAttribute('style', decl.join(';'));
 		});
