@@ -102,7 +102,7 @@ export const FACES: readonly Face[] = ['front', 'top', 'side'];
 /**
  * A drawn cell. Its polygon is in its face's own units (one cell = 1, the gap included), which
  * do not depend on the projection: the face's group carries the projection as an affine
- * `transform` (faceTransforms). A batch or a width change then moves three transforms and adds or
+ * `transform` (faceAffine, matrixOf). A batch or a width change then moves three transforms and adds or
  * removes the cells that came or went, instead of rewriting every cell's points (531 of them at
  * the default, the largest part of a control change's cost before the model runs).
  */
@@ -128,6 +128,7 @@ interface FaceGrid {
 	cell(ui: number, vi: number): [number, number, number];
 }
 
+/** One face's axes and cell indices; its corners on screen only with a projection `p`. */
 function faceGrid(face: Face, slots: [AxisSlots, AxisSlots, AxisSlots], p?: Projection): FaceGrid {
 	const [d, a, w] = slots;
 	const at = p?.at ?? (() => [0, 0] as Point);
