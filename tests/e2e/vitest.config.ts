@@ -3,9 +3,7 @@
  * Chromium (playwright-core) against build/ served on a free localhost port by global-setup.ts.
  *
  * Two groups, one after the other. Most files load pages and wait on them (a page's load, its
- * model, a frame, a posted message) and leave a core idle while they do: they run three at a time.
- * (Two at a time left the cores 11% idle; with three, 1%, and four of these files took 298 s
- * instead of 355 s.)
+ * model, a frame, a posted message) and leave a core idle while they do: they run two at a time.
  * The files that train in the browser or time the main thread keep the machine to themselves,
  * one at a time, as every file did before: their runs fill both cores, and a test that times a
  * task must not share them. bounds.e2e.ts times a whole page against the 10 s a reader may wait:
@@ -34,7 +32,7 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], exclude: ALONE, maxWorkers: 3, sequence: { groupOrder: 0 } }
+				test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.ts'], exclude: ALONE, maxWorkers: 2, sequence: { groupOrder: 0 } }
 			},
 			{
 				extends: true,
