@@ -18,9 +18,9 @@ export const TENTHS = 0.1;
 /**
  * SVG path data for one contour level, each grid point placed by `toX`/`toY` and written in whole
  * tenths of a pixel, for a layer scaled by TENTHS. That is the precision d3-geo's path wrote with
- * `digits(1)`, but integers turn into text four times faster than decimals (1.2 → 0.3 ms for the
- * default surface's levels in Node): the text was most of the contour layer's time on each κ
- * change after the contours themselves. A closed ring repeats its first point last: that is `Z`.
+ * `digits(1)`, but integers turn into text four times faster than decimals: for the 14 levels of a
+ * κ = 100 quadratic on the 72² grid, 1.2 → 0.3 ms in Node, beside 1.8 ms for the contours
+ * themselves. A closed ring repeats its first point last: that is `Z`.
  */
 export function contourPath(rings: ContourRings, toX: (gx: number) => number, toY: (gy: number) => number): string {
 	let d = '';
