@@ -115,12 +115,51 @@ describe('scrollCues', () => {
 		idle.shift()!({ timeRemaining: () => 20 });
 		expect(reads.get(offScreen)).toBe(1);
 		expect(offScreen.tabIndex).toBe(0);
-		// A change to it while still off screen waits for idle again.
+		// A change to it while still off screen waits for idle again (a browser that does not say
+		// when a content-visibility block is shown: jsdom, like Chromium before 120).
 		(offScreen as unknown as { scrollWidth: number }).scrollWidth = 100;
 		offScreen.append(document.createElement('span'));
 		await afterPaint();
 		expect(reads.get(offScreen)).toBe(1);
 		idle.shift()!({ timeRemaining: () => 0 });
 		expect(offScreen.hasAttribute('tabindex')).toBe(false);
+	});
+
+	test('a display that changes off screen is measured when its block is shown, where the browser says so', async () => {
+		const idle: (() => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+		// Chromium's content-visibility: auto blocks fire contentvisibilityautostatechange.
+		Object.defineProperty(HTMLElement.prototype, 'oncontentvisibilityautostatechange', { value: null, configurable: true });
+		try {
+			const block = document.createElement('div');
+			root.append(block);
+			const eq = display(block, 200, reads);
+			let laidOut = true;
+			eq.checkVisibility = () => laidOut;
+			scrollCues('.katex-display')(root);
+			resize!();
+			expect(reads.get(eq)).toBe(1);
+			// The reader scrolls away; a control change rewrites the display and makes it overflow.
+			laidOut = false;
+			(eq as unknown as { scrollWidth: number }).scrollWidth = 900;
+			eq.append(document.createElement('span'));
+			await afterPaint();
+			expect(reads.get(eq), 'not read while its block is skipped').toBe(1);
+			expect(idle, 'nor queued for idle, where reading it would lay its block out').toHaveLength(0);
+			// Another block shown does not concern it.
+			const other = document.createElement('div');
+			root.append(other);
+			other.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange', { bubbles: true }), { skipped: false }));
+			await afterPaint();
+			expect(reads.get(eq)).toBe(1);
+			// Its block is shown again: measured after the next paint.
+			laidOut = true;
+			block.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange', { bubbles: true }), { skipped: false }));
+			await afterPaint();
+			expect(reads.get(eq)).toBe(2);
+			expect(eq.tabIndex).toBe(0);
+		} finally {
+			delete (HTMLElement.prototype as { oncontentvisibilityautostatechange?: unknown }).oncontentvisibilityautostatechange;
+		}
 	});
 });
