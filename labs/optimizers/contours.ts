@@ -12,8 +12,9 @@ export function contourLevels(values: readonly number[], fStar: number): number[
 /** Rings of one contour level as d3's `contours()` gives them: polygons of closed rings in grid units. */
 type ContourRings = readonly (readonly (readonly (readonly [number, number] | readonly number[])[])[])[];
 
-/** contourPath writes whole tenths of a pixel: its layer draws them at this scale. */
-export const TENTHS = 0.1;
+/** contourPath writes whole tenths of a pixel, and its layer draws them at TENTHS. */
+const PER_PIXEL = 10;
+export const TENTHS = 1 / PER_PIXEL;
 
 /**
  * SVG path data for one contour level, each grid point placed by `toX`/`toY` and written in whole
@@ -27,7 +28,7 @@ export function contourPath(rings: ContourRings, toX: (gx: number) => number, to
 	for (const polygon of rings) {
 		for (const ring of polygon) {
 			const n = ring.length - 1;
-			for (let i = 0; i < n; i++) d += (i === 0 ? 'M' : 'L') + Math.round(toX(ring[i][0]) * 10) + ',' + Math.round(toY(ring[i][1]) * 10);
+			for (let i = 0; i < n; i++) d += (i === 0 ? 'M' : 'L') + Math.round(toX(ring[i][0]) * PER_PIXEL) + ',' + Math.round(toY(ring[i][1]) * PER_PIXEL);
 			if (n > 0) d += 'Z';
 		}
 	}
