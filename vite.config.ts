@@ -33,9 +33,14 @@ const pwa = SvelteKitPWA({
 	},
 	workbox: {
 		globPatterns: ['client/**/*.{js,css,svg,png,woff2,wasm,onnx,webmanifest}', 'prerendered/**/*.html'],
-		// The runtime's .wasm is ~26 MB: precache it anyway, it is what makes the labs run offline.
+		// The runtime's .wasm files are 14 and 16 MB: precache them anyway, they are what makes the labs run offline.
 		maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
 		runtimeCaching: [
+			// ORT's asyncify WebGPU build serves only browsers with WebGPU but without JavaScript
+			// Promise Integration (src/lib/onnx/webgpuBuild.ts): precaching its 25 MB for every reader
+			// would not pay. Kept once fetched: such a reader's WebGPU runs offline after one visit too
+			// (before that, offline, their page falls back to WebAssembly, which is precached).
+			{ urlPattern: /\/_app\/immutable\/assets\/ort-wasm-simd-threaded\.asyncify\.[\w-]+\.wasm$/, handler: 'CacheFirst', options: { cacheName: 'vlab-runtime-asyncify' } },
 			// A scene's build numbers (/present/<slug>/scenes/<n>.json), kept once a presenter has
 			// shown it: a rehearsed deck opens each scene drawn, offline too (online, a new build's win).
 			{ urlPattern: /\/present\/[^/]+\/scenes\/\d+\.json$/, handler: 'NetworkFirst', options: { cacheName: 'vlab-scenes' } }
@@ -45,8 +50,9 @@ const pwa = SvelteKitPWA({
 		navigateFallback: null,
 		// Lab state lives in the query string: /labs/x?depth=7 is the cached /labs/x.
 		ignoreURLParametersMatching: [/.*/],
-		// The bench-only page loads TensorFlow.js; readers never need it offline.
-		globIgnores: ['**/bench/**', '**/*tfjs*']
+		// The bench-only page loads TensorFlow.js; readers never need it offline. The asyncify
+		// runtime is cached when used instead (runtimeCaching above).
+		globIgnores: ['**/bench/**', '**/*tfjs*', '**/*.asyncify.*.wasm']
 	},
 	kit: { trailingSlash: 'never' }
 });

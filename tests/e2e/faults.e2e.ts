@@ -16,12 +16,12 @@ import { waitForLabReady, type VlabWindow } from './support/vlab';
 
 const browser = useBrowser('wasm');
 
-/** The built chunk holding ORT's WASM build (it names the plain .wasm, not the asyncify one). */
+/** The built chunk holding ORT's WASM build (it names the plain .wasm, not a WebGPU build's: asyncify or jspi). */
 function ortWasmChunk(): string {
 	const dir = 'build/_app/immutable/chunks';
 	const found = readdirSync(dir).filter((file) => {
 		const text = readFileSync(`${dir}/${file}`, 'utf8');
-		return file.endsWith('.js') && text.includes('ort-wasm-simd-threaded.') && !text.includes('asyncify');
+		return file.endsWith('.js') && text.includes('ort-wasm-simd-threaded.') && !/asyncify|jspi/.test(text);
 	});
 	if (found.length !== 1) throw new Error(`expected one chunk with ORT's WASM build, found ${found.join(', ') || 'none'}`);
 	return found[0];

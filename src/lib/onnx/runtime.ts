@@ -14,6 +14,7 @@ import { takeTurn } from './turns';
 import { modelBytes } from './proxyCopies';
 import { ortTensor, type Feeds } from './feeds';
 import { wasmRuntimeInWorker } from './placement';
+import { webgpuBuild } from './webgpuBuild';
 import { beforeRun } from './runSlices';
 import { timing } from './timing';
 import { reportSessionsFrom, sessionsChanged, type SessionStats } from './sessionEvents';
@@ -33,8 +34,9 @@ const ortPromises: Partial<Record<Backend, Promise<Ort>>> = {};
 /**
  * Imports the runtime on first use, so it stays out of the page's first-load JavaScript. Each
  * backend gets the smallest build that runs it: WASM the plain one (a 14 MB .wasm, the same
- * module the training worker imports), WebGPU the `webgpu` entry (its 27 MB asyncify .wasm
- * carries the GPU provider). A page only loads both if the reader switches backends.
+ * module the training worker imports), WebGPU the `jspi` entry where the browser has JavaScript
+ * Promise Integration (webgpuBuild.ts says why), else the `webgpu` entry. A page only loads two
+ * builds if the reader switches backends.
  *
  * On WASM a lab's page runs the runtime on its main thread, or in ORT's proxy worker when the
  * lab trains on it (placement.ts says why and who decides). WebGPU work is asynchronous on the
@@ -79,7 +81,9 @@ function importOrt(backend: Backend): Promise<Ort> {
 		? import(/* @vite-ignore */ `${failed}?retry=${++importAttempt}`)
 		: backend === 'wasm'
 			? import('./ortModule')
-			: (import('onnxruntime-web/webgpu') as Promise<{ ort?: unknown }>);
+			: webgpuBuild() === 'jspi'
+				? (import('onnxruntime-web/jspi') as Promise<{ ort?: unknown }>)
+				: (import('onnxruntime-web/webgpu') as Promise<{ ort?: unknown }>);
 	return loading.then(
 		// The WASM build comes from ortModule (its `ort` export), WebGPU's is the package itself.
 		(module) => (backend === 'wasm' ? module.ort : module) as Ort,

@@ -22,9 +22,9 @@ export function warmEarly<S extends Schema>(schema: S, prerenderedState: StateOf
 	void (async () => {
 		const [{ chooseBackend, loadOrt }, { warmUp }] = await Promise.all([import('$lib/onnx/runtime'), import('$lib/onnx/warmUp')]);
 		const { backend } = await chooseBackend(requestedBackend(params));
-		// On WASM the whole runtime comes up: its script, module and one tiny session. ORT's WebGPU build
-		// (asyncify) does not survive a warm-up run beside the lab's own first session ("memory access
-		// out of bounds"): there only its script is fetched early.
+		// On WASM the whole runtime comes up: its script, module and one tiny session. ORT's asyncify
+		// WebGPU build does not survive a warm-up run beside the lab's own first session ("memory access
+		// out of bounds"): on WebGPU only its script is fetched early (the jspi build too: untried there).
 		if (backend === 'wasm') await warmUp(backend);
 		else await loadOrt(backend);
 		// A failure here is the controller's to find and say: it starts the runtime again itself.
