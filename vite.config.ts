@@ -36,11 +36,6 @@ const pwa = SvelteKitPWA({
 		// The runtime's .wasm files are 14 and 16 MB: precache them anyway, they are what makes the labs run offline.
 		maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
 		runtimeCaching: [
-			// ORT's asyncify WebGPU build serves only browsers with WebGPU but without JavaScript
-			// Promise Integration (src/lib/onnx/webgpuBuild.ts): precaching its 25 MB for every reader
-			// would not pay. Kept once fetched: such a reader's WebGPU runs offline after one visit too
-			// (before that, offline, their page falls back to WebAssembly, which is precached).
-			{ urlPattern: /\/_app\/immutable\/assets\/ort-wasm-simd-threaded\.asyncify\.[\w-]+\.wasm$/, handler: 'CacheFirst', options: { cacheName: 'vlab-runtime-asyncify' } },
 			// A scene's build numbers (/present/<slug>/scenes/<n>.json), kept once a presenter has
 			// shown it: a rehearsed deck opens each scene drawn, offline too (online, a new build's win).
 			{ urlPattern: /\/present\/[^/]+\/scenes\/\d+\.json$/, handler: 'NetworkFirst', options: { cacheName: 'vlab-scenes' } }
@@ -50,8 +45,11 @@ const pwa = SvelteKitPWA({
 		navigateFallback: null,
 		// Lab state lives in the query string: /labs/x?depth=7 is the cached /labs/x.
 		ignoreURLParametersMatching: [/.*/],
-		// The bench-only page loads TensorFlow.js; readers never need it offline. The asyncify
-		// runtime is cached when used instead (runtimeCaching above).
+		// The bench-only page loads TensorFlow.js; readers never need it offline. ORT's asyncify
+		// WebGPU build serves only browsers with WebGPU but without JavaScript Promise Integration
+		// (src/lib/onnx/webgpuBuild.ts): precaching its 25 MB for every reader would not pay. Offline,
+		// such a reader's page says WebGPU failed and runs on WebAssembly (checked by hand: the
+		// backprop lab, JSPI removed by an init script, reloaded offline after one visit).
 		globIgnores: ['**/bench/**', '**/*tfjs*', '**/*.asyncify.*.wasm']
 	},
 	kit: { trailingSlash: 'never' }
