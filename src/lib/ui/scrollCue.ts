@@ -110,6 +110,8 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 		const offScreen = new Set<HTMLElement>();
 		const announces = typeof HTMLElement !== 'undefined' && 'oncontentvisibilityautostatechange' in HTMLElement.prototype;
 		const measureChanged = (el: HTMLElement) => {
+			// Displays re-rendered while off screen leave the page: let go of them, or the set grows with every change.
+			for (const old of offScreen) if (!old.isConnected) offScreen.delete(old);
 			if (announces && layoutSkipped(el)) offScreen.add(el);
 			else measure(el);
 		};
