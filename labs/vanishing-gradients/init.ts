@@ -7,14 +7,12 @@
  * - y = x·t / sqrt(width) with t ~ N(0, 1): a fixed random linear teacher, so Var(y) ≈ 1.
  * - Biases are zero; W_out has Xavier std sqrt(2/(width + 1)) whatever the chosen init.
  * - W_l = std · (unit normal draws), std from `initStd`.
- * The unit-normal draws are cached per (seed, width, batch), and a deeper net only draws the
- * layers it adds; the last init's scaled layers are kept too. Dragging the depth then draws and
- * scales only new layers (the bench's depth change 20 ↔ 21 scaled all of them every time: 1.5 ms
- * of its 16 ms redraw), and moving the init or σ slider only rescales.
+ * The unit-normal draws are cached per (seed, depth, width, batch): moving the init or σ
+ * slider only rescales them.
  */
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
-import { createRng, type Rng } from '$lib/random';
+import { createRng } from '$lib/random';
 
 export type Init = 'normal1' | 'small' | 'xavier' | 'he' | 'custom';
 
@@ -58,51 +56,32 @@ interface UnitDraws {
 	y: Float32Array;
 	wOut: Float32Array;
 	bias: Float32Array;
-	/** Unit-normal W_l draws so far, W_1 first; `rng` continues where the last one ended. */
+	/** Unit-normal W_l draws, one per layer. */
 	w: Float32Array[];
-	rng: Rng;
-	/** The last init's weights: its std and its scaled W_l so far (W_1 first). */
-	scaled: { std: number; w: Float32Array[] };
 }
 
-// Only the latest shapes are kept: at width 256, depth 50 the draws and their scaled copies weigh
-// ~26 MB, so the byte budget keeps a few of those, or more of the smaller ones.
+// Only the latest shapes are kept: at width 512, depth 50 the draws weigh ~50 MB, so the byte
+// budget keeps two of those, or more of the smaller ones.
 const cache = new Lru<UnitDraws>({ maxEntries: 2, maxBytes: 128 * 1024 * 1024, sizeOf: estimateBytes });
 
-function drawBatch(seed: number, width: number, batch: number): UnitDraws {
+function drawUnit({ depth, width, batch, seed }: SampleOptions): UnitDraws {
 	const rng = createRng(seed);
 	const x = rng.fillNormal(new Float32Array(batch * width));
 	const teacher = rng.fillNormal(new Float64Array(width));
 	const wOut = rng.fillNormal(new Float32Array(width), Math.sqrt(2 / (width + 1)));
+	const w = Array.from({ length: depth }, () => rng.fillNormal(new Float32Array(width * width)));
 	const y = new Float32Array(batch);
 	for (let n = 0; n < batch; n++) {
 		let s = 0;
 		for (let i = 0; i < width; i++) s += x[n * width + i] * teacher[i];
 		y[n] = s / Math.sqrt(width);
 	}
-	return { x, y, wOut, bias: new Float32Array(width), w: [], rng, scaled: { std: NaN, w: [] } };
+	return { x, y, wOut, bias: new Float32Array(width), w };
 }
 
-/** The draws for a seed and shape, with at least `depth` unit W_l and scaled ones for `std`. */
-function drawsFor({ depth, width, batch, seed }: SampleOptions, std: number): UnitDraws {
-	const key = `${seed}|${width}|${batch}`;
-	const draws = cache.memo(key, () => drawBatch(seed, width, batch));
-	const grown = draws.w.length < depth || draws.scaled.w.length < depth || draws.scaled.std !== std;
-	while (draws.w.length < depth) draws.w.push(draws.rng.fillNormal(new Float32Array(width * width)));
-	if (draws.scaled.std !== std) draws.scaled = { std, w: [] };
-	while (draws.scaled.w.length < depth) {
-		const unit = draws.w[draws.scaled.w.length];
-		const scaled = new Float32Array(unit.length);
-		for (let i = 0; i < unit.length; i++) scaled[i] = std * unit[i];
-		draws.scaled.w.push(scaled);
-	}
-	if (grown) cache.resize(key, estimateBytes(draws));
-	return draws;
-}
-
-/** Forgets every cached draw: for a test that needs the first draw of a seed. */
-export function forgetDraws(): void {
-	cache.clear();
+function unitDraws(options: SampleOptions): UnitDraws {
+	const key = `${options.seed}|${options.depth}|${options.width}|${options.batch}`;
+	return cache.memo(key, () => drawUnit(options));
 }
 
 /**
@@ -111,15 +90,18 @@ export function forgetDraws(): void {
  */
 export function sampleMlpWeights(options: SampleOptions): MlpSample {
 	const { depth, width, batch } = options;
+	const draws = unitDraws(options);
 	const std = initStd(options.init, width, width, options.sigma);
-	const draws = drawsFor(options, std);
 	const weights: Float32Array[] = [];
 	const dims: number[][] = [
 		[batch, width],
 		[batch, 1]
 	];
 	for (let l = 0; l < depth; l++) {
-		weights.push(draws.scaled.w[l], draws.bias);
+		const unit = draws.w[l];
+		const scaled = new Float32Array(unit.length);
+		for (let i = 0; i < unit.length; i++) scaled[i] = std * unit[i];
+		weights.push(scaled, draws.bias);
 		dims.push([width, width], [width]);
 	}
 	weights.push(draws.wOut);
