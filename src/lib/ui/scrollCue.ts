@@ -96,6 +96,8 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 					pending = false;
 					const els = [...changedSince];
 					changedSince.clear();
+					// Displays re-rendered while off screen leave the page: let go of them, or the set grows with every change.
+					for (const old of offScreen) if (!old.isConnected) offScreen.delete(old);
 					for (const el of els) if (el.isConnected) measureChanged(el);
 				})
 			);
@@ -110,8 +112,6 @@ export function scrollCues(selector?: string): Attachment<HTMLElement> {
 		const offScreen = new Set<HTMLElement>();
 		const announces = typeof HTMLElement !== 'undefined' && 'oncontentvisibilityautostatechange' in HTMLElement.prototype;
 		const measureChanged = (el: HTMLElement) => {
-			// Displays re-rendered while off screen leave the page: let go of them, or the set grows with every change.
-			for (const old of offScreen) if (!old.isConnected) offScreen.delete(old);
 			if (announces && layoutSkipped(el)) offScreen.add(el);
 			else measure(el);
 		};
