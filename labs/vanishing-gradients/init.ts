@@ -8,7 +8,8 @@
  * - Biases are zero; W_out has Xavier std sqrt(2/(width + 1)) whatever the chosen init.
  * - W_l = std · (unit normal draws), std from `initStd`.
  * The unit-normal draws are cached per (seed, depth, width, batch): moving the init or σ
- * slider only rescales them.
+ * slider only rescales them. The scaled W_l of the latest scale are kept too, so a depth change
+ * scales only the layers it adds.
  */
 import { estimateBytes } from '$lib/cache/bytes';
 import { Lru } from '$lib/cache/lru';
@@ -85,8 +86,26 @@ function unitDraws(options: SampleOptions): UnitDraws {
 }
 
 /**
- * The batch and weights for one lab state. x, y, w_out and the (zero) biases are shared cached
- * arrays: treat every returned array as read-only.
+ * The scaled W_l for one (seed, width, batch, std), by layer: layer l's draws do not depend on the
+ * depth, so these serve every depth. Only the latest scale is kept (at most 50 layers).
+ */
+let scaled: { key: string; layers: Float32Array[] } = { key: '', layers: [] };
+
+function scaledLayer(draws: UnitDraws, key: string, l: number, std: number): Float32Array {
+	if (scaled.key !== key) scaled = { key, layers: [] };
+	const unit = draws.w[l];
+	let layer = scaled.layers[l];
+	if (!layer) {
+		layer = new Float32Array(unit.length);
+		for (let i = 0; i < unit.length; i++) layer[i] = std * unit[i];
+		scaled.layers[l] = layer;
+	}
+	return layer;
+}
+
+/**
+ * The batch and weights for one lab state. Every array may be shared with other calls (x, y,
+ * w_out, the zero biases, the scaled W_l): treat them as read-only.
  */
 export function sampleMlpWeights(options: SampleOptions): MlpSample {
 	const { depth, width, batch } = options;
@@ -97,11 +116,9 @@ export function sampleMlpWeights(options: SampleOptions): MlpSample {
 		[batch, width],
 		[batch, 1]
 	];
+	const key = `${options.seed}|${width}|${batch}|${std}`;
 	for (let l = 0; l < depth; l++) {
-		const unit = draws.w[l];
-		const scaled = new Float32Array(unit.length);
-		for (let i = 0; i < unit.length; i++) scaled[i] = std * unit[i];
-		weights.push(scaled, draws.bias);
+		weights.push(scaledLayer(draws, key, l, std), draws.bias);
 		dims.push([width, width], [width]);
 	}
 	weights.push(draws.wOut);
