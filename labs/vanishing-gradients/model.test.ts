@@ -62,6 +62,7 @@ describe('ONNX graph matches the float64 reference', () => {
 		expect(relativeError(out[MLP_OUTPUTS.loss].data, [ref.loss])).toBeLessThan(tol);
 		expect(relativeError(out[MLP_OUTPUTS.preacts].data, ref.preacts)).toBeLessThan(tol);
 		expect(relativeError(out[MLP_OUTPUTS.acts].data, ref.acts)).toBeLessThan(tol);
+		expect(Array.from(out[MLP_OUTPUTS.nonFinite].data), 'every activation is finite').toEqual([0, 0, 0]);
 		// Norms are compared one by one: each layer's norm must be right, not just the largest.
 		for (let l = 0; l < 3; l++) {
 			expect(relativeError([out[MLP_OUTPUTS.gradNormW].data[l]], [ref.gradNormW[l]])).toBeLessThan(tol);
@@ -71,6 +72,23 @@ describe('ONNX graph matches the float64 reference', () => {
 			expect(relativeError(out[`grad_h${l + 1}`].data, ref.gradH[l])).toBeLessThan(tol);
 		}
 		expect(relativeError(out.grad_x.data, ref.gradX)).toBeLessThan(tol);
+	});
+});
+
+describe('the per-layer overflow flag', () => {
+	it('is NaN from the first layer whose activations leave float32, and 0 before it', async () => {
+		// ReLU with σ = 3 at width 64 multiplies the activations' scale by about 3·√32 ≈ 17 a layer.
+		const shape: MlpShape = { depth: 50, width: 64, batch: 128, act: 'relu', residual: false, norm: false };
+		const inst = await instance(shape, 1, 'custom', 3);
+		const out = await run(inst);
+		const acts = out[MLP_OUTPUTS.acts].data;
+		const per = shape.batch * shape.width;
+		const firstBad = Array.from({ length: shape.depth }, (_, l) => l).find((l) => !acts.subarray(l * per, (l + 1) * per).every(Number.isFinite));
+		expect(firstBad, 'the network overflows within 50 layers').toBeDefined();
+		expect(firstBad).toBeGreaterThan(10);
+		const flags = Array.from(out[MLP_OUTPUTS.nonFinite].data);
+		expect(flags.slice(0, firstBad)).toEqual(new Array(firstBad).fill(0));
+		expect(Number.isNaN(flags[firstBad!]), `layer ${firstBad! + 1}`).toBe(true);
 	});
 });
 

@@ -33,7 +33,9 @@ export const MLP_OUTPUTS = {
 	preacts: 'preacts',
 	acts: 'acts',
 	gradNormW: 'grad_norm_w',
-	gradNormH: 'grad_norm_h'
+	gradNormH: 'grad_norm_h',
+	/** Per layer: 0 when every activation is finite, else NaN (each h·0 summed; ∞·0 is NaN). */
+	nonFinite: 'act_non_finite'
 } as const;
 
 /**
@@ -211,7 +213,9 @@ export function buildMlpGraph(shape: MlpShape): Uint8Array {
 
 	g.output(fwd.loss, MLP_OUTPUTS.loss);
 	g.output(stack(g, fwd.layers.map((t) => t.pre)), MLP_OUTPUTS.preacts);
-	g.output(stack(g, fwd.layers.map((t) => t.h)), MLP_OUTPUTS.acts);
+	const acts = stack(g, fwd.layers.map((t) => t.h));
+	g.output(acts, MLP_OUTPUTS.acts);
+	g.output(g.reduceSum(g.mul(acts, 0), [1, 2], false), MLP_OUTPUTS.nonFinite);
 	g.output(norms(g, grads.w), MLP_OUTPUTS.gradNormW);
 	g.output(norms(g, grads.h), MLP_OUTPUTS.gradNormH);
 	if (shape.fullGradients) {
