@@ -22,8 +22,8 @@ export function getSession(_backend: string, key: string, bytes: () => Uint8Arra
 	return s;
 }
 
-export function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
-	return runNode(session, feeds);
+export function runSession(session: Session, feeds: Feeds, fetches?: readonly string[]): Promise<Outputs> {
+	return runNode(session, feeds, fetches);
 }
 
 export function dropSession(_backend: string, key: string): void {

@@ -26,10 +26,11 @@ export function createSession(bytes: Uint8Array): Promise<Session> {
 	return turn(() => ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' }));
 }
 
-export async function runSession(session: Session, feeds: Feeds): Promise<Results> {
+/** Runs `session`; `fetches` names the outputs to read (all when absent), as the page's runSession. */
+export async function runSession(session: Session, feeds: Feeds, fetches?: readonly string[]): Promise<Results> {
 	const inputs: Record<string, ort.Tensor> = {};
 	for (const [name, feed] of Object.entries(feeds)) inputs[name] = ortTensor(ort, feed);
-	const outputs = await turn(() => session.run(inputs));
+	const outputs = await turn(() => (fetches ? session.run(inputs, fetches) : session.run(inputs)));
 	const results: Results = {};
 	for (const [name, tensor] of Object.entries(outputs)) {
 		// Bool and int64 outputs are converted so every test reads numbers the same way.

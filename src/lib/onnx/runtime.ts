@@ -221,12 +221,16 @@ export const sessionCacheFor = (backend: Backend): SessionCache<Session> => cach
  * heap), and four labs had met it one by one. So never call it from inside `takeTurn`: it would
  * wait for itself.
  */
-export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
-	return (await runSessionTimed(session, feeds)).outputs;
+export async function runSession(session: Session, feeds: Feeds, fetches?: readonly string[]): Promise<Outputs> {
+	return (await runSessionTimed(session, feeds, fetches)).outputs;
 }
 
-/** `runSession`, with the run's own duration in ms (from the start of its turn, not the wait before it): for figures that time models. */
-export async function runSessionTimed(session: Session, feeds: Feeds): Promise<{ outputs: Outputs; ms: number }> {
+/**
+ * `runSession`, with the run's own duration in ms (from the start of its turn, not the wait before it): for figures that time models.
+ * `fetches` names the outputs to read (all when absent): each output read is a new array the size
+ * of the tensor, and in Chromium a fresh buffer of a megabyte costs milliseconds of page faults.
+ */
+export async function runSessionTimed(session: Session, feeds: Feeds, fetches?: readonly string[]): Promise<{ outputs: Outputs; ms: number }> {
 	const ort = runtimeOf.get(session);
 	if (!ort) throw new Error('runSession: this session was not made by getSession');
 	const inputs: Record<string, OrtTypes.Tensor> = {};
@@ -244,7 +248,7 @@ export async function runSessionTimed(session: Session, feeds: Feeds): Promise<{
 	const run = async () => {
 		if (sliced) await beforeRun();
 		const started = performance.now();
-		const results = await session.run(inputs);
+		const results = await (fetches ? session.run(inputs, fetches) : session.run(inputs));
 		timing(`vlab:session run${copy ? ' (via proxy worker)' : ''}`, started, performance.now());
 		const outputs: Outputs = {};
 		for (const [name, tensor] of Object.entries(results)) {

@@ -26,8 +26,8 @@ export async function getSession(backend: Backend, key: string, bytes: () => Uin
 }
 
 /** runtime.ts's runSession. */
-export async function runSession(session: Session, feeds: Feeds): Promise<Outputs> {
-	return (loaded ?? (await runtime())).runSession(session, feeds);
+export async function runSession(session: Session, feeds: Feeds, fetches?: readonly string[]): Promise<Outputs> {
+	return (loaded ?? (await runtime())).runSession(session, feeds, fetches);
 }
 
 /** runtime.ts's runSessionTimed: the outputs, and the run's own duration in ms. */
