@@ -10,7 +10,7 @@ import { timing } from '$lib/onnx/timing';
 import type { StateOf } from '$lib/state/schema';
 import type { VgSchema } from './lab';
 import { sampleMlpWeights } from './init';
-import { summarizeRun, type VgResults } from './summary';
+import { HERO_OUTPUTS, summarizeRun, type VgComplete, type VgResults } from './summary';
 
 export type VgState = StateOf<VgSchema>;
 
@@ -19,7 +19,13 @@ export const BATCH = 128;
 
 let modelModule: typeof import('./model') | undefined;
 
-export async function computeVg(state: VgState, backend: Backend): Promise<VgResults> {
+/**
+ * One run for `state`. With `layers: false` it reads only the outputs the hero figure draws
+ * (HERO_OUTPUTS) and the results' layer statistics are null: controller.svelte.ts says when.
+ */
+export async function computeVg(state: VgState, backend: Backend): Promise<VgComplete>;
+export async function computeVg(state: VgState, backend: Backend, options: { layers: boolean }): Promise<VgResults>;
+export async function computeVg(state: VgState, backend: Backend, { layers = true } = {}): Promise<VgResults> {
 	const { depth, width, act, residual, norm } = state;
 	const shape = { depth, width, batch: BATCH, act, residual, norm };
 	const key = `vg-mlp-${depth}x${width}-b${BATCH}-${act}${residual ? '-res' : ''}${norm ? '-ln' : ''}`;
@@ -41,7 +47,7 @@ export async function computeVg(state: VgState, backend: Backend): Promise<VgRes
 	names.forEach((name, i) => {
 		feeds[name] = { data: sample.tensors[i], dims: sample.dims[i] };
 	});
-	const outputs = await runSession(session, feeds);
+	const outputs = await runSession(session, feeds, layers ? undefined : HERO_OUTPUTS);
 	const summarizing = performance.now();
 	const results = summarizeRun(state, BATCH, outputs);
 	timing('vlab:vg summary', summarizing, performance.now());

@@ -11,12 +11,13 @@ import type { VgSchema } from './lab';
 import { derivativeStats, type LayerDerivative } from './derivativeStats';
 import { initStd } from './init';
 import { MLP_OUTPUTS } from './model';
-import { allFinite, clampedHistogram, variance } from './layerStats';
+import { clampedHistogram, variance } from './layerStats';
 import { defineLazy } from './lazyFields';
 import { layerSlice } from './stack';
 import { theoreticalVariance, type VarianceOptions, type VariancePrediction } from './variance';
 
-export interface VgResults {
+/** What the hero figure draws, and what every run reads out of the model. */
+export interface VgHeroFields {
 	depth: number;
 	width: number;
 	loss: number;
@@ -24,23 +25,45 @@ export interface VgResults {
 	gradNormW: number[];
 	/** ‖∂L/∂h_l‖ (over the batch) for l = 1..depth. */
 	gradNormH: number[];
-	/** Measured Var(h_l) and Var(z_l) over batch and units. */
-	layerVariance: number[];
-	preactVariance: number[];
-	/** The mean-field prediction of the same two (analytic, see variance.ts). */
+	/** The mean-field prediction of Var(h_l) and Var(z_l) (analytic, see variance.ts). */
 	theoryVariance: number[];
 	theoryPreactVariance: number[];
 	/** First layer (1-based) whose activations overflowed float32, or null. */
 	overflowLayer: number | null;
+}
+
+/** What the figures below the hero draw: statistics of every layer's values, read out of the model only when wanted. */
+export interface VgLayerFields {
+	/** Measured Var(h_l) and Var(z_l) over batch and units. */
+	layerVariance: number[];
+	preactVariance: number[];
 	/** Figure 3's histogram, share off the chart and mean f′(z), per layer (derivativeStats.ts). */
 	derivative: LayerDerivative[];
 	preactRows: Bin[][];
 	actRows: Bin[][];
 	preactDomain: [number, number];
-	/** Share of exact zeros in each layer's activations (ReLU's off side), left out of actRows. */
+	/** Share of exact zeros in each layer's activations (ReLU's off side), left out of actRows; null for other activations. */
 	zeroShare: number[] | null;
 	actDomain: [number, number];
 }
+
+export type VgComplete = VgHeroFields & VgLayerFields;
+/** A run's results: complete, or the hero's fields alone (the layer statistics null: see controller.svelte.ts). */
+export type VgResults = VgComplete | (VgHeroFields & { [K in keyof VgLayerFields]: null });
+
+/** The outputs a run reads when it skips the layers' values (a megabyte at the default shape). */
+export const HERO_OUTPUTS = [MLP_OUTPUTS.loss, MLP_OUTPUTS.gradNormW, MLP_OUTPUTS.gradNormH, MLP_OUTPUTS.nonFinite] as const;
+
+const NO_LAYERS: { [K in keyof VgLayerFields]: null } = {
+	layerVariance: null,
+	preactVariance: null,
+	derivative: null,
+	preactRows: null,
+	actRows: null,
+	preactDomain: null,
+	zeroShare: null,
+	actDomain: null
+};
 
 const HIST_BINS = 40;
 
@@ -69,13 +92,9 @@ function predictedVariance(options: VarianceOptions): VariancePrediction {
 	return predictions.memo(JSON.stringify(options), () => theoreticalVariance(options));
 }
 
+/** The results of one run; without the `preacts` and `acts` outputs (a run that fetched HERO_OUTPUTS), the hero's fields alone. */
 export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: Outputs): VgResults {
 	const { depth, width } = state;
-	const perLayer = batch * width;
-	const preacts = outputs[MLP_OUTPUTS.preacts].data;
-	const acts = outputs[MLP_OUTPUTS.acts].data;
-	const layers = Array.from({ length: depth }, (_, l) => l);
-	const dropZeros = state.act === 'relu' && !state.residual;
 	const theory = predictedVariance({
 		act: state.act,
 		depth,
@@ -84,10 +103,10 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		residual: state.residual,
 		norm: state.norm
 	});
-	const overflow = layers.find((l) => !allFinite(layerSlice(acts, l, perLayer)));
+	const overflow = Array.from(outputs[MLP_OUTPUTS.nonFinite].data).findIndex((flag) => flag !== 0);
 	// Figure 1 (the hero) draws the gradient norms the model output; the rest is for the figures
 	// below it, computed when first read (lazyFields.ts).
-	const eager = {
+	const hero: VgHeroFields = {
 		depth,
 		width,
 		loss: outputs[MLP_OUTPUTS.loss].data[0],
@@ -95,8 +114,14 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 		gradNormH: Array.from(outputs[MLP_OUTPUTS.gradNormH].data),
 		theoryVariance: theory.hidden,
 		theoryPreactVariance: theory.preact,
-		overflowLayer: overflow === undefined ? null : overflow + 1
+		overflowLayer: overflow === -1 ? null : overflow + 1
 	};
+	if (!outputs[MLP_OUTPUTS.acts] || !outputs[MLP_OUTPUTS.preacts]) return { ...hero, ...NO_LAYERS };
+	const perLayer = batch * width;
+	const preacts = outputs[MLP_OUTPUTS.preacts].data;
+	const acts = outputs[MLP_OUTPUTS.acts].data;
+	const layers = Array.from({ length: depth }, (_, l) => l);
+	const dropZeros = state.act === 'relu' && !state.residual;
 	let actDomain: [number, number] | undefined;
 	const actDomainOnce = () =>
 		(actDomain ??= !state.residual && activationRange(state.act) ? activationRange(state.act)! : sharedDomain(acts, !state.residual && state.act === 'relu'));
@@ -106,7 +131,7 @@ export function summarizeRun(state: StateOf<VgSchema>, batch: number, outputs: O
 	// the histogram, so it is counted on its own.
 	let actHistograms: { bins: Bin[]; zeros: number }[] | undefined;
 	const actHistogramsOnce = () => (actHistograms ??= layers.map((l) => clampedHistogram(layerSlice(acts, l, perLayer), actDomainOnce(), HIST_BINS, dropZeros)));
-	return defineLazy(eager as VgResults, {
+	return defineLazy({ ...hero, ...NO_LAYERS } as unknown as VgComplete, {
 		layerVariance: () => layers.map((l) => variance(layerSlice(acts, l, perLayer))),
 		preactVariance: () => layers.map((l) => variance(layerSlice(preacts, l, perLayer))),
 		derivative: () => derivativeStats(preacts, depth, state.act),

@@ -1,7 +1,8 @@
 /**
  * HeldWhileAway: a below-the-fold figure's results. Near the viewport they follow the lab at once;
  * off screen, a live change waits for the next idle moment (or for the figure to come near); the
- * first live results replace prerendered ones at once, wherever the figure is.
+ * first live results replace prerendered ones at once, wherever the figure is. With `accept`, a
+ * figure keeps the last results it can draw while results without its fields are on show.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
@@ -63,6 +64,45 @@ describe('HeldWhileAway', () => {
 		held.near = true;
 		flushSync();
 		expect(held.value, 'caught up when near').toBe('c');
+		stop();
+	});
+
+	it('with accept: keeps the last results it can draw while partial ones are on show, near or not', () => {
+		const lab = new FakeLab();
+		lab.results = 'build';
+		lab.source = 'prerendered';
+		const complete = (results: string): results is string => !results.startsWith('light');
+		let held!: HeldWhileAway<string>;
+		const stop = $effect.root(() => {
+			held = new HeldWhileAway(lab, complete);
+		});
+		flushSync();
+		lab.results = 'a';
+		lab.source = 'live';
+		flushSync();
+		expect(held.value).toBe('a');
+		lab.results = 'light b';
+		flushSync();
+		expect(held.value, 'near, but the partial results lack its fields').toBe('a');
+		lab.results = 'b';
+		flushSync();
+		expect(held.value, 'the same state, completed').toBe('b');
+		stop();
+	});
+
+	it('with accept: starts empty rather than from partial results', () => {
+		const lab = new FakeLab();
+		lab.results = 'light a';
+		lab.source = 'live';
+		let held!: HeldWhileAway<string>;
+		const stop = $effect.root(() => {
+			held = new HeldWhileAway(lab, (results: string): results is string => !results.startsWith('light'));
+		});
+		flushSync();
+		expect(held.value).toBeNull();
+		lab.results = 'a';
+		flushSync();
+		expect(held.value).toBe('a');
 		stop();
 	});
 });

@@ -9,6 +9,9 @@
  * build's at once everywhere, so no figure goes on showing prerendered numbers once the page no
  * longer says they are not the reader's.
  *
+ * A figure that draws fields some results leave out (a lab's light run: vanishing gradients'
+ * controller.svelte.ts) passes `accept`: it keeps the last results that have them until new ones do.
+ *
  * The figure binds its Figure's `near` to `held.near`, and reads `held.value` for its results.
  */
 import { untrack } from 'svelte';
@@ -22,18 +25,24 @@ interface ResultsSource<R> {
 	readonly source: 'live' | 'prerendered' | null;
 }
 
-export class HeldWhileAway<R> {
+export class HeldWhileAway<R, V extends R = R> {
 	/** Whether the figure is near the viewport (Figure's `near`, bound). */
 	near = $state(true);
-	#value = $state.raw<R | null>(null);
+	#value = $state.raw<V | null>(null);
 	#valueIsLive = false;
 
-	constructor(lab: ResultsSource<R>) {
-		this.#value = untrack(() => lab.results);
-		this.#valueIsLive = untrack(() => lab.source === 'live');
+	constructor(lab: ResultsSource<R>, accept: (results: R) => results is V = (results): results is V => true) {
+		const initial = untrack(() => lab.results);
+		this.#value = initial !== null && accept(initial) ? initial : null;
+		this.#valueIsLive = untrack(() => lab.source === 'live') && this.#value !== null;
 		$effect.pre(() => {
-			const latest = lab.results;
+			const results = lab.results;
 			const live = lab.source === 'live';
+			let latest: V | null = null;
+			if (results !== null) {
+				if (!accept(results)) return;
+				latest = results;
+			}
 			if (this.near || !live || !this.#valueIsLive) {
 				this.#value = latest;
 				this.#valueIsLive = live;
@@ -43,7 +52,7 @@ export class HeldWhileAway<R> {
 		});
 	}
 
-	get value(): R | null {
+	get value(): V | null {
 		return this.#value;
 	}
 }
