@@ -13,16 +13,19 @@ class FakeLab {
 	source = $state<'live' | 'prerendered' | null>(null);
 }
 
-function setup() {
+/** A figure that cannot draw results starting with 'light' (a light run's, without its fields). */
+const complete = (results: string): results is string => !results.startsWith('light');
+
+function setup({ accept, results = 'build', source = 'prerendered' }: { accept?: typeof complete; results?: string; source?: 'live' | 'prerendered' } = {}) {
 	const idle: (() => void)[] = [];
 	vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
 	vi.stubGlobal('cancelIdleCallback', () => {});
 	const lab = new FakeLab();
-	lab.results = 'build';
-	lab.source = 'prerendered';
+	lab.results = results;
+	lab.source = source;
 	let held!: HeldWhileAway<string>;
 	const stop = $effect.root(() => {
-		held = new HeldWhileAway(lab);
+		held = new HeldWhileAway(lab, accept);
 	});
 	flushSync();
 	return { lab, held, idle, stop };
@@ -68,15 +71,7 @@ describe('HeldWhileAway', () => {
 	});
 
 	it('with accept: keeps the last results it can draw while partial ones are on show, near or not', () => {
-		const lab = new FakeLab();
-		lab.results = 'build';
-		lab.source = 'prerendered';
-		const complete = (results: string): results is string => !results.startsWith('light');
-		let held!: HeldWhileAway<string>;
-		const stop = $effect.root(() => {
-			held = new HeldWhileAway(lab, complete);
-		});
-		flushSync();
+		const { lab, held, idle, stop } = setup({ accept: complete });
 		lab.results = 'a';
 		lab.source = 'live';
 		flushSync();
@@ -87,18 +82,21 @@ describe('HeldWhileAway', () => {
 		lab.results = 'b';
 		flushSync();
 		expect(held.value, 'the same state, completed').toBe('b');
+
+		held.near = false;
+		lab.results = 'light c';
+		flushSync();
+		idle.forEach((callback) => callback());
+		expect(held.value, 'off screen, idle time does not bring partial results').toBe('b');
+		lab.results = 'c';
+		flushSync();
+		idle.at(-1)!();
+		expect(held.value, 'the completed ones, when idle').toBe('c');
 		stop();
 	});
 
 	it('with accept: starts empty rather than from partial results', () => {
-		const lab = new FakeLab();
-		lab.results = 'light a';
-		lab.source = 'live';
-		let held!: HeldWhileAway<string>;
-		const stop = $effect.root(() => {
-			held = new HeldWhileAway(lab, (results: string): results is string => !results.startsWith('light'));
-		});
-		flushSync();
+		const { lab, held, stop } = setup({ accept: complete, results: 'light a', source: 'live' });
 		expect(held.value).toBeNull();
 		lab.results = 'a';
 		flushSync();
