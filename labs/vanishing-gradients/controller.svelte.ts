@@ -88,8 +88,7 @@ async function layersLater(
 ): Promise<Partial<VgLayerFields>> {
 	await quietOrNear(LAYERS_AFTER_MS);
 	if (run !== runCount) return {};
-	const full = await computeVg(state, backend);
-	return 'layerVariance' in full && full.layerVariance !== null ? layerFields(full as VgComplete) : {};
+	return layerFields(await computeVg(state, backend));
 }
 
 export const getVgController = () => getLabController<VgSchema, VgResults>() as VgController;

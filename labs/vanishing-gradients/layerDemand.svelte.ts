@@ -5,6 +5,7 @@
  * stops moving the control (controller.svelte.ts says why).
  */
 import type { VgComplete, VgResults } from './summary';
+
 const near = new Set<string>();
 const waiting = new Set<() => void>();
 

@@ -2,8 +2,8 @@
  * The summary's hot loops over the model's stacked outputs ([depth, batch, width] floats, 164k
  * values at the default size), written as plain index loops over Float32Array so that the
  * redraw budget is not spent in iterators, callbacks and throw-away filtered copies. Each gives
- * exactly what the generic helpers give (histogram with `clamp`, reference.ts's layerVariance,
- * `every(Number.isFinite)`): same operations in the same order (layerStats.test.ts checks).
+ * exactly what the generic helpers give (histogram with `clamp`, reference.ts's layerVariance):
+ * same operations in the same order (layerStats.test.ts checks).
  */
 import type { Bin } from '$lib/viz/histogram';
 
@@ -50,10 +50,4 @@ export function variance(values: Float32Array): number {
 	let sq = 0;
 	for (let k = 0; k < per; k++) sq += (values[k] - mean) ** 2;
 	return sq / per;
-}
-
-/** Whether every value is finite (no overflow to ±Infinity, no NaN). */
-export function allFinite(values: Float32Array): boolean {
-	for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
-	return true;
 }
