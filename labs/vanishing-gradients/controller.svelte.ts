@@ -9,7 +9,7 @@ import { staged } from '$lib/state/staged';
 import type { StateOf } from '$lib/state/schema';
 import { schema, type VgSchema } from './lab';
 import { layerFigureNear, quietOrNear } from './layerDemand.svelte';
-import type { VgComplete, VgLayerFields, VgResults } from './summary';
+import type { VgComplete, VgResults } from './summary';
 import { liveWidth } from './trainingConfigs';
 import { createTrainingRun } from './trainingRun';
 
@@ -23,17 +23,6 @@ const LAYERS_AFTER_MS = 200;
 
 /** Bumped by every run: a light run's layer values are read only if no run came after it. */
 let runCount = 0;
-
-const layerFields = (full: VgComplete): VgLayerFields => ({
-	layerVariance: full.layerVariance,
-	preactVariance: full.preactVariance,
-	derivative: full.derivative,
-	preactRows: full.preactRows,
-	actRows: full.actRows,
-	preactDomain: full.preactDomain,
-	zeroShare: full.zeroShare,
-	actDomain: full.actDomain
-});
 
 export class VgController extends LabController<VgSchema, VgResults> {
 	/** The layer under the reader's pointer or focus, highlighted across figures (not URL state). */
@@ -79,16 +68,19 @@ export class VgController extends LabController<VgSchema, VgResults> {
 	}
 }
 
-/** The layer values for a light run's state, once the controls rest (nothing if another run came first). */
+/**
+ * A full run for a light run's state, once the controls rest (nothing if another run came first):
+ * its hero fields equal the light run's (lightRun.test.ts), so merged over them it adds the layers.
+ */
 async function layersLater(
 	computeVg: typeof import('./compute').computeVg,
 	run: number,
 	state: StateOf<VgSchema>,
 	backend: Backend
-): Promise<Partial<VgLayerFields>> {
+): Promise<Partial<VgComplete>> {
 	await quietOrNear(LAYERS_AFTER_MS);
 	if (run !== runCount) return {};
-	return layerFields(await computeVg(state, backend));
+	return computeVg(state, backend);
 }
 
 export const getVgController = () => getLabController<VgSchema, VgResults>() as VgController;
