@@ -24,7 +24,12 @@ import type { DdResults } from './summary';
 import { createTrainingRun } from './trainingRun';
 
 export class DdController extends LabController<DdSchema, DdResults> {
-	/** The sweep for the current state, in the sweep worker; its results stream in as `result`. */
+	/**
+	 * The sweep for the current state, in the sweep worker; its partial results stream in as
+	 * `result`. Its complete results go to the platform's runner instead (`#complete`): as the
+	 * sweep's `result` they would be drawn once as progress, once more as the old results when the
+	 * sweep ends, and a third time as the new results (three redraws for one λ move).
+	 */
 	readonly sweep = new LiveRun<{ state: StateOf<DdSchema>; backend: Backend }, null, DdResults>({
 		tracks: () => [{ id: 'sweep', label: 'sweep', maxSteps: 1, data: null }],
 		job: async ({ state, backend }, run) => {
@@ -39,8 +44,8 @@ export class DdController extends LabController<DdSchema, DdResults> {
 					run.update(0, { status: 'running', step: fraction });
 					if (partial.replicates > 0 && this.#firstSeed?.state === state) this.#firstSeed.resolve(partial);
 				});
-				if (results) {
-					run.setResult(results);
+				if (results && run.current) {
+					this.#complete = { state, results };
 					run.update(0, { step: 1 });
 				}
 			} catch (error) {
@@ -51,6 +56,8 @@ export class DdController extends LabController<DdSchema, DdResults> {
 		}
 	});
 	#sweepError: unknown = null;
+	/** The complete results of the last sweep that ran to its end, for its state. */
+	#complete: { state: StateOf<DdSchema>; results: DdResults } | null = null;
 	/** Who waits for the first complete seed of the sweep for `state` (the first part of staged results). */
 	#firstSeed: { state: StateOf<DdSchema>; resolve(results: DdResults): void } | null = null;
 	/** The sweep in flight was stopped by the reader (not superseded by a newer state). */
@@ -73,7 +80,7 @@ export class DdController extends LabController<DdSchema, DdResults> {
 
 	/** What the sweep for `state` leaves to show once it has ended (`finished`: it ran to the end). */
 	#outcome(state: StateOf<DdSchema>, finished: boolean): DdResults {
-		if (finished && this.sweep.result) return this.sweep.result;
+		if (finished && this.#complete?.state === state) return this.#complete.results;
 		// The reader stopped this sweep: what it finished stays on show.
 		if (this.#stopped && this.sweep.settings?.state === state && this.sweep.result) return this.sweep.result;
 		// This sweep failed (not one a newer state superseded): the lab shows the error.
