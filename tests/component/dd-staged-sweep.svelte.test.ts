@@ -2,9 +2,10 @@
  * The double-descent sweep as staged results: the lab is ready once the first seed's curve is
  * complete (a partial result with one replicate), and the complete sweep is merged in after; a
  * sweep quick enough to send no partial lands whole; a sweep that fails after its first seed
- * keeps the lab ready and says so under the curve, with a Retry. The worker is replaced by a
- * fake whose sweeps the test ends.
+ * keeps the lab ready and says so under the curve, with a Retry; a quick sweep's results reach the
+ * figures once. The worker is replaced by a fake whose sweeps the test ends.
  */
+import { flushSync } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { doubleDescent } from '../../labs/double-descent/lab';
@@ -88,5 +89,31 @@ describe('the double-descent sweep, staged', () => {
 		expect(controller.results?.replicates).toBe(1);
 		screen.getByRole('button', { name: 'Retry' }).click();
 		await waitFor(() => expect(sweeps.length).toBe(2));
+	});
+
+	it('a quick sweep (a λ move) reaches the figures once: from the old results straight to the new, never back', async () => {
+		const { controller, sweep } = await open();
+		const before = results(5, true);
+		sweep.resolve(before);
+		await waitFor(() => expect(controller.results).toBe(before));
+		// Every value the figures' view takes, in order (a repeat of the last one is no redraw).
+		const views: unknown[] = [];
+		const stop = $effect.root(() => {
+			$effect(() => {
+				const view = controller.view;
+				if (views.at(-1) !== view) views.push(view);
+			});
+		});
+		flushSync();
+		// What LabShell's effect does on a control change.
+		controller.set({ lambda: 0.01 });
+		controller.refresh();
+		await waitFor(() => expect(sweeps.length).toBe(2));
+		const after = results(5, true);
+		sweeps[1].resolve(after);
+		await waitFor(() => expect(controller.results).toBe(after));
+		flushSync();
+		stop();
+		expect(views).toEqual([before, after]);
 	});
 });
