@@ -23,6 +23,8 @@ import { schema, type DdSchema } from './lab';
 import type { DdResults } from './summary';
 import { createTrainingRun } from './trainingRun';
 
+let computeModule: typeof import('./compute') | undefined;
+
 export class DdController extends LabController<DdSchema, DdResults> {
 	/**
 	 * The sweep for the current state, in the sweep worker; its partial results stream in as
@@ -33,8 +35,9 @@ export class DdController extends LabController<DdSchema, DdResults> {
 	readonly sweep = new LiveRun<{ state: StateOf<DdSchema>; backend: Backend }, null, DdResults>({
 		tracks: () => [{ id: 'sweep', label: 'sweep', maxSteps: 1, data: null }],
 		job: async ({ state, backend }, run) => {
-			// The worker client (and through it the runtime and the maths) arrives in a later chunk.
-			const compute = await import('./compute');
+			// The worker client (and through it the runtime and the maths) arrives in a later chunk,
+			// imported once: each import() of it would cost a λ move another task before it posts.
+			const compute = (computeModule ??= await import('./compute'));
 			if (!run.current) return;
 			// A cancel (a newer state) tells the worker to drop the job; its promise settles with null.
 			run.own({ cancel: compute.supersedeSweep });
