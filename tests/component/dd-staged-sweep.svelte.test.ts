@@ -6,7 +6,7 @@
  * figures once. The worker is replaced by a fake whose sweeps the test ends.
  */
 import { flushSync } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { doubleDescent } from '../../labs/double-descent/lab';
 import { DdController } from '../../labs/double-descent/controller.svelte';
@@ -47,6 +47,8 @@ async function open() {
 	sweeps.length = 0;
 	history.replaceState({}, '', '/labs/double-descent');
 	const controller = new DdController();
+	// Its delayed URL write must not fire after the test's DOM is gone.
+	onTestFinished(() => controller.dispose());
 	render(LabFigureHarness, { controller, figures: doubleDescent.figures, figure: SweepStatus });
 	void controller.connect(new URL(location.href));
 	await waitFor(() => expect(sweeps.length).toBe(1));
