@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { LabController } from '$lib/state/labController.svelte';
+import { disposeOpenControllers, openControllers } from '$lib/state/openControllers';
 import type { Schema, StateOf } from '$lib/state/schema';
 import { replaceState as replaceStateSpy } from '$app/navigation';
 import ShellHarness from './harness/ShellHarness.svelte';
@@ -56,5 +57,19 @@ describe('LabController inside LabShell', () => {
 		render(ShellHarness, { controller });
 		await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/could not be downloaded/));
 		expect(controller.status).toBe('error');
+	});
+});
+
+describe('a controller a test leaves open', () => {
+	it('is disposed by the teardown every file runs: the URL write it scheduled never happens', async () => {
+		history.replaceState({}, '', '/lab');
+		const controller = new LabController(schema, async () => 'unused');
+		expect(openControllers?.has(controller), 'registered while open').toBe(true);
+		controller.set({ depth: 7 });
+		disposeOpenControllers();
+		expect(openControllers?.has(controller), 'gone once disposed').toBe(false);
+		// Past the write's delay (150 ms) and its idle callback.
+		await new Promise((done) => setTimeout(done, 600));
+		expect(replaceState).not.toHaveBeenCalled();
 	});
 });

@@ -12,6 +12,7 @@ import { timing } from '$lib/onnx/timing';
 import { requestIdle } from '$lib/idle';
 import { defaults, mergeIntoParams, parsePatch, parseState, type Schema, type StateOf } from './schema';
 import { isStaged, whole, type Staged } from './staged';
+import { openControllers } from './openControllers';
 
 export type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -113,6 +114,7 @@ export class LabController<S extends Schema, R> {
 		readonly runsModels = true
 	) {
 		this.state = $state(defaults(schema));
+		openControllers?.add(this);
 		this.#runner = new LatestRunner(async ({ state, backend: asked }) => {
 			// A request queued before a fallback to WebAssembly runs there too.
 			const backend = asked === 'webgpu' && this.backend === 'wasm' ? 'wasm' : asked;
@@ -375,6 +377,7 @@ export class LabController<S extends Schema, R> {
 	/** Stops pending work tied to the page (the delayed URL write); call when the page goes. */
 	dispose(): void {
 		this.#disposed = true;
+		openControllers?.delete(this);
 		clearTimeout(this.#urlTimer);
 		this.#unwatchGpu?.();
 	}
