@@ -38,7 +38,7 @@ const stats = () =>
 const summary = () => document.getElementById('distill-summary')!.textContent;
 const panel = (name: string) => screen.getByRole('group', { name: `Regions: ${name}` });
 /** Labelled points drawn in a panel: one small circle (two arcs) per point. */
-const dotCount = (el: HTMLElement) => [...el.querySelectorAll('g.points path')].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
+const dotCount = (el: HTMLElement) => [...el.querySelectorAll('g.points path.disc')].reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0);
 
 /** The cells a tint path covers: one "M c r h w v1 h −w z" rectangle per run of cells. */
 function cellsOf(d: string): number[] {

@@ -72,18 +72,18 @@ function cellsOf(d: string): number[] {
 	return cells;
 }
 
-/** The centres of a path of small circles ("M x−r y a r r 0 1 0 2r 0 a …" per circle). */
-function circleCentres(d: string): { x: number; y: number; r: number }[] {
-	return [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)a([\d.]+) [\d.]+ 0 1 0 ([\d.]+) 0a[\d.]+ [\d.]+ 0 1 0 (-[\d.]+) 0/g)].map((m) => {
-		const r = Number(m[3]);
-		expect(Number(m[4])).toBeCloseTo(2 * r, 6);
-		expect(Number(m[5])).toBeCloseTo(-2 * r, 6);
-		return { x: Number(m[1]) + r, y: Number(m[2]), r };
-	});
+/** The centres of a path of discs ("M x y h0" per disc, dots.ts) and their radius (half the stroke's width). */
+function discCentres(path: SVGPathElement): { x: number; y: number; r: number }[] {
+	const d = path.getAttribute('d') ?? '';
+	const r = Number(path.getAttribute('stroke-width')) / 2;
+	expect(path.closest('[stroke-linecap="round"]'), 'a round cap draws each zero-length segment as a disc').not.toBeNull();
+	const discs = [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)h0/g)];
+	expect(discs.map((m) => m[0]).join(''), 'the path holds nothing but discs').toBe(d);
+	return discs.map((m) => ({ x: Number(m[1]), y: Number(m[2]), r }));
 }
 
 const tintPaths = (container: HTMLElement) => Array.from(container.querySelectorAll<SVGPathElement>('g[shape-rendering] path'));
-const dotPaths = (container: HTMLElement) => Array.from(container.querySelectorAll<SVGPathElement>('g.points path'));
+const dotPaths = (container: HTMLElement) => Array.from(container.querySelectorAll<SVGPathElement>('g.points path.disc'));
 
 describe('RegionsPanel', () => {
 	it('tints every cell surer than a coin toss exactly once, in its arm’s hue, more opaque the surer', () => {
@@ -137,10 +137,10 @@ describe('RegionsPanel', () => {
 	it('draws each labelled point at its coordinates, in its arm’s colour, one path per arm', () => {
 		const { container } = render(RegionsPanel, { label: 'teacher', regions: madeUpRegions(), points: POINTS, labels: LABELS, note: '' });
 		const paths = dotPaths(container);
-		expect(paths.map((p) => p.getAttribute('fill'))).toEqual(DOT);
+		expect(paths.map((p) => p.getAttribute('stroke'))).toEqual(DOT);
 		for (let arm = 0; arm < 3; arm++) {
 			const want = [...LABELS.keys()].filter((i) => LABELS[i] === arm).map((i) => toPicture(POINTS[2 * i], POINTS[2 * i + 1]));
-			const got = circleCentres(paths[arm].getAttribute('d') ?? '');
+			const got = discCentres(paths[arm]);
 			expect(got, `arm ${arm}'s points`).toHaveLength(want.length);
 			got.forEach((g, k) => {
 				expect(g.x).toBeCloseTo(want[k][0], 1);
@@ -149,10 +149,10 @@ describe('RegionsPanel', () => {
 			});
 		}
 		// Spot checks of the mapping: the origin is the centre, (1.25, 1.25) the top-right corner.
-		const [corner] = circleCentres(paths[1].getAttribute('d')!);
+		const [corner] = discCentres(paths[1]);
 		expect(corner.x).toBeCloseTo(48, 6);
 		expect(corner.y).toBeCloseTo(0, 6);
-		const [origin] = circleCentres(paths[0].getAttribute('d')!);
+		const [origin] = discCentres(paths[0]);
 		expect(origin.x).toBeCloseTo(24, 6);
 		expect(origin.y).toBeCloseTo(24, 6);
 	});
@@ -174,7 +174,7 @@ describe('RegionsPanel', () => {
 		expect(untrained.querySelector('.swatch')).toBeNull();
 		expect(tintPaths(untrained)).toHaveLength(0);
 		// The points are drawn all the same.
-		expect(circleCentres(dotPaths(untrained)[0].getAttribute('d')!)).toHaveLength(2);
+		expect(discCentres(dotPaths(untrained)[0])).toHaveLength(2);
 	});
 
 	it('without onpoint there is nothing to point with; with it, the pointer reports the cell under it', async () => {
