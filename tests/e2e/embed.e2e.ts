@@ -5,6 +5,7 @@
  * With JavaScript off, embeds and lab pages keep their prerendered figures and hide their controls.
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILD_DIR } from '../../scripts/serve';
@@ -127,6 +128,22 @@ describe('an embed with a file input', () => {
 	});
 });
 
+/**
+ * The pictures of a page's figures that are not drawn (no box): with JavaScript off, hiding the
+ * controls must not hide a figure's own picture with them, as it did when the attention lab's
+ * head maps and sparse patterns were drawn inside the buttons that pick them. Icons (an svg 32 px
+ * wide or less, like a file input's) go with their controls.
+ */
+async function hiddenPictures(page: Page): Promise<string[]> {
+	return page.locator('[data-figure] svg').evaluateAll((svgs) =>
+		svgs
+			.filter((svg) => svg.querySelector('path, rect, circle, line, polyline, polygon, image'))
+			.filter((svg) => !(Number(svg.getAttribute('width')) > 0 && Number(svg.getAttribute('width')) <= 32))
+			.filter((svg) => svg.getClientRects().length === 0)
+			.map((svg) => `${svg.closest('[data-figure]')!.getAttribute('data-figure')}: ${svg.getAttribute('aria-label') ?? svg.querySelector('title')?.textContent ?? svg.getAttribute('class')}`)
+	);
+}
+
 describe('embed pages with JavaScript off', () => {
 	const embeds = sitePages().filter((p) => p.embed);
 	// One page per lab, walked through its embeds: a fresh context per embed cost more than the check.
@@ -145,6 +162,7 @@ describe('embed pages with JavaScript off', () => {
 					.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image[href^="data:image/png"])')
 					.evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().width > 0 || el.getBoundingClientRect().height > 0).length);
 				expect(marks, `${path}: the figure draws marks without JavaScript`).toBeGreaterThan(10);
+				expect(await hiddenPictures(page), `${path}: pictures hidden with the controls`).toEqual([]);
 				const link = page.locator('.no-script a');
 				await link.waitFor({ state: 'visible', timeout: 10_000 });
 				expect(await link.getAttribute('href'), path).toMatch(/\/labs\/[a-z-]+$/);
@@ -168,5 +186,6 @@ describe('lab pages with JavaScript off', () => {
 		expect(visibleControls, 'no dead controls, and no recording that says to press Start').toBe(0);
 		// The figures stay, with their marks.
 		expect(await page.locator('[data-figure] svg :is(path, rect, circle, line, polyline, polygon, image)').count()).toBeGreaterThan(10);
+		expect(await hiddenPictures(page), 'pictures hidden with the controls').toEqual([]);
 	});
 });
