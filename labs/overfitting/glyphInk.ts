@@ -2,7 +2,7 @@
 import { PIXELS } from './glyphs';
 
 /** Pixel values are ink plus noise: shown on a fixed −0.5…1.5 scale, ink dark. */
-export const shade = (v: number): number => Math.max(0, Math.min(1, (v + 0.5) / 2));
+const shade = (v: number): number => Math.max(0, Math.min(1, (v + 0.5) / 2));
 
 /** One image's ink, as the alpha channel of RGBA bytes (the colour channels are not read). */
 export function inkAlpha(pixels: readonly number[]): Uint8ClampedArray<ArrayBuffer> {

@@ -1,3 +1,5 @@
+import { pixel } from './scales';
+
 /**
  * Many small discs of one colour as one SVG path: each disc is a zero-length segment that a
  * round line cap draws as a disc as wide as the stroke (SVG 2 draws caps on zero-length
@@ -6,4 +8,4 @@
  * Draw the path with `fill="none"`, `stroke` the colour, `stroke-width` the diameter and
  * `stroke-linecap="round"`.
  */
-export const discAt = (x: number, y: number): string => `M${x.toFixed(2)} ${y.toFixed(2)}h0`;
+export const discAt = (x: number, y: number): string => `M${pixel(x)} ${pixel(y)}h0`;
