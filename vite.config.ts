@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { moduleChunks } from './scripts/vite/moduleChunks.ts';
+import { preloadLists } from './scripts/vite/preloadLists.ts';
 import { pureD3Initializers } from './scripts/vite/pureD3Initializers.ts';
 
 /**
@@ -105,9 +106,11 @@ function testProjects(name: string, include: string[], test: TestProjectInlineCo
 	return [shared, { extends: true, test: { ...test, name: `${name} (isolated)`, include: isolated } }];
 }
 
+const preloads = preloadLists();
+
 export default defineConfig({
-	plugins: [pureD3Initializers(), sveltekit(), pwa, svelteTesting(), moduleChunks(ROOT)],
-	build: { assetsInlineLimit },
+	plugins: [pureD3Initializers(), sveltekit(), pwa, svelteTesting(), moduleChunks(ROOT), preloads.plugin],
+	build: { assetsInlineLimit, modulePreload: { resolveDependencies: preloads.resolveDependencies } },
 	test: {
 		// A worker per core: the default leaves one core idle, and on this two-core machine the unit
 		// run took 347 s on one worker against 257 s on two (the tests are CPU-bound model runs).
