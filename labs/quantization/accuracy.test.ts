@@ -9,7 +9,7 @@ import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import { accuracySweep, actGrids, linearInputs, scorer, type AccuracySweep } from './accuracy';
 import { sweepRuns } from './accuracyRun';
-import { BITS } from './summary';
+import { BITS } from './weightFormats';
 import { readWeights } from './weights';
 
 const TASKS: Task[] = ['copy', 'reverse', 'sort'];

@@ -14,8 +14,8 @@ import { calibrate, type Calibration } from './calibrate';
 import { buildQuantTransformer, EMBEDDINGS, inputName, LINEAR_WEIGHTS, LINEARS, probeName, quantGraphKey, type QuantGraphOptions } from './qmodel';
 import { codeTypeFor, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix, type Granularity, type Grid, type Scheme } from './quantizer';
-import { BITS } from './summary';
-import { FLOAT_LAYOUT, roundAllToFloat, type FloatFormat } from './floatFormats';
+import { BITS, FLOAT_LAYOUT, type FloatFormat } from './weightFormats';
+import { roundAllToFloat } from './floatFormats';
 import type { WeightTensor } from './weights';
 
 /** Held-out sequences scored (inputs the model never trained on). */

@@ -10,7 +10,7 @@ import type { StateOf } from '$lib/state/schema';
 import type { Task } from '$labs/attention-heatmaps/tasks';
 import type { AccuracySweep, SweepSettings } from './accuracy';
 import type { QuantizationSchema } from './lab';
-import { BITS } from './summary';
+import { BITS } from './weightFormats';
 
 export interface AccuracyRunSettings extends SweepSettings {
 	task: Task;

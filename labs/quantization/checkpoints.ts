@@ -5,8 +5,7 @@
 import type { Checkpoint } from '$lib/practice/types';
 import { formatNumber } from '$lib/format';
 import type { QuantizationState } from './lab';
-import { BITS } from './summary';
-import type { WeightFormat } from './floatFormats';
+import { BITS, type WeightFormat } from './weightFormats';
 
 type QuantizationCheckpoint = Checkpoint<QuantizationState>;
 

@@ -14,7 +14,7 @@ import { getSession, runSession } from '$lib/onnx/session';
 import { shippedModels } from '$lib/onnx/shipped';
 import { buildDequantGraph, codeTypeFor, DEQUANT_INPUTS, DEQUANT_OUTPUT, errorOf, typedCodes } from './dequant';
 import { codesOf, quantizeMatrix } from './quantizer';
-import { intBits } from './floatFormats';
+import { intBits } from './weightFormats';
 import type { StateOf } from '$lib/state/schema';
 import type { QuantizationSchema } from './lab';
 import { accuracySweep, linearInputs, type AccuracySweep } from './accuracy';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLOAT_LAYOUT, intBits, roundAllToFloat, roundToFloat } from './floatFormats';
+import { roundAllToFloat, roundToFloat } from './floatFormats';
 import { summarize } from './summary';
+import { FLOAT_LAYOUT, intBits } from './weightFormats';
 import { readWeights } from './weights';
 
 /**

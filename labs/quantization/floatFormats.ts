@@ -1,31 +1,12 @@
 /**
- * The weight formats figure 1 and 2 offer: integer grids of 2 to 8 bits, and the float formats
- * fp16, bf16 and fp32. A float format keeps a fixed number of significant bits at every scale, so
+ * Rounding to the float formats figures 1 and 2 offer (weightFormats.ts): fp16, bf16 and fp32.
+ * A float format keeps a fixed number of significant bits at every scale, so
  * its rounding error is relative to each weight (no step, no zero point, nothing to calibrate).
  * fp16 and bf16 are rounded here, in TypeScript, to nearest with ties to even, as a cast does;
  * the model then runs in float32 on the rounded values (ONNX's fp16 Cast needs WebGPU's
  * `shader-f16`, which not every browser has).
  */
-
-export const FLOAT_FORMATS = ['fp16', 'bf16', 'fp32'] as const;
-export type FloatFormat = (typeof FLOAT_FORMATS)[number];
-/** What the `wbits` control holds (its options are in lab.ts): integer bits as text ('2' … '8') or a float format. */
-export type WeightFormat = '2' | '3' | '4' | '5' | '6' | '7' | '8' | FloatFormat;
-
-/** Each float format's layout: significant bits (the stored mantissa and the implicit 1), and the smallest normal exponent. */
-export const FLOAT_LAYOUT: Record<FloatFormat, { bits: number; significand: number; minExponent: number; max: number }> = {
-	fp16: { bits: 16, significand: 11, minExponent: -14, max: 65504 },
-	bf16: { bits: 16, significand: 8, minExponent: -126, max: (2 - 2 ** -7) * 2 ** 127 },
-	fp32: { bits: 32, significand: 24, minExponent: -126, max: (2 - 2 ** -23) * 2 ** 127 }
-};
-
-export const isFloatFormat = (w: string): w is FloatFormat => (FLOAT_FORMATS as readonly string[]).includes(w);
-
-/** The integer bits of a weight format, or null for a float format. */
-export const intBits = (w: WeightFormat): number | null => (isFloatFormat(w) ? null : Number(w));
-
-/** A format in words: "4 bits", "fp16". */
-export const formatName = (w: WeightFormat): string => (isFloatFormat(w) ? w : `${w} bits`);
+import { FLOAT_LAYOUT, type FloatFormat } from './weightFormats';
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -11,7 +11,8 @@
 import { histogram } from '$lib/viz/histogram';
 import { calibrate, type Calibration } from './calibrate';
 import { fakeQuant, levels, type Grid, type Scheme } from './quantizer';
-import { BINS, BITS, channelPicks, columnOf, type GridResults } from './summary';
+import { BINS, channelPicks, columnOf, type GridResults } from './summary';
+import { BITS } from './weightFormats';
 
 /** Dots per feature strip, at most. */
 const STRIP_DOTS = 256;

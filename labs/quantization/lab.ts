@@ -3,7 +3,7 @@ import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/d
 import { defineLab } from '$lib/labs/defineLab';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema, StateOf } from '$lib/state/schema';
-import type { WeightFormat } from './floatFormats';
+import type { WeightFormat } from './weightFormats';
 import { inputOf } from './figureTensor';
 
 // Declared first: captions name figures by their number, which is their place here.

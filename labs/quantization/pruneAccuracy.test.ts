@@ -10,7 +10,8 @@ import type { Task } from '$labs/attention-heatmaps/tasks';
 import { heldOut, scorer } from './accuracy';
 import { SHAPE } from '$labs/attention-heatmaps/model';
 import { forgetSweeps, FRACTIONS, headOrder, measurePruning, pruneReports, sweepPlan, type PruneResult } from './pruneAccuracy';
-import { ALL_HEADS, headName, headsFor, prune, removedFraction, withoutHeads } from './pruning';
+import { ALL_HEADS, headName } from './heads';
+import { headsFor, prune, removedFraction, withoutHeads } from './pruning';
 import { rightTokens64, type Params64 } from './reference64';
 import { readWeights } from './weights';
 

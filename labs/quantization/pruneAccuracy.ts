@@ -12,7 +12,8 @@ import type { Task } from '$labs/attention-heatmaps/tasks';
 import type { Backend } from '$lib/onnx/backend';
 import { scorer } from './accuracy';
 import { prunedFlops, prunedScorer } from './prunedModel';
-import { ALL_HEADS, headsFor, linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction, type Head, type PruneMethod } from './pruning';
+import { ALL_HEADS, type Head, type PruneMethod } from './heads';
+import { headsFor, linearFlops, linearWeightCount, neuronsFor, neuronsPerLayer, prune, removedFraction } from './pruning';
 import { smallerFor, smallerModel } from './smaller';
 import type { WeightTensor } from './weights';
 

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramSpecs, SHAPE } from '$labs/attention-heatmaps/model';
-import { ALL_HEADS, headName, headsFor, linearFlops, linearWeightCount, neuronsFor, prune, removedFraction, removedNeurons, withoutHeads, zeroFraction } from './pruning';
+import { ALL_HEADS, headName } from './heads';
+import { headsFor, linearFlops, linearWeightCount, neuronsFor, prune, removedFraction, removedNeurons, withoutHeads, zeroFraction } from './pruning';
 import { heldOut } from './accuracy';
 import { forward64, type Params64 } from './reference64';
 import { readWeights, type WeightTensor } from './weights';

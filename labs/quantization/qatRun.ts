@@ -12,7 +12,7 @@ import type { StateOf } from '$lib/state/schema';
 import { NO_LOSSES, lossesOf, trainTrack, type LossTrack } from '$lib/state/trainingTrack';
 import type { QuantizationSchema } from './lab';
 import type { QatActivations, QatMode, QatSettings } from './qat';
-import { intBits } from './floatFormats';
+import { intBits } from './weightFormats';
 
 /** What a pair of runs is trained and scored with. */
 export interface QatRunSettings extends QatSettings, QatActivations {

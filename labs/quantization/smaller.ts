@@ -6,7 +6,8 @@
  * no unit is dropped from the model; only its output bias stays.
  */
 import { SHAPE, headDim, type PrunedBlocks } from '$labs/attention-heatmaps/model';
-import { MLPS, neuronsFor, removedNeurons, headsFor, type Head, type PruneMethod } from './pruning';
+import { MLPS, type Head, type PruneMethod } from './heads';
+import { neuronsFor, removedNeurons, headsFor } from './pruning';
 import type { WeightTensor } from './weights';
 
 export interface SmallerModel {

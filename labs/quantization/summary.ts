@@ -6,7 +6,8 @@
  */
 import { histogram } from '$lib/viz/histogram';
 import { levels, quantizeMatrix, type Granularity, type Scheme } from './quantizer';
-import { FLOAT_LAYOUT, floatError, intBits, type FloatFormat, type WeightFormat } from './floatFormats';
+import { floatError } from './floatFormats';
+import { BITS, FLOAT_LAYOUT, intBits, type FloatFormat, type WeightFormat } from './weightFormats';
 import type { WeightTensor } from './weights';
 import type { AccuracySweep } from './accuracy';
 import type { OutlierResult } from './outlierAccuracy';
@@ -14,7 +15,6 @@ import type { PruneResult } from './pruneAccuracy';
 import type { Calibration } from './calibrate';
 
 export const BINS = 48;
-export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
 
 export interface ChannelStrip {
 	/** Output channel (column), counted from 0. */
