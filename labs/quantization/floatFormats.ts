@@ -1,7 +1,7 @@
 /**
  * Rounding to the float formats figures 1 and 2 offer (weightFormats.ts): fp16, bf16 and fp32.
- * A float format keeps a fixed number of significant bits at every scale, so
- * its rounding error is relative to each weight (no step, no zero point, nothing to calibrate).
+ * A float format keeps a fixed number of significant bits at every scale, so its rounding error
+ * is relative to each weight (no step, no zero point, nothing to calibrate).
  * fp16 and bf16 are rounded here, in TypeScript, to nearest with ties to even, as a cast does;
  * the model then runs in float32 on the rounded values (ONNX's fp16 Cast needs WebGPU's
  * `shader-f16`, which not every browser has).

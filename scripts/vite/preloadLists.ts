@@ -10,8 +10,8 @@ type ResolveDependencies = (filename: string, deps: string[], context: { hostId:
  * imported chunk needs (`__vite__mapDeps`) so the browser fetches them at once, not one level
  * of imports at a time. Some of those chunks are always loaded by the time the import runs: the
  * importing chunk's own static imports (it is running), and the app entry's (every page starts
- * with it). Vite's helper skips them at run time, so listing them only costs bytes: about a fifth
- * of the entries, and 0.8 KB gzip of the quantization lab's JavaScript before the runtime.
+ * with it). Vite's helper skips them at run time, so listing them only costs bytes: 13% of the
+ * entries site-wide, and 0.6 KB gzip of the quantization lab's JavaScript before the runtime.
  *
  * `plugin` records each chunk's static imports when the bundle is written (a normal plugin's
  * generateBundle runs before Vite's own, which calls `resolveDependencies`). A host it does not
