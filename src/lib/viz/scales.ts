@@ -79,13 +79,15 @@ export function place(scale: AnyScale, value: number | string): number {
 	return p === undefined || !Number.isFinite(p) ? NaN : p;
 }
 
+const PER_PIXEL = 10 ** PATH_DIGITS;
+
 /**
- * A pixel coordinate to a hundredth of a pixel, for marks written as attributes (points, ticks):
- * a scale's full float ("193.34587633609772") carries nothing a screen shows, and thousands of
- * points wrote their coordinates that way into the prerendered pages.
+ * A pixel coordinate to PATH_DIGITS decimals, as paths write theirs, for marks written as
+ * attributes (points, ticks): a scale's full float ("193.34587633609772") carries nothing a
+ * screen shows, and thousands of points wrote their coordinates that way into the prerendered pages.
  */
 export function pixel(v: number): number {
-	return Math.round(v * 100) / 100;
+	return Math.round(v * PER_PIXEL) / PER_PIXEL;
 }
 
 /** Where a bar or area rests: 0 when it is inside the domain, else the nearest domain end. */
