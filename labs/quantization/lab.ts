@@ -3,7 +3,7 @@ import { articleFigure, embeddableFigure, enumField, options } from '$lib/labs/d
 import { defineLab } from '$lib/labs/defineLab';
 import { figureRefs } from '$lib/labs/figureNumbers';
 import type { Schema, StateOf } from '$lib/state/schema';
-import type { WeightFormat } from './weightFormats';
+import { BITS, type WeightFormat } from './weightFormats';
 import { inputOf } from './figureTensor';
 
 // Declared first: captions name figures by their number, which is their place here.
@@ -31,11 +31,11 @@ const tasks = options({ copy: 'copy', reverse: 'reverse', sort: 'sort' });
 const schemes = options({ sym: 'symmetric (z = 0)', asym: 'asymmetric (zero point)' });
 const grans = options({ tensor: 'per tensor', channel: 'per output channel' });
 /**
- * Weight formats: integer bits, then the float formats (floatFormats.ts, which the lab's figures
- * load, not every page that lists the lab). Written out, since options() would put whole-number keys first.
+ * Weight formats: integer bits, then the float formats (weightFormats.ts). Listed here, since
+ * options() would put whole-number keys first.
  */
 const weightFormats: readonly { value: WeightFormat; label: string }[] = [
-	...(['2', '3', '4', '5', '6', '7', '8'] as const).map((b) => ({ value: b, label: `${b} bits (integer grid)` })),
+	...BITS.map((b) => ({ value: `${b}` as const, label: `${b} bits (integer grid)` })),
 	{ value: 'fp16', label: 'fp16 (half precision)' },
 	{ value: 'bf16', label: 'bf16 (bfloat16)' },
 	{ value: 'fp32', label: 'fp32 (as trained)' }

@@ -10,7 +10,7 @@ export const BITS = [2, 3, 4, 5, 6, 7, 8] as const;
 export const FLOAT_FORMATS = ['fp16', 'bf16', 'fp32'] as const;
 export type FloatFormat = (typeof FLOAT_FORMATS)[number];
 /** What the `wbits` control holds (its options are in lab.ts): integer bits as text ('2' … '8') or a float format. */
-export type WeightFormat = '2' | '3' | '4' | '5' | '6' | '7' | '8' | FloatFormat;
+export type WeightFormat = `${(typeof BITS)[number]}` | FloatFormat;
 
 /** Each float format's layout: significant bits (the stored mantissa and the implicit 1), and the smallest normal exponent. */
 export const FLOAT_LAYOUT: Record<FloatFormat, { bits: number; significand: number; minExponent: number; max: number }> = {
