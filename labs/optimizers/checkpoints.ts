@@ -18,10 +18,16 @@ type OptCheckpoint = Checkpoint<OptimizersState>;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
 
-/** The lab's compute for `state`: the fields the answers read (trajectories, sweeps) come in its first part. */
+/** The lab's compute for `state`: the trajectories the answers read come in its first part. */
 async function run(state: OptimizersState, backend: Backend) {
 	const { computeOptimizers } = await import('./compute');
 	return firstPart(await computeOptimizers(state, backend));
+}
+
+/** Figure 2's sweep at the state's κ, as the page measures it. */
+async function sweepOf(state: OptimizersState, backend: Backend) {
+	const { measureSweep } = await import('./compute');
+	return measureSweep(backend, state.kappa);
 }
 
 /** The quadratic, unrotated, from its own start, without noise. */
@@ -55,7 +61,7 @@ export const bestBeta: OptCheckpoint = {
 		`Heavy ball on the quadratic with κ = ${formatNumber(s.kappa)}, at its best rate η* = 4/(√L+√μ)²: which momentum β converges fastest?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.06, min: 0, max: 0.96 }),
 	async solve(state, backend) {
-		const { sweep } = await run(state, backend);
+		const sweep = await sweepOf(state, backend);
 		const i = argmin(sweep.hbRates);
 		const star = hbBestBeta(state.kappa);
 		return {
@@ -74,7 +80,7 @@ export const edge: OptCheckpoint = {
 	prompt: (s) => `Gradient descent on the quadratic with eigenvalues L = 1 and μ = 1/${formatNumber(s.kappa)}: up to which rate η does it still converge?`,
 	answer: () => ({ kind: 'number', scale: 'linear', tolerance: 0.15, min: 0, max: 2.2 }),
 	async solve(state, backend) {
-		const { sweep } = await run(state, backend);
+		const sweep = await sweepOf(state, backend);
 		const last = sweep.gdRates.findLastIndex((r) => r < 1);
 		const below = sweep.etas[last];
 		const above = sweep.etas[last + 1];

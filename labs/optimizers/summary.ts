@@ -29,8 +29,8 @@ export interface OptimizersResults {
 	/** f on a gridSize(surface)² lattice over the plotted box, row by row from the bottom (y) and left (x). */
 	grid: number[];
 	runs: TrajectoryRun[];
-	/** Figure 2's sweeps, on the quadratic at the state's κ. */
-	sweep: RateSweep;
+	/** Figure 2's sweeps, on the quadratic at the state's κ. Null while a new κ is measured: it follows (staged results). */
+	sweep: RateSweep | null;
 	/** Figure 4: Adam at the adaptive rate under each schedule, from figure 1's start and surface. */
 	schedules: ScheduleRun[];
 	/**
