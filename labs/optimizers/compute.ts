@@ -11,6 +11,7 @@ import { SCHEDULE_RUNS, scheduleRows } from './scheduleRuns';
 import { hyperOf, parseOpts, startOf, type RunState } from './settings';
 import type { OptimizersResults, RateSweep } from './summary';
 import { Lru } from '$lib/cache/lru';
+import { Settling } from '$lib/cache/settling';
 import { gridSize } from './gridSize';
 import { SURFACES, type SurfaceId } from './surfaces';
 import { initSharpness, measuredSharpness } from './initSharpness';
@@ -19,9 +20,9 @@ import { staged, type Staged } from '$lib/state/staged';
 import { SWEEP_POINTS, SWEEP_STEPS, sweepBetas, sweepEtas, sweepRows } from './sweeps';
 
 const grids = new Lru<number[]>({ maxEntries: 8 });
-const sweeps = new Lru<RateSweep>({ maxEntries: 8 });
-/** Sweeps being measured: a second ask for the same κ waits for the first run, not a second. */
-const measuring = new Map<string, Promise<RateSweep>>();
+/** Figure 2's sweeps by backend and κ: one measurement however many ask, readable once landed. */
+const sweeps = new Settling<RateSweep>(8);
+const sweepKey = (backend: Backend, kappa: number) => `${backend}|${kappa}`;
 
 /** Trajectory rows in the graph: one per optimizer at most (unused rows are not read). */
 const MAX_ROWS = 6;
@@ -108,7 +109,7 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 		surface,
 		grid,
 		runs: opts.map((id, i) => ({ id, path: traj.paths[i], losses: traj.losses[i], diverged: traj.diverged[i] })),
-		sweep: sweeps.get(sweepKey(backend, state.kappa)) ?? null,
+		sweep: sweeps.landed(sweepKey(backend, state.kappa)),
 		schedules: SCHEDULE_RUNS.map((id, i) => ({ id, path: sched.paths[i], losses: sched.losses[i], diverged: sched.diverged[i] })),
 		sharpness: measuredSharpness(backend),
 		batchNoise: measuredBatchNoise(backend, state.seed)
@@ -120,24 +121,9 @@ export async function computeOptimizers(state: RunState, backend: Backend): Prom
 	return staged(first, rest);
 }
 
-const sweepKey = (backend: Backend, kappa: number) => `${backend}|${kappa}`;
-
 /** Figure 2's sweep at κ: kept once measured, and measured once while asked for twice. */
 export function measureSweep(backend: Backend, kappa: number): Promise<RateSweep> {
-	const key = sweepKey(backend, kappa);
-	const kept = sweeps.get(key);
-	if (kept) return Promise.resolve(kept);
-	let pending = measuring.get(key);
-	if (!pending) {
-		pending = rateSweep(backend, kappa)
-			.then((sweep) => {
-				sweeps.set(key, sweep);
-				return sweep;
-			})
-			.finally(() => measuring.delete(key));
-		measuring.set(key, pending);
-	}
-	return pending;
+	return sweeps.get(sweepKey(backend, kappa), () => rateSweep(backend, kappa));
 }
 
 /** Figure 2: always on the quadratic, unrotated (rates do not depend on rotation), at κ. */
