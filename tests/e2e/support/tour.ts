@@ -54,6 +54,7 @@ export async function tourPage(page: Page, target: Pick<SitePage, 'name' | 'path
 		await page.waitForSelector('figure[aria-busy="true"]', { state: 'detached', timeout: 60_000 }).catch(() => undefined);
 		await page.evaluate(() => document.fonts.ready);
 		if (target.live && !target.embed && !(ready instanceof Error)) await checkFirstScreen(page, target.path.split('/').pop()!, screen);
+		if (screen === SCREENS[0]) expect.soft(await transitionsOnThemeSwitch(page), 'CSS transitions a theme switch starts when the reader asks for reduced motion').toBe(0);
 		const pictured = contrast && screen.width === 1280 ? [...SCHEMES, 'contrast'] : SCHEMES;
 		const themes = shotsDir ? pictured : scan && screen.width === 1280 ? SCHEMES : [];
 		for (const theme of themes) {
@@ -79,6 +80,29 @@ export async function tourPage(page: Page, target: Pick<SitePage, 'name' | 'path
 		if (ready instanceof Error) throw ready;
 	}
 	if (scan) expect.soft(found, 'axe: serious or critical violations').toEqual({ light: [], dark: [] });
+}
+
+/**
+ * How many CSS transitions switching the page to the contrast theme and back starts, counted in
+ * the same task as the switch (a transition may end before the next look from outside). The tour
+ * asks for reduced motion: the answer must be none. The common reset `transition-duration: 0.01ms`
+ * made one for every colour of every element, and seconds of style work per switch.
+ */
+function transitionsOnThemeSwitch(page: Page): Promise<number> {
+	return page.evaluate(() => {
+		const root = document.documentElement;
+		const before = root.dataset.theme;
+		// Reading a computed colour and a size makes the page restyle now, in this task.
+		const restyle = () => [getComputedStyle(document.body).color, document.body.offsetHeight];
+		restyle();
+		root.dataset.theme = 'contrast';
+		restyle();
+		const started = document.getAnimations().filter((a) => a instanceof CSSTransition).length;
+		if (before === undefined) delete root.dataset.theme;
+		else root.dataset.theme = before;
+		restyle();
+		return started;
+	});
 }
 
 /** Waits until the page's height holds still over a few frames (charts re-measure after a resize, then redraw). */
