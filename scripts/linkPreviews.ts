@@ -14,9 +14,9 @@
  * paint has no numbers yet (still "computing") is pictured from the live page instead, once the
  * model has drawn it (slow: the runtime and the lab's models load).
  *
- * Without Chromium (CHROMIUM_PATH, /usr/bin/chromium by default) the build still succeeds, with a
- * warning: there are then no pictures (pages link to missing images) and the oEmbed heights stay
- * a guess.
+ * It runs the tests' browser (HEADLESS_CHROMIUM_PATH in tests/e2e/support/chromium.ts). Without
+ * it the build still succeeds, with a warning: there are then no pictures (pages link to missing
+ * images) and the oEmbed heights stay a guess.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,7 +27,7 @@ import type { Lab } from '../src/lib/labs/types';
 import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
 import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
-import { CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
+import { HEADLESS_CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
 import { BUILD_DIR, serveBuild } from './serve';
 
 /** Labs drawn at once: each runs its models; two cores. */
@@ -154,12 +154,12 @@ async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void
 }
 
 const started = performance.now();
-if (!existsSync(CHROMIUM_PATH)) {
-	console.warn(`Link previews: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH), so no link-preview images, no card pictures on the index, guessed oEmbed heights.`);
+if (!existsSync(HEADLESS_CHROMIUM_PATH)) {
+	console.warn(`Link previews: no Chromium at ${HEADLESS_CHROMIUM_PATH} (set CHROMIUM_PATH), so no link-preview images, no card pictures on the index, guessed oEmbed heights.`);
 } else {
 	console.log('Link previews:');
 	const server = await serveBuild();
-	const browser = await launchChromium('wasm');
+	const browser = await launchChromium('wasm', [], HEADLESS_CHROMIUM_PATH);
 	try {
 		const queue = [...liveLabs];
 		const worker = async () => {

@@ -4,13 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, TEST_ONLY_ARGS } from './support/chromium';
+import { launchTestChromium } from './support/chromium';
 import { guardContext, guardPage, isForeign, type CspWindow } from './support/guard';
 
 describe('e2e guard', () => {
 	let browser: Browser;
 	beforeAll(async () => {
-		browser = await launchChromium('wasm', TEST_ONLY_ARGS);
+		// --enable-automation lets the test read the browser's command line over CDP (the headless
+		// shell has no chrome://version page).
+		browser = await launchTestChromium('wasm', ['--enable-automation']);
 	});
 	afterAll(async () => {
 		await browser.close();
@@ -28,18 +30,16 @@ describe('e2e guard', () => {
 	}
 
 	test('the browser keeps every feature Playwright turns off, and builds no omnibox pages per context', async () => {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		// chrome://version shows the command line the browser was started with.
-		await page.goto('chrome://version');
-		const args = (await page.locator('#command_line').innerText()).split(/\s+/);
+		const cdp = await browser.newBrowserCDPSession();
+		const { arguments: args } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
 		const lists = args.filter((arg) => arg.startsWith('--disable-features=')).map((arg) => arg.slice('--disable-features='.length).split(','));
 		// Chromium reads the last one only: it must hold all the others.
 		const effective = new Set(lists.at(-1));
 		expect(lists.length).toBeGreaterThan(1);
 		expect(lists.flat().filter((feature) => !effective.has(feature))).toEqual([]);
+		const context = await browser.newContext();
+		const page = await context.newPage();
 		await page.goto(inject('baseURL') + '/');
-		const cdp = await browser.newBrowserCDPSession();
 		const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
 		await context.close();
 		expect(targetInfos.filter((t) => t.url.startsWith('chrome://omnibox')).map((t) => t.url)).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium, testOnlyArgs, type BrowserKind } from './chromium';
+import { launchTestChromium, type BrowserKind } from './chromium';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -149,7 +149,7 @@ export function useBrowser(kind: BrowserKind): BrowserFixture {
 	const live: GuardedPage[] = [];
 
 	beforeAll(async () => {
-		browser = await launchChromium(kind, testOnlyArgs(kind));
+		browser = await launchTestChromium(kind);
 	});
 	afterAll(async () => {
 		await browser?.close();
