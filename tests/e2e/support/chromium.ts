@@ -92,14 +92,14 @@ export function chromiumArgs(kind: BrowserKind): string[] {
  * than intercepting every request to abort the foreign ones: interception sent each of a lab's
  * few dozen requests through the test process and back, about a tenth of a lab's load time.
  */
-export const NO_FOREIGN_HOSTS_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
+const NO_FOREIGN_HOSTS_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'];
 
 /**
  * For the tests, not the benchmark: V8 runs WebAssembly with its baseline compiler only. Tiering
  * up to the optimizing compiler pays off in a long session, but every test is a fresh page, and on
  * two cores that background compile of ORT's 11 MB module took about a fifth of a lab load's CPU.
  */
-export const TEST_ONLY_ARGS = ['--js-flags=--liftoff-only', ...NO_FOREIGN_HOSTS_ARGS];
+const TEST_ONLY_ARGS = ['--js-flags=--liftoff-only', ...NO_FOREIGN_HOSTS_ARGS];
 
 /**
  * For the tests, on WebGPU: Dawn skips zeroing each workgroup's shared memory at the start of
@@ -110,10 +110,10 @@ export const TEST_ONLY_ARGS = ['--js-flags=--liftoff-only', ...NO_FOREIGN_HOSTS_
  * memory it never wrote would instead fail here, on WebGPU against WebAssembly. The benchmark
  * keeps the zeroing: it measures what readers get.
  */
-export const TEST_ONLY_WEBGPU_ARGS = ['--enable-dawn-features=disable_workgroup_init'];
+const TEST_ONLY_WEBGPU_ARGS = ['--enable-dawn-features=disable_workgroup_init'];
 
 /** The test-only switches for a browser of `kind`. */
-export function testOnlyArgs(kind: BrowserKind): string[] {
+function testOnlyArgs(kind: BrowserKind): string[] {
 	return kind === 'webgpu' ? [...TEST_ONLY_ARGS, ...TEST_ONLY_WEBGPU_ARGS] : TEST_ONLY_ARGS;
 }
 
