@@ -3,6 +3,7 @@
  * resized, a phone turned: the same CSS a phone's first load gets, and one model run, not two):
  * - axe-core finds no serious or critical violation, light and dark (at 1280; dark runs the
  *   colour rules, the rest cannot change);
+ * - switching the theme starts no CSS transition (the tour asks for reduced motion);
  * - a lab page's first screen shows its hero figure (moved out of the article, not repeated), no
  *   figure still says it is computing, and nothing is wider than the phone;
  * - with a folder for them, screenshots, full page, light then dark (the theme follows the
