@@ -1,7 +1,9 @@
 /**
  * Offline for classrooms: after one visit the service worker has cached the site, its models
- * and the runtime; with the network off, two live pages reload and their models still run.
- * (The other e2e files block service workers: see useBrowser.)
+ * and the runtime; with the network off, two live pages reload and their models still run, on
+ * WebAssembly, and a presentation on WebGPU. ORT's WebGPU runtime is cached only by a browser
+ * that runs it (src/lib/cache/webgpuRuntimeOffline.ts): the one with no WebGPU adapter never
+ * stores it. (The other e2e files block service workers: see useBrowser.)
  */
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './support/guard';
@@ -25,6 +27,17 @@ async function waitForOfflineCache(page: Page): Promise<void> {
 	);
 }
 
+/** The cached URLs, in every cache, that are ORT's WebGPU (jspi) runtime. */
+function cachedWebgpuRuntime(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const found: string[] = [];
+		for (const name of await caches.keys()) {
+			for (const request of await (await caches.open(name)).keys()) if (/\.jspi\.[\w-]+\.wasm$/.test(request.url)) found.push(`${name}: ${request.url}`);
+		}
+		return found;
+	});
+}
+
 describe('offline after one visit', () => {
 	const browser = useBrowser('wasm');
 	const pages = sitePages()
@@ -43,6 +56,9 @@ describe('offline after one visit', () => {
 		await waitForOfflineCache(page);
 		await page.reload();
 		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
+		// This browser has JSPI but no WebGPU adapter: ORT's WebGPU build is of no use to it.
+		expect(await page.evaluate(async () => typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function' && (await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()) == null)).toBe(true);
+		expect(await cachedWebgpuRuntime(page), 'no WebGPU runtime cached without an adapter').toEqual([]);
 
 		await context.setOffline(true);
 		for (const { path } of pages) {
@@ -55,20 +71,22 @@ describe('offline after one visit', () => {
 	});
 });
 
-describe('offline from a presentation alone', () => {
-	const browser = useBrowser('wasm');
+describe('offline from a presentation alone, on WebGPU', () => {
+	const browser = useBrowser('webgpu');
 	const slug = sitePages().find((p) => p.live && !p.embed)?.path.split('/').pop();
 
-	test('a reader who only ever opened /present/<slug> can reload it with the network off', async () => {
+	test('a reader who only ever opened /present/<slug> can reload it with the network off, and it still runs on WebGPU', async () => {
 		const path = `/present/${slug}`;
-		const { page, context } = await browser.open(withQuery(path, { backend: 'wasm', scene: 1 }), { serviceWorkers: 'allow' });
-		await waitForLabReady(page);
+		const { page, context } = await browser.open(withQuery(path, { scene: 1 }), { serviceWorkers: 'allow' });
+		expect((await waitForLabReady(page)).backend).toBe('webgpu');
 		await waitForOfflineCache(page);
+		// The page caches ORT's WebGPU runtime itself once the worker has installed.
+		await expect.poll(() => cachedWebgpuRuntime(page), { timeout: 60_000, interval: 500 }).toHaveLength(1);
 		await context.setOffline(true);
 		const response = await page.reload();
 		expect(response?.fromServiceWorker(), `${path} came from the service worker`).toBe(true);
 		const snap = await waitForLabReady(page);
-		expect(snap.backend).toBe('wasm');
+		expect(snap.backend, 'offline, still on WebGPU').toBe('webgpu');
 		await page.getByText('Available offline').waitFor({ state: 'visible', timeout: 30_000 });
 	});
 });
