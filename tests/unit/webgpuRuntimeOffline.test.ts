@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { WEBGPU_RUNTIME_CACHE, WEBGPU_RUNTIME_FILE } from '$lib/cache/offlineCaches';
 import { cacheWebgpuRuntimeForOffline, type OfflineWebgpuHost } from '$lib/cache/webgpuRuntimeOffline';
 
+const ORIGIN = 'http://localhost:4173';
 const URL_IN_BUILD = '/_app/immutable/assets/ort-wasm-simd-threaded.jspi.CZzFqCHi.wasm';
 const WITH_JSPI = { Suspending: function Suspending() {} };
 const WITHOUT_JSPI = {};
@@ -26,8 +27,16 @@ function browser(adapter: boolean, wasm: object, held: string[] = []) {
 					async add(url: string) {
 						log.push(`add ${url}`);
 						held.push(url);
+					},
+					async keys() {
+						return held.map((url) => new Request(new URL(url, ORIGIN)));
+					},
+					async delete(request: Request) {
+						log.push(`delete ${request.url}`);
+						held.splice(held.indexOf(new URL(request.url).pathname), 1);
+						return true;
 					}
-				} as unknown as Cache;
+				};
 			}
 		}
 	};
@@ -35,14 +44,19 @@ function browser(adapter: boolean, wasm: object, held: string[] = []) {
 }
 
 describe('cacheWebgpuRuntimeForOffline', () => {
-	test('a browser with an adapter and JSPI gets the jspi build cached, once', async () => {
+	test('a browser with an adapter and JSPI gets the jspi build cached, once; once cached, no adapter is asked for', async () => {
 		const { host, log } = browser(true, WITH_JSPI);
+		let asked = 0;
+		const webgpu = host.webgpu;
+		host.webgpu = () => (asked++, webgpu());
 		expect(await cacheWebgpuRuntimeForOffline(host, URL_IN_BUILD)).toBe('cached');
 		expect(await cacheWebgpuRuntimeForOffline(host, URL_IN_BUILD)).toBe('cached');
 		expect(log).toEqual([`open ${WEBGPU_RUNTIME_CACHE}`, `add ${URL_IN_BUILD}`, `open ${WEBGPU_RUNTIME_CACHE}`]);
+		expect(await (await host.caches.open(WEBGPU_RUNTIME_CACHE)).keys()).toHaveLength(1);
+		expect(asked).toBe(1);
 	});
 
-	test('no adapter, or no JSPI (ORT would use its asyncify build): nothing is opened or downloaded', async () => {
+	test('no adapter, or no JSPI (ORT would use its asyncify build): nothing is downloaded', async () => {
 		for (const [adapter, wasm] of [
 			[false, WITH_JSPI],
 			[true, WITHOUT_JSPI],
@@ -50,8 +64,17 @@ describe('cacheWebgpuRuntimeForOffline', () => {
 		] as const) {
 			const { host, log } = browser(adapter, wasm);
 			expect(await cacheWebgpuRuntimeForOffline(host, URL_IN_BUILD)).toBe('not-needed');
-			expect(log).toEqual([]);
+			expect(log.filter((line) => line.startsWith('add'))).toEqual([]);
 		}
+	});
+
+	test("an older site's WebGPU runtime is dropped once this one is cached", async () => {
+		const older = '/_app/immutable/assets/ort-wasm-simd-threaded.jspi.OlderHash.wasm';
+		const held = [older];
+		const { host, log } = browser(true, WITH_JSPI, held);
+		expect(await cacheWebgpuRuntimeForOffline(host, URL_IN_BUILD)).toBe('cached');
+		expect(held).toEqual([URL_IN_BUILD]);
+		expect(log).toContain(`delete ${ORIGIN}${older}`);
 	});
 
 	test('a failed download rejects, so the page does not claim to be available offline', async () => {

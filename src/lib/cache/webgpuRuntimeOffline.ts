@@ -16,7 +16,7 @@ import { WEBGPU_RUNTIME_CACHE } from './offlineCaches';
 export interface OfflineWebgpuHost {
 	webgpu: () => Promise<boolean>;
 	wasm: object | undefined;
-	caches: Pick<CacheStorage, 'open'>;
+	caches: { open(name: string): Promise<Pick<Cache, 'match' | 'add' | 'keys' | 'delete'>> };
 }
 
 const pageHost = (): OfflineWebgpuHost => ({ webgpu: webgpuAvailable, wasm: globalThis.WebAssembly, caches: globalThis.caches });
@@ -27,8 +27,14 @@ const pageHost = (): OfflineWebgpuHost => ({ webgpu: webgpuAvailable, wasm: glob
  * "available offline" unsaid, and a later visit tries again.
  */
 export async function cacheWebgpuRuntimeForOffline(host: OfflineWebgpuHost = pageHost(), url: string = jspiWasmUrl): Promise<'not-needed' | 'cached'> {
-	if (webgpuBuild(host.wasm) !== 'jspi' || !(await host.webgpu())) return 'not-needed';
+	if (webgpuBuild(host.wasm) !== 'jspi') return 'not-needed';
+	// Looked up before the adapter is asked for: a returning reader's check wakes no GPU.
 	const cache = await host.caches.open(WEBGPU_RUNTIME_CACHE);
-	if (!(await cache.match(url))) await cache.add(url);
+	if (!(await cache.match(url))) {
+		if (!(await host.webgpu())) return 'not-needed';
+		await cache.add(url);
+	}
+	// An older site's runtime (another hashed name) is of no use any more.
+	for (const request of await cache.keys()) if (request.url !== new URL(url, request.url).href) await cache.delete(request);
 	return 'cached';
 }
