@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatMagnitude, formatNumber, log10Ratio, plainTick, powerOfTen, superscript, texNumber, WORD_JOINER } from '../../src/lib/format';
+import { formatMagnitude, formatNumber, log10Ratio, plainTick, powerOfTenSpoken, powerOfTenTyped, superscript, texNumber } from '../../src/lib/format';
 import { pow10Label } from '../../src/lib/viz/ticks';
+import { parseNumber } from '../../src/lib/practice/answers';
 
 describe('formatNumber', () => {
 	it('prints three significant digits with a real minus sign', () => {
@@ -80,18 +81,16 @@ describe('superscript and friends', () => {
 	});
 });
 
-describe('powerOfTen', () => {
-	const WJ = '\u2060';
-	it('writes 10 to a decimal power in superscript, glued so a line cannot break inside it', () => {
-		expect(powerOfTen(-12.2).replaceAll(WJ, '')).toBe('10⁻¹²·²');
-		expect(powerOfTen(3).replaceAll(WJ, '')).toBe('10³');
-		// A word joiner between every two characters: no break opportunity anywhere inside.
-		expect(powerOfTen(-12.2).split(WJ)).toEqual(['1', '0', '⁻', '¹', '²', '·', '²']);
-		expect(WORD_JOINER).toBe(WJ);
+describe('powers of ten in plain text', () => {
+	it('writes one as a reader types it into an answer, with a true minus sign', () => {
+		expect(powerOfTenTyped(-12.2)).toBe('10^\u221212.2');
+		expect(powerOfTenTyped(3)).toBe('10^3');
+		// The answer box reads what it shows (answers.ts): the same value comes back.
+		expect(parseNumber(powerOfTenTyped(-12.2))).toBeCloseTo(10 ** -12.2, 20);
 	});
 
-	it('keeps superscript() free of joiners for tick labels, and writes decimals with a raised point', () => {
-		expect(superscript(-12)).toBe('⁻¹²');
-		expect(superscript(4.5)).toBe('⁴·⁵');
+	it('writes one in words for screen readers', () => {
+		expect(powerOfTenSpoken(-12.2)).toBe('10 to the power \u221212.2');
+		expect(powerOfTenSpoken(0.5)).toBe('10 to the power 0.5');
 	});
 });

@@ -1,3 +1,3 @@
 /** Number formatting for readouts, equations and tick labels. */
 export { formatMagnitude, formatNumber, log10Ratio, plainTick, texNumber } from './number';
-export { powerOfTen, superscript, WORD_JOINER } from './superscript';
+export { powerOfTenSpoken, powerOfTenTyped, superscript } from './superscript';

@@ -1,11 +1,9 @@
 /** Superscript digits for exponents in plain text (SVG labels, readouts, CSV), e.g. "10⁻⁶". */
 const SUPERSCRIPT: Record<string, string> = {
-	'-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-	// No superscript full stop exists: the raised decimal point reads as one in an exponent.
-	'.': '·'
+	'-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹'
 };
 
-/** A number written in superscript characters: -12 → "⁻¹²", -12.2 → "⁻¹²·²". */
+/** An integer written in superscript characters: -12 → "⁻¹²". (There is no superscript full stop.) */
 export function superscript(n: number): string {
 	return String(n)
 		.split('')
@@ -13,13 +11,19 @@ export function superscript(n: number): string {
 		.join('');
 }
 
-/** U+2060 WORD JOINER: no line break on either side of it, and nothing drawn. */
-export const WORD_JOINER = '\u2060';
+/** An exponent as text, with a true minus sign: −12.2. */
+const signed = (exponent: number): string => `${exponent < 0 ? '−' : ''}${Math.abs(exponent)}`;
 
 /**
- * A power of ten for running text, glued so a line never breaks inside it: 10^−12.2 as
- * "10⁻¹²·²" with a word joiner between every two characters ("10^-12.2" once split over two lines).
+ * A power of ten as a reader types it into an answer box ("10^-9" is the hint there), for plain
+ * text that shows answers: 10^−12.2 as "10^−12.2". Superscript characters have no full stop, and
+ * the raised dot that stood in for one ("10⁻¹²·²") could read as a product. No line breaks inside.
  */
-export function powerOfTen(exponent: number): string {
-	return ['1', '0', ...superscript(exponent)].join(WORD_JOINER);
+export function powerOfTenTyped(exponent: number): string {
+	return `10^${signed(exponent)}`;
+}
+
+/** A power of ten for a screen reader, which reads "10⁻¹²" digit by digit: "10 to the power −12.2". */
+export function powerOfTenSpoken(exponent: number): string {
+	return `10 to the power ${signed(exponent)}`;
 }
