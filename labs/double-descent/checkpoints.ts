@@ -6,7 +6,7 @@
  */
 import type { Checkpoint } from '$lib/practice/types';
 import type { StateOf } from '$lib/state/schema';
-import { formatNumber, powerOfTenTyped } from '$lib/format';
+import { formatNumber, powerOfTenInWords } from '$lib/format';
 import type { DdSchema } from './lab';
 import type { Curves } from './summary';
 import type { FitStats } from './curves';
@@ -120,7 +120,7 @@ export const normRatio: DdCheckpoint = {
 		const sigma = r.curves.sigmaMin[at(r, state.n)];
 		return {
 			expected: { kind: 'number', value: ratio },
-			shown: `${formatNumber(ratio)} (about ${powerOfTenTyped(Math.round(Math.log10(ratio) * 10) / 10)})`,
+			shown: `${formatNumber(ratio)} (about ${powerOfTenInWords(Math.round(Math.log10(ratio) * 10) / 10)})`,
 			explanation:
 				`‖θ̂‖ is ${formatNumber(atN)} at p = ${state.n} and ${formatNumber(wide)} at p = ${10 * state.n}. ` +
 				`θ̂ = Σ (uᵢᵀy / sᵢ) vᵢ, and at p = n the smallest singular value sᵢ of Φ is only ${formatNumber(sigma)}: dividing by it is what makes the norm, and the test error, spike.`

@@ -3,7 +3,7 @@
  * (compute.ts, the page's ONNX graph) for the asked state and reads the answer off its numbers.
  */
 import type { Checkpoint } from '$lib/practice/types';
-import { formatMagnitude, formatNumber, powerOfTenTyped } from '$lib/format';
+import { formatMagnitude, formatNumber, powerOfTenInWords } from '$lib/format';
 import type { VgState } from './compute';
 
 type VgCheckpoint = Checkpoint<VgState>;
@@ -41,7 +41,7 @@ export const gradientRatio: VgCheckpoint = {
 		const perLayer = ratio ** (1 / (state.depth - 1));
 		return {
 			expected: { kind: 'number', value: ratio },
-			shown: `${powerOfTenTyped(decades(ratio))} (${formatMagnitude(ratio)})`,
+			shown: `${powerOfTenInWords(decades(ratio))} (${formatMagnitude(ratio)})`,
 			explanation:
 				`The model measured ‖∂L/∂W₁‖ = ${formatMagnitude(first)} and ‖∂L/∂W${subscript(state.depth)}‖ = ${formatMagnitude(last)}: ` +
 				`a factor of ${formatNumber(perLayer)} per layer over ${state.depth - 1} layers. ` +
@@ -63,7 +63,7 @@ export const tanhCollapse: VgCheckpoint = {
 		const shrink = (std / firstStd) ** (1 / (state.depth - 1));
 		return {
 			expected: { kind: 'number', value: std },
-			shown: `${powerOfTenTyped(decades(std))} (${formatMagnitude(std)})`,
+			shown: `${powerOfTenInWords(decades(std))} (${formatMagnitude(std)})`,
 			explanation:
 				`The first layer's activations have a standard deviation of ${formatNumber(firstStd)} and each later layer multiplies it by about ${formatNumber(shrink)}, ` +
 				`which is σ·√n = 0.01·√${state.width} = ${formatNumber(0.01 * Math.sqrt(state.width))}: near zero tanh is the identity, so only the weights scale the signal. ` +

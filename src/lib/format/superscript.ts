@@ -15,15 +15,11 @@ export function superscript(n: number): string {
 const signed = (exponent: number): string => `${exponent < 0 ? '−' : ''}${Math.abs(exponent)}`;
 
 /**
- * A power of ten as a reader types it into an answer box ("10^-9" is the hint there), for plain
- * text that shows answers: 10^−12.2 as "10^−12.2". Superscript characters have no full stop, and
- * the raised dot that stood in for one ("10⁻¹²·²") could read as a product. No line breaks inside.
+ * A power of ten in words: "10 to the power −12.2", as a question asks for it ("about 10 to which
+ * power?") and as a screen reader should say it (it reads "10⁻¹²" digit by digit). Superscript
+ * characters have no full stop, and the raised dot that stood in for one ("10⁻¹²·²") could read
+ * as a product.
  */
-export function powerOfTenTyped(exponent: number): string {
-	return `10^${signed(exponent)}`;
-}
-
-/** A power of ten for a screen reader, which reads "10⁻¹²" digit by digit: "10 to the power −12.2". */
-export function powerOfTenSpoken(exponent: number): string {
+export function powerOfTenInWords(exponent: number): string {
 	return `10 to the power ${signed(exponent)}`;
 }
