@@ -13,6 +13,13 @@ export const SEGMENTS: readonly { key: keyof GpuBytes; label: string; color: str
 
 export const GB = 1e9;
 
+/**
+ * The segments a legend names for these bars: those some bar holds. The recompute working set is
+ * zero unless recomputation is on, and fp32's bar has no master copy; a swatch for a part no bar
+ * draws sends the reader looking for it.
+ */
+export const drawnSegments = (bars: readonly GpuBytes[]) => SEGMENTS.filter((seg) => bars.some((b) => b[seg.key] > 0));
+
 export const totalBytes = (b: GpuBytes) => SEGMENTS.reduce((sum, seg) => sum + b[seg.key], 0);
 export const stateBytes = (b: GpuBytes) => b.params + b.grads + b.adam + b.master;
 
