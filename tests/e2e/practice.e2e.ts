@@ -187,8 +187,7 @@ describe('/practice', () => {
 		expect(await stats(page)).toMatch(/5 answered/);
 		await page.screenshot({ path: `${OUT_DIR}practice-summary-1280-light.png`, fullPage: true });
 
-		// The summary's link opens the lab at the asked settings (the seeded deal's first card asks
-		// at κ = 400 on the optimizers lab).
+		// The summary's link opens the lab at the asked settings: every one its query carries.
 		const first = items.first();
 		const href = (await first.getByRole('link').getAttribute('href')) ?? '';
 		const asked = [...new URL(href, browser.baseURL).searchParams];
