@@ -11,8 +11,8 @@ export function superscript(n: number): string {
 		.join('');
 }
 
-/** An exponent as text, with a true minus sign: −12.2. */
-const signed = (exponent: number): string => `${exponent < 0 ? '−' : ''}${Math.abs(exponent)}`;
+/** An exponent as text, with a true minus sign: −12.2 (raised by PowerOfTen.svelte, or said in words). */
+export const signedExponent = (exponent: number): string => `${exponent < 0 ? '−' : ''}${Math.abs(exponent)}`;
 
 /**
  * A power of ten in words: "10 to the power −12.2", as a question asks for it ("about 10 to which
@@ -21,5 +21,5 @@ const signed = (exponent: number): string => `${exponent < 0 ? '−' : ''}${Math
  * as a product.
  */
 export function powerOfTenInWords(exponent: number): string {
-	return `10 to the power ${signed(exponent)}`;
+	return `10 to the power ${signedExponent(exponent)}`;
 }
