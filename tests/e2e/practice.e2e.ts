@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { useBrowser } from './support/guard';
 import { waitForLabReady } from './support/vlab';
+import { Rng } from '../../src/lib/random';
 
 const PATH = '/practice?backend=wasm';
 const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -19,19 +20,14 @@ const STORAGE_KEY = 'vlab:practice-progress';
 
 const card = (page: Page) => page.locator('[data-card]');
 
-/** A seed for the interview's deal (see that test). */
-const INTERVIEW_SEED = 7;
+/** The interview's deal, seeded (see that test): uniform draws from the project's own generator. */
+const interviewRng = new Rng(1);
+const INTERVIEW_DRAWS = Array.from({ length: 4096 }, () => interviewRng.uniform());
 
-/** Replaces the page's Math.random with a seeded generator (mulberry32), before its scripts run. */
-function seedMathRandom(seed: number): void {
-	let a = seed >>> 0;
-	Math.random = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+/** Replaces the page's Math.random with `draws`, in turn, before its scripts run. */
+function replayMathRandom(draws: number[]): void {
+	let next = 0;
+	Math.random = () => draws[next++ % draws.length];
 }
 
 /** Waits for a card to be asked (its question shown) and returns its id. */
@@ -154,10 +150,10 @@ describe('/practice', () => {
 
 	test('a 5-question mock interview runs to its summary, with a clock and links into the labs', async () => {
 		const { page, context } = await browser.newPage();
-		// The deal and each card's settings come from Math.random: seeded, every run asks the same
-		// five cards. Some cards train a model to compute their answer, and a random deal made this
-		// test take from 8 s to 46 s.
-		await context.addInitScript(seedMathRandom, INTERVIEW_SEED);
+		// The deal and each card's settings come from Math.random: replayed from a seeded sequence,
+		// every run asks the same five cards. Some cards train a model to compute their answer, and
+		// a random deal made this test take from 8 s to 46 s.
+		await context.addInitScript(replayMathRandom, INTERVIEW_DRAWS);
 		await page.goto(browser.baseURL + PATH);
 		// A card dealt means the page is hydrated: before that a click does nothing.
 		await askedCard(page);
