@@ -64,7 +64,7 @@ describe('backprop stepper', () => {
 describe('backprop weight control', () => {
 	it('starts at the seeded weight, writes a drag into w, lists it, and resets', async () => {
 		const { controller } = setup();
-		const slider = screen.getByLabelText('Its value (drag, or arrow keys)') as HTMLInputElement;
+		const slider = screen.getByLabelText('Its value') as HTMLInputElement;
 		expect(Number(slider.value)).toBeCloseTo(drawSample(3, 1, 1).params.W1[0], 1);
 		expect(screen.getByText('All weights as seeded (Xavier, seed 1).')).toBeTruthy();
 		expect(button('Reset weights').disabled).toBe(true);

@@ -51,7 +51,7 @@ describe('backprop: the graph, node by node', () => {
 		const before = await waitForLabReady(page);
 		const figure = forwardGraph(page);
 		await figure.getByRole('button', { name: 'Run all' }).click();
-		const slider = figure.getByLabel('Its value (drag, or arrow keys)');
+		const slider = figure.getByLabel('Its value', { exact: true });
 		await slider.focus();
 		await page.keyboard.press('ArrowRight');
 		const after = await nextRun(page, before.runs);
