@@ -6,6 +6,8 @@
  *   figure) and `build/previews/<slug>/<figure>.png` (each embeddable figure).
  * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the index's lab cards
  *   show them.
+ * - Both again in the dark theme (`….dark.png`): the index and the embed gallery show those to a
+ *   reader whose OS is dark. Link previews on other sites stay light.
  * - The height of each embeddable figure in its embed page, at an oEmbed iframe's width, written
  *   into its oEmbed response (`build/oembed/…`, prerendered with a guess).
  *
@@ -24,7 +26,7 @@ import type { Browser } from 'playwright-core';
 import { escapeHtml } from '../src/lib/escapeHtml';
 import { liveLabs } from '../src/lib/labs/registry';
 import type { Lab } from '../src/lib/labs/types';
-import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath } from '../src/lib/share/links';
+import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath, type PictureScheme } from '../src/lib/share/links';
 import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
 import { HEADLESS_CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
@@ -33,6 +35,8 @@ import { BUILD_DIR, serveBuild } from './serve';
 /** Labs drawn at once: each runs its models; two cores. */
 const AT_ONCE = 2;
 const DRAW_TIMEOUT_MS = 90_000;
+/** Light for link previews and light pages; dark for the index and the embed gallery in a dark OS. */
+const SCHEMES: PictureScheme[] = ['light', 'dark'];
 
 interface Preview {
 	/** Where it goes, under build/. */
@@ -41,10 +45,10 @@ interface Preview {
 	figure: string;
 }
 
-function previewsOf(lab: Lab): Preview[] {
+function previewsOf(lab: Lab, scheme: PictureScheme): Preview[] {
 	const hero = previewFigure(lab);
-	const own = hero ? [{ path: previewPath(lab.slug), figure: hero.id }] : [];
-	return [...own, ...lab.figures.filter((f) => f.embeddable).map((f) => ({ path: previewPath(lab.slug, f.id), figure: f.id }))];
+	const own = hero ? [{ path: previewPath(lab.slug, undefined, scheme), figure: hero.id }] : [];
+	return [...own, ...lab.figures.filter((f) => f.embeddable).map((f) => ({ path: previewPath(lab.slug, f.id, scheme), figure: f.id }))];
 }
 
 function out(path: string): string {
@@ -53,10 +57,17 @@ function out(path: string): string {
 	return file;
 }
 
+/** The card's colours in each scheme: the site theme's background, text, muted text and accent (theme.css). */
+const CARD_COLOURS: Record<PictureScheme, { bg: string; text: string; muted: string; accent: string }> = {
+	light: { bg: '#ffffff', text: '#1b1d21', muted: '#555b66', accent: '#0072b2' },
+	dark: { bg: '#15171b', text: '#e6e8eb', muted: '#a6adb8', accent: '#56b4e9' }
+};
+
 /** The card around a figure's picture (a blank page of its own: no site policy applies there). */
-function cardHtml(title: string, picture: Buffer): string {
-	return `<!doctype html><html><body style="margin:0;width:${PREVIEW_SIZE.width}px;height:${PREVIEW_SIZE.height}px;display:flex;flex-direction:column;background:#ffffff;color:#1b1d21;font-family:system-ui,'Noto Sans',Arial,sans-serif;box-sizing:border-box;border-top:10px solid #0072b2">
-<div style="padding:22px 48px 6px"><div style="font-size:22px;color:#555b66">${escapeHtml(SITE_NAME)}</div><div style="font-size:40px;font-weight:700;line-height:1.15">${escapeHtml(title)}</div></div>
+function cardHtml(title: string, picture: Buffer, scheme: PictureScheme): string {
+	const c = CARD_COLOURS[scheme];
+	return `<!doctype html><html><body style="margin:0;width:${PREVIEW_SIZE.width}px;height:${PREVIEW_SIZE.height}px;display:flex;flex-direction:column;background:${c.bg};color:${c.text};font-family:system-ui,'Noto Sans',Arial,sans-serif;box-sizing:border-box;border-top:10px solid ${c.accent}">
+<div style="padding:22px 48px 6px"><div style="font-size:22px;color:${c.muted}">${escapeHtml(SITE_NAME)}</div><div style="font-size:40px;font-weight:700;line-height:1.15">${escapeHtml(title)}</div></div>
 <div style="flex:1;min-height:0;display:flex;align-items:center;justify-content:center;padding:6px 48px 22px"><img alt="" src="data:image/png;base64,${picture.toString('base64')}" style="max-width:100%;max-height:100%;object-fit:contain"></div>
 </body></html>`;
 }
@@ -68,17 +79,19 @@ const VIEWPORT = { width: 760, height: 1000 };
 /**
  * Pictures of the lab page's figures as painted with JavaScript off (quick: no runtime), when
  * the page was prerendered with their numbers; a figure still "computing" there is taken from
- * the live page, once the model has drawn it (slow: the runtime and every model load).
+ * the live page, once the model has drawn it (slow: the runtime and every model load). Each
+ * figure in every scheme, from one load: the page follows the emulated OS scheme (theme.css).
  */
-async function pictures(browser: Browser, origin: string, lab: Lab, figures: string[]): Promise<Map<string, Buffer>> {
-	const shots = new Map<string, Buffer>();
+async function pictures(browser: Browser, origin: string, lab: Lab, figures: string[]): Promise<Record<PictureScheme, Map<string, Buffer>>> {
+	const shots = { light: new Map<string, Buffer>(), dark: new Map<string, Buffer>() };
+	const done = (f: string) => SCHEMES.every((scheme) => shots[scheme].has(f));
 	for (const javaScriptEnabled of [false, true]) {
-		if (figures.every((f) => shots.has(f))) break;
+		if (figures.every(done)) break;
 		// The page's policy would refuse the stylesheet that hides the controls: the camera's only.
 		const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', javaScriptEnabled, bypassCSP: true });
 		try {
 			const page = await context.newPage();
-			await page.goto(`${origin}/labs/${lab.slug}?backend=wasm&theme=light`);
+			await page.goto(`${origin}/labs/${lab.slug}?backend=wasm`);
 			if (javaScriptEnabled) {
 				await page.waitForFunction(
 					() => {
@@ -90,16 +103,19 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 				);
 				await page.waitForTimeout(300);
 			}
-			for (const id of figures.filter((f) => !shots.has(f))) {
-				const figure = page.locator(`figure.figure[data-figure="${id}"]`).first();
-				if ((await figure.getAttribute('aria-busy')) === 'true') continue;
-				shots.set(id, await figure.screenshot({ animations: 'disabled', style: HIDDEN }));
+			for (const scheme of SCHEMES) {
+				await page.emulateMedia({ colorScheme: scheme });
+				for (const id of figures.filter((f) => !shots[scheme].has(f))) {
+					const figure = page.locator(`figure.figure[data-figure="${id}"]`).first();
+					if ((await figure.getAttribute('aria-busy')) === 'true') continue;
+					shots[scheme].set(id, await figure.screenshot({ animations: 'disabled', style: HIDDEN }));
+				}
 			}
 		} finally {
 			await context.close();
 		}
 	}
-	const missing = figures.filter((f) => !shots.has(f));
+	const missing = figures.filter((f) => !done(f));
 	if (missing.length > 0) throw new Error(`${missing.join(', ')}: not drawn, even live`);
 	return shots;
 }
@@ -135,16 +151,18 @@ function measureOEmbed(slug: string, figure: string, pictureHeight: number): voi
 }
 
 async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void> {
-	const previews = previewsOf(lab);
 	const card = await browser.newPage({ viewport: PREVIEW_SIZE, deviceScaleFactor: 1 });
 	try {
-		const shots = await pictures(browser, origin, lab, [...new Set(previews.map((p) => p.figure))]);
-		for (const { path, figure } of previews) {
-			await card.setContent(cardHtml(lab.title, shots.get(figure) as Buffer));
-			writeFileSync(out(path), await card.screenshot({ type: 'png' }));
-			console.log(`  build${path}`);
+		const shown = await pictures(browser, origin, lab, [...new Set(previewsOf(lab, 'light').map((p) => p.figure))]);
+		for (const scheme of SCHEMES) {
+			const shots = shown[scheme];
+			for (const { path, figure } of previewsOf(lab, scheme)) {
+				await card.setContent(cardHtml(lab.title, shots.get(figure) as Buffer, scheme));
+				writeFileSync(out(path), await card.screenshot({ type: 'png' }));
+				console.log(`  build${path}`);
+			}
+			for (const [figure, picture] of shots) writeFileSync(out(stillPath(lab.slug, figure, scheme)), picture);
 		}
-		for (const [figure, picture] of shots) writeFileSync(out(stillPath(lab.slug, figure)), picture);
 		for (const [figure, height] of await embedHeights(browser, origin, lab)) measureOEmbed(lab.slug, figure, height);
 	} catch (error) {
 		console.warn(`  ${lab.slug}: no pictures (${error instanceof Error ? error.message.split('\n')[0] : error})`);

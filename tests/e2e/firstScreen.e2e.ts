@@ -1,5 +1,6 @@
 /**
- * The index shows each lab's still. (A lab's own first screen, its hero on a laptop and on a
+ * The index shows each lab's still, and in a dark OS the build's dark picture of it, as does the
+ * embed gallery. (A lab's own first screen, its hero on a laptop and on a
  * phone, is checked by lab.e2e.ts in the load it makes anyway: support/tour.ts.)
  */
 import { describe, expect, test } from 'vitest';
@@ -25,5 +26,27 @@ describe('the index', () => {
 			expect(shown.alt.length).toBeGreaterThan(10);
 		}
 		expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);
+	});
+
+	test('in a dark OS, the index cards and the embed gallery show the pictures the build drew dark', async () => {
+		const dark = { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const };
+		const { page } = await browser.open('/', dark);
+		for (const lab of liveLabs) {
+			const img = page.locator(`a[href$="labs/${lab.slug}"] img`);
+			await img.scrollIntoViewIfNeeded();
+			const shown = await img.evaluate(async (el: HTMLImageElement) => (await el.decode(), { src: new URL(el.currentSrc).pathname, natural: el.naturalWidth }));
+			expect(shown.src).toBe(`/stills/${lab.slug}/${previewFigure(lab)?.id}.dark.png`);
+			expect(shown.natural, `${lab.slug}: the dark picture loaded`).toBeGreaterThan(100);
+		}
+		const gallery = (await browser.open('/embed', dark)).page;
+		const cards = gallery.locator('.still img');
+		const count = await cards.count();
+		expect(count).toBeGreaterThan(liveLabs.length);
+		for (let i = 0; i < count; i++) {
+			await cards.nth(i).scrollIntoViewIfNeeded();
+			const shown = await cards.nth(i).evaluate(async (el: HTMLImageElement) => (await el.decode(), { src: el.currentSrc, natural: el.naturalWidth }));
+			expect(shown.src, 'a dark card').toMatch(/^http.*\/previews\/.+\.dark\.png$/);
+			expect(shown.natural, `${shown.src} loaded`).toBe(1200);
+		}
 	});
 });

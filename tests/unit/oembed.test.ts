@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { oembedFor } from '../../src/lib/share/oembed';
-import { embedPath, oembedPath, previewPath } from '../../src/lib/share/links';
+import { embedPath, oembedPath, previewPath, stillPath } from '../../src/lib/share/links';
 
 const lab = { slug: 'vanishing-gradients', title: 'Vanishing & "exploding" gradients' };
 
@@ -41,5 +41,7 @@ describe('oEmbed responses', () => {
 		expect([embedPath('a'), embedPath('a', 'f')]).toEqual(['/embed/a', '/embed/a/f']);
 		expect([oembedPath('a'), oembedPath('a', 'f')]).toEqual(['/oembed/a.json', '/oembed/a/f.json']);
 		expect([previewPath('a'), previewPath('a', 'f')]).toEqual(['/previews/a.png', '/previews/a/f.png']);
+		expect([previewPath('a', undefined, 'dark'), previewPath('a', 'f', 'dark')]).toEqual(['/previews/a.dark.png', '/previews/a/f.dark.png']);
+		expect([stillPath('a', 'f'), stillPath('a', 'f', 'dark')]).toEqual(['/stills/a/f.png', '/stills/a/f.dark.png']);
 	});
 });
