@@ -1,5 +1,5 @@
 /** The parts of one GPU's memory, in the order figures stack them, with their names and colours. */
-import { categorical } from '$lib/viz';
+import { categorical, type LegendItem } from '$lib/viz';
 import type { GpuBytes } from './summary';
 
 export const SEGMENTS: readonly { key: keyof GpuBytes; label: string; color: string }[] = [
@@ -19,6 +19,10 @@ export const GB = 1e9;
  * draws sends the reader looking for it.
  */
 export const drawnSegments = (bars: readonly GpuBytes[]) => SEGMENTS.filter((seg) => bars.some((b) => b[seg.key] > 0));
+
+/** Their legend entries: one box per drawn segment, in stacking order. */
+export const segmentLegend = (bars: readonly GpuBytes[]): LegendItem[] =>
+	drawnSegments(bars).map((seg) => ({ label: seg.label, color: seg.color, kind: 'box' }));
 
 export const totalBytes = (b: GpuBytes) => SEGMENTS.reduce((sum, seg) => sum + b[seg.key], 0);
 export const stateBytes = (b: GpuBytes) => b.params + b.grads + b.adam + b.master;
