@@ -6,8 +6,9 @@
  *   figure) and `build/previews/<slug>/<figure>.png` (each embeddable figure).
  * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the index's lab cards
  *   show them.
- * - Both again in the dark theme (`….dark.png`): the index and the embed gallery show those to a
- *   reader whose OS is dark. Link previews on other sites stay light.
+ * - The bare figures again in the dark theme (`….dark.png`): the index and the embed gallery show
+ *   those to a reader whose OS is dark. Link previews on other sites stay light.
+ * - The embed gallery shows the bare figures too.
  * - The height of each embeddable figure in its embed page, at an oEmbed iframe's width, written
  *   into its oEmbed response (`build/oembed/…`, prerendered with a guess).
  *
@@ -35,7 +36,7 @@ import { BUILD_DIR, serveBuild } from './serve';
 /** Labs drawn at once: each runs its models; two cores. */
 const AT_ONCE = 2;
 const DRAW_TIMEOUT_MS = 90_000;
-/** Light for link previews and light pages; dark for the index and the embed gallery in a dark OS. */
+/** The schemes the figures are pictured in (link-preview cards: light only). */
 const SCHEMES: PictureScheme[] = ['light', 'dark'];
 
 interface Preview {
@@ -45,10 +46,10 @@ interface Preview {
 	figure: string;
 }
 
-function previewsOf(lab: Lab, scheme: PictureScheme): Preview[] {
+function previewsOf(lab: Lab): Preview[] {
 	const hero = previewFigure(lab);
-	const own = hero ? [{ path: previewPath(lab.slug, undefined, scheme), figure: hero.id }] : [];
-	return [...own, ...lab.figures.filter((f) => f.embeddable).map((f) => ({ path: previewPath(lab.slug, f.id, scheme), figure: f.id }))];
+	const own = hero ? [{ path: previewPath(lab.slug), figure: hero.id }] : [];
+	return [...own, ...lab.figures.filter((f) => f.embeddable).map((f) => ({ path: previewPath(lab.slug, f.id), figure: f.id }))];
 }
 
 function out(path: string): string {
@@ -57,17 +58,10 @@ function out(path: string): string {
 	return file;
 }
 
-/** The card's colours in each scheme: the site theme's background, text, muted text and accent (theme.css). */
-const CARD_COLOURS: Record<PictureScheme, { bg: string; text: string; muted: string; accent: string }> = {
-	light: { bg: '#ffffff', text: '#1b1d21', muted: '#555b66', accent: '#0072b2' },
-	dark: { bg: '#15171b', text: '#e6e8eb', muted: '#a6adb8', accent: '#56b4e9' }
-};
-
 /** The card around a figure's picture (a blank page of its own: no site policy applies there). */
-function cardHtml(title: string, picture: Buffer, scheme: PictureScheme): string {
-	const c = CARD_COLOURS[scheme];
-	return `<!doctype html><html><body style="margin:0;width:${PREVIEW_SIZE.width}px;height:${PREVIEW_SIZE.height}px;display:flex;flex-direction:column;background:${c.bg};color:${c.text};font-family:system-ui,'Noto Sans',Arial,sans-serif;box-sizing:border-box;border-top:10px solid ${c.accent}">
-<div style="padding:22px 48px 6px"><div style="font-size:22px;color:${c.muted}">${escapeHtml(SITE_NAME)}</div><div style="font-size:40px;font-weight:700;line-height:1.15">${escapeHtml(title)}</div></div>
+function cardHtml(title: string, picture: Buffer): string {
+	return `<!doctype html><html><body style="margin:0;width:${PREVIEW_SIZE.width}px;height:${PREVIEW_SIZE.height}px;display:flex;flex-direction:column;background:#ffffff;color:#1b1d21;font-family:system-ui,'Noto Sans',Arial,sans-serif;box-sizing:border-box;border-top:10px solid #0072b2">
+<div style="padding:22px 48px 6px"><div style="font-size:22px;color:#555b66">${escapeHtml(SITE_NAME)}</div><div style="font-size:40px;font-weight:700;line-height:1.15">${escapeHtml(title)}</div></div>
 <div style="flex:1;min-height:0;display:flex;align-items:center;justify-content:center;padding:6px 48px 22px"><img alt="" src="data:image/png;base64,${picture.toString('base64')}" style="max-width:100%;max-height:100%;object-fit:contain"></div>
 </body></html>`;
 }
@@ -153,16 +147,14 @@ function measureOEmbed(slug: string, figure: string, pictureHeight: number): voi
 async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void> {
 	const card = await browser.newPage({ viewport: PREVIEW_SIZE, deviceScaleFactor: 1 });
 	try {
-		const shown = await pictures(browser, origin, lab, [...new Set(previewsOf(lab, 'light').map((p) => p.figure))]);
-		for (const scheme of SCHEMES) {
-			const shots = shown[scheme];
-			for (const { path, figure } of previewsOf(lab, scheme)) {
-				await card.setContent(cardHtml(lab.title, shots.get(figure) as Buffer, scheme));
-				writeFileSync(out(path), await card.screenshot({ type: 'png' }));
-				console.log(`  build${path}`);
-			}
-			for (const [figure, picture] of shots) writeFileSync(out(stillPath(lab.slug, figure, scheme)), picture);
+		const previews = previewsOf(lab);
+		const shots = await pictures(browser, origin, lab, [...new Set(previews.map((p) => p.figure))]);
+		for (const { path, figure } of previews) {
+			await card.setContent(cardHtml(lab.title, shots.light.get(figure) as Buffer));
+			writeFileSync(out(path), await card.screenshot({ type: 'png' }));
+			console.log(`  build${path}`);
 		}
+		for (const scheme of SCHEMES) for (const [figure, picture] of shots[scheme]) writeFileSync(out(stillPath(lab.slug, figure, scheme)), picture);
 		for (const [figure, height] of await embedHeights(browser, origin, lab)) measureOEmbed(lab.slug, figure, height);
 	} catch (error) {
 		console.warn(`  ${lab.slug}: no pictures (${error instanceof Error ? error.message.split('\n')[0] : error})`);

@@ -45,8 +45,8 @@ describe('the index', () => {
 		for (let i = 0; i < count; i++) {
 			await cards.nth(i).scrollIntoViewIfNeeded();
 			const shown = await cards.nth(i).evaluate(async (el: HTMLImageElement) => (await el.decode(), { src: el.currentSrc, natural: el.naturalWidth }));
-			expect(shown.src, 'a dark card').toMatch(/^http.*\/previews\/.+\.dark\.png$/);
-			expect(shown.natural, `${shown.src} loaded`).toBe(1200);
+			expect(shown.src, 'a dark picture').toMatch(/^http.*\/stills\/.+\.dark\.png$/);
+			expect(shown.natural, `${shown.src} loaded`).toBeGreaterThan(100);
 		}
 	});
 });

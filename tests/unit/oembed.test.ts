@@ -41,7 +41,6 @@ describe('oEmbed responses', () => {
 		expect([embedPath('a'), embedPath('a', 'f')]).toEqual(['/embed/a', '/embed/a/f']);
 		expect([oembedPath('a'), oembedPath('a', 'f')]).toEqual(['/oembed/a.json', '/oembed/a/f.json']);
 		expect([previewPath('a'), previewPath('a', 'f')]).toEqual(['/previews/a.png', '/previews/a/f.png']);
-		expect([previewPath('a', undefined, 'dark'), previewPath('a', 'f', 'dark')]).toEqual(['/previews/a.dark.png', '/previews/a/f.dark.png']);
 		expect([stillPath('a', 'f'), stillPath('a', 'f', 'dark')]).toEqual(['/stills/a/f.png', '/stills/a/f.dark.png']);
 	});
 });

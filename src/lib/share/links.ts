@@ -21,22 +21,20 @@ export function oembedPath(slug: string, figure?: string): string {
 	return figure ? `/oembed/${slug}/${figure}.json` : `/oembed/${slug}.json`;
 }
 
+export function previewPath(slug: string, figure?: string): string {
+	return figure ? `/previews/${slug}/${figure}.png` : `/previews/${slug}.png`;
+}
+
 /**
- * The colour schemes the build pictures figures in. Link previews elsewhere (Open Graph, oEmbed)
- * are light; the site's own pages show the dark pictures to a reader whose OS is dark.
+ * The colour schemes the build pictures bare figures in. Link-preview cards (Open Graph, oEmbed)
+ * are light; the site's index and embed gallery show the dark pictures to a reader whose OS is dark.
  */
 export type PictureScheme = 'light' | 'dark';
 
-/** The file ending of a picture in `scheme` (figure ids are kebab-case: no dot in them). */
-const ending = (scheme: PictureScheme) => (scheme === 'dark' ? '.dark.png' : '.png');
-
-export function previewPath(slug: string, figure?: string, scheme: PictureScheme = 'light'): string {
-	return figure ? `/previews/${slug}/${figure}${ending(scheme)}` : `/previews/${slug}${ending(scheme)}`;
-}
-
 /** A figure's bare picture at its first paint (the index card's picture), also drawn after the build. */
 export function stillPath(slug: string, figure: string, scheme: PictureScheme = 'light'): string {
-	return `/stills/${slug}/${figure}${ending(scheme)}`;
+	// Figure ids are kebab-case, so no id ends in ".dark".
+	return `/stills/${slug}/${figure}${scheme === 'dark' ? '.dark' : ''}.png`;
 }
 
 export function absolute(origin: string, path: string): string {
