@@ -6,9 +6,8 @@
  *   figure) and `build/previews/<slug>/<figure>.png` (each embeddable figure).
  * - The bare figure of each of those, `build/stills/<slug>/<figure>.png`: the index's lab cards
  *   show them.
- * - The bare figures again in the dark theme (`….dark.png`): the index and the embed gallery show
- *   those to a reader whose OS is dark. Link previews on other sites stay light.
- * - The embed gallery shows the bare figures too.
+ * - The bare figures again in the dark theme (`….dark.png`). The index and the embed gallery
+ *   show the bare figures, dark to a reader whose OS is dark; link previews stay light.
  * - The height of each embeddable figure in its embed page, at an oEmbed iframe's width, written
  *   into its oEmbed response (`build/oembed/…`, prerendered with a guess).
  *
@@ -97,6 +96,8 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 				);
 				await page.waitForTimeout(300);
 			}
+			// Prerendered figures are SVG and CSS, which follow the switch at once. (A canvas drawn
+			// live would keep its colours: no figure needs the live pass today.)
 			for (const scheme of SCHEMES) {
 				await page.emulateMedia({ colorScheme: scheme });
 				for (const id of figures.filter((f) => !shots[scheme].has(f))) {
@@ -145,9 +146,9 @@ function measureOEmbed(slug: string, figure: string, pictureHeight: number): voi
 }
 
 async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void> {
+	const previews = previewsOf(lab);
 	const card = await browser.newPage({ viewport: PREVIEW_SIZE, deviceScaleFactor: 1 });
 	try {
-		const previews = previewsOf(lab);
 		const shots = await pictures(browser, origin, lab, [...new Set(previews.map((p) => p.figure))]);
 		for (const { path, figure } of previews) {
 			await card.setContent(cardHtml(lab.title, shots.light.get(figure) as Buffer));
