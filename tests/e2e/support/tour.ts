@@ -120,6 +120,9 @@ async function settledLayout(page: Page): Promise<void> {
 	});
 }
 
+/** How much of the hero's chart a first screen must show (the phone's control bar covers 45 px of it). */
+const HERO_SHOWN_PX = 100;
+
 /** A lab page's first screen: its hero, once, with its chart on screen; nothing still computing. */
 async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREENS)[number]): Promise<void> {
 	const hero = liveLabs.find((lab) => lab.slug === slug)?.hero;
@@ -142,6 +145,8 @@ async function checkFirstScreen(page: Page, slug: string, screen: (typeof SCREEN
 	expect.soft(layout.figureTop ?? Infinity, `${at}: the hero starts inside the first screen`).toBeLessThan(screen.height);
 	expect.soft(layout.figureTop ?? -1, `${at}: the hero starts inside the first screen`).toBeGreaterThanOrEqual(0);
 	expect.soft(layout.chartTop ?? Infinity, `${at}: the hero's chart, not only its title, starts on the first screen`).toBeLessThan(screen.height);
+	// More than its top edge: a chart starting at the screen's foot is below the fold in all but name.
+	expect.soft(layout.chartTop ?? Infinity, `${at}: at least ${HERO_SHOWN_PX} px of the hero's chart on the first screen`).toBeLessThanOrEqual(screen.height - HERO_SHOWN_PX);
 	if (screen.width === 390) expect.soft(layout.scrollWidth, 'nothing overflows the phone sideways').toBeLessThanOrEqual(390);
 	expect.soft(layout.stillComputing, `${at}: no figure says "computing" once the model has answered`).toBe(0);
 	// The control panel and the checkpoints scroll up and down, never sideways: a control or an
