@@ -1,7 +1,7 @@
 /**
- * The index shows each lab's still, and in a dark OS the build's dark picture of it, as does the
- * embed gallery. (A lab's own first screen, its hero on a laptop and on a
- * phone, is checked by lab.e2e.ts in the load it makes anyway: support/tour.ts.)
+ * The index shows each lab's still; in a dark OS it and the embed gallery show the build's dark
+ * pictures. (A lab's own first screen, its hero on a laptop and on a phone, is checked by
+ * lab.e2e.ts in the load it makes anyway: support/tour.ts.)
  */
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '../../src/lib/labs/registry';
