@@ -65,8 +65,16 @@ function cardHtml(title: string, picture: Buffer): string {
 </body></html>`;
 }
 
-/** What is dead in a picture: the site's header, the control panel, a figure's controls, tools and file pickers. */
-const HIDDEN = '.site-header, .panel, .figure .tools, .figure .message, .figure .controls, .figure .file-input { display: none !important; }';
+/**
+ * What is dead in a picture: the site's header, the control panel, a figure's controls, tools and
+ * file pickers, and any other input a figure draws in its body (marked `data-live-only`). Also the
+ * page's skipping of off-screen prose (content-visibility): scrolled to a figure, the prose above
+ * it would render, grow and push the figure down between its measurement and the picture, which
+ * then showed the prose instead.
+ */
+const HIDDEN =
+	'.site-header, .panel, .figure .tools, .figure .message, .figure .controls, .figure .file-input, .figure [data-live-only] { display: none !important; } ' +
+	'.article > * { content-visibility: visible !important; }';
 const VIEWPORT = { width: 760, height: 1000 };
 
 /**
