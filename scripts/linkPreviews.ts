@@ -30,6 +30,7 @@ import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath,
 import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
 import { HEADLESS_CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
+import { PICTURE_STYLE, PICTURE_VIEWPORT } from './pictureSetup';
 import { BUILD_DIR, serveBuild } from './serve';
 
 /** Labs drawn at once: each runs its models; two cores. */
@@ -65,17 +66,6 @@ function cardHtml(title: string, picture: Buffer): string {
 </body></html>`;
 }
 
-/**
- * What is dead in a picture: the site's header, the control panel, a figure's controls, tools and
- * file pickers, and any other input a figure draws in its body (marked `data-live-only`). Also the
- * page's skipping of off-screen prose (content-visibility): scrolled to a figure, the prose above
- * it would render, grow and push the figure down between its measurement and the picture, which
- * then showed the prose instead.
- */
-const HIDDEN =
-	'.site-header, .panel, .figure .tools, .figure .message, .figure .controls, .figure .file-input, .figure [data-live-only] { display: none !important; } ' +
-	'.article > * { content-visibility: visible !important; }';
-const VIEWPORT = { width: 760, height: 1000 };
 
 /**
  * Pictures of the lab page's figures as painted with JavaScript off (quick: no runtime), when
@@ -89,7 +79,7 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 	for (const javaScriptEnabled of [false, true]) {
 		if (figures.every(done)) break;
 		// The page's policy would refuse the stylesheet that hides the controls: the camera's only.
-		const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', javaScriptEnabled, bypassCSP: true });
+		const context = await browser.newContext({ viewport: PICTURE_VIEWPORT, colorScheme: 'light', javaScriptEnabled, bypassCSP: true });
 		try {
 			const page = await context.newPage();
 			await page.goto(`${origin}/labs/${lab.slug}?backend=wasm`);
@@ -111,7 +101,7 @@ async function pictures(browser: Browser, origin: string, lab: Lab, figures: str
 				for (const id of figures.filter((f) => !shots[scheme].has(f))) {
 					const figure = page.locator(`figure.figure[data-figure="${id}"]`).first();
 					if ((await figure.getAttribute('aria-busy')) === 'true') continue;
-					shots[scheme].set(id, await figure.screenshot({ animations: 'disabled', style: HIDDEN }));
+					shots[scheme].set(id, await figure.screenshot({ animations: 'disabled', style: PICTURE_STYLE }));
 				}
 			}
 		} finally {
