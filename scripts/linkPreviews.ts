@@ -66,7 +66,6 @@ function cardHtml(title: string, picture: Buffer): string {
 </body></html>`;
 }
 
-
 /**
  * Pictures of the lab page's figures as painted with JavaScript off (quick: no runtime), when
  * the page was prerendered with their numbers; a figure still "computing" there is taken from
