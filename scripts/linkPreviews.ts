@@ -30,7 +30,7 @@ import { embedPath, oembedPath, PREVIEW_SIZE, previewPath, SITE_NAME, stillPath,
 import { EMBED_WIDTH, figureEmbedHeight } from '../src/lib/share/oembed';
 import { previewFigure } from '../src/lib/share/preview';
 import { HEADLESS_CHROMIUM_PATH, launchChromium } from '../tests/e2e/support/chromium';
-import { PICTURE_STYLE, PICTURE_VIEWPORT } from './pictureSetup';
+import { PICTURE_STYLE, PICTURE_VIEWPORT, picturedFigures } from './pictureSetup';
 import { BUILD_DIR, serveBuild } from './serve';
 
 /** Labs drawn at once: each runs its models; two cores. */
@@ -146,7 +146,7 @@ async function drawLab(browser: Browser, origin: string, lab: Lab): Promise<void
 	const previews = previewsOf(lab);
 	const card = await browser.newPage({ viewport: PREVIEW_SIZE, deviceScaleFactor: 1 });
 	try {
-		const shots = await pictures(browser, origin, lab, [...new Set(previews.map((p) => p.figure))]);
+		const shots = await pictures(browser, origin, lab, picturedFigures(lab));
 		for (const { path, figure } of previews) {
 			await card.setContent(cardHtml(lab.title, shots.light.get(figure) as Buffer));
 			writeFileSync(out(path), await card.screenshot({ type: 'png' }));

@@ -3,7 +3,16 @@
  * PICTURE_VIEWPORT, each figure's box taken with PICTURE_STYLE on. tests/e2e/pictures.e2e.ts
  * takes the same pictures another way and compares.
  */
+import type { Lab } from '../src/lib/labs/types';
+import { previewFigure } from '../src/lib/share/preview';
+
 export const PICTURE_VIEWPORT = { width: 760, height: 1000 };
+
+/** The figures of a lab the build pictures: its preview figure (the hero), then each embeddable one. */
+export function picturedFigures(lab: Lab): string[] {
+	const hero = previewFigure(lab)?.id;
+	return [...new Set([...(hero ? [hero] : []), ...lab.figures.filter((f) => f.embeddable).map((f) => f.id)])];
+}
 
 /**
  * Hides what is dead in a picture: the site's header, the control panel, a figure's controls,

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { liveLabs } from '../../src/lib/labs/registry';
 import { stillPath } from '../../src/lib/share/links';
-import { previewFigure } from '../../src/lib/share/preview';
-import { PICTURE_STYLE, PICTURE_VIEWPORT } from '../../scripts/pictureSetup';
+import { PICTURE_STYLE, PICTURE_VIEWPORT, picturedFigures } from '../../scripts/pictureSetup';
 import { BUILD_DIR } from '../../scripts/serve';
 import { useBrowser } from './support/guard';
 
@@ -25,7 +24,7 @@ describe("the build's pictures of figures", () => {
 	const browser = useBrowser('wasm');
 
 	for (const lab of liveLabs) {
-		const figures = [...new Set([previewFigure(lab)?.id, ...lab.figures.filter((f) => f.embeddable).map((f) => f.id)])].filter((id): id is string => !!id);
+		const figures = picturedFigures(lab);
 		test(`${lab.slug}: each still is its figure, light and dark (${figures.join(', ')})`, async () => {
 			const { page, context } = await browser.newPage({ viewport: PICTURE_VIEWPORT, javaScriptEnabled: false, bypassCSP: true, prerendered: true });
 			await context.route(
