@@ -14,6 +14,7 @@ import { recordNet as optimizersNet } from '../../labs/optimizers/netTheta';
 import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/recording';
 import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
 import { recordFitSweep as overfittingFitSweep } from '../../labs/overfitting/recordingFitSweep';
+import { recordFixes as overfittingFixes } from '../../labs/overfitting/recordingFixes';
 import { recordDistill as quantizationDistill } from '../../labs/quantization/distillRecording';
 import { recordQat as quantizationQat } from '../../labs/quantization/qatRecording';
 
@@ -32,6 +33,7 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
 	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) },
+	'overfitting/fixes': { file: 'labs/overfitting/recorded/fixes.json', record: overfittingFixes },
 	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) },
 	'quantization/distill': { file: 'labs/quantization/recorded/distill.json', record: quantizationDistill },
 	'quantization/qat': { file: 'labs/quantization/recorded/qat.json', record: quantizationQat }
