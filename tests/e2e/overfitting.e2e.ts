@@ -1,7 +1,6 @@
 /**
  * The overfitting lab's own interaction: figure 1 trains in the browser, on WASM (in the training
- * worker) and on WebGPU (on the page), reading both sets every epoch; the build-time recording is
- * in the page before any script runs and goes when the reader starts a run. Small settings (n = 64,
+ * worker) and on WebGPU (on the page), reading both sets every epoch. Small settings (n = 64,
  * width 32, 40 epochs of 2 steps at η = 0.003; in Node it ends at 100% vs 60%) keep the SwiftShader run short.
  */
 import { describe, expect, test } from 'vitest';
@@ -55,17 +54,6 @@ describe('overfitting, figure 1: trains in the browser', () => {
 		});
 	}
 
-	test('the build-time recording is drawn at first paint, labelled, until Start', { timeout: 120_000 }, async () => {
-		const still = (await browsers.wasm.open('/labs/overfitting', { javaScriptEnabled: false })).page.locator('[data-figure="symptom"]');
-		await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
-		await expect(still.locator('svg path').count()).resolves.toBeGreaterThanOrEqual(6);
-		const { page } = await browsers.wasm.open(withQuery('/labs/overfitting', { backend: 'wasm' }));
-		const frame = page.locator('[data-figure="symptom"]');
-		await waitForLabReady(page);
-		await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
-		await frame.getByRole('button', { name: 'Start training' }).click();
-		await page.waitForFunction(() => !document.querySelector('[data-figure="symptom"] [data-testid="recorded-note"]'), null, { timeout: 10_000 });
-	});
 });
 
 type CurvesWindow = Window & {

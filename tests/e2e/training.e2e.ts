@@ -6,8 +6,6 @@
  *   where they started, and each network's decision boundary is drawn from its final weights,
  *   with the training accuracy it reports; on WebGPU the first steps give the worker's losses.
  *   Small sizes (depth 3, width 32) keep the SwiftShader run short.
- * - the build-time recordings (vanishing gradients' figure 5, diffusion's figure 6) are in the
- *   page before any script runs, labelled, and go as soon as the reader starts a run.
  * - double descent, figure 5: gradient descent from zero ends next to Φ⁺y, and from a random w₀
  *   next to Φ⁺y plus w₀'s null-space part. n = 10 (p = 100) keeps it to a few hundred steps.
  */
@@ -128,35 +126,6 @@ describe('figure 5, "Does it train?", trains in the browser', () => {
 		expect(compared, 'losses compared').toBeGreaterThanOrEqual(3 * (COMPARED_STEPS / 5));
 		expect(await boundariesPainted(page), 'three boundary pictures').toBe(3);
 	});
-});
-
-describe('the build-time recordings of the training figures', () => {
-	const browser = browsers.wasm;
-
-	const figures = [
-		// Figure 5: its boundary pictures; figure 6: its 400 samples.
-		{ slug: 'vanishing-gradients', figure: 'training', start: 'Start training', marks: 'g.tints path', least: 3 },
-		{ slug: 'diffusion-schedules', figure: 'train', start: /^Train on /, marks: 'circle', least: 400 },
-		// Optimizers, figure 3: the ✕ of its diverged run on both charts (a stroke and its outline each).
-		{ slug: 'optimizers', figure: 'sweep', start: 'Start the sweep', marks: 'g.crosses path', least: 4 },
-		// Optimizers, figure 6: a dot per measured weight, both runs.
-		{ slug: 'optimizers', figure: 'decay', start: 'Train both', marks: 'g.points circle', least: 200 }
-	];
-	for (const { slug, figure, start, marks, least } of figures) {
-		test(`${slug}: drawn at first paint, labelled, until Start`, { timeout: 120_000 }, async () => {
-			// The prerendered HTML alone (no script runs): the label and the recorded marks.
-			const still = (await browser.open(`/labs/${slug}`, { javaScriptEnabled: false })).page.locator(`[data-figure="${figure}"]`);
-			await expect(still.getByTestId('recorded-note').count()).resolves.toBe(1);
-			await expect(still.locator(marks).count()).resolves.toBeGreaterThanOrEqual(least);
-			const { page } = await browser.open(withQuery(`/labs/${slug}`, { backend: 'wasm' }));
-			const frame = page.locator(`[data-figure="${figure}"]`);
-			await waitForLabReady(page);
-			await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
-			await frame.getByRole('button', { name: start }).click();
-			// The reader's own run: the recording and its label go at once.
-			await page.waitForFunction((id) => !document.querySelector(`[data-figure="${id}"] [data-testid="recorded-note"]`), figure, { timeout: 10_000 });
-		});
-	}
 });
 
 type SweepWindow = Window & {
