@@ -22,6 +22,13 @@ describe('Chart + layers', () => {
 		expect(svg.querySelector(':scope > g')?.getAttribute('transform')).toMatch(/^translate\(\d+,\d+\)$/);
 	});
 
+	it('draws at the width its layout gives before it can measure, unless it names its own', () => {
+		const widthOf = (props: { layoutWidth?: number; firstPaintWidth?: number }) =>
+			render(ChartHarness, { data, ...props }).container.querySelector('svg.chart-svg')!.getAttribute('viewBox');
+		expect(widthOf({ layoutWidth: 390 })).toMatch(/^0 0 390 \d+$/);
+		expect(widthOf({ layoutWidth: 390, firstPaintWidth: 255 })).toMatch(/^0 0 255 \d+$/);
+	});
+
 	it('draws one path point per datum and the requested ticks', () => {
 		const { container } = render(ChartHarness, { data, xTicks: 10 });
 		const path = container.querySelector('path.line') as SVGPathElement;

@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import type { AnyScale, ContinuousScale, ScaleType, ContinuousType } from './scales';
+import { FIRST_PAINT_WIDTH } from './firstPaint';
 
 export interface Margin {
 	top: number;
@@ -55,3 +56,14 @@ export const setChartFirstPaintFont = (px: number): number => writeFirstPaintFon
 
 /** The page's chart font size before measuring, px (an article's 13 px when it sets none). */
 export const getChartFirstPaintFont = (): number => (hasFirstPaintFont() ? readFirstPaintFont() : 13);
+
+/**
+ * The width charts draw at before they can measure their box (firstPaint.ts): a layout that puts
+ * charts side by side (ChartRow) sets their share; a chart's own `firstPaintWidth` wins.
+ */
+const [readFirstPaintWidth, writeFirstPaintWidth, hasFirstPaintWidth] = createContext<number>();
+
+export const setChartFirstPaintWidth = (px: number): number => writeFirstPaintWidth(px);
+
+/** The first-paint width of the charts here, px (a full column's when no layout sets one). */
+export const getChartFirstPaintWidth = (): number => (hasFirstPaintWidth() ? readFirstPaintWidth() : FIRST_PAINT_WIDTH.full);

@@ -14,6 +14,8 @@ export { default as Ridgeline } from './Ridgeline.svelte';
 export { default as Heatmap } from './Heatmap.svelte';
 export { default as HoverX } from './HoverX.svelte';
 export { getChartContext, type ChartContext, type Margin } from './context';
+export { FIRST_PAINT_WIDTH } from './firstPaint';
+export { setChartFirstPaintWidth } from './context';
 export { histogram, stepOutline, type Bin } from './histogram';
 export { finiteExtent, logDomain, paddedExtent } from './ranges';
 export { OKABE_ITO, categorical, sequentialColors, themeColor } from './palette';
