@@ -4,6 +4,7 @@ import { CLASSES, splitSets } from './glyphs';
 import { glyphDataset, symptomJob } from './mlp';
 import { noiseCeiling, noisePoint, noisyLabels } from './noise';
 import { noiseJob } from './noiseJob';
+import { RECORDED_SETTINGS } from './recording';
 
 const SETTINGS = { n: 256, width: 16, epochs: 10, lr: 1e-3, seed: 3 };
 const labelsOf = (job: ReturnType<typeof symptomJob>) => Array.from(job.batches.dataset.tensors.label.data as BigInt64Array, Number);
@@ -92,5 +93,9 @@ describe('noiseJob', () => {
 		expect(noisy.batches.seed).toBe(base.batches.seed);
 		expect(noisy.probe!.feeds).toEqual(base.probe!.feeds);
 		expect(noisy.maxSteps).toBe(base.maxSteps);
+	});
+
+	it('at ρ = 0 and the default settings is the very job of figure 1’s recording, which figure 6 then draws', () => {
+		expect(noiseJob({ ...RECORDED_SETTINGS, noise: 0 })).toEqual(symptomJob(RECORDED_SETTINGS));
 	});
 });

@@ -1,9 +1,11 @@
 /**
- * Figure 4 of the overfitting lab (one fix at a time) draws its build-time recording before any
- * run: at the default settings its seven panels have curves and final losses, labelled as
- * recorded, so the page, its embed and its picture are never seven empty panels. Under settings
- * the recording is not of (more seeds, another strength, a fault) it draws none of it. Patience
- * only reads the curves, so the recording stays under any patience.
+ * The overfitting lab's training figures draw build-time recordings before any run, labelled as
+ * recorded, and none of them under settings the recordings are not of.
+ * - Figure 4 (one fix at a time): at the default settings its seven panels have curves and final
+ *   losses, so the page, its embed and its picture are never seven empty panels. More seeds,
+ *   another strength or a fault draw none of it; patience only reads the curves, so any keeps it.
+ * - Figure 6 (label noise): at ρ = 0 and the default settings it is figure 1's run exactly
+ *   (noise.test.ts), so it draws figure 1's recording; at another ρ, nothing until Start.
  */
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
@@ -12,13 +14,14 @@ import Harness from './harness/LabFigureHarness.svelte';
 import { overfitting } from '$labs/overfitting/lab';
 import { OverfittingController } from '$labs/overfitting/controller.svelte';
 import FixesFigure from '$labs/overfitting/FixesFigure.svelte';
+import NoiseFigure from '$labs/overfitting/NoiseFigure.svelte';
 import recording from '$labs/overfitting/recorded/fixes.json';
 import { formatNumber } from '$lib/format';
 
-function mount() {
+function mount(shown: typeof FixesFigure = FixesFigure) {
 	const controller = new OverfittingController();
-	const view = render(Harness, { controller, figures: overfitting.figures, figure: FixesFigure });
-	const figure = view.container.querySelector('figure[data-figure="fixes"]')!;
+	const view = render(Harness, { controller, figures: overfitting.figures, figure: shown });
+	const figure = view.container.querySelector('figure[data-figure]')!;
 	const panels = () => [...figure.querySelectorAll('.fix-panel')];
 	return { controller, figure, panels };
 }
@@ -59,4 +62,25 @@ describe('figure 4 before any run', () => {
 			for (const panel of panels()) for (const path of panel.querySelectorAll('path.line')) expect(path.getAttribute('d') ?? '').toBe('');
 		});
 	}
+});
+
+describe('figure 6 before any run', () => {
+	// Its second chart, the ρ sweep, has a recording of its own: this note is the first chart's.
+	const noted = (figure: Element) => [...figure.querySelectorAll('[data-testid="recorded-note"]')].some((n) => /the symptom figure's run/.test(n.textContent ?? ''));
+	const drawn = (figure: Element) => [...figure.querySelectorAll('path.line')].filter((p) => (p.getAttribute('d') ?? '').split('L').length > 100).length;
+
+	it('draws figure 1’s recording at ρ = 0 and the default settings: kept, all and validation, 150 epochs each', () => {
+		const { figure } = mount(NoiseFigure);
+		expect(noted(figure)).toBe(true);
+		// No label is redrawn at ρ = 0: that group has no curve.
+		expect(drawn(figure)).toBe(3);
+	});
+
+	it('draws nothing at ρ = 0.4 until the reader trains it', () => {
+		const { controller, figure } = mount(NoiseFigure);
+		controller.set({ noise: 0.4 });
+		flushSync();
+		expect(noted(figure)).toBe(false);
+		expect(drawn(figure)).toBe(0);
+	});
 });
