@@ -2,9 +2,9 @@
  * Figure 5's live training: gradient descent on one over-parameterized problem from two starts
  * (w_0 = 0 and a random w_0), one `LiveRun` with a row per start, owned by the controller.
  * Nothing heavy is imported until the reader presses Start: then the feature graph runs (the same
- * ONNX graph and session as the sweep), ml-matrix decomposes the features once (step size, Φ⁺y,
- * w_0's null-space part), and one TrainingRunner per start trains the readout (in the training
- * worker on WASM, on the page on WebGPU). The iterates come back at log-spaced steps and are
+ * ONNX graph and session as the sweep), implicitSetup.ts sets up the problem and both starts,
+ * and one TrainingRunner per start trains the readout (in the training worker on WASM, on the
+ * page on WebGPU). The iterates come back at log-spaced steps and are
  * measured here, in float64, against Φ⁺y.
  */
 import type { Backend } from '$lib/onnx/backend';
@@ -56,33 +56,7 @@ export interface ImplicitProblemView {
 }
 
 export const START_LABELS: Record<StartId, string> = { zero: 'GD from w₀ = 0', random: 'GD from a random w₀' };
-const STARTS: StartId[] = ['zero', 'random'];
-
-/** Steps are capped so a run stays within about this many multiply-adds of forward passes. */
-const WORK_BUDGET = 4e9;
-const MAX_STEPS = 100_000;
-const MIN_STEPS = 200;
-/** A run aims to bring w_t this close to Φ⁺y (relative, in exact arithmetic). */
-const TARGET_DISTANCE = 1e-3;
-
-const NICE = [1, 2, 5, 10];
-
-/** The smallest of 1, 2 or 5 times a power of ten that is at least `steps`. */
-function niceCeil(steps: number): number {
-	const power = 10 ** Math.floor(Math.log10(Math.max(1, steps)));
-	return NICE.map((m) => m * power).find((v) => v >= steps) ?? 10 * power;
-}
-
-/** The largest of 1, 2 or 5 times a power of ten that is at most `steps`. */
-function niceFloor(steps: number): number {
-	const power = 10 ** Math.floor(Math.log10(Math.max(1, steps)));
-	return [...NICE].reverse().map((m) => m * power).find((v) => v <= steps) ?? power;
-}
-
-/** Most steps a run of n points and p features may take: MAX_STEPS, or less where steps cost more. */
-export function stepBudget(n: number, p: number): number {
-	return Math.max(MIN_STEPS, niceFloor(Math.min(MAX_STEPS, WORK_BUDGET / (n * p))));
-}
+export const STARTS: StartId[] = ['zero', 'random'];
 
 export type TrainingRun = LiveRun<ImplicitSettings, IterateTrack, ImplicitProblemView>;
 
@@ -90,33 +64,14 @@ export function createTrainingRun(): TrainingRun {
 	return new LiveRun<ImplicitSettings, IterateTrack, ImplicitProblemView>({
 		tracks: () => STARTS.map((id) => ({ id, label: START_LABELS[id], data: { points: [] } })),
 		job: async (settings, run) => {
-			const [{ runFeatureGraph }, gd, { gdJob }] = await Promise.all([import('./featureRun'), import('./gdProblem'), import('./training')]);
+			const [{ runFeatureGraph }, { iterateStats }, { implicitSetup }, { gdJob }] = await Promise.all([import('./featureRun'), import('./gdProblem'), import('./implicitSetup'), import('./training')]);
 			const { n, family, seed, backend } = settings;
 			const table = await runFeatureGraph(backend, family, seed, 0, n);
 			if (!run.current) return;
-			const problem = gd.gdProblem(table, settings);
-			const w0 = gd.randomStart(problem.p, seed);
-			const limit = gd.gdLimit(problem, w0);
-			const budget = stepBudget(n, problem.p);
-			const stepsNeeded = gd.stepsToReach(problem, TARGET_DISTANCE, 1e12);
-			const steps = Math.min(budget, Math.max(MIN_STEPS, niceCeil(stepsNeeded)));
-			const minNormStats = gd.iterateStats(problem, problem.minNorm);
-			const limitStats = gd.iterateStats(problem, limit);
-			run.setResult({
-				n,
-				p: problem.p,
-				lr: problem.lr,
-				sigmaMax: problem.s[0],
-				sigmaMin: problem.s[problem.s.length - 1],
-				steps,
-				stepsNeeded,
-				targetDistance: TARGET_DISTANCE,
-				minNorm: { norm: minNormStats.norm, testError: minNormStats.testError },
-				randomLimit: { norm: limitStats.norm, testError: limitStats.testError, distance: limitStats.distance }
-			});
-			const starts: Record<StartId, ArrayLike<number>> = { zero: new Float64Array(problem.p), random: w0 };
+			const { problem, view, starts, steps } = implicitSetup(table, settings);
+			run.setResult(view);
 			await Promise.all(
-				STARTS.map((id, i) => trainTrack(run, i, gdJob(problem, starts[id], steps), backend, { data: (snapshot, previous) => measured(snapshot, previous, problem, gd.iterateStats) }))
+				STARTS.map((id, i) => trainTrack(run, i, gdJob(problem, starts[id], steps), backend, { data: (snapshot, previous) => measured(snapshot, previous, problem, iterateStats) }))
 			);
 		},
 		describeError: (error) => `Could not set up the runs: ${error instanceof Error ? error.message : String(error)}`,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Ort } from '../../src/lib/onnx/training/loop';
 import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
+import { recordImplicit as doubleDescentImplicit } from '../../labs/double-descent/recording';
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
 import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
 import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingBatch';
@@ -26,6 +27,7 @@ export interface Recording {
 
 export const RECORDINGS: Record<string, Recording> = {
 	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
+	'double-descent/implicit': { file: 'labs/double-descent/recorded/implicit.json', record: doubleDescentImplicit },
 	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
 	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
 	'optimizers/decay': { file: 'labs/optimizers/recorded/decay.json', record: optimizersDecay },
