@@ -16,6 +16,7 @@ import { recordSymptom as overfittingSymptom } from '../../labs/overfitting/reco
 import { recordCurves as overfittingCurves } from '../../labs/overfitting/recordingLearning';
 import { recordFitSweep as overfittingFitSweep } from '../../labs/overfitting/recordingFitSweep';
 import { recordFixes as overfittingFixes } from '../../labs/overfitting/recordingFixes';
+import { recordGap as overfittingGap } from '../../labs/overfitting/recordingGap';
 import { recordDistill as quantizationDistill } from '../../labs/quantization/distillRecording';
 import { recordQat as quantizationQat } from '../../labs/quantization/qatRecording';
 
@@ -35,6 +36,7 @@ export const RECORDINGS: Record<string, Recording> = {
 	'optimizers/net': { file: 'labs/optimizers/recorded/net.json', record: optimizersNet },
 	'overfitting/symptom': { file: 'labs/overfitting/recorded/symptom.json', record: overfittingSymptom },
 	'overfitting/learning': { file: 'labs/overfitting/recorded/learning.json', record: (ort) => overfittingCurves(ort) },
+	'overfitting/gap': { file: 'labs/overfitting/recorded/gap.json', record: (ort) => overfittingGap(ort) },
 	'overfitting/fixes': { file: 'labs/overfitting/recorded/fixes.json', record: overfittingFixes },
 	'overfitting/fit-sweep': { file: 'labs/overfitting/recorded/fit-sweep.json', record: (ort) => overfittingFitSweep(ort) },
 	'quantization/distill': { file: 'labs/quantization/recorded/distill.json', record: quantizationDistill },

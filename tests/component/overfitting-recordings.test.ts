@@ -4,6 +4,7 @@
  * - Figure 4 (one fix at a time): at the default settings its seven panels have curves and final
  *   losses, so the page, its embed and its picture are never seven empty panels. More seeds,
  *   another strength or a fault draw none of it; patience only reads the curves, so any keeps it.
+ * - Figure 3 (gap timing): at the default settings, a point per width in both charts.
  * - Figure 6 (label noise): at ρ = 0 and the default settings it is figure 1's run exactly
  *   (noise.test.ts), so it draws figure 1's recording; at another ρ, nothing until Start.
  */
@@ -15,6 +16,8 @@ import { overfitting } from '$labs/overfitting/lab';
 import { OverfittingController } from '$labs/overfitting/controller.svelte';
 import FixesFigure from '$labs/overfitting/FixesFigure.svelte';
 import NoiseFigure from '$labs/overfitting/NoiseFigure.svelte';
+import GapFigure from '$labs/overfitting/GapFigure.svelte';
+import gapRecording from '$labs/overfitting/recorded/gap.json';
 import recording from '$labs/overfitting/recorded/fixes.json';
 import { formatNumber } from '$lib/format';
 
@@ -82,5 +85,24 @@ describe('figure 6 before any run', () => {
 		flushSync();
 		expect(noted(figure)).toBe(false);
 		expect(drawn(figure)).toBe(0);
+	});
+});
+
+describe('figure 3 before any run', () => {
+	it('draws a point per recorded width in both charts, labelled as recorded', () => {
+		const { figure } = mount(GapFigure);
+		expect(figure.querySelector('[data-testid="recorded-note"]')).not.toBeNull();
+		const charts = [...figure.querySelectorAll('svg.chart-svg')];
+		expect(charts).toHaveLength(2);
+		for (const chart of charts) expect(chart.querySelectorAll('circle')).toHaveLength(gapRecording.runs.length);
+		expect(figure.querySelector('#gap-summary')?.textContent).toMatch(/^Recorded at build time for the default settings\. Validation minimum and the accuracy gap there: width 8: epoch \d+/);
+	});
+
+	it('draws no point at other epochs until the reader trains it', () => {
+		const { controller, figure } = mount(GapFigure);
+		controller.set({ epochs: 100 });
+		flushSync();
+		expect(figure.querySelector('[data-testid="recorded-note"]')).toBeNull();
+		expect(figure.querySelectorAll('svg.chart-svg circle')).toHaveLength(0);
 	});
 });
