@@ -7,7 +7,7 @@ import { LabController } from '$lib/state/labController.svelte';
 import { schema, type AttnSchema } from './lab';
 import type { AttnResults } from './summary';
 import { parseTokens } from './tasks';
-import { createTrainingRun } from './trainingRun';
+import { createTrainingRun, LIVE_SEED } from './trainingRun';
 
 
 let computeModule: typeof import('./compute') | undefined;
@@ -34,7 +34,7 @@ export class AttnController extends LabController<AttnSchema, AttnResults> {
 	startTraining(): void {
 		const parsed = parseTokens(this.state.tokens);
 		if (!parsed.ok) return;
-		void this.training.start({ task: this.state.task, x: parsed.x, backend: this.backend ?? 'wasm', seed: 1 });
+		void this.training.start({ task: this.state.task, x: parsed.x, backend: this.backend ?? 'wasm', seed: LIVE_SEED });
 	}
 
 	/** The selected query position, kept inside the current sequence (default: the last). */

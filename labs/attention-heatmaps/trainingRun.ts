@@ -12,6 +12,9 @@ import { NO_LOSSES, lossesOf, trainTrack, type LossTrack } from '$lib/state/trai
 import type { RunSummary } from './summary';
 import type { Task } from './tasks';
 
+/** The seed of the reader's run (its initial weights and examples): one run, the same for everyone. */
+export const LIVE_SEED = 1;
+
 export interface WeightSnapshot {
 	step: number;
 	loss: number | null;
@@ -73,8 +76,8 @@ export function createTrainingRun(): TrainingRun {
 
 /** Runs the snapshot graph with `params` on the reader's sequence and adds the result. */
 async function takeSnapshot(run: Scope, settings: LiveSettings, params: ParamValues, step: number, loss: number | null): Promise<void> {
-	const [{ getSession, runSession }, { buildTransformerInference, maskValues, paramSpecs, SHAPE }, { summarizeRun, scoreRun }, { sequenceOf }] =
-		await Promise.all([import('$lib/onnx/runtime'), import('./model'), import('./summary'), import('./tasks')]);
+	const [{ getSession, runSession }, { buildTransformerInference, SHAPE }, { summarizeRun, scoreRun }, { sequenceOf }, { snapshotFeeds }] =
+		await Promise.all([import('$lib/onnx/runtime'), import('./model'), import('./summary'), import('./tasks'), import('./snapshotFeeds')]);
 	const bad = Object.values(params).some((values) => values.some((v) => !Number.isFinite(v)));
 	if (bad) {
 		run.setResult((r) => ({ snapshots: r?.snapshots ?? [], problem: `The weights became NaN or infinite at step ${step}: this run diverged.` }));
@@ -85,14 +88,7 @@ async function takeSnapshot(run: Scope, settings: LiveSettings, params: ParamVal
 	// shared by every run (its weights are inputs), so it is not released with a run.
 	const session = await getSession('wasm', 'attention-snapshot', () => buildTransformerInference(SHAPE));
 	const sequence = sequenceOf(settings.task, settings.x);
-	const n = sequence.length;
-	const feeds: Record<string, { data: Float32Array; dims: readonly number[] }> = {
-		tokens: { data: Float32Array.from(sequence), dims: [1, n] },
-		positions: { data: Float32Array.from({ length: n }, (_, i) => i), dims: [n] },
-		mask: { data: maskValues(n, true), dims: [n, n] },
-		pos_scale: { data: Float32Array.of(1), dims: [1] }
-	};
-	for (const p of paramSpecs(SHAPE)) feeds[`param.${p.name}`] = { data: params[p.name], dims: p.shape };
+	const feeds = snapshotFeeds(sequence, params);
 	const out = await runSession(session, feeds);
 	if (!run.current) return;
 	const summary = summarizeRun(out, 0, sequence, SHAPE.layers);

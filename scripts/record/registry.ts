@@ -8,6 +8,7 @@ import type { Ort } from '../../src/lib/onnx/training/loop';
 import { recordTraining as diffusionTraining } from '../../labs/diffusion-schedules/recording';
 import { recordTraining as vanishingGradientsTraining } from '../../labs/vanishing-gradients/recording';
 import { recordImplicit as doubleDescentImplicit } from '../../labs/double-descent/recording';
+import { recordTraining as attentionTraining } from '../../labs/attention-heatmaps/recording';
 import { recordSweep as optimizersSweep } from '../../labs/optimizers/recording';
 import { recordDecay as optimizersDecay } from '../../labs/optimizers/recordingDecay';
 import { recordBatch as optimizersBatch } from '../../labs/optimizers/recordingBatch';
@@ -28,6 +29,7 @@ export interface Recording {
 
 export const RECORDINGS: Record<string, Recording> = {
 	'vanishing-gradients/training': { file: 'labs/vanishing-gradients/recorded/training.json', record: vanishingGradientsTraining },
+	'attention-heatmaps/train': { file: 'labs/attention-heatmaps/recorded/train.json', record: (ort) => attentionTraining(ort) },
 	'double-descent/implicit': { file: 'labs/double-descent/recorded/implicit.json', record: doubleDescentImplicit },
 	'diffusion-schedules/train': { file: 'labs/diffusion-schedules/recorded/train.json', record: diffusionTraining },
 	'optimizers/sweep': { file: 'labs/optimizers/recorded/sweep.json', record: optimizersSweep },
