@@ -36,7 +36,10 @@ describe('the build-time recordings of the training figures', () => {
 			const frame = page.locator(`[data-figure="${figure}"]`);
 			await waitForLabReady(page);
 			await expect(frame.getByTestId('recorded-note').count()).resolves.toBe(1);
-			await frame.getByRole('button', { name: start }).click();
+			// By the keyboard: a click lands where the button was when the page was hit-tested, and
+			// with two files loading pages at once the page could still move under it (prose skipped
+			// off screen renders as the figure scrolls in), so the click missed twice in one run.
+			await frame.getByRole('button', { name: start }).press('Enter');
 			// The reader's own run: the recording and its label go at once.
 			await page.waitForFunction((id) => !document.querySelector(`[data-figure="${id}"] [data-testid="recorded-note"]`), figure, { timeout: 10_000 });
 		});
