@@ -5,9 +5,9 @@
  * curve and a few snapshots of the heads on the default digits (attention weights as bytes).
  */
 import type { Ort } from '$lib/onnx/training/loop';
-import { ortTensor } from '$lib/onnx/feeds';
 import { driveJob } from '$lib/recorded/drive';
 import { packBytes, roundSig } from '$lib/recorded/pack';
+import { runFeeds } from '$lib/recorded/run';
 import { schema } from './lab';
 import { buildTransformerInference, SHAPE } from './model';
 import type { RecordedTraining } from './recorded';
@@ -38,9 +38,7 @@ export async function recordTraining(ort: Ort, maxSteps: number = LIVE.steps): P
 	const snapshots: RecordedTraining['snapshots'] = [];
 	let labels: string[] = [];
 	for (const { step, params } of run.params) {
-		const feeds = Object.fromEntries(Object.entries(snapshotFeeds(sequence, params)).map(([name, feed]) => [name, ortTensor(ort, feed)]));
-		const raw = await session.run(feeds);
-		const out = Object.fromEntries(Object.entries(raw).map(([name, t]) => [name, { data: t.data as Float32Array, dims: t.dims }]));
+		const out = await runFeeds(ort, session, snapshotFeeds(sequence, params));
 		const summary = summarizeRun(out, 0, sequence, SHAPE.layers);
 		labels = summary.labels;
 		// As the live run labels a snapshot: the last loss reported by then.

@@ -8,6 +8,7 @@
 import type { Ort } from '$lib/onnx/training/loop';
 import { driveJob } from '$lib/recorded/drive';
 import { roundSig, roundTo } from '$lib/recorded/pack';
+import { runFeeds } from '$lib/recorded/run';
 import { makeDenoise } from './denoise';
 import { schema } from './lab';
 import type { RecordedTraining } from './recorded';
@@ -22,10 +23,7 @@ export async function recordTraining(ort: Ort): Promise<RecordedTraining> {
 	if (run.status !== 'done' || !run.final) throw new Error(`recording figure 6: the run ended ${run.status}: ${run.message}`);
 	const session = await ort.InferenceSession.create(liveInference(run.final), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 	try {
-		const denoise = makeDenoise(async (feeds) => {
-			const inputs = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, new ort.Tensor('float32', t.data, t.dims)]));
-			return (await session.run(inputs)).prediction.data as Float32Array;
-		});
+		const denoise = makeDenoise(async (feeds) => (await runFeeds(ort, session, feeds)).prediction.data);
 		const { sampler, count, seed, maxSteps } = LIVE_SAMPLES;
 		const out = await sample({ schedule, sampler, steps: Math.min(maxSteps, schedule.T), count, seed, denoise });
 		return {

@@ -6,9 +6,9 @@
  * significant digits. The figure draws it until Start.
  */
 import type { Ort } from '$lib/onnx/training/loop';
-import { ortTensor } from '$lib/onnx/feeds';
 import { driveJob } from '$lib/recorded/drive';
 import { roundSig } from '$lib/recorded/pack';
+import { runFeeds } from '$lib/recorded/run';
 import { featureFeeds } from './featureFeeds';
 import { iterateStats } from './gdProblem';
 import { implicitSetup } from './implicitSetup';
@@ -33,8 +33,7 @@ export async function recordImplicit(ort: Ort, maxSteps = Infinity): Promise<Rec
 	const settings = RECORDED_IMPLICIT_SETTINGS;
 	const { family, seed, n } = settings;
 	const session = await ort.InferenceSession.create(buildFeatureGraph(family), { executionProviders: ['wasm'] });
-	const feeds = Object.fromEntries(Object.entries(featureFeeds(family, seed, 0, n)).map(([name, feed]) => [name, ortTensor(ort, feed)]));
-	const features = (await session.run(feeds))[FEATURE_OUTPUT].data as Float32Array;
+	const features = (await runFeeds(ort, session, featureFeeds(family, seed, 0, n)))[FEATURE_OUTPUT].data;
 	await session.release();
 	const { problem, view, starts, steps } = implicitSetup({ data: features, cols: maxFeatures(n) }, settings);
 	const runs: RecordedImplicit['runs'] = [];

@@ -8,6 +8,7 @@
 import type { Ort } from '$lib/onnx/training/loop';
 import { driveJob } from '$lib/recorded/drive';
 import { roundSig } from '$lib/recorded/pack';
+import { runFeeds } from '$lib/recorded/run';
 import { defaults } from '$lib/state/schema';
 import { tokenAccuracy } from '$labs/attention-heatmaps/training';
 import { VOCAB } from '$labs/attention-heatmaps/tasks';
@@ -38,10 +39,9 @@ export async function recordQat(ort: Ort): Promise<RecordedQat> {
 		let acts = null;
 		if (settings.abits !== 'off') {
 			const session = await ort.InferenceSession.create(calibrationGraph(), { executionProviders: ['wasm'] });
-			const feeds = Object.fromEntries(Object.entries(calibrationFeeds(settings.task, weights)).map(([k, v]) => [k, new ort.Tensor('float32', v.data, v.dims)]));
-			const out = await session.run(feeds);
+			const out = await runFeeds(ort, session, calibrationFeeds(settings.task, weights));
 			await session.release();
-			const inputs = readLinearInputs(Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { data: t.data as Float32Array }])));
+			const inputs = readLinearInputs(out);
 			acts = actGrids(inputs, { bits: Number(settings.abits), scheme: settings.scheme, calib: settings.calib, pct: settings.pct });
 		}
 		const held = heldOut(settings.task);
