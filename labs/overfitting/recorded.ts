@@ -10,6 +10,10 @@ import { NO_FAULTS, type DataFaults } from './glyphs';
 /** The fault controls of a page state (absent ones are off). */
 const pickFaults = (s: Partial<DataFaults>): Partial<DataFaults> => Object.fromEntries(Object.entries({ leak: s.leak, split: s.split, shift: s.shift }).filter(([, v]) => v !== undefined));
 const sameFaults = (a: DataFaults, b: DataFaults) => a.leak === b.leak && a.split === b.split && a.shift === b.shift;
+
+/** True when a page state injects no fault into the data (absent controls are off): what every recording is made without. */
+export const noFaultsIn = (s: { leak?: string; split?: string; shift?: number }) =>
+	(s.leak ?? NO_FAULTS.leak) === NO_FAULTS.leak && (s.split ?? NO_FAULTS.split) === NO_FAULTS.split && (s.shift ?? NO_FAULTS.shift) === NO_FAULTS.shift;
 import type { RunSettings } from './settings';
 import type { SymptomTrack } from './trainingRun';
 

@@ -3,6 +3,7 @@
  * `npm run record -- overfitting/learning` with recordingLearning.ts): the sweep of the default
  * settings, shown until the reader presses Start, and only while their settings are the recorded ones.
  */
+import { noFaultsIn } from './recorded';
 import type { RunSettings } from './settings';
 
 /** The sweep's settings: a run's, less n (each run has its own). */
@@ -23,6 +24,4 @@ export const isRecordedCurveSetting = (s: SweepSettings & { leak?: string; split
 	s.epochs === recorded.settings.epochs &&
 	s.lr === recorded.settings.lr &&
 	s.seed === recorded.settings.seed &&
-	(s.leak ?? 'off') === 'off' &&
-	(s.split ?? 'random') === 'random' &&
-	(s.shift ?? 0) === 0;
+	noFaultsIn(s);

@@ -7,6 +7,7 @@
 import type { Track } from '$lib/state/liveRun.svelte';
 import { runLabel, type FixTrack } from './fixesRun';
 import type { FixStrengths } from './fixes';
+import { noFaultsIn } from './recorded';
 import { FIX_EPOCHS, type Trained } from './trainedRuns';
 
 export interface RecordedFixes {
@@ -16,14 +17,12 @@ export interface RecordedFixes {
 	runs: { id: Trained; status: 'done' | 'diverged'; points: [number, number, number, number, number, number][] }[];
 }
 
-type FigureState = RecordedFixes['settings'] & { seeds: number; leak: string; split: string; shift: number };
+type FigureState = RecordedFixes['settings'] & { seeds: number; leak?: string; split?: string; shift?: number };
 
 /** True when the page's settings are the recorded ones: one seed and no injected fault (the fixes control does not reach figure 4). */
 export const isRecordedFixSetting = (s: FigureState, recorded: RecordedFixes) =>
 	s.seeds === 1 &&
-	s.leak === 'off' &&
-	s.split === 'random' &&
-	s.shift === 0 &&
+	noFaultsIn(s) &&
 	(['n', 'width', 'lr', 'seed', 'aug', 'wd', 'dropout'] as const).every((key) => s[key] === recorded.settings[key]);
 
 /** The recording as the rows the live run would have at its end. */

@@ -4,6 +4,7 @@
  * shown until the reader presses Train all widths, and only while their settings are the recorded ones.
  */
 import type { GapTiming } from './gapTiming';
+import { noFaultsIn } from './recorded';
 import type { RunSettings } from './settings';
 
 export interface RecordedGap {
@@ -16,9 +17,7 @@ export interface RecordedGap {
 /** True when the page's settings are the recorded ones: no injected fault and no fix (the width is the figure's own). */
 export const isRecordedGapSetting = (s: Omit<RunSettings, 'width' | 'faults' | 'applied'> & { fixes?: string; leak?: string; split?: string; shift?: number }, recorded: RecordedGap) =>
 	!s.fixes &&
-	(s.leak ?? 'off') === 'off' &&
-	(s.split ?? 'random') === 'random' &&
-	(s.shift ?? 0) === 0 &&
+	noFaultsIn(s) &&
 	s.n === recorded.settings.n &&
 	s.epochs === recorded.settings.epochs &&
 	s.lr === recorded.settings.lr &&
