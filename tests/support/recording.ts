@@ -34,14 +34,22 @@ export function firstDifference(fresh: unknown, committed: unknown, tolerance = 
 	return fresh === committed ? null : `${path}: ${JSON.stringify(fresh)?.slice(0, 80)} now, ${JSON.stringify(committed)?.slice(0, 80)} committed`;
 }
 
-/** Records `name` again and expects the committed file to hold the same numbers. */
-export async function expectRecordingUpToDate(name: string): Promise<void> {
-	const recording = RECORDINGS[name];
-	const fresh = JSON.parse(serializeRecording(await recording.record(ort)));
-	const committed = JSON.parse(readFileSync(recordingPath(name), 'utf8'));
-	const difference = firstDifference(fresh, committed);
+/** The committed file of recording `name`, parsed. */
+export const committedRecording = <T>(name: string): T => JSON.parse(readFileSync(recordingPath(name), 'utf8'));
+
+/**
+ * Expects `fresh` (made again now) to hold the numbers of the committed file of `name`, or of the
+ * part `part` takes of it (a test that remakes only a prefix of a long run compares that prefix).
+ */
+export function expectMatchesRecording<T>(name: string, fresh: T, part: (committed: T) => T = (committed) => committed): void {
+	const difference = firstDifference(JSON.parse(serializeRecording(fresh)), part(committedRecording<T>(name)));
 	expect(
 		difference,
-		`${recording.file} no longer matches a fresh run of its model or training code (${difference}). If that change is intended, run \`npm run record -- ${name}\` and commit the file.`
+		`${RECORDINGS[name].file} no longer matches a fresh run of its model or training code (${difference}). If that change is intended, run \`npm run record -- ${name}\` and commit the file.`
 	).toBeNull();
+}
+
+/** Records `name` again and expects the committed file to hold the same numbers. */
+export async function expectRecordingUpToDate(name: string): Promise<void> {
+	expectMatchesRecording(name, await RECORDINGS[name].record(ort));
 }
